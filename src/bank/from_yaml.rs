@@ -1,0 +1,342 @@
+//! Node tree to question model, reporting every shape problem on the way.
+//!
+//! A question that lacks a required key, or has one of the wrong type, is left out
+//! of the bank after its problems are reported, so that `check`'s rules only ever
+//! see whole questions.
+
+use super::yaml::{Node, ScalarKind, Value};
+use super::{Bank, Choice, Question, Reference, Spanned, Target};
+use crate::diagnostic::{Diagnostic, Pos, suggest};
+
+const BANK_KEYS: &[&str] = &["title", "questions"];
+const QUESTION_KEYS: &[&str] = &[
+    "id",
+    "question",
+    "multi",
+    "choices",
+    "answer",
+    "explanation",
+    "references",
+    "tags",
+];
+const CHOICE_KEYS: &[&str] = &["text", "why", "pin"];
+const REFERENCE_KEYS: &[&str] = &["rfc", "section", "url", "title"];
+
+pub(super) fn bank(
+    path: &str,
+    name: &str,
+    root: &Node,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Bank> {
+    let mut r = Reader { path, diags };
+    if matches!(root.value, Value::Null) {
+        r.error(
+            root.pos,
+            "empty-bank",
+            "the file is empty: a bank needs a `questions` list",
+        );
+        return None;
+    }
+    let fields = r.map(root, "a bank", BANK_KEYS)?;
+    let title = fields.get("title").and_then(|n| r.text(n, "title"));
+    let Some(list_node) = fields.get("questions") else {
+        r.error(
+            root.pos,
+            "missing-key",
+            "missing key `questions`: a bank needs a list of questions",
+        );
+        return None;
+    };
+    let items = r.list(list_node, "questions", "a list of questions")?;
+    if items.is_empty() {
+        r.error(
+            list_node.pos,
+            "empty-bank",
+            "`questions` is empty: a bank needs at least one question",
+        );
+        return None;
+    }
+    let questions = items.iter().filter_map(|n| r.question(n)).collect();
+    Some(Bank {
+        path: path.to_owned(),
+        name: name.to_owned(),
+        title,
+        questions,
+    })
+}
+
+struct Reader<'a> {
+    path: &'a str,
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+/// The keys of a map, after unknown keys were reported.
+struct Fields<'n> {
+    pairs: Vec<(&'n str, &'n Node)>,
+}
+
+impl<'n> Fields<'n> {
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        self.pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+}
+
+impl Reader<'_> {
+    fn error(&mut self, pos: Pos, code: &'static str, message: impl Into<String>) {
+        self.diags
+            .push(Diagnostic::error(self.path, pos, code, message));
+    }
+
+    fn wrong_type(&mut self, node: &Node, key: &str, expected: &str) {
+        let found = node.kind_name();
+        self.error(
+            node.pos,
+            "wrong-type",
+            format!("`{key}` must be {expected}, found {found}"),
+        );
+    }
+
+    /// A map with only `known` keys; each unknown key is reported with a suggestion.
+    fn map<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
+        let Value::Map(pairs) = &node.value else {
+            let found = node.kind_name();
+            self.error(
+                node.pos,
+                "wrong-type",
+                format!("expected {what} (a map of keys), found {found}"),
+            );
+            return None;
+        };
+        let mut fields = Vec::with_capacity(pairs.len());
+        for (key, value) in pairs {
+            let name = match &key.value {
+                Value::Scalar { text, .. } => text.as_str(),
+                _ => {
+                    self.error(key.pos, "wrong-type", "a key must be a plain word");
+                    continue;
+                }
+            };
+            if known.contains(&name) {
+                fields.push((name, value));
+            } else {
+                let hint = match suggest(name, known) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("expected one of: {}", known.join(", ")),
+                };
+                self.error(
+                    key.pos,
+                    "unknown-key",
+                    format!("unknown key `{name}` in {what}; {hint}"),
+                );
+            }
+        }
+        Some(Fields { pairs: fields })
+    }
+
+    /// Any scalar as text (`1024` is a fine choice); nothing reads as an empty string.
+    fn text(&mut self, node: &Node, key: &str) -> Option<Spanned<String>> {
+        match &node.value {
+            Value::Scalar { text, .. } => Some(Spanned::new(text.clone(), node.pos)),
+            Value::Null => Some(Spanned::new(String::new(), node.pos)),
+            _ => {
+                self.wrong_type(node, key, "text");
+                None
+            }
+        }
+    }
+
+    /// Optional text: absent or empty both read as None.
+    fn optional_text(&mut self, node: Option<&Node>, key: &str) -> Option<Spanned<String>> {
+        node.and_then(|n| self.text(n, key))
+            .filter(|t| !t.value.trim().is_empty())
+    }
+
+    fn flag(&mut self, node: Option<&Node>, key: &str) -> bool {
+        match node.map(|n| (n, &n.value)) {
+            None | Some((_, Value::Null)) => false,
+            Some((
+                _,
+                Value::Scalar {
+                    kind: ScalarKind::Bool(b),
+                    ..
+                },
+            )) => *b,
+            Some((n, _)) => {
+                self.wrong_type(n, key, "true or false");
+                false
+            }
+        }
+    }
+
+    fn list<'n>(&mut self, node: &'n Node, key: &str, expected: &str) -> Option<&'n [Node]> {
+        match &node.value {
+            Value::Seq(items) => Some(items),
+            _ => {
+                self.wrong_type(node, key, expected);
+                None
+            }
+        }
+    }
+
+    fn question(&mut self, node: &Node) -> Option<Question> {
+        let f = self.map(node, "a question", QUESTION_KEYS)?;
+        // Read every key before giving up on a missing one, so all problems show.
+        let id = self
+            .required(&f, node, "id")
+            .and_then(|n| self.text(n, "id"));
+        let question = self
+            .required(&f, node, "question")
+            .and_then(|n| self.text(n, "question"));
+        let multi = self.flag(f.get("multi"), "multi");
+        let choices = self
+            .required(&f, node, "choices")
+            .and_then(|n| self.choices(n));
+        let answer = self
+            .required(&f, node, "answer")
+            .and_then(|n| self.answer(n));
+        let explanation = self.optional_text(f.get("explanation"), "explanation");
+        let references = f.get("references").map(|n| self.references(n));
+        let tags = f.get("tags").map(|n| self.tags(n));
+        Some(Question {
+            pos: node.pos,
+            id: id?,
+            question: question?,
+            multi,
+            choices: choices?,
+            answer: answer?,
+            explanation,
+            references: references.unwrap_or(Some(Vec::new()))?,
+            tags: tags.unwrap_or(Some(Vec::new()))?,
+        })
+    }
+
+    fn required<'n>(&mut self, f: &Fields<'n>, owner: &Node, key: &str) -> Option<&'n Node> {
+        let found = f.get(key);
+        if found.is_none() {
+            self.error(
+                owner.pos,
+                "missing-key",
+                format!("missing key `{key}` in a question"),
+            );
+        }
+        found
+    }
+
+    fn choices(&mut self, node: &Node) -> Option<Spanned<Vec<Choice>>> {
+        let items = self.list(node, "choices", "a list of choices")?;
+        let mut ok = true;
+        let mut choices = Vec::with_capacity(items.len());
+        for item in items {
+            match self.choice(item) {
+                Some(c) => choices.push(c),
+                None => ok = false,
+            }
+        }
+        ok.then(|| Spanned::new(choices, node.pos))
+    }
+
+    fn choice(&mut self, node: &Node) -> Option<Choice> {
+        if let Value::Map(_) = node.value {
+            let f = self.map(node, "a choice", CHOICE_KEYS)?;
+            let Some(text_node) = f.get("text") else {
+                self.error(node.pos, "missing-key", "missing key `text` in a choice");
+                return None;
+            };
+            let text = self.text(text_node, "text");
+            let why = self.optional_text(f.get("why"), "why");
+            let pin = self.flag(f.get("pin"), "pin");
+            return Some(Choice {
+                text: text?,
+                why,
+                pin,
+            });
+        }
+        match &node.value {
+            Value::Seq(_) => {
+                self.wrong_type(node, "a choice", "text or a map with `text`");
+                None
+            }
+            _ => Some(Choice {
+                text: self.text(node, "choice")?,
+                why: None,
+                pin: false,
+            }),
+        }
+    }
+
+    fn answer(&mut self, node: &Node) -> Option<Spanned<Vec<Spanned<String>>>> {
+        let letters = match &node.value {
+            Value::Scalar { .. } | Value::Null => vec![self.text(node, "answer")?],
+            Value::Seq(items) => {
+                let mut letters = Vec::with_capacity(items.len());
+                for item in items {
+                    match &item.value {
+                        Value::Scalar { text, .. } => {
+                            letters.push(Spanned::new(text.clone(), item.pos))
+                        }
+                        _ => self.wrong_type(item, "answer", "a letter"),
+                    }
+                }
+                letters
+            }
+            Value::Map(_) => {
+                self.wrong_type(node, "answer", "a letter or a list of letters");
+                return None;
+            }
+        };
+        Some(Spanned::new(letters, node.pos))
+    }
+
+    fn references(&mut self, node: &Node) -> Option<Vec<Reference>> {
+        let items = self.list(node, "references", "a list of references")?;
+        Some(items.iter().filter_map(|n| self.reference(n)).collect())
+    }
+
+    fn reference(&mut self, node: &Node) -> Option<Reference> {
+        let f = self.map(node, "a reference", REFERENCE_KEYS)?;
+        let title = self.optional_text(f.get("title"), "title");
+        let target = match (f.get("rfc"), f.get("url")) {
+            (Some(rfc), None) => {
+                let number = self.text(rfc, "rfc")?;
+                let section = self.optional_text(f.get("section"), "section");
+                Target::Rfc { number, section }
+            }
+            (None, Some(url)) => {
+                if let Some(section) = f.get("section") {
+                    self.error(
+                        section.pos,
+                        "unknown-key",
+                        "`section` belongs to an `rfc` reference, not a `url` one",
+                    );
+                }
+                Target::Url(self.text(url, "url")?)
+            }
+            (Some(_), Some(url)) => {
+                self.error(
+                    url.pos,
+                    "invalid-reference",
+                    "a reference has either `rfc` or `url`, not both",
+                );
+                return None;
+            }
+            (None, None) => {
+                self.error(
+                    node.pos,
+                    "invalid-reference",
+                    "a reference needs `rfc` (with an optional `section`) or `url`",
+                );
+                return None;
+            }
+        };
+        Some(Reference {
+            pos: node.pos,
+            target,
+            title,
+        })
+    }
+
+    fn tags(&mut self, node: &Node) -> Option<Vec<Spanned<String>>> {
+        let items = self.list(node, "tags", "a list of tags")?;
+        items.iter().map(|n| self.text(n, "tags")).collect()
+    }
+}

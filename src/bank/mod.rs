@@ -1,0 +1,185 @@
+//! The question model and loading banks from files, directories and the built-in bank.
+//!
+//! Every value that a diagnostic may point at keeps its position ([`Spanned`]).
+//! Loading never stops at the first problem: it reports each shape problem of a file
+//! (unknown keys, wrong types, missing keys) as a [`Diagnostic`] and keeps what it can.
+
+mod from_yaml;
+mod source;
+pub mod yaml;
+
+pub use source::{BUILTIN_LABEL, Error, Loaded, load_builtin, load_paths, read_bank};
+
+use crate::diagnostic::Pos;
+
+/// A value with the position it was written at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, pos: Pos) -> Self {
+        Spanned { value, pos }
+    }
+}
+
+/// One bank file: an optional title and its questions.
+#[derive(Debug, Clone)]
+pub struct Bank {
+    /// The path as shown in diagnostics and reports.
+    pub path: String,
+    /// A short name for the bank: the file name without its extension.
+    pub name: String,
+    pub title: Option<Spanned<String>>,
+    pub questions: Vec<Question>,
+}
+
+impl Bank {
+    /// The title, or the name when the file has none.
+    pub fn display_title(&self) -> &str {
+        self.title.as_ref().map_or(&self.name, |t| &t.value)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// Where the question's map starts (its first key).
+    pub pos: Pos,
+    pub id: Spanned<String>,
+    pub question: Spanned<String>,
+    /// `multi: true`: presented as "select all that apply", without the count.
+    pub multi: bool,
+    pub choices: Spanned<Vec<Choice>>,
+    /// The answer letters as written; `check` validates them.
+    pub answer: Spanned<Vec<Spanned<String>>>,
+    pub explanation: Option<Spanned<String>>,
+    pub references: Vec<Reference>,
+    pub tags: Vec<Spanned<String>>,
+}
+
+impl Question {
+    /// Indices (0-based, file order) of the correct choices. Letters that name no
+    /// choice are left out; `check` reports them.
+    pub fn correct(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .answer
+            .value
+            .iter()
+            .filter_map(|l| letter_index(&l.value))
+            .filter(|&i| i < self.choices.value.len())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// True for an item with more than one correct choice, or marked `multi`.
+    pub fn is_multiple(&self) -> bool {
+        self.multi || self.answer.value.len() > 1
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub text: Spanned<String>,
+    /// Feedback on this choice, shown after answering.
+    pub why: Option<Spanned<String>>,
+    /// Keeps its position when choices are shuffled.
+    pub pin: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub pos: Pos,
+    pub target: Target,
+    pub title: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// `rfc` as written (validated by `check`), with an optional section.
+    Rfc {
+        number: Spanned<String>,
+        section: Option<Spanned<String>>,
+    },
+    Url(Spanned<String>),
+}
+
+impl Reference {
+    /// `RFC 5246 §7.4.1.3`, or the title (else the address) of a URL reference.
+    pub fn label(&self) -> String {
+        match &self.target {
+            Target::Rfc { number, section } => match section {
+                Some(s) => format!("RFC {} §{}", number.value, s.value),
+                None => format!("RFC {}", number.value),
+            },
+            Target::Url(url) => self
+                .title
+                .as_ref()
+                .map_or_else(|| url.value.clone(), |t| t.value.clone()),
+        }
+    }
+
+    /// The link to read: the RFC Editor's page, at the section or appendix.
+    pub fn link(&self) -> String {
+        match &self.target {
+            Target::Rfc { number, section } => {
+                let base = format!("https://www.rfc-editor.org/rfc/rfc{}", number.value);
+                match section {
+                    Some(s) => format!("{base}#{}", section_anchor(&s.value)),
+                    None => base,
+                }
+            }
+            Target::Url(url) => url.value.clone(),
+        }
+    }
+}
+
+/// `7.4.1.3` → `section-7.4.1.3`; `B.4` → `appendix-B.4`.
+pub fn section_anchor(section: &str) -> String {
+    let section = section.trim().trim_end_matches('.');
+    if section.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        format!("appendix-{section}")
+    } else {
+        format!("section-{section}")
+    }
+}
+
+/// `A` → 0, `b` → 1; anything but one letter → None.
+pub fn letter_index(letter: &str) -> Option<usize> {
+    let mut chars = letter.trim().chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_ascii_alphabetic() => {
+            Some((c.to_ascii_uppercase() as u8 - b'A') as usize)
+        }
+        _ => None,
+    }
+}
+
+/// 0 → `A`. Callers keep indices below 26 (the most choices a question may have).
+pub fn letter(index: usize) -> char {
+    (b'A' + (index % 26) as u8) as char
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_sections_and_appendices() {
+        assert_eq!(section_anchor("7.4.1.3"), "section-7.4.1.3");
+        assert_eq!(section_anchor("B.4"), "appendix-B.4");
+        assert_eq!(section_anchor("10.10"), "section-10.10");
+    }
+
+    #[test]
+    fn letters_round_trip() {
+        assert_eq!(letter_index("A"), Some(0));
+        assert_eq!(letter_index("c"), Some(2));
+        assert_eq!(letter_index("AB"), None);
+        assert_eq!(letter_index("1"), None);
+        assert_eq!(letter(25), 'Z');
+    }
+}

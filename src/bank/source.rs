@@ -1,0 +1,213 @@
+//! Where banks come from: files, directories searched for `*.yaml`/`*.yml`, and the
+//! built-in bank embedded in the binary at build time.
+
+use super::{Bank, from_yaml, yaml};
+use crate::diagnostic::{Diagnostic, Pos};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The largest bank file read; a larger one is reported, not loaded.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Shown instead of a directory for the files of the built-in bank.
+pub const BUILTIN_LABEL: &str = "(built-in)";
+
+include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+
+/// Problems that stop a run before any bank is read: exit status 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{}: no such file or directory", .0.display())]
+    NotFound(PathBuf),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: no *.yaml or *.yml files found", .0.display())]
+    NoBankFiles(PathBuf),
+}
+
+/// The banks read in one run, with every problem found while reading them.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub banks: Vec<Bank>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every file read, in order, including those that could not be parsed.
+    pub paths: Vec<String>,
+}
+
+impl Loaded {
+    fn add(&mut self, path: &str, bytes: &[u8]) {
+        self.paths.push(path.to_owned());
+        if let Some(bank) = read_bank(path, bytes, &mut self.diagnostics) {
+            self.banks.push(bank);
+        }
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.banks.iter().map(|b| b.questions.len()).sum()
+    }
+}
+
+/// Reads the bank files at `paths` (files, or directories searched recursively in
+/// sorted order, skipping hidden entries).
+pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, Error> {
+    let mut loaded = Loaded::default();
+    for path in paths {
+        for file in bank_files(path)? {
+            let bytes = read_limited(&file)?;
+            let shown = file.display().to_string();
+            match bytes {
+                Ok(bytes) => loaded.add(&shown, &bytes),
+                Err(size) => {
+                    loaded.paths.push(shown.clone());
+                    loaded.diagnostics.push(too_large(&shown, size));
+                }
+            }
+        }
+    }
+    Ok(loaded)
+}
+
+/// The bank embedded in the binary from `questions/`.
+pub fn load_builtin() -> Loaded {
+    let mut loaded = Loaded::default();
+    for (name, text) in BUILTIN {
+        loaded.add(
+            &format!("{BUILTIN_LABEL} questions/{name}"),
+            text.as_bytes(),
+        );
+    }
+    loaded
+}
+
+fn bank_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::NotFound(path.to_owned()),
+        _ => io(path, e),
+    })?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut files = Vec::new();
+    let walk = walkdir::WalkDir::new(path)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = entry.map_err(|e| {
+            let at = e.path().unwrap_or(path).to_owned();
+            io(&at, e.into())
+        })?;
+        let is_bank = matches!(
+            entry.path().extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        if entry.file_type().is_file() && is_bank {
+            files.push(entry.into_path());
+        }
+    }
+    if files.is_empty() {
+        return Err(Error::NoBankFiles(path.to_owned()));
+    }
+    Ok(files)
+}
+
+/// The file's bytes, or its size when it is over [`MAX_FILE_BYTES`].
+fn read_limited(path: &Path) -> Result<Result<Vec<u8>, u64>, Error> {
+    let file = std::fs::File::open(path).map_err(|e| io(path, e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io(path, e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Ok(Err(size));
+    }
+    Ok(Ok(bytes))
+}
+
+fn io(path: &Path, source: std::io::Error) -> Error {
+    Error::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+fn too_large(path: &str, size: u64) -> Diagnostic {
+    let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
+    Diagnostic::error(
+        path,
+        Pos::new(1, 1),
+        "file-too-large",
+        format!(
+            "the file is too large ({:.1} MiB; a bank file may be at most {:.0} MiB)",
+            mib(size),
+            mib(MAX_FILE_BYTES)
+        ),
+    )
+}
+
+/// Parses one bank file's bytes: UTF-8 (a byte-order mark is fine), YAML, then the
+/// bank's shape. Problems go to `diags`; the bank comes back if the file parsed.
+pub fn read_bank(path: &str, bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Option<Bank> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let pos = position_of(&bytes[..e.valid_up_to()]);
+            diags.push(Diagnostic::error(
+                path,
+                pos,
+                "invalid-utf8",
+                "the file is not valid UTF-8: bank files must be saved as UTF-8",
+            ));
+            return None;
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let root = match yaml::parse(text) {
+        Ok(root) => root,
+        Err(e) => {
+            diags.push(Diagnostic::error(path, e.pos, "syntax", e.message));
+            return None;
+        }
+    };
+    from_yaml::bank(path, &bank_name(path), &root, diags)
+}
+
+fn bank_name(path: &str) -> String {
+    Path::new(path)
+        .file_stem()
+        .map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
+/// Line and column just after `valid` (the bytes before a problem), 1-based.
+fn position_of(valid: &[u8]) -> Pos {
+    let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&valid[line_start..])
+        .chars()
+        .count()
+        + 1;
+    Pos::new(
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(col).unwrap_or(u32::MAX),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_points_at_its_line() {
+        assert_eq!(
+            position_of(b"title: x\nquestions:\n  - id: "),
+            Pos::new(3, 9)
+        );
+        assert_eq!(position_of(b""), Pos::new(1, 1));
+    }
+}

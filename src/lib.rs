@@ -1,0 +1,14 @@
+//! quiz: an exam-question quiz engine.
+//!
+//! Banks of questions written in YAML are loaded ([`bank`]), validated ([`check`]),
+//! and asked in the terminal ([`quiz`] for the session, [`ui`] for the fronts).
+//! The binary only parses arguments; [`command`] holds what each subcommand does.
+
+pub mod bank;
+pub mod check;
+pub mod command;
+pub mod diagnostic;
+pub mod exit;
+
+pub use diagnostic::{Diagnostic, Pos, Severity};
+pub use exit::ExitStatus;
