@@ -17,6 +17,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Take a quiz: the built-in bank, or the banks at PATHs.
+    Run(RunArgs),
     /// Validate bank files; exit 1 on errors (or warnings with --strict).
     Check(CheckArgs),
 }
@@ -41,4 +43,36 @@ pub enum FormatArg {
     Json,
     /// GitHub Actions annotations (::error file=…)
     Github,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// Bank files or directories [default: the built-in bank]
+    pub paths: Vec<PathBuf>,
+    /// Repeat an earlier quiz: same seed and banks, same order of questions and choices.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Keep the file order of questions and choices.
+    #[arg(long)]
+    pub no_shuffle: bool,
+    /// How multiple-answer items score.
+    #[arg(long, value_enum, default_value_t = ScoringArg::Strict)]
+    pub scoring: ScoringArg,
+    /// Ask at most N questions (the first N after shuffling).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub count: Option<u64>,
+    /// Only questions with this tag (repeat for any of several tags).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Write the run as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ScoringArg {
+    /// the point only for exactly the correct set, as certification exams score
+    Strict,
+    /// max(0, (right picks - wrong picks) / correct choices)
+    Partial,
 }

@@ -9,6 +9,10 @@ pub mod check;
 pub mod command;
 pub mod diagnostic;
 pub mod exit;
+pub mod paint;
+pub mod quiz;
+pub mod report;
+pub mod ui;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use exit::ExitStatus;

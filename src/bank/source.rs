@@ -19,7 +19,7 @@ include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
 pub enum Error {
     #[error("{}: no such file or directory", .0.display())]
     NotFound(PathBuf),
-    #[error("{}: {source}", path.display())]
+    #[error("{}", path.display())]
     Io {
         path: PathBuf,
         #[source]

@@ -1,0 +1,31 @@
+//! The end of a run: the summary for people and the JSON report for scripts.
+//! Renderers return text or bytes; the caller decides where they go.
+
+mod json;
+mod text;
+
+pub use json::to_json;
+pub use text::summary;
+
+/// `3` for whole points, `2.5` otherwise: what a person expects to read.
+pub fn points(p: f64) -> String {
+    // An empty f64 sum is -0.0; nobody wants to read "-0".
+    let p = p + 0.0;
+    if p.fract() == 0.0 {
+        format!("{p:.0}")
+    } else {
+        let s = format!("{p:.2}");
+        s.trim_end_matches('0').to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn points_read_naturally() {
+        assert_eq!(super::points(3.0), "3");
+        assert_eq!(super::points(-0.0), "0");
+        assert_eq!(super::points(2.5), "2.5");
+        assert_eq!(super::points(1.0 / 3.0), "0.33");
+    }
+}
