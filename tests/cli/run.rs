@@ -1,0 +1,266 @@
+//! `quiz run` through the line front (stdin is a pipe in tests).
+
+use super::{Test, bank};
+
+/// Two questions: one single-answer, one "Choose 2" with feedback on a choice,
+/// and a pinned last choice on the first.
+const BANK: &str = "title: Run test
+questions:
+  - id: single
+    question: Which message carries the server's chosen cipher suite?
+    choices:
+      - ClientHello
+      - ServerHello
+      - Finished
+      - text: None of these
+        pin: true
+    answer: B
+    explanation: The ServerHello carries the single suite the server selected.
+    references:
+      - rfc: 5246
+        section: 10.10
+        title: Not a real section, but it must keep its text
+      - rfc: 8446
+        section: B.4
+        title: Cipher Suites
+    tags: [handshake]
+  - id: double
+    question: Which two are TLS 1.3 handshake messages?
+    choices:
+      - EncryptedExtensions
+      - text: ServerKeyExchange
+        why: TLS 1.3 has no ServerKeyExchange; key shares travel in extensions.
+      - CertificateVerify
+      - ChangeCipherSpec
+    answer: [A, C]
+    explanation: Both are defined in RFC 8446 section 4.
+    references:
+      - url: https://example.org/tls13
+        title: Notes on TLS 1.3
+    tags: [tls13]
+";
+
+fn quiz(input: &str, extra: &[&str]) -> super::Outcome {
+    let mut args = vec!["run", "--no-shuffle", "bank.yaml"];
+    args.extend_from_slice(extra);
+    Test::new()
+        .file("bank.yaml", BANK)
+        .args(&args)
+        .stdin(input)
+        .run()
+}
+
+#[test]
+fn asks_in_file_order_and_scores() {
+    quiz("B\nA,C\n", &[])
+        .status(0)
+        .stdout_has("Question 1 of 2 · score 0/0\nWhich message carries the server's chosen cipher suite?\n  A) ClientHello\n  B) ServerHello\n  C) Finished\n  D) None of these\nAnswer: B\n✓ Correct: B.\n")
+        .stdout_has("Question 2 of 2 · score 1/1\nWhich two are TLS 1.3 handshake messages? (Choose 2)\n")
+        .stdout_has("Score: 2/2 (100.0%), strict scoring\n");
+}
+
+#[test]
+fn every_spelling_of_letters_is_an_answer() {
+    for answer in ["A,C", "a c", "AC", "ca", " C , a "] {
+        quiz(&format!("B\n{answer}\n"), &[]).stdout_has("Score: 2/2 (100.0%)");
+    }
+}
+
+#[test]
+fn feedback_cites_references_with_links() {
+    quiz("A\n", &[])
+        .stdout_has("✗ Wrong: the answer is B; you chose A.\n")
+        .stdout_has("  The ServerHello carries the single suite the server selected.\n")
+        // A bare 10.10 keeps its text; an appendix links to #appendix-.
+        .stdout_has("  RFC 5246 §10.10 Not a real section, but it must keep its text: https://www.rfc-editor.org/rfc/rfc5246#section-10.10\n")
+        .stdout_has("  RFC 8446 §B.4 Cipher Suites: https://www.rfc-editor.org/rfc/rfc8446#appendix-B.4\n");
+}
+
+#[test]
+fn feedback_explains_wrong_and_missed_choices() {
+    quiz("B\nA,B\n", &[])
+        .stdout_has("✗ Wrong: the answer is A, C; you chose A, B.\n")
+        .stdout_has("  B) ServerKeyExchange (not right): TLS 1.3 has no ServerKeyExchange; key shares travel in extensions.\n")
+        .stdout_has("  Notes on TLS 1.3: https://example.org/tls13\n");
+}
+
+#[test]
+fn invalid_input_is_explained_and_asked_again() {
+    quiz("F\n1\nA,B\nB\n", &[])
+        .stdout_has("Answer: F\nF is not one of the choices: type letters from A to D.\n")
+        .stdout_has(
+            "Answer: 1\n'1' is not a letter. Type letters such as A or A,C, or nothing to skip.\n",
+        )
+        .stdout_has(
+            "Answer: A,B\nThis question has one answer: type one letter.\nAnswer: B\n✓ Correct: B.",
+        );
+}
+
+#[test]
+fn an_empty_line_skips() {
+    quiz("\nA,C\n", &[])
+        .stdout_has("Skipped. The answer is B.\n")
+        .stdout_has("Score: 1/2 (50.0%)")
+        .stdout_has("Missed: single\n");
+}
+
+#[test]
+fn end_of_input_ends_early_with_summary_and_report() {
+    let out = quiz("B\n", &["--report", "out.json", "--seed", "3"]);
+    out.status(0)
+        .stdout_has("End of input: the quiz ends here.\n")
+        .stdout_has("Ended early, after 1 of 2 questions.\n")
+        .stdout_has("Score: 1/1 (100.0%)");
+    let report: serde_json::Value =
+        serde_json::from_str(&out.read("out.json")).expect("JSON report");
+    assert_eq!(report["max_points"], 1);
+    assert_eq!(report["questions"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn partial_scoring_gives_part_of_a_point() {
+    quiz("B\nA\n", &["--scoring", "partial"])
+        .stdout_has("◐ Partly right (0.5 point): the answer is A, C; you chose A.")
+        .stdout_has("Score: 1.5/2 (75.0%), partial scoring");
+    // Every choice ticked earns nothing: (2 - 2) / 2.
+    quiz("B\nABCD\n", &["--scoring", "partial"]).stdout_has("Score: 1/2 (50.0%), partial scoring");
+    quiz("B\nA\n", &[]).stdout_has("Score: 1/2 (50.0%), strict scoring");
+}
+
+#[test]
+fn the_report_uses_the_file_lettering() {
+    // Seeded shuffles move the choices; the report still names them as in the file.
+    for seed in ["1", "2", "3", "4", "5"] {
+        let out = Test::new()
+            .file("bank.yaml", BANK)
+            .args(&[
+                "run",
+                "--seed",
+                seed,
+                "--tag",
+                "tls13",
+                "--report",
+                "r.json",
+                "bank.yaml",
+            ])
+            .stdin("\n")
+            .run();
+        let report: serde_json::Value =
+            serde_json::from_str(&out.read("r.json")).expect("JSON report");
+        assert_eq!(report["seed"], seed.parse::<u64>().unwrap_or_default());
+        assert_eq!(report["scoring"], "strict");
+        assert_eq!(report["questions"][0]["id"], "double");
+        assert_eq!(
+            report["questions"][0]["expected"],
+            serde_json::json!(["A", "C"])
+        );
+    }
+}
+
+#[test]
+fn a_full_report() {
+    let out = quiz("B\nA,B\n", &["--report", "r.json", "--seed", "7"]);
+    let report: serde_json::Value = serde_json::from_str(&out.read("r.json")).expect("JSON report");
+    assert_eq!(
+        report,
+        serde_json::json!({
+            "seed": 7, "scoring": "strict", "points": 1, "max_points": 2, "percent": 50.0,
+            "questions": [
+                {"id": "single", "bank": "bank", "given": ["B"], "expected": ["B"], "points": 1, "skipped": false},
+                {"id": "double", "bank": "bank", "given": ["A", "B"], "expected": ["A", "C"], "points": 0, "skipped": false},
+            ]
+        })
+    );
+}
+
+#[test]
+fn a_seed_repeats_the_order() {
+    let ids: Vec<String> = (1..=12).map(|i| format!("q{i}")).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let text = bank(&ids);
+    let run = |seed: &str| {
+        Test::new()
+            .file("bank.yaml", &text)
+            .args(&["run", "--seed", seed, "bank.yaml"])
+            .run()
+            .stdout
+    };
+    assert_eq!(run("42"), run("42"));
+    assert_ne!(run("42"), run("43"));
+    // The seed is printed so that any run can be replayed.
+    assert!(run("42").contains("Seed: 42 (repeat this quiz with --seed 42)"));
+}
+
+#[test]
+fn without_a_seed_one_is_drawn_and_printed() {
+    let out = quiz("", &[]);
+    let line = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Seed: "))
+        .expect("a seed line");
+    let seed: u64 = line["Seed: ".len()..]
+        .split(' ')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .expect("a number");
+    assert!(line.ends_with(&format!("--seed {seed})")));
+}
+
+#[test]
+fn pinned_choices_keep_their_place() {
+    for seed in 0..20 {
+        Test::new()
+            .file("bank.yaml", BANK)
+            .args(&[
+                "run",
+                "--seed",
+                &seed.to_string(),
+                "--tag",
+                "handshake",
+                "bank.yaml",
+            ])
+            .run()
+            .stdout_has("  D) None of these\n");
+    }
+}
+
+#[test]
+fn count_and_tag_select() {
+    quiz("", &["--count", "1"]).stdout_has("Question 1 of 1 ·");
+    quiz("", &["--tag", "tls13"])
+        .stdout_has("Question 1 of 1 ·")
+        .stdout_has("Which two are");
+    quiz("", &["--tag", "tls13", "--tag", "handshake"]).stdout_has("Question 1 of 2 ·");
+    quiz("", &["--tag", "nothing"])
+        .status(1)
+        .stderr_has("quiz: no question has the tag `nothing`");
+}
+
+#[test]
+fn a_bank_with_errors_is_refused() {
+    Test::new()
+        .file("bank.yaml", &bank(&["a"]).replace("answer: B", "answer: Z"))
+        .args(&["run", "bank.yaml"])
+        .run()
+        .status(1)
+        .stderr_has("bank.yaml:6:13: error: answer `Z` names no choice: this question has 4 choices (A to D) [answer-out-of-range]")
+        .stdout_lacks("Question 1");
+}
+
+#[test]
+fn the_built_in_bank_runs_from_any_folder() {
+    Test::new()
+        .args(&["run", "--count", "3", "--seed", "1"])
+        .stdin("A\n")
+        .run()
+        .status(0)
+        .stdout_has("Question 1 of 3 ·")
+        .stdout_has("https://www.rfc-editor.org/rfc/rfc")
+        .stdout_has("Ended early, after 1 of 3 questions.");
+}
+
+#[test]
+fn no_colour_in_a_pipe() {
+    quiz("A\n", &[]).stdout_lacks("\u{1b}[");
+}
