@@ -17,6 +17,12 @@ pub struct Test {
     env: Vec<(String, String)>,
 }
 
+impl Default for Test {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Test {
     pub fn new() -> Self {
         Test {
