@@ -4,11 +4,13 @@
 //! and asked in the terminal ([`quiz`] for the session, [`ui`] for the fronts).
 //! The binary only parses arguments; [`command`] holds what each subcommand does.
 
+pub mod author;
 pub mod bank;
 pub mod check;
 pub mod command;
 pub mod diagnostic;
 pub mod exit;
+pub mod formats;
 pub mod paint;
 pub mod quiz;
 pub mod report;

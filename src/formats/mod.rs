@@ -1,0 +1,1 @@
+//! Import and export of other quiz formats (Moodle GIFT, Aiken, Moodle XML), one file per format.
