@@ -3,6 +3,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use std::time::Duration;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -21,6 +22,8 @@ pub enum Command {
     Run(RunArgs),
     /// Validate bank files; exit 1 on errors (or warnings with --strict).
     Check(CheckArgs),
+    /// Progress from the history: seen and unseen, accuracy by tag and bank, trend, reviews due.
+    Stats(StatsArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -49,6 +52,27 @@ pub enum FormatArg {
 pub struct RunArgs {
     /// Bank files or directories [default: the built-in bank]
     pub paths: Vec<PathBuf>,
+    /// practice: feedback after every answer; exam: none until submitted, then PASS or FAIL.
+    #[arg(long, value_enum, default_value_t = ModeArg::Practice)]
+    pub mode: ModeArg,
+    /// Exam time limit, such as 90m, 45s or 1h30m.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub time_limit: Option<Duration>,
+    /// Exam pass mark, in percent.
+    #[arg(long, value_name = "PERCENT", default_value_t = 70.0, value_parser = parse_percent)]
+    pub pass_mark: f64,
+    /// Only the questions whose latest answer scored less than full marks.
+    #[arg(long, conflicts_with = "no_history")]
+    pub missed: bool,
+    /// The questions due for spaced-repetition review, then unseen ones (20 unless --count).
+    #[arg(long, conflicts_with = "no_history")]
+    pub review: bool,
+    /// Record nothing in the history.
+    #[arg(long)]
+    pub no_history: bool,
+    /// Where the history lives [default: $QUIZ_DATA_DIR, else the platform's data directory]
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// Repeat an earlier quiz: same seed and banks, same order of questions and choices.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
@@ -67,6 +91,37 @@ pub struct RunArgs {
     /// Write the run as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ModeArg {
+    /// feedback after every answer
+    Practice,
+    /// no feedback until submitted; flags, review screen, time limit, pass mark
+    Exam,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Bank files or directories to report on [default: the built-in bank]
+    pub paths: Vec<PathBuf>,
+    /// Print JSON, for scripts.
+    #[arg(long)]
+    pub json: bool,
+    /// Where the history lives [default: $QUIZ_DATA_DIR, else the platform's data directory]
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    quiz::quiz::clock::parse_duration(text)
+}
+
+fn parse_percent(text: &str) -> Result<f64, String> {
+    match text.trim().trim_end_matches('%').parse::<f64>() {
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(p),
+        _ => Err(format!("{text:?} is not a percentage from 0 to 100")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -4,11 +4,15 @@ use crate::bank::{self, Loaded};
 use crate::check::{self, render::Format};
 use crate::exit::ExitStatus;
 use crate::paint::Paint;
-use crate::quiz::{self, Scoring, Session};
+use crate::quiz::{self, Asked, Clock, Mode, Outcome, Scoring, Session, SystemClock};
 use crate::report;
-use crate::ui::{self, Front, LineFront, TerminalFront};
+use crate::review;
+use crate::store::{self, History, NewAnswer, SessionInfo};
+use crate::ui::{self, Context, Front, LineFront, NoRecorder, Recorder, TerminalFront};
+use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 /// Problems that stop a command before it can do its work: exit status 2.
 #[derive(Debug, thiserror::Error)]
@@ -17,6 +21,12 @@ pub enum Error {
     Load(#[from] bank::Error),
     #[error("cannot write output")]
     Output(#[source] io::Error),
+    #[error(transparent)]
+    History(#[from] store::Error),
+    #[error(
+        "no data directory is known on this system: give one with --data-dir or $QUIZ_DATA_DIR"
+    )]
+    NoDataDir,
     #[error("cannot write the report to {}", path.display())]
     Report {
         path: PathBuf,
@@ -61,74 +71,192 @@ pub fn check(config: &CheckConfig, out: &mut dyn Write) -> Result<ExitStatus, Er
 pub struct RunConfig {
     /// Bank files or directories; empty means the built-in bank.
     pub paths: Vec<PathBuf>,
+    pub mode: Mode,
+    /// Exam: the exam ends at the first prompt after this.
+    pub time_limit: Option<Duration>,
+    /// Exam: percent needed to pass.
+    pub pass_mark: f64,
     /// None draws a seed, which the summary and report print.
     pub seed: Option<u64>,
     pub shuffle: bool,
     pub scoring: Scoring,
     pub count: Option<usize>,
     pub tags: Vec<String>,
+    /// Only the questions whose latest answer scored less than full marks.
+    pub missed: bool,
+    /// The questions due for review, then unseen ones.
+    pub review: bool,
     pub report: Option<PathBuf>,
+    pub history: HistoryConfig,
     /// Use the dialoguer front (stdin and stdout are terminals).
     pub interactive: bool,
     pub color: bool,
 }
 
-/// Asks the questions, then prints the summary and writes the report.
-pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error> {
-    let loaded = if config.paths.is_empty() {
+/// Where the history lives, or that there is none.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryConfig {
+    pub enabled: bool,
+    /// `--data-dir` or `$QUIZ_DATA_DIR`; None means the platform's data directory.
+    pub data_dir: Option<PathBuf>,
+}
+
+impl HistoryConfig {
+    fn open(&self) -> Result<History, Error> {
+        let dir = match &self.data_dir {
+            Some(dir) => dir.clone(),
+            None => dirs::data_dir()
+                .map(|d| d.join("quiz"))
+                .ok_or(Error::NoDataDir)?,
+        };
+        Ok(History::open(&dir)?)
+    }
+}
+
+/// `--review` asks this many unless `--count` says otherwise.
+pub const REVIEW_COUNT: usize = 20;
+
+fn load_or_builtin(paths: &[PathBuf]) -> Result<Loaded, Error> {
+    Ok(if paths.is_empty() {
         bank::load_builtin()
     } else {
-        bank::load_paths(&config.paths)?
+        bank::load_paths(paths)?
+    })
+}
+
+/// Refuses banks with errors, printing them as `check` would. True when refused.
+fn refuse_errors(loaded: &Loaded, err: &mut dyn Write) -> Result<bool, Error> {
+    let checked = check::check(loaded);
+    if checked.errors() == 0 {
+        return Ok(false);
+    }
+    let only_errors = check::Report {
+        diagnostics: checked
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.is_error())
+            .collect(),
+        ..checked
     };
-    let checked = check::check(&loaded);
-    if checked.errors() > 0 {
-        let only_errors = check::Report {
-            diagnostics: checked
-                .diagnostics
-                .into_iter()
-                .filter(|d| d.is_error())
-                .collect(),
-            ..checked
-        };
-        let text = Format::Human.renderer(false).render(&only_errors);
-        err.write_all(&text).map_err(Error::Output)?;
-        writeln!(
-            err,
-            "quiz: the banks have errors; fix them first (`quiz check` shows the same list)"
-        )
-        .map_err(Error::Output)?;
+    let text = Format::Human.renderer(false).render(&only_errors);
+    err.write_all(&text).map_err(Error::Output)?;
+    writeln!(
+        err,
+        "quiz: the banks have errors; fix them first (`quiz check` shows the same list)"
+    )
+    .map_err(Error::Output)?;
+    Ok(true)
+}
+
+/// Asks the questions, then prints the summary and writes the report.
+pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error> {
+    let clock = SystemClock;
+    let loaded = load_or_builtin(&config.paths)?;
+    if refuse_errors(&loaded, err)? {
         return Ok(ExitStatus::Failure);
     }
     // Fail now, not after a long quiz, if the report cannot be written.
     if let Some(path) = &config.report {
         open_report(path, false)?;
     }
-    let options = quiz::Options {
+    let history = if config.history.enabled {
+        Some(config.history.open()?)
+    } else {
+        None
+    };
+    let mut options = quiz::Options {
+        mode: config.mode,
+        pass_mark: config.pass_mark,
         seed: config.seed.unwrap_or_else(random_seed),
         shuffle: config.shuffle,
         scoring: config.scoring,
         count: config.count,
         tags: config.tags.clone(),
+        only: None,
+        keep_order: false,
     };
-    let session = match Session::new(&loaded.banks, options) {
+    if let Some(history) = &history {
+        let answers = history.answers()?;
+        if config.missed {
+            options.only = Some(missed_ids(&answers));
+        }
+        if config.review {
+            let standings = review::standings(&loaded.banks, &answers);
+            let mut ids = review::due_then_unseen(&standings, &loaded.banks, clock.now());
+            if let Some(only) = &options.only {
+                ids.retain(|id| only.contains(id));
+            }
+            options.only = Some(ids);
+            options.keep_order = true;
+            options.count = Some(config.count.unwrap_or(REVIEW_COUNT));
+        }
+    }
+    let session = match Session::new(&loaded.banks, options.clone()) {
         Ok(session) => session,
+        Err(quiz::Error::NothingSelected(_)) if config.review => {
+            writeln!(
+                err,
+                "quiz: nothing is due for review, and every question has been seen"
+            )
+            .map_err(Error::Output)?;
+            return Ok(ExitStatus::Failure);
+        }
+        Err(quiz::Error::NothingSelected(_)) if config.missed => {
+            writeln!(
+                err,
+                "quiz: no missed questions: every latest answer scored full marks"
+            )
+            .map_err(Error::Output)?;
+            return Ok(ExitStatus::Failure);
+        }
         Err(e) => {
             writeln!(err, "quiz: {e}").map_err(Error::Output)?;
             return Ok(ExitStatus::Failure);
         }
     };
+    let mut recorder = match &history {
+        Some(history) => {
+            let info = SessionInfo {
+                mode: config.mode.name().to_owned(),
+                seed: options.seed,
+                scoring: config.scoring.name().to_owned(),
+                banks: loaded.paths.clone(),
+            };
+            let session_id = history.begin(&info, clock.now())?;
+            let last_hash = history
+                .answers()?
+                .into_iter()
+                .map(|a| (a.question_id, a.content_hash))
+                .collect();
+            Box::new(HistoryRecorder {
+                history,
+                session_id,
+                last_hash,
+                failure: None,
+            }) as Box<dyn Recorder + '_>
+        }
+        None => Box::new(NoRecorder),
+    };
+    let cx = Context {
+        clock: &clock,
+        time_limit: config.time_limit,
+        recorder: recorder.as_mut(),
+    };
     let paint = Paint {
         color: config.color,
     };
     let summary = if config.interactive {
-        ui::drive(session, &mut TerminalFront::new(paint))
+        ui::drive(session, &mut TerminalFront::new(paint), cx)
     } else {
         let stdin = io::stdin();
         let echo = !stdin.is_terminal();
         let mut front = LineFront::new(stdin.lock(), io::stdout().lock(), paint, echo);
-        ui::drive(session, &mut front as &mut dyn Front)
+        ui::drive(session, &mut front as &mut dyn Front, cx)
     }
     .map_err(Error::Output)?;
+    if let Some(problem) = recorder.failure() {
+        writeln!(err, "quiz: warning: {problem}").map_err(Error::Output)?;
+    }
     if let Some(path) = &config.report {
         open_report(path, true)?
             .write_all(&report::to_json(&summary))
@@ -140,6 +268,124 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     Ok(ExitStatus::Success)
 }
 
+/// Ids whose latest answer scored less than full marks.
+fn missed_ids(answers: &[store::Answer]) -> Vec<String> {
+    let mut latest: HashMap<&str, f64> = HashMap::new();
+    for a in answers {
+        latest.insert(&a.question_id, a.points);
+    }
+    latest
+        .into_iter()
+        .filter(|(_, points)| *points < 1.0)
+        .map(|(id, _)| id.to_owned())
+        .collect()
+}
+
+/// Records each answer in the history as it is given. A failed write does not
+/// stop the quiz: it is reported once, at the end.
+struct HistoryRecorder<'h> {
+    history: &'h History,
+    session_id: i64,
+    /// The content hash each question had when it was last answered.
+    last_hash: HashMap<String, String>,
+    failure: Option<String>,
+}
+
+impl Recorder for HistoryRecorder<'_> {
+    fn record(&mut self, asked: &Asked, outcome: &Outcome, taken: Duration) {
+        if self.failure.is_some() {
+            return;
+        }
+        let mut given: Vec<char> = outcome
+            .given
+            .iter()
+            .filter_map(|&s| asked.order.get(s).map(|&f| bank::letter(f)))
+            .collect();
+        given.sort_unstable();
+        let hash = asked.question.content_hash();
+        let answer = NewAnswer {
+            bank: &asked.bank.name,
+            question_id: &asked.question.id.value,
+            content_hash: &hash,
+            given: given
+                .iter()
+                .map(char::to_string)
+                .collect::<Vec<_>>()
+                .join(","),
+            points: outcome.points,
+            time: taken,
+            at: SystemTime::now(),
+        };
+        if let Err(e) = self.history.record(self.session_id, &answer) {
+            self.failure = Some(format!(
+                "answers after this point were not saved to {}: {}",
+                self.history.path().display(),
+                error_chain(&e)
+            ));
+        }
+    }
+
+    fn note(&self, asked: &Asked) -> Option<String> {
+        let before = self.last_hash.get(&asked.question.id.value)?;
+        (*before != asked.question.content_hash()).then(|| {
+            "This question changed since you last answered it; it counts as new for review."
+                .to_owned()
+        })
+    }
+
+    fn failure(&self) -> Option<String> {
+        self.failure.clone()
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+/// `quiz stats`'s settings.
+#[derive(Debug, Clone, Default)]
+pub struct StatsConfig {
+    pub paths: Vec<PathBuf>,
+    pub json: bool,
+    pub data_dir: Option<PathBuf>,
+    pub color: bool,
+}
+
+/// Progress from the history, over the banks at `paths` (or the built-in bank).
+pub fn stats(config: &StatsConfig, out: &mut dyn Write) -> Result<ExitStatus, Error> {
+    let loaded = load_or_builtin(&config.paths)?;
+    let history = HistoryConfig {
+        enabled: true,
+        data_dir: config.data_dir.clone(),
+    }
+    .open()?;
+    let stats = report::stats::compute(
+        &loaded.banks,
+        &history.answers()?,
+        &history.recent_sessions(10)?,
+        SystemClock.now(),
+    );
+    let bytes = if config.json {
+        report::stats::to_json(&stats)
+    } else {
+        report::stats::to_text(
+            &stats,
+            Paint {
+                color: config.color,
+            },
+        )
+        .into_bytes()
+    };
+    out.write_all(&bytes).map_err(Error::Output)?;
+    Ok(ExitStatus::Success)
+}
 fn open_report(path: &Path, truncate: bool) -> Result<std::fs::File, Error> {
     std::fs::OpenOptions::new()
         .create(true)

@@ -14,6 +14,8 @@ pub mod formats;
 pub mod paint;
 pub mod quiz;
 pub mod report;
+pub mod review;
+pub mod store;
 pub mod ui;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};

@@ -4,12 +4,13 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command, FormatArg, ScoringArg};
+use cli::{Cli, Command, FormatArg, ModeArg, ScoringArg};
 use quiz::ExitStatus;
 use quiz::check::render::Format;
-use quiz::command::{self, CheckConfig, RunConfig};
-use quiz::quiz::Scoring;
+use quiz::command::{self, CheckConfig, HistoryConfig, RunConfig, StatsConfig};
+use quiz::quiz::{Mode, Scoring};
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -36,6 +37,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// `--data-dir`, else `$QUIZ_DATA_DIR`; None leaves the platform default.
+fn data_dir(flag: Option<PathBuf>) -> Option<PathBuf> {
+    flag.or_else(|| {
+        std::env::var_os("QUIZ_DATA_DIR")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+}
+
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
@@ -48,8 +58,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     match cli.command {
         Command::Run(args) => {
+            let mode = match args.mode {
+                ModeArg::Practice => Mode::Practice,
+                ModeArg::Exam => Mode::Exam,
+            };
+            if args.time_limit.is_some() && mode != Mode::Exam {
+                eprintln!("quiz: --time-limit is for exams: add --mode exam");
+                return Ok(ExitStatus::Usage);
+            }
             let config = RunConfig {
                 paths: args.paths,
+                mode,
+                time_limit: args.time_limit,
+                pass_mark: args.pass_mark,
+                missed: args.missed,
+                review: args.review,
+                history: HistoryConfig {
+                    enabled: !args.no_history,
+                    data_dir: data_dir(args.data_dir),
+                },
                 seed: args.seed,
                 shuffle: !args.no_shuffle,
                 scoring: match args.scoring {
@@ -63,6 +90,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 color,
             };
             Ok(command::run(&config, &mut std::io::stderr())?)
+        }
+        Command::Stats(args) => {
+            let config = StatsConfig {
+                paths: args.paths,
+                json: args.json,
+                data_dir: data_dir(args.data_dir),
+                color,
+            };
+            Ok(command::stats(&config, &mut stdout.lock())?)
         }
         Command::Check(args) => {
             let config = CheckConfig {

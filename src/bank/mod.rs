@@ -75,6 +75,29 @@ impl Question {
         out
     }
 
+    /// A fingerprint of what is asked: stem, choices, answer and `multi`. A
+    /// reworded explanation or a new tag does not change it; a changed stem or
+    /// answer does, and the history then treats the question as new.
+    pub fn content_hash(&self) -> String {
+        // FNV-1a, 64 bits: tiny, and fixed for ever, unlike std's hashers.
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |text: &str| {
+            for byte in text.bytes().chain([0xff]) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        feed(self.question.value.trim());
+        for choice in &self.choices.value {
+            feed(choice.text.value.trim());
+        }
+        for i in self.correct() {
+            feed(&letter(i).to_string());
+        }
+        feed(if self.multi { "multi" } else { "" });
+        format!("{hash:016x}")
+    }
+
     /// True for an item with more than one correct choice, or marked `multi`.
     pub fn is_multiple(&self) -> bool {
         self.multi || self.answer.value.len() > 1

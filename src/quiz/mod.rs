@@ -1,18 +1,40 @@
 //! A quiz session: selection, seeded shuffling and scoring. Pure: no terminal I/O,
 //! no clock, no randomness but the seed it is given.
 
+pub mod clock;
 mod scoring;
 mod shuffle;
 
+pub use clock::{Clock, FakeClock, SystemClock};
 pub use scoring::Scoring;
 pub use shuffle::Shuffler;
 
 use crate::bank::{Bank, Choice, Question, letter};
 use std::collections::BTreeMap;
 
+/// Practice teaches after every answer; an exam says nothing until it is submitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Practice,
+    Exam,
+}
+
+impl Mode {
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Practice => "practice",
+            Mode::Exam => "exam",
+        }
+    }
+}
+
 /// How a session picks and orders its questions.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    pub mode: Mode,
+    /// Percent needed to pass an exam.
+    pub pass_mark: f64,
     pub seed: u64,
     /// Shuffle questions and choices (pinned choices stay).
     pub shuffle: bool,
@@ -21,6 +43,10 @@ pub struct Options {
     pub count: Option<usize>,
     /// Keep questions carrying any of these tags; empty keeps all.
     pub tags: Vec<String>,
+    /// Keep only these ids (from history: missed, due for review).
+    pub only: Option<Vec<String>>,
+    /// Ask `only` in its own order instead of shuffling the questions.
+    pub keep_order: bool,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -29,6 +55,8 @@ pub enum Error {
     NoTagMatch(Vec<String>),
     #[error("the banks have no questions")]
     Empty,
+    #[error("{0}")]
+    NothingSelected(String),
 }
 
 fn tags_list(tags: &[String]) -> String {
@@ -112,15 +140,6 @@ impl<'a> Asked<'a> {
             None => stem.to_owned(),
         }
     }
-
-    fn to_shown(&self, file_indices: &[usize]) -> Vec<usize> {
-        let mut shown: Vec<usize> = file_indices
-            .iter()
-            .filter_map(|f| self.order.iter().position(|o| o == f))
-            .collect();
-        shown.sort_unstable();
-        shown
-    }
 }
 
 /// What answering one question came to. Indices are as shown on screen.
@@ -153,11 +172,17 @@ pub struct Record {
 /// The result of a whole session.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
+    pub mode: Mode,
     pub seed: u64,
     pub scoring: Scoring,
+    pub pass_mark: f64,
+    /// Practice: the questions asked, in order. Exam: every selected question,
+    /// unanswered ones with no points.
     pub records: Vec<Record>,
-    /// Questions selected; more than `records` when the quiz ended early.
+    /// Questions selected; more than `records` when a practice quiz ended early.
     pub selected: usize,
+    /// The time limit ended the exam.
+    pub time_up: bool,
 }
 
 /// Points and maximum for one tag.
@@ -169,6 +194,11 @@ pub struct TagScore {
 }
 
 impl Summary {
+    /// An exam's verdict; None in practice.
+    pub fn passed(&self) -> Option<bool> {
+        (self.mode == Mode::Exam).then(|| self.percent() + 1e-9 >= self.pass_mark)
+    }
+
     pub fn points(&self) -> f64 {
         self.records.iter().map(|r| r.points).sum()
     }
@@ -221,23 +251,48 @@ struct Item<'a> {
     order: Vec<usize>,
 }
 
-/// A session over some banks: ask with [`Session::next`], answer with
-/// [`Session::answer`] or [`Session::skip`], end with [`Session::finish`].
+/// Where a question of the session stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Unanswered,
+    Answered,
+    /// Flagged for review, answered or not.
+    Flagged,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Response {
+    given: Option<Vec<usize>>,
+    skipped: bool,
+    flagged: bool,
+}
+
+/// A session over some banks. Practice asks in order with [`Session::next`];
+/// an exam may answer, flag and revisit any question by index until
+/// [`Session::finish`].
 pub struct Session<'a> {
     items: Vec<Item<'a>>,
-    next: usize,
-    records: Vec<Record>,
+    responses: Vec<Response>,
+    /// Practice: the next question to ask.
+    cursor: usize,
     options: Options,
 }
 
 impl<'a> Session<'a> {
     pub fn new(banks: &'a [Bank], options: Options) -> Result<Self, Error> {
+        let wanted = |q: &Question| {
+            let tagged =
+                options.tags.is_empty() || q.tags.iter().any(|t| options.tags.contains(&t.value));
+            let listed = options
+                .only
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&q.id.value));
+            tagged && listed
+        };
         let mut items: Vec<Item<'a>> = banks
             .iter()
             .flat_map(|bank| bank.questions.iter().map(move |q| (bank, q)))
-            .filter(|(_, q)| {
-                options.tags.is_empty() || q.tags.iter().any(|t| options.tags.contains(&t.value))
-            })
+            .filter(|(_, q)| wanted(q))
             .map(|(bank, question)| Item {
                 bank,
                 question,
@@ -245,15 +300,21 @@ impl<'a> Session<'a> {
             })
             .collect();
         if items.is_empty() {
-            return Err(if options.tags.is_empty() {
-                Error::Empty
-            } else {
+            return Err(if !options.tags.is_empty() {
                 Error::NoTagMatch(options.tags.clone())
+            } else if options.only.is_some() {
+                Error::NothingSelected("no question matches the selection".into())
+            } else {
+                Error::Empty
             });
         }
-        if options.shuffle {
-            let mut shuffler = Shuffler::new(options.seed);
+        let mut shuffler = Shuffler::new(options.seed);
+        if let (Some(ids), true) = (&options.only, options.keep_order) {
+            items.sort_by_key(|item| ids.iter().position(|id| *id == item.question.id.value));
+        } else if options.shuffle {
             shuffler.shuffle(&mut items);
+        }
+        if options.shuffle {
             for item in &mut items {
                 let choices = &item.question.choices.value;
                 item.order = shuffler.choice_order(choices.len(), |i| choices[i].pin);
@@ -263,11 +324,15 @@ impl<'a> Session<'a> {
             items.truncate(count.max(1));
         }
         Ok(Session {
+            responses: vec![Response::default(); items.len()],
             items,
-            next: 0,
-            records: Vec::new(),
+            cursor: 0,
             options,
         })
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.options.mode
     }
 
     pub fn len(&self) -> usize {
@@ -278,19 +343,24 @@ impl<'a> Session<'a> {
         self.items.is_empty()
     }
 
-    /// Points so far and questions asked so far.
+    /// Points so far and questions answered or skipped so far.
     pub fn score(&self) -> (f64, usize) {
-        (
-            self.records.iter().map(|r| r.points).sum(),
-            self.records.len(),
-        )
+        let mut points = 0.0;
+        let mut asked = 0;
+        for i in 0..self.items.len() {
+            if let Some(outcome) = self.outcome(i) {
+                points += outcome.points;
+                asked += 1;
+            }
+        }
+        (points, asked)
     }
 
-    /// The next question, or None when all were asked.
-    pub fn next(&self) -> Option<Asked<'a>> {
-        let item = self.items.get(self.next)?;
+    /// Question `index` as it is put to the candidate.
+    pub fn asked(&self, index: usize) -> Option<Asked<'a>> {
+        let item = self.items.get(index)?;
         Some(Asked {
-            number: self.next + 1,
+            number: index + 1,
             total: self.items.len(),
             bank: item.bank,
             question: item.question,
@@ -299,62 +369,134 @@ impl<'a> Session<'a> {
         })
     }
 
-    /// Scores `shown` (indices as shown on screen) for the current question.
-    /// Indices that name no choice are ignored.
+    /// Practice: the next question, or None when all were asked.
+    pub fn next(&self) -> Option<Asked<'a>> {
+        self.asked(self.cursor)
+    }
+
+    /// Practice: answers the current question and moves on.
     pub fn answer(&mut self, shown: &[usize]) -> Option<Outcome> {
-        self.record(shown, false)
+        let index = self.cursor;
+        self.answer_at(index, shown)?;
+        self.cursor += 1;
+        self.outcome(index)
     }
 
-    /// Moves on without answering: no points.
+    /// Practice: moves on without answering: no points.
     pub fn skip(&mut self) -> Option<Outcome> {
-        self.record(&[], true)
+        let index = self.cursor;
+        let response = self.responses.get_mut(index)?;
+        response.given = Some(Vec::new());
+        response.skipped = true;
+        self.cursor += 1;
+        self.outcome(index)
     }
 
-    fn record(&mut self, shown: &[usize], skipped: bool) -> Option<Outcome> {
-        let asked = self.next()?;
-        let mut given: Vec<usize> = shown.iter().copied().filter(|&i| i < asked.len()).collect();
+    /// Answers (or changes the answer to) question `index`; indices as shown,
+    /// those that name no choice ignored. An empty answer leaves it unanswered.
+    pub fn answer_at(&mut self, index: usize, shown: &[usize]) -> Option<()> {
+        let n = self.items.get(index)?.order.len();
+        let mut given: Vec<usize> = shown.iter().copied().filter(|&i| i < n).collect();
         given.sort_unstable();
         given.dedup();
-        let correct_files = asked.question.correct();
-        let expected = asked.to_shown(&correct_files);
+        let response = self.responses.get_mut(index)?;
+        response.skipped = given.is_empty();
+        response.given = (!given.is_empty()).then_some(given);
+        Some(())
+    }
+
+    pub fn set_flag(&mut self, index: usize, flagged: bool) {
+        if let Some(r) = self.responses.get_mut(index) {
+            r.flagged = flagged;
+        }
+    }
+
+    pub fn status(&self, index: usize) -> Status {
+        match self.responses.get(index) {
+            Some(r) if r.flagged => Status::Flagged,
+            Some(Response { given: Some(g), .. }) if !g.is_empty() => Status::Answered,
+            _ => Status::Unanswered,
+        }
+    }
+
+    /// The answer given to question `index` so far, as shown.
+    pub fn given(&self, index: usize) -> Option<&[usize]> {
+        self.responses.get(index)?.given.as_deref()
+    }
+
+    /// What question `index` scores now; None if it was never answered or skipped.
+    pub fn outcome(&self, index: usize) -> Option<Outcome> {
+        let response = self.responses.get(index)?;
+        let given = response.given.clone()?;
+        Some(self.score_of(index, given, response.skipped))
+    }
+
+    fn score_of(&self, index: usize, given: Vec<usize>, skipped: bool) -> Outcome {
+        let item = &self.items[index.min(self.items.len() - 1)];
+        let correct: Vec<usize> = item.question.correct();
+        let mut expected: Vec<usize> = correct
+            .iter()
+            .filter_map(|f| item.order.iter().position(|o| o == f))
+            .collect();
+        expected.sort_unstable();
         let points = self.options.scoring.points(&given, &expected);
-        let file_letters = |shown: &[usize]| -> Vec<char> {
-            let mut files: Vec<usize> = shown
-                .iter()
-                .filter_map(|&s| asked.order.get(s).copied())
-                .collect();
-            files.sort_unstable();
-            files.into_iter().map(letter).collect()
-        };
-        self.records.push(Record {
-            id: asked.question.id.value.clone(),
-            bank: asked.bank.name.clone(),
-            tags: asked
-                .question
-                .tags
-                .iter()
-                .map(|t| t.value.clone())
-                .collect(),
-            given: file_letters(&given),
-            expected: correct_files.into_iter().map(letter).collect(),
-            points,
-            skipped,
-        });
-        self.next += 1;
-        Some(Outcome {
+        Outcome {
             points,
             given,
             expected,
             skipped,
+        }
+    }
+
+    /// What question `index` scores if the session ended now: unanswered
+    /// questions score nothing.
+    pub fn result(&self, index: usize) -> Option<Outcome> {
+        self.items.get(index)?;
+        Some(
+            self.outcome(index)
+                .unwrap_or_else(|| self.score_of(index, Vec::new(), true)),
+        )
+    }
+
+    fn record(&self, index: usize) -> Option<Record> {
+        let item = self.items.get(index)?;
+        let outcome = match self.outcome(index) {
+            Some(o) => o,
+            None if self.options.mode == Mode::Exam => self.score_of(index, Vec::new(), true),
+            None => return None,
+        };
+        let file_letters = |shown: &[usize]| -> Vec<char> {
+            let mut files: Vec<usize> = shown
+                .iter()
+                .filter_map(|&s| item.order.get(s).copied())
+                .collect();
+            files.sort_unstable();
+            files.into_iter().map(letter).collect()
+        };
+        Some(Record {
+            id: item.question.id.value.clone(),
+            bank: item.bank.name.clone(),
+            tags: item.question.tags.iter().map(|t| t.value.clone()).collect(),
+            given: file_letters(&outcome.given),
+            expected: item.question.correct().into_iter().map(letter).collect(),
+            points: outcome.points,
+            skipped: outcome.skipped,
         })
     }
 
-    pub fn finish(self) -> Summary {
+    /// Ends the session. `time_up` when an exam's time limit ended it.
+    pub fn finish(self, time_up: bool) -> Summary {
+        let records = (0..self.items.len())
+            .filter_map(|i| self.record(i))
+            .collect();
         Summary {
+            mode: self.options.mode,
             seed: self.options.seed,
             scoring: self.options.scoring,
+            pass_mark: self.options.pass_mark,
             selected: self.items.len(),
-            records: self.records,
+            records,
+            time_up,
         }
     }
 }

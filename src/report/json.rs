@@ -7,6 +7,12 @@ use serde_json::Number;
 
 #[derive(Serialize)]
 struct Report<'a> {
+    mode: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    passed: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pass_mark: Option<f64>,
+    time_up: bool,
     seed: u64,
     scoring: &'static str,
     points: Number,
@@ -38,6 +44,10 @@ fn number(p: f64) -> Number {
 pub fn to_json(s: &Summary) -> Vec<u8> {
     let letters = |v: &[char]| v.iter().map(char::to_string).collect();
     let report = Report {
+        mode: s.mode.name(),
+        passed: s.passed(),
+        pass_mark: s.passed().map(|_| s.pass_mark),
+        time_up: s.time_up,
         seed: s.seed,
         scoring: s.scoring.name(),
         points: number(s.points()),

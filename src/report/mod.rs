@@ -2,6 +2,7 @@
 //! Renderers return text or bytes; the caller decides where they go.
 
 mod json;
+pub mod stats;
 mod text;
 
 pub use json::to_json;

@@ -24,6 +24,17 @@ pub fn summary(s: &Summary, paint: Paint) -> String {
         s.percent(),
         s.scoring.name()
     );
+    if let Some(passed) = s.passed() {
+        let verdict = if passed {
+            paint.good("PASS")
+        } else {
+            paint.bad("FAIL")
+        };
+        let _ = writeln!(out, "Result: {verdict} (pass mark {}%)", s.pass_mark);
+        if s.time_up {
+            let _ = writeln!(out, "The time limit ended the exam.");
+        }
+    }
     let tags = s.by_tag();
     if !tags.is_empty() {
         let width = tags

@@ -1,11 +1,10 @@
 //! The line front: each question printed with its lettered choices, one line of
 //! input answers it. For pipes, scripts and tests.
 
-use super::{Front, Reply, text};
+use super::{Front, Progress, Reply, text};
 use crate::bank::letter;
 use crate::paint::Paint;
 use crate::quiz::{Asked, Outcome, Summary};
-use crate::report;
 use std::io::{self, BufRead, Write};
 
 pub struct LineFront<R, W> {
@@ -56,9 +55,12 @@ pub fn parse_letters(line: &str, n: usize) -> Result<Vec<usize>, String> {
 }
 
 impl<R: BufRead, W: Write> Front for LineFront<R, W> {
-    fn ask(&mut self, asked: &Asked, score: (f64, usize)) -> io::Result<Reply> {
+    fn ask(&mut self, asked: &Asked, progress: &Progress) -> io::Result<Reply> {
         let p = self.paint;
-        writeln!(self.output, "{}", text::progress(asked, score, p))?;
+        if progress.mode == crate::quiz::Mode::Exam && asked.number > 1 {
+            writeln!(self.output)?;
+        }
+        writeln!(self.output, "{}", text::progress(asked, progress, p))?;
         writeln!(self.output, "{}", p.bold(&asked.stem()))?;
         for (l, choice) in asked.choices() {
             writeln!(self.output, "  {l}) {}", choice.text.value.trim())?;
@@ -92,17 +94,24 @@ impl<R: BufRead, W: Write> Front for LineFront<R, W> {
         }
     }
 
-    fn feedback(&mut self, asked: &Asked, outcome: &Outcome) -> io::Result<()> {
+    fn feedback(&mut self, asked: &Asked, outcome: &Outcome, note: Option<&str>) -> io::Result<()> {
+        if let Some(note) = note {
+            writeln!(self.output, "{}", self.paint.warn(note))?;
+        }
         writeln!(
             self.output,
             "{}",
-            text::feedback(asked, outcome, self.paint)
+            text::feedback(asked, outcome, false, self.paint)
         )
     }
 
-    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+    fn notice(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.output, "{}", self.paint.warn(text))
+    }
+
+    fn finish(&mut self, summary: &Summary, missed: &[(Asked, Outcome)]) -> io::Result<()> {
         writeln!(self.output)?;
-        write!(self.output, "{}", report::summary(summary, self.paint))?;
+        write!(self.output, "{}", text::finish(summary, missed, self.paint))?;
         self.output.flush()
     }
 }

@@ -1,20 +1,67 @@
 //! Text that both fronts print: the question block and the feedback after an answer.
 
+use super::Progress;
 use crate::bank::letter;
 use crate::paint::Paint;
-use crate::quiz::{Asked, Outcome};
-use crate::report::points;
+use crate::quiz::clock::format_left;
+use crate::quiz::{Asked, Mode, Outcome, Summary};
+use crate::report::{self, points};
 use std::fmt::Write;
 
-/// `Question 3 of 20 · score 2/2`.
-pub fn progress(asked: &Asked, score: (f64, usize), paint: Paint) -> String {
-    paint.dim(&format!(
-        "Question {} of {} · score {}/{}",
-        asked.number,
-        asked.total,
-        points(score.0),
-        score.1
-    ))
+/// `Question 3 of 20 · score 2/2`, or in an exam `Question 3 of 20 · 2 answered · 41:23 left`.
+pub fn progress(asked: &Asked, progress: &Progress, paint: Paint) -> String {
+    let mut line = format!("Question {} of {}", asked.number, asked.total);
+    match progress.mode {
+        Mode::Practice => {
+            let _ = write!(
+                line,
+                " · score {}/{}",
+                points(progress.score.0),
+                progress.score.1
+            );
+        }
+        Mode::Exam => {
+            let _ = write!(line, " · {} answered", progress.answered);
+            if let Some(left) = progress.time_left {
+                let _ = write!(line, " · {} left", format_left(left));
+            }
+            if progress.flagged {
+                line.push_str(" · flagged");
+            }
+        }
+    }
+    paint.dim(&line)
+}
+
+/// The summary and, after an exam, every missed question: its choices as they
+/// were shown, the answer given and the right one, the explanation, the references.
+pub fn finish(summary: &Summary, missed: &[(Asked, Outcome)], paint: Paint) -> String {
+    let mut out = report::summary(summary, paint);
+    if !missed.is_empty() {
+        let _ = writeln!(out, "\n{}", paint.bold("Missed questions"));
+    }
+    for (asked, outcome) in missed {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint.bold(&format!("{}. {}", asked.number, asked.stem()))
+        );
+        for (l, choice) in asked.choices() {
+            let shown = (l as u8 - b'A') as usize;
+            let mark = match (
+                outcome.expected.contains(&shown),
+                outcome.given.contains(&shown),
+            ) {
+                (true, true) => " ✓ your pick, right",
+                (true, false) => " ✓ right",
+                (false, true) => " ✗ your pick",
+                (false, false) => "",
+            };
+            let _ = writeln!(out, "  {l}) {}{mark}", choice.text.value.trim());
+        }
+        out.push_str(&feedback(asked, outcome, true, paint));
+    }
+    out
 }
 
 fn letters(shown: &[usize]) -> String {
@@ -30,11 +77,12 @@ fn letters(shown: &[usize]) -> String {
 
 /// Right or wrong, the correct letters as shown, the `why` of each choice picked
 /// wrongly or missed, the explanation and the references with their links.
-pub fn feedback(asked: &Asked, outcome: &Outcome, paint: Paint) -> String {
+pub fn feedback(asked: &Asked, outcome: &Outcome, exam: bool, paint: Paint) -> String {
     let mut out = String::new();
     let answer = letters(&outcome.expected);
     let verdict = if outcome.skipped {
-        paint.warn(&format!("Skipped. The answer is {answer}."))
+        let word = if exam { "Not answered" } else { "Skipped" };
+        paint.warn(&format!("{word}. The answer is {answer}."))
     } else if outcome.is_right() {
         paint.good(&format!("✓ Correct: {answer}."))
     } else if outcome.points > 0.0 {

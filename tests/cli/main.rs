@@ -3,15 +3,18 @@
 
 mod builtin;
 mod check;
+mod exam;
+mod history;
 mod hostile;
 mod run;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::rc::Rc;
 
 /// A temporary directory with bank files, and the command to run in it.
 pub struct Test {
-    dir: tempfile::TempDir,
+    dir: Rc<tempfile::TempDir>,
     args: Vec<String>,
     stdin: String,
     env: Vec<(String, String)>,
@@ -26,7 +29,7 @@ impl Default for Test {
 impl Test {
     pub fn new() -> Self {
         Test {
-            dir: tempfile::tempdir().expect("a temporary directory"),
+            dir: Rc::new(tempfile::tempdir().expect("a temporary directory")),
             args: Vec::new(),
             stdin: String::new(),
             env: Vec::new(),
@@ -65,29 +68,54 @@ impl Test {
         self.dir.path().join(name)
     }
 
-    pub fn run(self) -> Outcome {
+    /// The history database of this test's runs.
+    pub fn history(&self) -> PathBuf {
+        self.dir.path().join(".data").join("history.sqlite3")
+    }
+
+    /// The command, ready to spawn: in the test's folder, with its own history.
+    pub fn command(&self) -> Command {
+        self.command_with(&self.args)
+    }
+
+    fn command_with<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_quiz"));
-        cmd.args(&self.args)
+        cmd.args(args)
             .current_dir(self.dir.path())
             .env_remove("NO_COLOR")
+            // Never the real history: each test has its own.
+            .env("QUIZ_DATA_DIR", self.dir.path().join(".data"))
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         for (k, v) in &self.env {
             cmd.env(k, v);
         }
+        cmd
+    }
+
+    /// Runs with other arguments and input, in the same folder and history.
+    pub fn run_with(&self, args: &[&str], input: &str) -> Outcome {
+        self.finish(self.command_with(args), input)
+    }
+
+    pub fn run(&self) -> Outcome {
+        self.finish(self.command(), &self.stdin)
+    }
+
+    fn finish(&self, mut cmd: Command, input: &str) -> Outcome {
         let mut child = cmd.spawn().expect("run quiz");
         if let Some(mut stdin) = child.stdin.take() {
             use std::io::Write;
             // The quiz may stop reading early; a closed pipe is fine.
-            let _ = stdin.write_all(self.stdin.as_bytes());
+            let _ = stdin.write_all(input.as_bytes());
         }
         let out = child.wait_with_output().expect("wait for quiz");
         Outcome {
             status: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-            dir: self.dir,
+            dir: Rc::clone(&self.dir),
         }
     }
 }
@@ -97,7 +125,7 @@ pub struct Outcome {
     pub status: i32,
     pub stdout: String,
     pub stderr: String,
-    dir: tempfile::TempDir,
+    dir: Rc<tempfile::TempDir>,
 }
 
 impl Outcome {

@@ -164,6 +164,7 @@ fn a_full_report() {
     assert_eq!(
         report,
         serde_json::json!({
+            "mode": "practice", "time_up": false,
             "seed": 7, "scoring": "strict", "points": 1, "max_points": 2, "percent": 50.0,
             "questions": [
                 {"id": "single", "bank": "bank", "given": ["B"], "expected": ["B"], "points": 1, "skipped": false},

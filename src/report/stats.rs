@@ -1,0 +1,190 @@
+//! `quiz stats`: progress from the history, over the banks of interest.
+
+use crate::bank::Bank;
+use crate::paint::Paint;
+use crate::review;
+use crate::store::{Answer, PastSession};
+use chrono::{DateTime, Local, Utc};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write;
+use std::time::SystemTime;
+
+#[derive(Debug, Serialize)]
+pub struct Stats {
+    pub questions: usize,
+    pub seen: usize,
+    pub unseen: usize,
+    /// Answers recorded for these questions (the last per session and question).
+    pub answers: usize,
+    /// Mean points per answer, in percent; None before the first answer.
+    pub accuracy: Option<f64>,
+    /// Weakest first.
+    pub by_tag: Vec<Group>,
+    pub by_bank: Vec<Group>,
+    /// The most recent sessions, oldest first, for the trend.
+    pub recent: Vec<Trend>,
+    pub due_now: usize,
+    pub due_this_week: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Group {
+    pub name: String,
+    pub answers: usize,
+    pub percent: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Trend {
+    pub started: String,
+    pub mode: String,
+    pub answered: usize,
+    pub percent: f64,
+}
+
+fn percent(points: f64, n: usize) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        (1000.0 * points / n as f64).round() / 10.0
+    }
+}
+
+fn groups(map: BTreeMap<String, (f64, usize)>) -> Vec<Group> {
+    let mut out: Vec<Group> = map
+        .into_iter()
+        .map(|(name, (points, n))| Group {
+            name,
+            answers: n,
+            percent: percent(points, n),
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.percent
+            .total_cmp(&b.percent)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    out
+}
+
+pub fn compute(
+    banks: &[Bank],
+    answers: &[Answer],
+    sessions: &[PastSession],
+    now: SystemTime,
+) -> Stats {
+    let questions: Vec<_> = banks
+        .iter()
+        .flat_map(|b| b.questions.iter().map(move |q| (b, q)))
+        .collect();
+    let ids: HashSet<&str> = questions.iter().map(|(_, q)| q.id.value.as_str()).collect();
+    let relevant: Vec<&Answer> = answers
+        .iter()
+        .filter(|a| ids.contains(a.question_id.as_str()))
+        .collect();
+    let seen: HashSet<&str> = relevant.iter().map(|a| a.question_id.as_str()).collect();
+    let mut by_tag: BTreeMap<String, (f64, usize)> = BTreeMap::new();
+    let mut by_bank: BTreeMap<String, (f64, usize)> = BTreeMap::new();
+    for a in &relevant {
+        if let Some((bank, q)) = questions.iter().find(|(_, q)| q.id.value == a.question_id) {
+            for t in &q.tags {
+                let e = by_tag.entry(t.value.clone()).or_default();
+                e.0 += a.points;
+                e.1 += 1;
+            }
+            let e = by_bank.entry(bank.display_title().to_owned()).or_default();
+            e.0 += a.points;
+            e.1 += 1;
+        }
+    }
+    let total: f64 = relevant.iter().map(|a| a.points).sum();
+    let standings = review::standings(banks, answers);
+    let (due_now, due_this_week) = review::due_counts(&standings, now);
+    Stats {
+        questions: questions.len(),
+        seen: seen.len(),
+        unseen: questions.len() - seen.len(),
+        answers: relevant.len(),
+        accuracy: (!relevant.is_empty()).then(|| percent(total, relevant.len())),
+        by_tag: groups(by_tag),
+        by_bank: groups(by_bank),
+        recent: sessions
+            .iter()
+            .rev()
+            .map(|s| Trend {
+                started: DateTime::<Utc>::from(s.started).to_rfc3339(),
+                mode: s.mode.clone(),
+                answered: s.answered,
+                percent: percent(s.points, s.answered),
+            })
+            .collect(),
+        due_now,
+        due_this_week,
+    }
+}
+
+pub fn to_json(stats: &Stats) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(stats).unwrap_or_default();
+    out.push(b'\n');
+    out
+}
+
+pub fn to_text(s: &Stats, paint: Paint) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} questions: {} seen, {} unseen",
+        s.questions, s.seen, s.unseen
+    );
+    match s.accuracy {
+        Some(a) => {
+            let _ = writeln!(out, "Accuracy: {a:.1}% over {} answers", s.answers);
+        }
+        None => {
+            let _ = writeln!(out, "No answers yet: `quiz run` records them.");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "Due for review: {} now, {} within a week",
+        s.due_now, s.due_this_week
+    );
+    for (title, list) in [
+        ("By tag, weakest first:", &s.by_tag),
+        ("By bank, weakest first:", &s.by_bank),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{}", paint.bold(title));
+        let width = list
+            .iter()
+            .map(|g| g.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        for g in list {
+            let answers = if g.answers == 1 { "answer" } else { "answers" };
+            let _ = writeln!(
+                out,
+                "  {:width$}  {:5.1}%  ({} {answers})",
+                g.name, g.percent, g.answers
+            );
+        }
+    }
+    if !s.recent.is_empty() {
+        let _ = writeln!(out, "{}", paint.bold("Recent sessions, oldest first:"));
+        for t in &s.recent {
+            let when = DateTime::parse_from_rfc3339(&t.started)
+                .map(|d| d.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_else(|_| t.started.clone());
+            let bar = "█".repeat((t.percent / 10.0).round() as usize);
+            let _ = writeln!(
+                out,
+                "  {when}  {:8} {:3} answered  {:5.1}%  {bar}",
+                t.mode, t.answered, t.percent
+            );
+        }
+    }
+    out
+}

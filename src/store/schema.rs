@@ -1,0 +1,57 @@
+//! The schema and its migrations. Each migration moves the database from version
+//! N to N + 1 and runs in one transaction; `user_version` says where a file is.
+//! Never edit a released migration: add the next one.
+
+use super::Error;
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::Path;
+
+const MIGRATIONS: &[&str] = &[
+    // 0 → 1: sessions and answers.
+    "CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        started_at INTEGER NOT NULL,        -- Unix time, milliseconds
+        mode TEXT NOT NULL,                 -- practice | exam
+        seed TEXT NOT NULL,
+        scoring TEXT NOT NULL,              -- strict | partial
+        banks TEXT NOT NULL                 -- JSON list of bank paths
+    );
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        answered_at INTEGER NOT NULL,       -- Unix time, milliseconds
+        bank TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        content_hash TEXT NOT NULL,         -- the question as answered; see Question::content_hash
+        given TEXT NOT NULL,                -- letters in the file's lettering, e.g. A,C
+        points REAL NOT NULL,
+        time_ms INTEGER NOT NULL
+    );
+    CREATE INDEX answers_by_question ON answers(question_id, answered_at);",
+];
+
+/// The version this quiz writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<(), Error> {
+    // IMMEDIATE takes the write lock first, so two processes never migrate at once.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > VERSION {
+        return Err(Error::Newer {
+            path: path.to_owned(),
+            found,
+            known: VERSION,
+        });
+    }
+    for (from, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", from as i64 + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
