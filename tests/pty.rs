@@ -47,6 +47,11 @@ struct Quiz {
 
 impl Quiz {
     fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    /// `quiz run --no-shuffle EXTRA... two.yaml` in a pseudo-terminal.
+    fn start_with(extra: &[&str]) -> Self {
         let bank = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pty/two.yaml");
         let data = tempfile::tempdir().expect("a temporary data directory");
         let mut command = Command::new(env!("CARGO_BIN_EXE_quiz"));
@@ -54,6 +59,7 @@ impl Quiz {
             .env("QUIZ_DATA_DIR", data.path())
             .arg("run")
             .arg("--no-shuffle")
+            .args(extra)
             .arg(&bank)
             .env("NO_COLOR", "1")
             .env("TERM", "xterm")
@@ -289,5 +295,44 @@ fn ctrl_c_at_the_first_prompt_ends_with_the_summary_and_the_cursor_shown() {
     quiz.expect("Summary");
     quiz.expect("Ended early, after 0 of 2 questions.");
     quiz.expect("Score: 0/0");
+    quiz.exits_cleanly();
+}
+
+#[test]
+fn an_exam_flags_a_question_and_revisits_it_from_the_review_screen() {
+    let mut quiz = Quiz::start_with(&["--mode", "exam", "--time-limit", "30m"]);
+    quiz.expect("Question 1 of 2 · 0 answered · 30:00 left");
+    quiz.expect("> A) handshake");
+    // Flag the first question without answering it: the flag is the last entry.
+    for entry in ["> B) alert", "> C) application_data", "> ⚑ Flag for review"] {
+        quiz.press(DOWN);
+        quiz.expect(entry);
+    }
+    quiz.press(ENTER);
+    // No feedback in an exam: straight to the next question.
+    quiz.expect("Question 2 of 2 · 0 answered");
+    quiz.expect("> [ ] A) EncryptedExtensions");
+    quiz.press(SPACE);
+    quiz.expect("> [x] A) EncryptedExtensions");
+    quiz.press(ENTER);
+    // The review screen lists each question's state; the flagged one comes first.
+    quiz.expect("Review: choose a question to change it, or submit");
+    quiz.expect(">   1. [flagged   ] Which record type carries the alert protocol?");
+    quiz.expect("2. [answered  ] Which two are TLS 1.3 handshake messages?");
+    quiz.expect("Submit the exam (1 flagged or unanswered)");
+    quiz.press(ENTER);
+    quiz.expect("Question 1 of 2 · 1 answered");
+    quiz.expect("· flagged");
+    quiz.expect("> A) handshake");
+    quiz.press(DOWN);
+    quiz.expect("> B) alert");
+    quiz.press(ENTER);
+    quiz.expect("1. [answered  ] Which record type carries the alert protocol?");
+    quiz.expect("> Submit the exam");
+    quiz.press(ENTER);
+    quiz.expect("Score: 1/2 (50.0%)");
+    quiz.expect("Result: FAIL (pass mark 70%)");
+    quiz.expect("2. Which two are TLS 1.3 handshake messages? (Choose 2)");
+    quiz.expect("✗ Wrong: the answer is A, C; you chose A.");
     quiz.exits_cleanly();
 }
