@@ -24,6 +24,12 @@ pub enum Command {
     Check(CheckArgs),
     /// Progress from the history: seen and unseen, accuracy by tag and bank, trend, reviews due.
     Stats(StatsArgs),
+    /// Each bank with its title and question count, then the tags.
+    List(BanksArgs),
+    /// One question as its author reviews it: answer marked, feedback, explanation, links.
+    Show(ShowArgs),
+    /// Print the JSON Schema of the bank format (for editor completion).
+    Schema,
 }
 
 #[derive(Debug, clap::Args)]
@@ -111,6 +117,20 @@ pub struct StatsArgs {
     /// Where the history lives [default: $QUIZ_DATA_DIR, else the platform's data directory]
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BanksArgs {
+    /// Bank files or directories [default: the built-in bank]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The question's id.
+    pub id: String,
+    /// Bank files or directories [default: the built-in bank]
+    pub paths: Vec<PathBuf>,
 }
 
 fn parse_duration(text: &str) -> Result<Duration, String> {

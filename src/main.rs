@@ -100,6 +100,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
             };
             Ok(command::stats(&config, &mut stdout.lock())?)
         }
+        Command::List(args) => Ok(command::list(
+            &args.paths,
+            color,
+            &mut stdout.lock(),
+            &mut std::io::stderr(),
+        )?),
+        Command::Show(args) => Ok(command::show(
+            &args.id,
+            &args.paths,
+            color,
+            &mut stdout.lock(),
+            &mut std::io::stderr(),
+        )?),
+        Command::Schema => Ok(command::schema(&mut stdout.lock())?),
         Command::Check(args) => {
             let config = CheckConfig {
                 paths: args.paths,

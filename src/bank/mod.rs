@@ -5,8 +5,11 @@
 //! (unknown keys, wrong types, missing keys) as a [`Diagnostic`] and keeps what it can.
 
 mod from_yaml;
+mod schema;
 mod source;
 pub mod yaml;
+
+pub use schema::json_schema;
 
 pub use source::{BUILTIN_LABEL, Error, Loaded, load_builtin, load_paths, read_bank};
 
@@ -25,14 +28,23 @@ impl<T> Spanned<T> {
     }
 }
 
-/// One bank file: an optional title and its questions.
-#[derive(Debug, Clone)]
+/// A quiz question bank: an optional title and a list of questions.
+///
+/// The JSON Schema of the format (`quiz schema`) is derived from these types;
+/// their doc comments are what editors show.
+#[derive(Debug, Clone, schemars::JsonSchema)]
+#[schemars(title = "quiz question bank", deny_unknown_fields)]
 pub struct Bank {
     /// The path as shown in diagnostics and reports.
+    #[schemars(skip)]
     pub path: String,
     /// A short name for the bank: the file name without its extension.
+    #[schemars(skip)]
     pub name: String,
+    /// The bank's title, shown by `quiz list`.
     pub title: Option<Spanned<String>>,
+    /// The questions, at least one.
+    #[schemars(length(min = 1))]
     pub questions: Vec<Question>,
 }
 
@@ -43,19 +55,39 @@ impl Bank {
     }
 }
 
-#[derive(Debug, Clone)]
+/// One question.
+#[derive(Debug, Clone, schemars::JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Question {
     /// Where the question's map starts (its first key).
+    #[schemars(skip)]
     pub pos: Pos,
+    /// A stable id: letters, digits, `.`, `_` and `-`, unique across the banks of a
+    /// run. Keep it when you reword the question: the history follows it.
+    #[schemars(schema_with = "schema::id")]
     pub id: Spanned<String>,
+    /// The stem, standing on its own.
+    #[schemars(length(min = 1))]
     pub question: Spanned<String>,
-    /// `multi: true`: presented as "select all that apply", without the count.
+    /// `true` presents the item as "(Select all that apply)" without telling how
+    /// many choices are right.
+    #[serde(default)]
     pub multi: bool,
+    /// 2 to 26 choices, lettered A, B, C… in file order.
+    #[schemars(schema_with = "schema::choices")]
     pub choices: Spanned<Vec<Choice>>,
-    /// The answer letters as written; `check` validates them.
+    /// The correct choice: one letter, or a list of letters for a
+    /// multiple-answer item. (Kept as written; `check` validates the letters.)
+    #[schemars(schema_with = "schema::answer")]
     pub answer: Spanned<Vec<Spanned<String>>>,
+    /// Why the right choices are right and the tempting ones wrong; shown after answering.
     pub explanation: Option<Spanned<String>>,
+    /// Where the answer is settled: RFC sections or web pages.
+    #[serde(default)]
     pub references: Vec<Reference>,
+    /// Topic tags, for `--tag` and the breakdown by tag.
+    #[serde(default)]
+    #[schemars(schema_with = "schema::tags")]
     pub tags: Vec<Spanned<String>>,
 }
 

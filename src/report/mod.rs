@@ -1,6 +1,7 @@
 //! The end of a run: the summary for people and the JSON report for scripts.
 //! Renderers return text or bytes; the caller decides where they go.
 
+pub mod bank;
 mod json;
 pub mod stats;
 mod text;

@@ -1,0 +1,120 @@
+//! How authors look at banks: `quiz list` (banks and tags) and `quiz show` (one
+//! question, the way an author reviews it).
+
+use crate::bank::{Bank, Question, letter};
+use crate::paint::Paint;
+use crate::quiz::Prompt;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Each bank with its title and question count, then the tags with their counts.
+pub fn list(banks: &[Bank], paint: Paint) -> String {
+    let mut out = String::new();
+    let width = banks
+        .iter()
+        .map(|b| b.path.chars().count())
+        .max()
+        .unwrap_or(0);
+    for b in banks {
+        let n = b.questions.len();
+        let _ = writeln!(
+            out,
+            "{:width$}  {:>3} question{}  {}",
+            b.path,
+            n,
+            if n == 1 { " " } else { "s" },
+            b.display_title()
+        );
+    }
+    let total: usize = banks.iter().map(|b| b.questions.len()).sum();
+    let _ = writeln!(
+        out,
+        "{} bank{}, {total} question{}",
+        banks.len(),
+        if banks.len() == 1 { "" } else { "s" },
+        if total == 1 { "" } else { "s" }
+    );
+    let mut tags: BTreeMap<&str, usize> = BTreeMap::new();
+    for t in banks
+        .iter()
+        .flat_map(|b| &b.questions)
+        .flat_map(|q| &q.tags)
+    {
+        *tags.entry(&t.value).or_default() += 1;
+    }
+    if !tags.is_empty() {
+        let mut tags: Vec<(&str, usize)> = tags.into_iter().collect();
+        tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let width = tags
+            .iter()
+            .map(|(t, _)| t.chars().count())
+            .max()
+            .unwrap_or(0);
+        let _ = writeln!(out, "\n{}", paint.bold("Tags:"));
+        for (tag, n) in tags {
+            let _ = writeln!(out, "  {tag:width$}  {n:>3}");
+        }
+    }
+    out
+}
+
+/// One question as its author reviews it: in file order, the correct choices
+/// marked, every `why`, the explanation, and the references with their links.
+pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
+    let mut out = String::new();
+    let kind = match Prompt::for_question(q) {
+        Prompt::One => "one answer".to_owned(),
+        Prompt::Choose(n) => format!("choose {n}"),
+        Prompt::SelectAll => "select all that apply".to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        paint.bold(&q.id.value),
+        paint.dim(&format!("{}:{} · {kind}", bank.path, q.pos.line))
+    );
+    if !q.tags.is_empty() {
+        let tags: Vec<&str> = q.tags.iter().map(|t| t.value.as_str()).collect();
+        let _ = writeln!(out, "{}", paint.dim(&format!("tags: {}", tags.join(", "))));
+    }
+    let _ = writeln!(out, "\n{}", q.question.value.trim());
+    let correct = q.correct();
+    for (i, c) in q.choices.value.iter().enumerate() {
+        let right = correct.contains(&i);
+        let mark = if right {
+            paint.good("✓")
+        } else {
+            " ".to_owned()
+        };
+        let pin = if c.pin {
+            paint.dim(" (pinned)")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(out, "{mark} {}) {}{pin}", letter(i), c.text.value.trim());
+        if let Some(why) = &c.why {
+            for line in why.value.trim().lines() {
+                let _ = writeln!(out, "     {}", paint.dim(line));
+            }
+        }
+    }
+    let letters: Vec<String> = correct.iter().map(|&i| letter(i).to_string()).collect();
+    let _ = writeln!(out, "\nAnswer: {}", letters.join(", "));
+    if let Some(e) = &q.explanation {
+        let _ = writeln!(out, "\n{}", paint.bold("Explanation:"));
+        for line in e.value.trim_end().lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    if !q.references.is_empty() {
+        let _ = writeln!(out, "\n{}", paint.bold("References:"));
+        for r in &q.references {
+            let title = match (&r.title, &r.target) {
+                (Some(t), crate::bank::Target::Rfc { .. }) => format!(" {}", t.value),
+                _ => String::new(),
+            };
+            let _ = writeln!(out, "  {}{title}: {}", r.label(), paint.link(&r.link()));
+        }
+    }
+    out
+}
