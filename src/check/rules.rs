@@ -14,6 +14,7 @@ type QuestionRule = fn(&Question, &mut Sink);
 const QUESTION_RULES: &[QuestionRule] = &[
     id_is_valid,
     question_is_not_empty,
+    stem_has_no_hint,
     choice_count_is_in_range,
     choices_are_not_empty,
     choices_are_distinct,
@@ -95,6 +96,22 @@ fn question_is_not_empty(q: &Question, s: &mut Sink) {
             "empty-question",
             "`question` is empty".into(),
         );
+    }
+}
+
+/// quiz adds "(Choose 2)" or "(Select all that apply)" itself; a stem that
+/// writes its own shows the hint twice.
+fn stem_has_no_hint(q: &Question, s: &mut Sink) {
+    let stem = q.question.value.to_lowercase();
+    for hint in ["(choose ", "(select all", "(select two", "(select three"] {
+        if stem.contains(hint) {
+            s.warning(
+                q.question.pos,
+                "hint-in-stem",
+                "the stem gives its own answer hint; quiz adds \"(Choose N)\" or \"(Select all that apply)\" from `answer` and `multi`".into(),
+            );
+            return;
+        }
     }
 }
 

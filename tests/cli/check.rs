@@ -357,3 +357,19 @@ fn output_has_no_colour_when_not_a_terminal() {
         .run()
         .stdout_lacks("\u{1b}[");
 }
+
+#[test]
+fn a_stem_with_its_own_hint_is_a_warning() {
+    let text = bank(&["a"]).replace("cipher suite?", "cipher suite? (Choose 2)");
+    let out = Test::new()
+        .file("bank.yaml", &text)
+        .args(&["check", "bank.yaml"])
+        .run();
+    out.status(0);
+    assert_eq!(
+        out.diagnostics(),
+        [
+            "bank.yaml:4:15: warning: the stem gives its own answer hint; quiz adds \"(Choose N)\" or \"(Select all that apply)\" from `answer` and `multi` [hint-in-stem]"
+        ]
+    );
+}
