@@ -1,7 +1,7 @@
-//! What each subcommand does, given a plain configuration (no clap types here).
+//! `quiz run`: a practice quiz or an exam, recorded in the history.
 
-use crate::bank::{self, Loaded};
-use crate::check::{self, render::Format};
+use super::{Error, load_or_builtin, open_for_writing, refuse_errors};
+use crate::bank;
 use crate::exit::ExitStatus;
 use crate::paint::Paint;
 use crate::quiz::{self, Asked, Clock, Mode, Outcome, Scoring, Session, SystemClock};
@@ -11,60 +11,8 @@ use crate::store::{self, History, NewAnswer, SessionInfo};
 use crate::ui::{self, Context, Front, LineFront, NoRecorder, Recorder, TerminalFront};
 use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
-
-/// Problems that stop a command before it can do its work: exit status 2.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error(transparent)]
-    Load(#[from] bank::Error),
-    #[error("cannot write output")]
-    Output(#[source] io::Error),
-    #[error(transparent)]
-    History(#[from] store::Error),
-    #[error(
-        "no data directory is known on this system: give one with --data-dir or $QUIZ_DATA_DIR"
-    )]
-    NoDataDir,
-    #[error("cannot write the report to {}", path.display())]
-    Report {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-}
-
-/// `quiz check`'s settings.
-#[derive(Debug, Clone, Default)]
-pub struct CheckConfig {
-    pub paths: Vec<PathBuf>,
-    pub strict: bool,
-    pub format: Format,
-    pub color: bool,
-}
-
-/// Loads `paths`, or `questions/` when there are none.
-pub fn load(paths: &[PathBuf]) -> Result<Loaded, bank::Error> {
-    if paths.is_empty() {
-        bank::load_paths(&[PathBuf::from("questions")])
-    } else {
-        bank::load_paths(paths)
-    }
-}
-
-/// Checks the banks and writes the report; fails on errors, or warnings when strict.
-pub fn check(config: &CheckConfig, out: &mut dyn Write) -> Result<ExitStatus, Error> {
-    let loaded = load(&config.paths)?;
-    let report = check::check(&loaded);
-    let bytes = config.format.renderer(config.color).render(&report);
-    out.write_all(&bytes).map_err(Error::Output)?;
-    Ok(if report.fails(config.strict) {
-        ExitStatus::Failure
-    } else {
-        ExitStatus::Success
-    })
-}
 
 /// `quiz run`'s settings.
 #[derive(Debug, Clone, Default)]
@@ -102,7 +50,7 @@ pub struct HistoryConfig {
 }
 
 impl HistoryConfig {
-    fn open(&self) -> Result<History, Error> {
+    pub(crate) fn open(&self) -> Result<History, Error> {
         let dir = match &self.data_dir {
             Some(dir) => dir.clone(),
             None => dirs::data_dir()
@@ -116,38 +64,6 @@ impl HistoryConfig {
 /// `--review` asks this many unless `--count` says otherwise.
 pub const REVIEW_COUNT: usize = 20;
 
-fn load_or_builtin(paths: &[PathBuf]) -> Result<Loaded, Error> {
-    Ok(if paths.is_empty() {
-        bank::load_builtin()
-    } else {
-        bank::load_paths(paths)?
-    })
-}
-
-/// Refuses banks with errors, printing them as `check` would. True when refused.
-fn refuse_errors(loaded: &Loaded, err: &mut dyn Write) -> Result<bool, Error> {
-    let checked = check::check(loaded);
-    if checked.errors() == 0 {
-        return Ok(false);
-    }
-    let only_errors = check::Report {
-        diagnostics: checked
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.is_error())
-            .collect(),
-        ..checked
-    };
-    let text = Format::Human.renderer(false).render(&only_errors);
-    err.write_all(&text).map_err(Error::Output)?;
-    writeln!(
-        err,
-        "quiz: the banks have errors; fix them first (`quiz check` shows the same list)"
-    )
-    .map_err(Error::Output)?;
-    Ok(true)
-}
-
 /// Asks the questions, then prints the summary and writes the report.
 pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error> {
     let clock = SystemClock;
@@ -157,7 +73,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     }
     // Fail now, not after a long quiz, if the report cannot be written.
     if let Some(path) = &config.report {
-        open_report(path, false)?;
+        open_for_writing(path, false)?;
     }
     let history = if config.history.enabled {
         Some(config.history.open()?)
@@ -258,9 +174,9 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         writeln!(err, "quiz: warning: {problem}").map_err(Error::Output)?;
     }
     if let Some(path) = &config.report {
-        open_report(path, true)?
+        open_for_writing(path, true)?
             .write_all(&report::to_json(&summary))
-            .map_err(|source| Error::Report {
+            .map_err(|source| Error::Write {
                 path: path.clone(),
                 source,
             })?;
@@ -349,127 +265,9 @@ fn error_chain(e: &dyn std::error::Error) -> String {
     text
 }
 
-/// `quiz stats`'s settings.
-#[derive(Debug, Clone, Default)]
-pub struct StatsConfig {
-    pub paths: Vec<PathBuf>,
-    pub json: bool,
-    pub data_dir: Option<PathBuf>,
-    pub color: bool,
-}
-
-/// Progress from the history, over the banks at `paths` (or the built-in bank).
-pub fn stats(config: &StatsConfig, out: &mut dyn Write) -> Result<ExitStatus, Error> {
-    let loaded = load_or_builtin(&config.paths)?;
-    let history = HistoryConfig {
-        enabled: true,
-        data_dir: config.data_dir.clone(),
-    }
-    .open()?;
-    let stats = report::stats::compute(
-        &loaded.banks,
-        &history.answers()?,
-        &history.recent_sessions(10)?,
-        SystemClock.now(),
-    );
-    let bytes = if config.json {
-        report::stats::to_json(&stats)
-    } else {
-        report::stats::to_text(
-            &stats,
-            Paint {
-                color: config.color,
-            },
-        )
-        .into_bytes()
-    };
-    out.write_all(&bytes).map_err(Error::Output)?;
-    Ok(ExitStatus::Success)
-}
-fn open_report(path: &Path, truncate: bool) -> Result<std::fs::File, Error> {
-    std::fs::OpenOptions::new()
-        .create(true)
-        .write(true)
-        .truncate(truncate)
-        .open(path)
-        .map_err(|source| Error::Report {
-            path: path.to_owned(),
-            source,
-        })
-}
-
 /// A fresh seed, short enough to type back in: from the OS-seeded hasher keys,
 /// so no extra dependency is needed for it.
 fn random_seed() -> u64 {
     use std::hash::{BuildHasher, RandomState};
     RandomState::new().hash_one(std::time::SystemTime::now()) % 1_000_000
-}
-
-/// Loads banks for looking at them (`list`, `show`): problems do not stop it, but
-/// the count of errors is said, pointing at `quiz check`.
-fn load_for_authors(paths: &[PathBuf], err: &mut dyn Write) -> Result<Loaded, Error> {
-    let loaded = load_or_builtin(paths)?;
-    let errors = check::check(&loaded).errors();
-    if errors > 0 {
-        writeln!(
-            err,
-            "quiz: warning: the banks have {errors} error{}; `quiz check` lists them",
-            if errors == 1 { "" } else { "s" }
-        )
-        .map_err(Error::Output)?;
-    }
-    Ok(loaded)
-}
-
-/// `quiz list`: each bank with its title and question count, then the tags.
-pub fn list(
-    paths: &[PathBuf],
-    color: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitStatus, Error> {
-    let loaded = load_for_authors(paths, err)?;
-    out.write_all(report::bank::list(&loaded.banks, Paint { color }).as_bytes())
-        .map_err(Error::Output)?;
-    Ok(ExitStatus::Success)
-}
-
-/// `quiz show ID`: one question as its author reviews it.
-pub fn show(
-    id: &str,
-    paths: &[PathBuf],
-    color: bool,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<ExitStatus, Error> {
-    let loaded = load_for_authors(paths, err)?;
-    let found = loaded
-        .banks
-        .iter()
-        .flat_map(|b| b.questions.iter().map(move |q| (b, q)))
-        .find(|(_, q)| q.id.value == id);
-    let Some((bank, question)) = found else {
-        let ids: Vec<&str> = loaded
-            .banks
-            .iter()
-            .flat_map(|b| &b.questions)
-            .map(|q| q.id.value.as_str())
-            .collect();
-        let hint = crate::diagnostic::suggest(id, &ids)
-            .map(|near| format!("; did you mean `{near}`?"))
-            .unwrap_or_default();
-        writeln!(err, "quiz: no question has the id `{id}`{hint}").map_err(Error::Output)?;
-        return Ok(ExitStatus::Failure);
-    };
-    out.write_all(report::bank::show(bank, question, Paint { color }).as_bytes())
-        .map_err(Error::Output)?;
-    Ok(ExitStatus::Success)
-}
-
-/// `quiz schema`: the JSON Schema of the bank format.
-pub fn schema(out: &mut dyn Write) -> Result<ExitStatus, Error> {
-    let mut text = serde_json::to_string_pretty(&bank::json_schema()).unwrap_or_default();
-    text.push('\n');
-    out.write_all(text.as_bytes()).map_err(Error::Output)?;
-    Ok(ExitStatus::Success)
 }

@@ -1,0 +1,39 @@
+//! `quiz check`: load, run the rules, render, and decide the exit status.
+
+use super::Error;
+use crate::bank::{self, Loaded};
+use crate::check::{self, render::Format};
+use crate::exit::ExitStatus;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// `quiz check`'s settings.
+#[derive(Debug, Clone, Default)]
+pub struct CheckConfig {
+    pub paths: Vec<PathBuf>,
+    pub strict: bool,
+    pub format: Format,
+    pub color: bool,
+}
+
+/// Loads `paths`, or `questions/` when there are none.
+pub fn load(paths: &[PathBuf]) -> Result<Loaded, bank::Error> {
+    if paths.is_empty() {
+        bank::load_paths(&[PathBuf::from("questions")])
+    } else {
+        bank::load_paths(paths)
+    }
+}
+
+/// Checks the banks and writes the report; fails on errors, or warnings when strict.
+pub fn check(config: &CheckConfig, out: &mut dyn Write) -> Result<ExitStatus, Error> {
+    let loaded = load(&config.paths)?;
+    let report = check::check(&loaded);
+    let bytes = config.format.renderer(config.color).render(&report);
+    out.write_all(&bytes).map_err(Error::Output)?;
+    Ok(if report.fails(config.strict) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}

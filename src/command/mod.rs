@@ -1,0 +1,84 @@
+//! What each subcommand does, given a plain configuration (no clap types here).
+//! One file per subcommand; this module holds what they share.
+
+mod author;
+mod check;
+mod run;
+mod stats;
+
+pub use author::{list, schema, show};
+pub use check::{CheckConfig, check, load};
+pub use run::{HistoryConfig, REVIEW_COUNT, RunConfig, run};
+pub use stats::{StatsConfig, stats};
+
+use crate::bank::{self, Loaded};
+use crate::check::render::Format;
+use crate::store;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Problems that stop a command before it can do its work: exit status 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Load(#[from] bank::Error),
+    #[error("cannot write output")]
+    Output(#[source] io::Error),
+    #[error(transparent)]
+    History(#[from] store::Error),
+    #[error(
+        "no data directory is known on this system: give one with --data-dir or $QUIZ_DATA_DIR"
+    )]
+    NoDataDir,
+    #[error("cannot write to {}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+pub(crate) fn load_or_builtin(paths: &[PathBuf]) -> Result<Loaded, Error> {
+    Ok(if paths.is_empty() {
+        bank::load_builtin()
+    } else {
+        bank::load_paths(paths)?
+    })
+}
+
+/// Refuses banks with errors, printing them as `check` would. True when refused.
+pub(crate) fn refuse_errors(loaded: &Loaded, err: &mut dyn Write) -> Result<bool, Error> {
+    let checked = crate::check::check(loaded);
+    if checked.errors() == 0 {
+        return Ok(false);
+    }
+    let only_errors = crate::check::Report {
+        diagnostics: checked
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.is_error())
+            .collect(),
+        ..checked
+    };
+    let text = Format::Human.renderer(false).render(&only_errors);
+    err.write_all(&text).map_err(Error::Output)?;
+    writeln!(
+        err,
+        "quiz: the banks have errors; fix them first (`quiz check` shows the same list)"
+    )
+    .map_err(Error::Output)?;
+    Ok(true)
+}
+
+/// Opens `path` for writing, creating it; `truncate` empties it first.
+pub(crate) fn open_for_writing(path: &Path, truncate: bool) -> Result<std::fs::File, Error> {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(truncate)
+        .open(path)
+        .map_err(|source| Error::Write {
+            path: path.to_owned(),
+            source,
+        })
+}
