@@ -30,6 +30,12 @@ pub enum Command {
     Show(ShowArgs),
     /// Print the JSON Schema of the bank format (for editor completion).
     Schema,
+    /// Write a question at the terminal, checked as you go, and append it to FILE.
+    New(NewArgs),
+    /// Convert a Moodle GIFT, Aiken or Moodle XML file into a quiz bank.
+    Import(ImportArgs),
+    /// Write banks as Moodle GIFT, Aiken or Moodle XML.
+    Export(ExportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -131,6 +137,52 @@ pub struct ShowArgs {
     pub id: String,
     /// Bank files or directories [default: the built-in bank]
     pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// The bank to append to (created, with a title, if missing) [default: print the YAML]
+    pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatKind {
+    /// Aiken: stems, A. choices, ANSWER: X (single-answer items only)
+    Aiken,
+    /// Moodle GIFT
+    Gift,
+    /// Moodle XML
+    MoodleXml,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The format of FILE.
+    #[arg(long, value_enum)]
+    pub from: FormatKind,
+    /// The file to convert.
+    pub file: PathBuf,
+    /// Write the bank here instead of to standard output.
+    #[arg(short, long, value_name = "OUT.yaml")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The format to write.
+    #[arg(long, value_enum)]
+    pub to: FormatKind,
+    /// Bank files or directories [default: the built-in bank]
+    pub paths: Vec<PathBuf>,
+    /// Write here instead of to standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 fn parse_duration(text: &str) -> Result<Duration, String> {

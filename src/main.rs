@@ -4,10 +4,13 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command, FormatArg, ModeArg, ScoringArg};
+use cli::{Cli, Command, FormatArg, FormatKind, ModeArg, ScoringArg};
 use quiz::ExitStatus;
 use quiz::check::render::Format;
-use quiz::command::{self, CheckConfig, HistoryConfig, RunConfig, StatsConfig};
+use quiz::command::{
+    self, CheckConfig, ExportConfig, HistoryConfig, ImportConfig, NewConfig, RunConfig, StatsConfig,
+};
+use quiz::formats::Kind;
 use quiz::quiz::{Mode, Scoring};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -37,6 +40,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// Colour is off when `NO_COLOR` is set to anything (https://no-color.org).
+fn no_color_unset() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn kind(arg: FormatKind) -> Kind {
+    match arg {
+        FormatKind::Aiken => Kind::Aiken,
+        FormatKind::Gift => Kind::Gift,
+        FormatKind::MoodleXml => Kind::MoodleXml,
+    }
+}
+
 /// `--data-dir`, else `$QUIZ_DATA_DIR`; None leaves the platform default.
 fn data_dir(flag: Option<PathBuf>) -> Option<PathBuf> {
     flag.or_else(|| {
@@ -55,7 +71,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     let stdout = std::io::stdout();
-    let color = stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let color = stdout.is_terminal() && no_color_unset();
     match cli.command {
         Command::Run(args) => {
             let mode = match args.mode {
@@ -114,6 +130,45 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
             &mut std::io::stderr(),
         )?),
         Command::Schema => Ok(command::schema(&mut stdout.lock())?),
+        Command::New(args) => {
+            // Prompts go to standard error, so their colour follows it.
+            let color = std::io::stderr().is_terminal() && no_color_unset();
+            let config = NewConfig {
+                file: args.file,
+                color,
+            };
+            Ok(command::new(
+                &config,
+                &mut stdout.lock(),
+                &mut std::io::stderr(),
+            )?)
+        }
+        Command::Import(args) => {
+            let config = ImportConfig {
+                from: kind(args.from),
+                input: args.file,
+                output: args.output,
+                force: args.force,
+            };
+            Ok(command::import(
+                &config,
+                &mut stdout.lock(),
+                &mut std::io::stderr(),
+            )?)
+        }
+        Command::Export(args) => {
+            let config = ExportConfig {
+                to: kind(args.to),
+                paths: args.paths,
+                output: args.output,
+                force: args.force,
+            };
+            Ok(command::export(
+                &config,
+                &mut stdout.lock(),
+                &mut std::io::stderr(),
+            )?)
+        }
         Command::Check(args) => {
             let config = CheckConfig {
                 paths: args.paths,

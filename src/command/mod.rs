@@ -3,11 +3,15 @@
 
 mod author;
 mod check;
+mod convert;
+mod new;
 mod run;
 mod stats;
 
 pub use author::{list, schema, show};
 pub use check::{CheckConfig, check, load};
+pub use convert::{ExportConfig, ImportConfig, export, import};
+pub use new::{NewConfig, new};
 pub use run::{HistoryConfig, REVIEW_COUNT, RunConfig, run};
 pub use stats::{StatsConfig, stats};
 
@@ -30,6 +34,8 @@ pub enum Error {
         "no data directory is known on this system: give one with --data-dir or $QUIZ_DATA_DIR"
     )]
     NoDataDir,
+    #[error("{} already exists: give --force to replace it, or another name", .0.display())]
+    Exists(PathBuf),
     #[error("cannot write to {}", path.display())]
     Write {
         path: PathBuf,

@@ -1,1 +1,267 @@
-//! Import and export of other quiz formats (Moodle GIFT, Aiken, Moodle XML), one file per format.
+//! Import and export of other quiz formats: Aiken, Moodle GIFT and Moodle XML, one file
+//! per format behind the [`Format`] trait, and [`to_yaml`] for quiz's own format.
+//!
+//! Formatters return strings and never touch files or standard output; the caller
+//! decides where the text goes.
+//!
+//! # What maps to what
+//!
+//! | quiz | GIFT | Moodle XML | Aiken |
+//! | --- | --- | --- | --- |
+//! | `id` | `::title::` | `<name>` (and `<idnumber>`) | derived |
+//! | `question` | question text | `<questiontext>` | first line |
+//! | choice, answer | `=right` `~wrong`, or `~%w%` weights | `<answer fraction>` | `A.` lines, `ANSWER:` |
+//! | `why` | `#feedback` after a choice | `<answer><feedback>` | lost |
+//! | `explanation`, `references` | `####general feedback` | `<generalfeedback>` | lost |
+//! | `tags` | `// [tag:x]` comment, `$CATEGORY:` | `<tags>`, category | none |
+//!
+//! **Multiple-answer items** (more than one right letter, or `multi: true`) become
+//! Moodle multiple-response questions: `<single>false</single>` in XML, and in GIFT
+//! weights on every choice with no `=` (which is how GIFT says "several may be right").
+//! Each right choice gets +100/k % and each wrong one −100/k % for k right choices;
+//! Moodle adds the weights of the ticked choices and clamps the total at 0, which is
+//! exactly `--scoring partial`: max(0, (right − wrong) / k). Moodle accepts only
+//! the grades of its list (1/k for k = 1…10 and 20, 5/6, 2/3, 3/4, … and their
+//! negatives, matched to within 0.00001), so the weights are written as 100, 50,
+//! 33.33333, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10 and 5; an item with 11 to
+//! 19 or 21 or more right choices cannot be graded that way and is skipped with a
+//! warning. Moodle has no strict (all-or-nothing) multiple-response grading in core.
+//!
+//! On import the rule is reversed: a question that Moodle treats as single-answer
+//! (GIFT with a `=` choice, XML `<single>true`) has as its answer the one choice worth
+//! 100 % (other positive weights are partial credit that quiz cannot give, and are
+//! reported); a multiple-response question has as its answer every choice with a
+//! positive weight. Moodle shows a multiple-response question as "Select one or more"
+//! without the count; quiz shows "(Choose k)", so `multi: true` is set only where the
+//! answer alone would not make the item multiple-answer (one right choice).
+//!
+//! **`multi: true`** itself has no counterpart: it is implied by the multiple-response
+//! mapping above, and a round trip keeps the item multiple-answer.
+//!
+//! **`pin`** keeps a choice in place while the others shuffle; Moodle can only turn
+//! shuffling off for a whole question. Moodle XML therefore writes
+//! `<shuffleanswers>false</shuffleanswers>` for a question with a pinned choice (its
+//! choices keep the file order, so the pinned one stays where it is), and an XML
+//! question with shuffling explicitly off imports with every choice pinned. GIFT and
+//! Aiken have no way to say it; pins are dropped there.
+//!
+//! **References** are written into the general feedback after the explanation, under
+//! a `References:` line, one per line as `quiz run` shows them (`RFC 5246 §7.4.1.3
+//! Server Hello: https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.3`); in Moodle
+//! XML the address is a link. On import a trailing block of exactly that form is read
+//! back into references, so a round trip neither loses nor duplicates them.
+//!
+//! **Ids** come from the GIFT title, the XML `<idnumber>` or else `<name>`, made valid
+//! (letters, digits, `.`, `_`, `-`; accented Latin letters lose their accents; other
+//! characters become `-`) and unique within the bank (`-2`, `-3`, … on a clash). A
+//! question with no name gets `<file-stem>-<n>`, n counting the file's questions
+//! (skipped ones too) from 1, so ids stay put when another question is reworded.
+//!
+//! **HTML** (Moodle XML `html` texts, GIFT `[html]` and GIFT's default Moodle
+//! auto-format) is turned into plain text by [`html::to_text`]: tags are stripped,
+//! entities decoded, `<br>` and block elements become line breaks, `<p>` a blank line,
+//! list items `- `, a link whose text is not its address keeps the address in
+//! parentheses, an image its alt text. Export writes HTML that this reads back exactly.
+//!
+//! A question that quiz cannot hold (another question type, too many choices, two
+//! identical choices…) is skipped with a warning at its line, so that the imported
+//! bank always passes `quiz check`. A file that cannot be read as the format at all is
+//! an error at the line where reading stopped.
+
+mod aiken;
+mod build;
+mod gift;
+mod html;
+mod moodle_xml;
+mod refs;
+#[cfg(test)]
+mod round_trip;
+mod yaml;
+
+pub use yaml::to_yaml;
+
+use crate::bank::{Bank, Question};
+use crate::diagnostic::Diagnostic;
+use build::Builder;
+
+/// The formats quiz reads and writes besides its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Aiken,
+    Gift,
+    MoodleXml,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Aiken, Kind::Gift, Kind::MoodleXml];
+
+    /// The name used on the command line: `aiken`, `gift`, `moodle-xml`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Aiken => "aiken",
+            Kind::Gift => "gift",
+            Kind::MoodleXml => "moodle-xml",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Kind::Aiken => "txt",
+            Kind::Gift => "gift",
+            Kind::MoodleXml => "xml",
+        }
+    }
+
+    fn format(self) -> &'static dyn Format {
+        match self {
+            Kind::Aiken => &aiken::Aiken,
+            Kind::Gift => &gift::Gift,
+            Kind::MoodleXml => &moodle_xml::MoodleXml,
+        }
+    }
+}
+
+/// A bank read from another format, with what was skipped or changed on the way.
+#[derive(Debug)]
+pub struct Imported {
+    pub bank: Bank,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Banks written in another format, with the questions that had to be left out.
+#[derive(Debug)]
+pub struct Exported {
+    pub text: String,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The code of import errors and warnings.
+pub const IMPORT: &str = "import";
+/// The code of export warnings.
+pub const EXPORT: &str = "export";
+
+/// Parses `text` (the contents of the file at `path`). A malformed file is an Err with
+/// the line (col 1 if unknown) and a clear message, code "import"; never a panic.
+pub fn import(kind: Kind, path: &str, text: &str) -> Result<Imported, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut builder = Builder::new(path);
+    kind.format().parse(text, &mut builder)?;
+    builder.finish()
+}
+
+/// Writes banks in another format; items it cannot express are skipped with a warning
+/// naming the question's file:line.
+pub fn export(kind: Kind, banks: &[Bank]) -> Exported {
+    let format = kind.format();
+    let mut text = String::new();
+    let mut warnings = Vec::new();
+    format.begin(&mut text);
+    for bank in banks {
+        for q in &bank.questions {
+            let mut item = String::new();
+            match format.question(q, &mut item) {
+                Ok(()) => text.push_str(&item),
+                Err(reason) => warnings.push(Diagnostic::warning(
+                    &bank.path,
+                    q.pos,
+                    EXPORT,
+                    format!(
+                        "question `{}` left out of the {} file: {reason}",
+                        q.id.value,
+                        kind.name()
+                    ),
+                )),
+            }
+        }
+    }
+    format.end(&mut text);
+    Exported { text, warnings }
+}
+
+/// One format: how to read a file of it, and how to write questions in it.
+trait Format: Sync {
+    /// Reads `text`, handing each question to `builder`. An Err stops the import.
+    fn parse(&self, text: &str, builder: &mut Builder) -> Result<(), Diagnostic>;
+
+    /// Writes what comes before the first question.
+    fn begin(&self, _out: &mut String) {}
+
+    /// Writes one question, or says why it cannot be written.
+    fn question(&self, q: &Question, out: &mut String) -> Result<(), String>;
+
+    /// Writes what comes after the last question.
+    fn end(&self, _out: &mut String) {}
+}
+
+/// The Moodle weight, in percent, of each of `k` right choices of a multiple-response
+/// item, as Moodle spells its grades; None where Moodle has no grade 1/k.
+fn equal_share(k: usize) -> Option<&'static str> {
+    Some(match k {
+        1 => "100",
+        2 => "50",
+        3 => "33.33333",
+        4 => "25",
+        5 => "20",
+        6 => "16.66667",
+        7 => "14.28571",
+        8 => "12.5",
+        9 => "11.11111",
+        10 => "10",
+        20 => "5",
+        _ => return None,
+    })
+}
+
+/// The weights (in percent, as text) of each choice of a multiple-response item, or
+/// why Moodle cannot grade it as `--scoring partial` does.
+fn partial_weights(q: &Question) -> Result<Vec<String>, String> {
+    let correct = q.correct();
+    let share = equal_share(correct.len()).ok_or_else(|| {
+        format!(
+            "Moodle cannot weight {} right choices equally (its grades allow 1/k only for k up to 10 and 20)",
+            correct.len()
+        )
+    })?;
+    Ok((0..q.choices.value.len())
+        .map(|i| {
+            if correct.contains(&i) {
+                share.to_owned()
+            } else {
+                format!("-{share}")
+            }
+        })
+        .collect())
+}
+
+/// The right choices, or why there are none to write.
+fn right_choices(q: &Question) -> Result<Vec<usize>, String> {
+    let correct = q.correct();
+    if correct.is_empty() {
+        return Err("its answer names no choice".into());
+    }
+    Ok(correct)
+}
+
+/// True/false when the question is exactly the two choices `True`, `False` in that
+/// order with one right answer: Some(whether True is right).
+fn true_false(q: &Question) -> Option<bool> {
+    let texts: Vec<&str> = q
+        .choices
+        .value
+        .iter()
+        .map(|c| c.text.value.trim())
+        .collect();
+    if texts != ["True", "False"] || q.is_multiple() {
+        return None;
+    }
+    match q.correct().as_slice() {
+        [0] => Some(true),
+        [1] => Some(false),
+        _ => None,
+    }
+}

@@ -3,6 +3,7 @@
 //! for pipes, scripts and tests). Both are driven by [`drive`], the one loop that
 //! runs a [`Session`] in practice or exam mode.
 
+pub mod author;
 mod line;
 mod terminal;
 mod text;

@@ -5,6 +5,7 @@ mod authoring;
 mod builtin;
 mod check;
 mod exam;
+mod formats;
 mod history;
 mod hostile;
 mod run;

@@ -1,0 +1,340 @@
+//! Aiken: a question on one line, its choices as `A.` or `A)` lines, then `ANSWER: X`.
+//!
+//! ```text
+//! Which message carries the server's chosen cipher suite?
+//! A. ClientHello
+//! B) ServerHello
+//! ANSWER: B
+//! ```
+//!
+//! Reading is a little more lenient than Moodle: a stem may run over several lines
+//! (they are kept as lines), choice letters may be lower case, and blank lines may
+//! stand anywhere. Choices must be lettered in order (A, B, C…), so that `ANSWER`
+//! cannot be read two ways. Aiken has single-answer items only and no feedback:
+//! writing leaves out multiple-answer items (with a warning) and drops `why`,
+//! explanations, references, tags and pins; line breaks in a text become spaces.
+
+use super::build::{Builder, Draft, DraftChoice};
+use super::{Format, right_choices};
+use crate::bank::{Question, Spanned, letter, letter_index};
+use crate::diagnostic::{Diagnostic, Pos};
+
+pub(super) struct Aiken;
+
+/// A question being read: its stem lines, then its choices.
+struct Open {
+    draft: Draft,
+    stem_done: bool,
+}
+
+impl Format for Aiken {
+    fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
+        let mut open: Option<Open> = None;
+        for (i, raw) in text.lines().enumerate() {
+            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            let line = raw.trim();
+            if line.is_empty() {
+                continue;
+            }
+            let col = col_of(raw);
+            let pos = Pos::new(n, col);
+            if let Some(value) = answer_line(line) {
+                let Some(q) = open.take() else {
+                    return Err(b.error(pos, "`ANSWER:` line with no question before it"));
+                };
+                finish(q, value, pos, b)?;
+            } else if let Some((label, choice)) = choice_line(line) {
+                let Some(q) = open.as_mut() else {
+                    return Err(b.error(
+                        pos,
+                        format!("choice `{label}` with no question before it: a question starts with its text on a line of its own"),
+                    ));
+                };
+                let expected = letter(q.draft.choices.len());
+                if letter_index(&label.to_string()) != Some(q.draft.choices.len()) {
+                    return Err(b.error(
+                        pos,
+                        format!("choice `{label}` is out of order: expected `{expected}` (choices are lettered A, B, C… in order)"),
+                    ));
+                }
+                q.stem_done = true;
+                q.draft.choices.push(DraftChoice {
+                    text: Spanned::new(choice.to_owned(), pos),
+                    why: None,
+                    weight: 0.0,
+                });
+            } else {
+                match open.as_mut() {
+                    None => {
+                        let stem = Spanned::new(line.to_owned(), pos);
+                        let mut draft = Draft::new(pos, stem);
+                        draft.choices_pos = Pos::new(n + 1, 1);
+                        open = Some(Open {
+                            draft,
+                            stem_done: false,
+                        });
+                    }
+                    Some(q) if !q.stem_done => {
+                        q.draft.stem.value.push('\n');
+                        q.draft.stem.value.push_str(line);
+                        q.draft.choices_pos = Pos::new(n + 1, 1);
+                    }
+                    Some(q) => {
+                        let next = letter(q.draft.choices.len());
+                        return Err(b.error(
+                            pos,
+                            format!(
+                                "expected choice `{next}.` or `ANSWER:` here: the question at line {} has no `ANSWER:` line before this text",
+                                q.draft.pos.line
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        if let Some(q) = open {
+            return Err(b.error(
+                q.draft.pos,
+                "this question has no `ANSWER:` line (it ends the file)",
+            ));
+        }
+        Ok(())
+    }
+
+    fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
+        if q.is_multiple() {
+            let what = if q.answer.value.len() > 1 {
+                format!("it has {} right answers", q.answer.value.len())
+            } else {
+                "it is `multi: true`".to_owned()
+            };
+            return Err(format!("{what}, and Aiken holds single-answer items only"));
+        }
+        let right = right_choices(q)?;
+        let stem = one_line(&q.question.value);
+        if answer_line(&stem).is_some() || choice_line(&stem).is_some() {
+            return Err(
+                "its text starts like a choice or an `ANSWER:` line, which Aiken would misread"
+                    .into(),
+            );
+        }
+        out.push_str(&stem);
+        out.push('\n');
+        for (i, c) in q.choices.value.iter().enumerate() {
+            out.push_str(&format!("{}. {}\n", letter(i), one_line(&c.text.value)));
+        }
+        out.push_str(&format!("ANSWER: {}\n\n", letter(right[0])));
+        Ok(())
+    }
+}
+
+/// Column of the first character that is not white space.
+fn col_of(raw: &str) -> u32 {
+    let lead = raw.chars().take_while(|c| c.is_whitespace()).count();
+    u32::try_from(lead + 1).unwrap_or(u32::MAX)
+}
+
+/// `ANSWER: B` → `B` (the text after the colon, trimmed).
+fn answer_line(line: &str) -> Option<&str> {
+    let head = line.get(..7)?;
+    head.eq_ignore_ascii_case("answer:")
+        .then(|| line[7..].trim())
+}
+
+/// `B. text` or `b) text` → (`B`, `text`).
+fn choice_line(line: &str) -> Option<(char, &str)> {
+    let mut chars = line.chars();
+    let label = chars.next().filter(char::is_ascii_alphabetic)?;
+    chars.next().filter(|c| matches!(c, '.' | ')'))?;
+    let rest = chars.as_str();
+    if !rest.starts_with([' ', '\t']) || rest.trim().is_empty() {
+        return None;
+    }
+    Some((label.to_ascii_uppercase(), rest.trim()))
+}
+
+/// Ends a question at its `ANSWER:` line.
+fn finish(mut q: Open, value: &str, pos: Pos, b: &mut Builder) -> Result<(), Diagnostic> {
+    let n = q.draft.choices.len();
+    if n == 0 {
+        return Err(b.error(
+            pos,
+            "`ANSWER:` before any choice: list the choices (`A. …`) first",
+        ));
+    }
+    let Some(i) = letter_index(value) else {
+        return Err(b.error(
+            pos,
+            format!("`ANSWER: {value}` is not one letter: Aiken has exactly one right choice, such as `ANSWER: B`"),
+        ));
+    };
+    let Some(choice) = q.draft.choices.get_mut(i) else {
+        return Err(b.error(
+            pos,
+            format!(
+                "`ANSWER: {}` names no choice: this question has {n} (A to {})",
+                value.to_ascii_uppercase(),
+                letter(n - 1)
+            ),
+        ));
+    };
+    choice.weight = 100.0;
+    b.add(q.draft);
+    Ok(())
+}
+
+/// Text on one line: line breaks become spaces.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Kind, export, import};
+    use super::*;
+
+    fn ok(text: &str) -> super::super::Imported {
+        import(Kind::Aiken, "dir/tls.txt", text)
+            .unwrap_or_else(|d| panic!("{}: {}", d.line, d.message))
+    }
+
+    fn err(text: &str) -> (u32, String) {
+        match import(Kind::Aiken, "tls.txt", text) {
+            Ok(_) => panic!("expected an error"),
+            Err(d) => {
+                assert_eq!(d.code, "import");
+                (d.line, d.message)
+            }
+        }
+    }
+
+    #[test]
+    fn reads_stems_choices_and_answers() {
+        let imported = ok(
+            "Which message carries the chosen suite?\nA. ClientHello\nB) ServerHello\nC. Finished\nANSWER: B\n\n\
+                           Which is a hash?\r\nA) SHA-256\r\nB) AES\r\nANSWER: A\r\n",
+        );
+        let qs = &imported.bank.questions;
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[0].id.value, "tls-1");
+        assert_eq!(qs[1].id.value, "tls-2");
+        assert_eq!(
+            qs[0].question.value,
+            "Which message carries the chosen suite?"
+        );
+        let texts: Vec<&str> = qs[0]
+            .choices
+            .value
+            .iter()
+            .map(|c| c.text.value.as_str())
+            .collect();
+        assert_eq!(texts, ["ClientHello", "ServerHello", "Finished"]);
+        assert_eq!(qs[0].correct(), [1]);
+        assert_eq!(qs[1].correct(), [0]);
+        assert_eq!(qs[1].pos, Pos::new(7, 1));
+        assert_eq!(qs[0].choices.value[1].text.pos, Pos::new(3, 1));
+        assert!(imported.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_stem_may_span_lines_and_letters_may_be_lower_case() {
+        let imported = ok(
+            "  Given the handshake below,\n  which message comes first?\n a) ClientHello\n b) ServerHello\nanswer: a\n",
+        );
+        let q = &imported.bank.questions[0];
+        assert_eq!(
+            q.question.value,
+            "Given the handshake below,\nwhich message comes first?"
+        );
+        assert_eq!(q.question.pos, Pos::new(1, 3));
+        assert_eq!(q.correct(), [0]);
+    }
+
+    #[test]
+    fn malformed_files_name_the_line() {
+        assert_eq!(err("A. orphan\n").0, 1);
+        assert_eq!(err("Q?\nA. x\nB. y\n").0, 1);
+        let (line, message) = err("Q?\nA. x\nB. y\nANSWER: D\n");
+        assert_eq!(line, 4);
+        assert!(message.contains("names no choice"), "{message}");
+        let (line, message) = err("Q?\nA. x\nC. y\nANSWER: A\n");
+        assert_eq!(line, 3);
+        assert!(message.contains("expected `B`"), "{message}");
+        let (line, message) = err("Q?\nA. x\nB. y\nstray text\nANSWER: A\n");
+        assert_eq!(line, 4);
+        assert!(message.contains("line 1"), "{message}");
+        assert_eq!(err("ANSWER: A\n").0, 1);
+        assert_eq!(err("Q?\nANSWER: A\n").0, 2);
+        assert!(
+            err("Q?\nA. x\nB. y\nANSWER: A, B\n")
+                .1
+                .contains("one letter")
+        );
+        assert!(err("").1.contains("no questions"));
+    }
+
+    #[test]
+    fn a_question_quiz_rejects_is_skipped() {
+        let imported = ok("Q?\nA. same\nB. same\nANSWER: A\n\nR?\nA. x\nB. y\nANSWER: B\n");
+        assert_eq!(imported.bank.questions.len(), 1);
+        assert_eq!(imported.bank.questions[0].id.value, "tls-2");
+        assert_eq!(imported.warnings[0].line, 1);
+    }
+
+    #[test]
+    fn the_hand_written_fixture() {
+        let text = include_str!("../../tests/fixtures/formats/tricky.txt");
+        let imported = import(Kind::Aiken, "tricky.txt", text)
+            .unwrap_or_else(|d| panic!("{}: {}", d.line, d.message));
+        let qs = &imported.bank.questions;
+        let ids: Vec<&str> = qs.iter().map(|q| q.id.value.as_str()).collect();
+        assert_eq!(ids, ["tricky-1", "tricky-2", "tricky-3", "tricky-5"]);
+        assert_eq!(
+            qs[1].question.value,
+            "Which hash does TLS 1.3 use\nin its default suite TLS_AES_128_GCM_SHA256?"
+        );
+        assert_eq!(qs[1].correct(), [1]);
+        assert_eq!(
+            qs[2].question.value,
+            "Which port does HTTPS use by default?"
+        );
+        assert_eq!(qs[2].correct(), [1]);
+        assert_eq!(imported.warnings.len(), 1);
+        assert_eq!(imported.warnings[0].line, 21);
+        assert!(
+            imported.warnings[0].message.contains("repeats"),
+            "{:?}",
+            imported.warnings
+        );
+    }
+
+    #[test]
+    fn the_broken_fixture() {
+        let text = include_str!("../../tests/fixtures/formats/broken.txt");
+        let e = import(Kind::Aiken, "broken.txt", text)
+            .err()
+            .map(|d| (d.line, d.code));
+        assert_eq!(e, Some((4, "import")));
+    }
+
+    #[test]
+    fn writes_single_answer_items_and_skips_the_others() {
+        let bank = ok("Which?\nA. one\nB. two\nANSWER: B\n").bank;
+        let mut multi = bank.clone();
+        multi.questions[0].multi = true;
+        let out = export(Kind::Aiken, &[bank.clone(), multi]);
+        assert_eq!(out.text, "Which?\nA. one\nB. two\nANSWER: B\n\n");
+        assert_eq!(out.warnings.len(), 1);
+        assert_eq!(
+            (out.warnings[0].path.as_str(), out.warnings[0].line),
+            ("dir/tls.txt", 1)
+        );
+        assert!(
+            out.warnings[0].message.contains("single-answer"),
+            "{:?}",
+            out.warnings
+        );
+        let again = ok(&out.text);
+        assert_eq!(again.bank.questions[0].correct(), [1]);
+    }
+}

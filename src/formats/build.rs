@@ -1,0 +1,451 @@
+//! What every importer shares: a question as the source states it ([`Draft`]), and the
+//! [`Builder`] that turns drafts into checked questions with valid, unique ids.
+
+use super::{IMPORT, Imported, refs};
+use crate::bank::{Bank, Choice, Question, Spanned, letter};
+use crate::check::rules;
+use crate::diagnostic::{Diagnostic, Pos, Severity};
+use std::collections::HashSet;
+use std::path::Path;
+
+/// Ids longer than this are cut (at a `-` where possible).
+const MAX_ID: usize = 80;
+
+/// A question as read from the source, before quiz's rules are applied.
+#[derive(Debug, Clone)]
+pub(super) struct Draft {
+    /// Where the question starts.
+    pub pos: Pos,
+    /// The source's name for the question (GIFT title, XML name), if any.
+    pub name: Option<Spanned<String>>,
+    pub stem: Spanned<String>,
+    pub choices: Vec<DraftChoice>,
+    /// Where the choices start.
+    pub choices_pos: Pos,
+    /// Moodle's single-answer mode: the right choice is the one worth 100 %. Otherwise
+    /// (multiple response) every choice with a positive weight is right.
+    pub single: bool,
+    pub explanation: Option<Spanned<String>>,
+    pub tags: Vec<Spanned<String>>,
+    /// False when the source keeps the choices in file order.
+    pub shuffle: bool,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct DraftChoice {
+    pub text: Spanned<String>,
+    pub why: Option<Spanned<String>>,
+    /// In percent: 100 for a right choice, 0 for a wrong one, anything between -100
+    /// and 100 for Moodle's weights.
+    pub weight: f64,
+}
+
+impl Draft {
+    pub fn new(pos: Pos, stem: Spanned<String>) -> Self {
+        Draft {
+            pos,
+            name: None,
+            stem,
+            choices: Vec::new(),
+            choices_pos: pos,
+            single: true,
+            explanation: None,
+            tags: Vec::new(),
+            shuffle: true,
+        }
+    }
+}
+
+/// Collects the questions of one imported file.
+pub(super) struct Builder {
+    path: String,
+    /// The file name without its extension: the bank's name.
+    name: String,
+    /// The stem as an id prefix.
+    prefix: String,
+    /// How many questions the source has had so far, skipped ones included.
+    ordinal: usize,
+    ids: HashSet<String>,
+    questions: Vec<Question>,
+    warnings: Vec<Diagnostic>,
+    /// The first skipped question, for the error when nothing is left.
+    first_skip: Option<(Pos, String)>,
+}
+
+impl Builder {
+    pub fn new(path: &str) -> Self {
+        let name = Path::new(path)
+            .file_stem()
+            .map_or_else(|| path.to_owned(), |s| s.to_string_lossy().into_owned());
+        let prefix = slug(&name).unwrap_or_else(|| "question".into());
+        Builder {
+            path: path.to_owned(),
+            name,
+            prefix,
+            ordinal: 0,
+            ids: HashSet::new(),
+            questions: Vec::new(),
+            warnings: Vec::new(),
+            first_skip: None,
+        }
+    }
+
+    /// An import error at `pos`.
+    pub fn error(&self, pos: Pos, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.path, pos, IMPORT, message)
+    }
+
+    pub fn warn(&mut self, pos: Pos, message: impl Into<String>) {
+        self.warnings
+            .push(Diagnostic::warning(&self.path, pos, IMPORT, message));
+    }
+
+    /// A question of the source that quiz leaves out: `what` says what it is, `why`
+    /// why it is left out.
+    pub fn skip(&mut self, pos: Pos, what: &str, why: &str) {
+        self.ordinal += 1;
+        self.skipped(pos, what, why);
+    }
+
+    fn skipped(&mut self, pos: Pos, what: &str, why: &str) {
+        // The warning's `path:line:` prefix says where; the summary of a file whose
+        // every question was skipped needs the line in its words.
+        if self.first_skip.is_none() {
+            self.first_skip = Some((pos, format!("{what} at line {}: {why}", pos.line)));
+        }
+        self.warn(pos, format!("skipped {what}: {why}"));
+    }
+
+    /// Adds a question, or skips it with a warning when quiz cannot hold it.
+    pub fn add(&mut self, draft: Draft) {
+        self.ordinal += 1;
+        let what = "the question";
+        let correct = match self.right_choices(&draft) {
+            Ok(correct) => correct,
+            Err(why) => return self.skipped(draft.pos, what, &why),
+        };
+        let multi = !draft.single && correct.len() == 1;
+        let (explanation, references) = match &draft.explanation {
+            Some(e) => refs::split(e),
+            None => (None, Vec::new()),
+        };
+        let id = self.id(&draft);
+        let answer = correct
+            .iter()
+            .map(|&i| {
+                let pos = draft
+                    .choices
+                    .get(i)
+                    .map_or(draft.choices_pos, |c| c.text.pos);
+                Spanned::new(letter(i).to_string(), pos)
+            })
+            .collect();
+        let choices = draft
+            .choices
+            .iter()
+            .map(|c| Choice {
+                text: c.text.clone(),
+                why: c.why.clone().filter(|w| !w.value.trim().is_empty()),
+                pin: !draft.shuffle,
+            })
+            .collect();
+        let mut tags: Vec<Spanned<String>> = Vec::new();
+        for tag in &draft.tags {
+            let value = tag.value.trim();
+            if !value.is_empty() && !tags.iter().any(|t| t.value == value) {
+                tags.push(Spanned::new(value.to_owned(), tag.pos));
+            }
+        }
+        let question = Question {
+            pos: draft.pos,
+            id,
+            question: draft.stem.clone(),
+            multi,
+            choices: Spanned::new(choices, draft.choices_pos),
+            answer: Spanned::new(answer, draft.choices_pos),
+            explanation,
+            references,
+            tags,
+        };
+        let problems = rules::check_question(&self.path, &question);
+        if let Some(problem) = problems.iter().find(|d| d.severity == Severity::Error) {
+            let why = format!("quiz cannot hold it: {}", problem.message);
+            return self.skipped(draft.pos, what, &why);
+        }
+        self.ids.insert(question.id.value.clone());
+        self.questions.push(question);
+    }
+
+    /// Indices of the right choices, by Moodle's rules for the draft's mode.
+    fn right_choices(&mut self, draft: &Draft) -> Result<Vec<usize>, String> {
+        let weights: Vec<f64> = draft.choices.iter().map(|c| c.weight).collect();
+        if draft.single {
+            let right: Vec<usize> = (0..weights.len())
+                .filter(|&i| weights[i] >= 99.999)
+                .collect();
+            match right.len() {
+                0 => return Err("no choice is worth 100 %".into()),
+                1 => {}
+                n => {
+                    return Err(format!(
+                        "{n} choices are each fully right, and a quiz single-answer item has one"
+                    ));
+                }
+            }
+            for (i, c) in draft.choices.iter().enumerate() {
+                if c.weight > 0.0 && c.weight < 99.999 {
+                    self.warn(
+                        c.text.pos,
+                        format!(
+                            "choice {} is worth {} % in a single-answer question; quiz has no partial credit, so it counts as wrong",
+                            letter(i),
+                            c.weight
+                        ),
+                    );
+                }
+            }
+            Ok(right)
+        } else {
+            let right: Vec<usize> = (0..weights.len()).filter(|&i| weights[i] > 0.0).collect();
+            if right.is_empty() {
+                return Err("no choice has a positive weight".into());
+            }
+            Ok(right)
+        }
+    }
+
+    /// A valid id, unique in this bank: from the source's name, else from the file
+    /// name and the question's number.
+    fn id(&self, draft: &Draft) -> Spanned<String> {
+        let (base, pos) = match draft
+            .name
+            .as_ref()
+            .and_then(|n| slug(&n.value).map(|s| (s, n.pos)))
+        {
+            Some(found) => found,
+            None => (format!("{}-{}", self.prefix, self.ordinal), draft.pos),
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        Spanned::new(id, pos)
+    }
+
+    /// The bank, or an error when the file held nothing quiz can ask.
+    pub fn finish(self) -> Result<Imported, Diagnostic> {
+        if self.questions.is_empty() {
+            let (pos, message) = match &self.first_skip {
+                Some((pos, first)) => (
+                    *pos,
+                    format!(
+                        "nothing to import: every question was skipped ({} in all; the first: {first})",
+                        self.ordinal
+                    ),
+                ),
+                None => (
+                    Pos::new(1, 1),
+                    "nothing to import: the file has no questions".into(),
+                ),
+            };
+            return Err(Diagnostic::error(&self.path, pos, IMPORT, message));
+        }
+        Ok(Imported {
+            bank: Bank {
+                path: self.path,
+                name: self.name,
+                title: None,
+                questions: self.questions,
+            },
+            warnings: self.warnings,
+        })
+    }
+}
+
+/// `Which TLS version?` → `Which-TLS-version`: letters, digits, `.`, `_` and `-` kept,
+/// accents dropped from Latin letters, anything else a single `-`. None if nothing is left.
+pub(super) fn slug(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars() {
+        let folded = fold(c);
+        let kept: Vec<char> = folded
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+            .collect();
+        if kept.is_empty() || folded.is_empty() {
+            dash = true;
+            continue;
+        }
+        if dash && !out.is_empty() {
+            out.push('-');
+        }
+        dash = false;
+        out.extend(kept);
+    }
+    let mut out = out.trim_matches(|c| c == '-' || c == '.').to_owned();
+    if out.chars().count() > MAX_ID {
+        let cut: String = out.chars().take(MAX_ID).collect();
+        out = match cut.rfind('-') {
+            Some(i) if i > MAX_ID / 2 => cut[..i].to_owned(),
+            _ => cut,
+        };
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The tag a Moodle category path stands for: its last part (`$course$/top/TLS/Handshake`
+/// → `Handshake`), leaving out Moodle's placeholders, `top` and "Default for …".
+pub(super) fn category_tag(path: &str) -> Option<String> {
+    // Moodle writes a `/` inside a category name as `//`.
+    let path = path.trim().replace("//", "\u{0}");
+    path.split('/')
+        .map(|part| part.replace('\u{0}', "/").trim().to_owned())
+        .rfind(|part| {
+            let placeholder = part.starts_with('$') && part.ends_with('$');
+            let moodle = part == "top" || part.starts_with("Default for ");
+            !(part.is_empty() || placeholder || moodle)
+        })
+}
+
+/// An accented Latin letter without its accent; other characters as they are.
+fn fold(c: char) -> String {
+    let s = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'ç' | 'ć' | 'č' => "c",
+        'Ç' | 'Ć' | 'Č' => "C",
+        'ď' | 'đ' => "d",
+        'Ď' | 'Đ' => "D",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'ğ' => "g",
+        'Ğ' => "G",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "I",
+        'ł' | 'ľ' | 'ĺ' => "l",
+        'Ł' | 'Ľ' | 'Ĺ' => "L",
+        'ñ' | 'ń' | 'ň' => "n",
+        'Ñ' | 'Ń' | 'Ň' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "O",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'ř' | 'ŕ' => "r",
+        'Ř' | 'Ŕ' => "R",
+        'ś' | 'š' | 'ş' => "s",
+        'Ś' | 'Š' | 'Ş' => "S",
+        'ß' => "ss",
+        'ť' | 'ţ' => "t",
+        'Ť' | 'Ţ' => "T",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "U",
+        'ý' | 'ÿ' => "y",
+        'Ý' | 'Ÿ' => "Y",
+        'ź' | 'ż' | 'ž' => "z",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        _ => return c.to_string(),
+    };
+    s.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(name: Option<&str>) -> Draft {
+        let pos = Pos::new(3, 1);
+        let mut d = Draft::new(pos, Spanned::new("Which?".into(), pos));
+        d.name = name.map(|n| Spanned::new(n.into(), pos));
+        for (i, text) in ["Yes", "No"].iter().enumerate() {
+            d.choices.push(DraftChoice {
+                text: Spanned::new((*text).into(), Pos::new(4 + i as u32, 1)),
+                why: None,
+                weight: if i == 0 { 100.0 } else { 0.0 },
+            });
+        }
+        d
+    }
+
+    #[test]
+    fn slugs_are_valid_ids() {
+        assert_eq!(
+            slug("Which TLS version?").as_deref(),
+            Some("Which-TLS-version")
+        );
+        assert_eq!(
+            slug("Frage über TLS 1.3").as_deref(),
+            Some("Frage-uber-TLS-1.3")
+        );
+        assert_eq!(slug("  --tls_1.2--  ").as_deref(), Some("tls_1.2"));
+        assert_eq!(slug("日本語"), None);
+        assert_eq!(slug(""), None);
+        let long = "word ".repeat(40);
+        let id = slug(&long).unwrap_or_default();
+        assert!(id.len() <= MAX_ID && id.ends_with("word"), "{id}");
+    }
+
+    #[test]
+    fn categories_become_their_last_part() {
+        assert_eq!(
+            category_tag("$course$/top/TLS/Handshake").as_deref(),
+            Some("Handshake")
+        );
+        assert_eq!(category_tag("$course$/top/Default for C1").as_deref(), None);
+        assert_eq!(category_tag("TLS 1.3").as_deref(), Some("TLS 1.3"));
+        assert_eq!(category_tag("$module$/top/a//b").as_deref(), Some("a/b"));
+        assert_eq!(category_tag("$course$/top"), None);
+    }
+
+    #[test]
+    fn ids_are_unique_and_derived_from_the_file_without_a_name() {
+        let mut b = Builder::new("dir/My Bank.gift");
+        b.add(draft(Some("Q 1")));
+        b.add(draft(Some("Q-1")));
+        b.add(draft(None));
+        b.add(draft(Some("???")));
+        let ids: Vec<String> = b.questions.iter().map(|q| q.id.value.clone()).collect();
+        assert_eq!(ids, ["Q-1", "Q-1-2", "My-Bank-3", "My-Bank-4"]);
+        let imported = b.finish().map_err(|d| d.message);
+        assert_eq!(imported.map(|i| i.bank.name), Ok("My Bank".to_owned()));
+    }
+
+    #[test]
+    fn single_answer_with_two_full_marks_is_skipped() {
+        let mut b = Builder::new("x.gift");
+        let mut d = draft(None);
+        d.choices[1].weight = 100.0;
+        b.add(d);
+        assert!(b.questions.is_empty());
+        assert!(
+            b.warnings[0].line == 3 && b.warnings[0].message.starts_with("skipped "),
+            "{:?}",
+            b.warnings
+        );
+        let err = b.finish().err().map(|d| (d.line, d.message));
+        assert!(
+            matches!(&err, Some((3, m)) if m.starts_with("nothing to import")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_question_quiz_rejects_is_skipped_with_the_reason() {
+        let mut b = Builder::new("x.gift");
+        let mut d = draft(None);
+        d.choices[1].text.value = "Yes".into();
+        b.add(d);
+        b.add(draft(None));
+        assert_eq!(b.questions.len(), 1);
+        assert_eq!(b.questions[0].id.value, "x-2");
+        assert!(
+            b.warnings[0].message.contains("repeats choice A"),
+            "{:?}",
+            b.warnings
+        );
+    }
+}

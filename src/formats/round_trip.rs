@@ -1,0 +1,310 @@
+//! Round trips over the built-in bank: bank → format → bank keeps every stem, choice,
+//! answer, `why`, explanation and reference; a second trip changes nothing more; and
+//! the YAML written for an imported bank passes `quiz check`.
+
+use super::{Kind, export, import, to_yaml};
+use crate::bank::{Bank, Question, Reference, Target, load_builtin, read_bank};
+use crate::check::rules;
+
+const BUILTIN_QUESTIONS: usize = 66;
+
+fn builtin() -> Vec<Bank> {
+    let loaded = load_builtin();
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert_eq!(loaded.question_count(), BUILTIN_QUESTIONS);
+    loaded.banks
+}
+
+fn through(kind: Kind, banks: &[Bank]) -> Bank {
+    let out = export(kind, banks);
+    assert!(out.warnings.is_empty(), "{kind:?}: {:?}", out.warnings);
+    let path = format!("builtin.{}", kind.extension());
+    match import(kind, &path, &out.text) {
+        Ok(imported) => {
+            assert!(
+                imported.warnings.is_empty(),
+                "{kind:?}: {:?}",
+                imported.warnings
+            );
+            imported.bank
+        }
+        Err(d) => panic!("{kind:?}: {}:{}: {}", d.line, d.col, d.message),
+    }
+}
+
+fn all_questions(banks: &[Bank]) -> Vec<&Question> {
+    banks.iter().flat_map(|b| &b.questions).collect()
+}
+
+fn reference(r: &Reference) -> (String, String, Option<String>) {
+    let title = r.title.as_ref().map(|t| t.value.trim().to_owned());
+    match &r.target {
+        Target::Rfc { number, section } => (
+            format!("rfc {}", number.value),
+            section.as_ref().map_or(String::new(), |s| s.value.clone()),
+            title,
+        ),
+        Target::Url(u) => ("url".into(), u.value.clone(), title),
+    }
+}
+
+/// Everything a round trip must keep, field by field, as comparable values.
+fn assert_same(kind: Kind, a: &Question, b: &Question, tags: bool) {
+    let at = format!("{kind:?}, question `{}`", a.id.value);
+    assert_eq!(a.id.value, b.id.value, "{at}: id");
+    assert_eq!(
+        a.question.value.trim(),
+        b.question.value.trim(),
+        "{at}: stem"
+    );
+    assert_eq!(
+        a.choices.value.len(),
+        b.choices.value.len(),
+        "{at}: choice count"
+    );
+    for (i, (ca, cb)) in a.choices.value.iter().zip(&b.choices.value).enumerate() {
+        assert_eq!(
+            ca.text.value.trim(),
+            cb.text.value.trim(),
+            "{at}: choice {i}"
+        );
+        assert_eq!(
+            ca.why.as_ref().map(|w| w.value.trim()),
+            cb.why.as_ref().map(|w| w.value.trim()),
+            "{at}: why of choice {i}"
+        );
+    }
+    assert_eq!(a.correct(), b.correct(), "{at}: answer");
+    assert_eq!(a.is_multiple(), b.is_multiple(), "{at}: multiple answer");
+    assert_eq!(
+        a.explanation.as_ref().map(|e| e.value.trim()),
+        b.explanation.as_ref().map(|e| e.value.trim()),
+        "{at}: explanation"
+    );
+    let refs = |q: &Question| q.references.iter().map(reference).collect::<Vec<_>>();
+    assert_eq!(refs(a), refs(b), "{at}: references");
+    if tags {
+        let tags = |q: &Question| q.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>();
+        assert_eq!(tags(a), tags(b), "{at}: tags");
+    }
+}
+
+fn round_trip(kind: Kind) {
+    let banks = builtin();
+    let once = through(kind, &banks);
+    let original = all_questions(&banks);
+    assert_eq!(once.questions.len(), original.len());
+    for (a, b) in original.iter().zip(&once.questions) {
+        assert_same(kind, a, b, true);
+    }
+    // A second trip: nothing is added (references are not duplicated into the text).
+    let twice = through(kind, std::slice::from_ref(&once));
+    for (a, b) in once.questions.iter().zip(&twice.questions) {
+        assert_same(kind, a, b, true);
+        let pins = |q: &Question| q.choices.value.iter().map(|c| c.pin).collect::<Vec<_>>();
+        assert_eq!(pins(a), pins(b), "{kind:?}: pins of `{}`", a.id.value);
+        assert_eq!(a.multi, b.multi, "{kind:?}: multi of `{}`", a.id.value);
+    }
+    passes_check(&once);
+}
+
+fn passes_check(bank: &Bank) {
+    let yaml = to_yaml(bank);
+    let mut diags = Vec::new();
+    let reread = read_bank("imported.yaml", yaml.as_bytes(), &mut diags);
+    assert!(diags.is_empty(), "{diags:?}");
+    let reread = reread.unwrap_or_else(|| panic!("no bank read back"));
+    let errors: Vec<_> = rules::run(std::slice::from_ref(&reread))
+        .into_iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn gift_keeps_every_field_of_the_builtin_bank() {
+    round_trip(Kind::Gift);
+}
+
+#[test]
+fn moodle_xml_keeps_every_field_of_the_builtin_bank() {
+    round_trip(Kind::MoodleXml);
+}
+
+#[test]
+fn moodle_xml_keeps_pins_as_unshuffled_questions() {
+    let banks = builtin();
+    let once = through(Kind::MoodleXml, &banks);
+    for (a, b) in all_questions(&banks).iter().zip(&once.questions) {
+        let pinned = a.choices.value.iter().any(|c| c.pin);
+        assert!(
+            b.choices.value.iter().all(|c| c.pin == pinned),
+            "`{}`",
+            a.id.value
+        );
+    }
+}
+
+#[test]
+fn aiken_keeps_what_it_can_hold() {
+    let banks = builtin();
+    let out = export(Kind::Aiken, &banks);
+    let original = all_questions(&banks);
+    let single: Vec<&&Question> = original.iter().filter(|q| !q.is_multiple()).collect();
+    assert_eq!(out.warnings.len(), original.len() - single.len());
+    for w in &out.warnings {
+        assert!(
+            w.path.starts_with("(built-in) questions/") && w.line > 0,
+            "{w:?}"
+        );
+    }
+    let back = match import(Kind::Aiken, "builtin.txt", &out.text) {
+        Ok(i) => i.bank,
+        Err(d) => panic!("{}: {}", d.line, d.message),
+    };
+    assert_eq!(back.questions.len(), single.len());
+    for (a, b) in single.iter().zip(&back.questions) {
+        let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(one_line(&a.question.value), b.question.value);
+        assert_eq!(a.correct(), b.correct());
+        let texts = |q: &Question| {
+            q.choices
+                .value
+                .iter()
+                .map(|c| one_line(&c.text.value))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(a), texts(b));
+    }
+    passes_check(&back);
+}
+
+#[test]
+fn yaml_writes_the_builtin_bank_back_exactly() {
+    for bank in builtin() {
+        let yaml = to_yaml(&bank);
+        let mut diags = Vec::new();
+        let back = read_bank(&bank.path, yaml.as_bytes(), &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        let back = back.unwrap_or_else(|| panic!("{} did not read back", bank.path));
+        assert_eq!(
+            back.title.map(|t| t.value),
+            bank.title.as_ref().map(|t| t.value.clone())
+        );
+        assert_eq!(back.questions.len(), bank.questions.len());
+        for (a, b) in bank.questions.iter().zip(&back.questions) {
+            // Exactly, whitespace included.
+            assert_eq!(a.id.value, b.id.value);
+            assert_eq!(a.question.value, b.question.value);
+            assert_eq!(a.multi, b.multi);
+            let choices = |q: &Question| {
+                q.choices
+                    .value
+                    .iter()
+                    .map(|c| {
+                        (
+                            c.text.value.clone(),
+                            c.why.as_ref().map(|w| w.value.clone()),
+                            c.pin,
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(choices(a), choices(b));
+            let answer = |q: &Question| {
+                q.answer
+                    .value
+                    .iter()
+                    .map(|l| l.value.clone())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(answer(a), answer(b));
+            assert_eq!(
+                a.explanation.as_ref().map(|e| &e.value),
+                b.explanation.as_ref().map(|e| &e.value)
+            );
+            let refs = |q: &Question| q.references.iter().map(reference).collect::<Vec<_>>();
+            assert_eq!(refs(a), refs(b));
+            let tags = |q: &Question| q.tags.iter().map(|t| t.value.clone()).collect::<Vec<_>>();
+            assert_eq!(tags(a), tags(b));
+        }
+    }
+}
+
+/// Inputs built to make a naive parser quadratic finish quickly (about a megabyte each).
+#[test]
+fn pathological_inputs_stay_linear() {
+    let started = std::time::Instant::now();
+    let many_lt = "<a".repeat(300_000);
+    assert_eq!(super::html::to_text(&many_lt, false), many_lt);
+    assert_eq!(
+        super::html::to_text(&super::html::escape_markup(&many_lt), true),
+        many_lt
+    );
+    let _ = super::html::to_text(&"<script>x".repeat(100_000), false);
+    let _ = super::html::to_text(&"<!--".repeat(100_000), false);
+    let _ = super::html::to_text(&"&amp".repeat(200_000), false);
+    let one_block = format!("Q? {{{}}}", "~x\\{ ".repeat(100_000));
+    let _ = import(Kind::Gift, "big.gift", &one_block);
+    let _ = import(Kind::Gift, "big.gift", &"::".repeat(300_000));
+    let _ = import(Kind::Aiken, "big.txt", &"Q?\n".repeat(300_000));
+    let banks = builtin();
+    let xml = export(Kind::MoodleXml, &banks).text;
+    let body = xml
+        .trim_start_matches("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n")
+        .trim_end_matches("</quiz>\n");
+    let big = format!("<quiz>\n{}</quiz>\n", body.repeat(40));
+    let imported = import(Kind::MoodleXml, "big.xml", &big).map_err(|d| d.message);
+    assert_eq!(imported.map(|i| i.bank.questions.len()), Ok(66 * 40));
+    let gift = export(Kind::Gift, &banks).text.repeat(40);
+    let imported = import(Kind::Gift, "big.gift", &gift).map_err(|d| d.message);
+    assert_eq!(imported.map(|i| i.bank.questions.len()), Ok(66 * 40));
+    let elapsed = started.elapsed();
+    assert!(elapsed.as_secs() < 60, "took {elapsed:?}");
+}
+
+/// Every imported value points into its source: 1-based lines and columns, never 0.
+#[test]
+fn imported_values_have_real_positions() {
+    use crate::diagnostic::Pos;
+    let fixtures = [
+        (
+            Kind::Gift,
+            include_str!("../../tests/fixtures/formats/tricky.gift"),
+        ),
+        (
+            Kind::MoodleXml,
+            include_str!("../../tests/fixtures/formats/tricky.xml"),
+        ),
+        (
+            Kind::Aiken,
+            include_str!("../../tests/fixtures/formats/tricky.txt"),
+        ),
+    ];
+    for (kind, text) in fixtures {
+        let imported = import(kind, "fixture", text).unwrap_or_else(|d| panic!("{}", d.message));
+        let lines = u32::try_from(text.lines().count()).unwrap_or(u32::MAX);
+        for q in &imported.bank.questions {
+            let mut all: Vec<Pos> =
+                vec![q.pos, q.id.pos, q.question.pos, q.choices.pos, q.answer.pos];
+            for c in &q.choices.value {
+                all.push(c.text.pos);
+                all.extend(c.why.as_ref().map(|w| w.pos));
+            }
+            all.extend(q.answer.value.iter().map(|l| l.pos));
+            all.extend(q.explanation.as_ref().map(|e| e.pos));
+            all.extend(q.references.iter().map(|r| r.pos));
+            all.extend(q.tags.iter().map(|t| t.pos));
+            for p in all {
+                assert!(
+                    p.line >= 1 && p.col >= 1 && p.line <= lines,
+                    "{kind:?} `{}`: {p:?}",
+                    q.id.value
+                );
+            }
+        }
+        for w in &imported.warnings {
+            assert!(w.line >= 1 && w.col >= 1, "{w:?}");
+        }
+    }
+}

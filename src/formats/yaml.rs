@@ -1,0 +1,373 @@
+//! Writes a bank in quiz's own YAML format, laid out as the README shows it: plain
+//! scalars where YAML reads them back as the same text, literal blocks for text with
+//! line breaks, double quotes for the rest.
+
+use crate::bank::{Bank, Choice, Question, Reference, Target, letter};
+use std::fmt::Write;
+
+/// Writes a bank in quiz's own YAML format, which `quiz check` accepts with no errors
+/// (when the bank itself has none).
+pub fn to_yaml(bank: &Bank) -> String {
+    let mut out = String::new();
+    if let Some(title) = &bank.title {
+        let _ = writeln!(out, "title: {}", scalar(&title.value, 2));
+    }
+    out.push_str("questions:\n");
+    for (i, q) in bank.questions.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        question(q, &mut out);
+    }
+    out
+}
+
+fn question(q: &Question, out: &mut String) {
+    let _ = writeln!(out, "  - id: {}", scalar(&q.id.value, 6));
+    let _ = writeln!(out, "    question: {}", scalar(&q.question.value, 6));
+    if q.multi {
+        out.push_str("    multi: true\n");
+    }
+    out.push_str("    choices:\n");
+    for c in &q.choices.value {
+        choice(c, out);
+    }
+    let letters: Vec<String> = q
+        .answer
+        .value
+        .iter()
+        .map(|l| match crate::bank::letter_index(&l.value) {
+            Some(i) if i < 26 => letter(i).to_string(),
+            _ => scalar(&l.value, 6),
+        })
+        .collect();
+    match letters.as_slice() {
+        [one] => {
+            let _ = writeln!(out, "    answer: {one}");
+        }
+        many => {
+            let _ = writeln!(out, "    answer: [{}]", many.join(", "));
+        }
+    }
+    if let Some(e) = &q.explanation {
+        let _ = writeln!(out, "    explanation: {}", scalar(&e.value, 6));
+    }
+    if !q.references.is_empty() {
+        out.push_str("    references:\n");
+        for r in &q.references {
+            reference(r, out);
+        }
+    }
+    if !q.tags.is_empty() {
+        let tags: Vec<String> = q.tags.iter().map(|t| flow_scalar(&t.value)).collect();
+        let _ = writeln!(out, "    tags: [{}]", tags.join(", "));
+    }
+}
+
+fn choice(c: &Choice, out: &mut String) {
+    if c.why.is_none() && !c.pin {
+        let _ = writeln!(out, "      - {}", scalar(&c.text.value, 8));
+        return;
+    }
+    let _ = writeln!(out, "      - text: {}", scalar(&c.text.value, 10));
+    if let Some(why) = &c.why {
+        let _ = writeln!(out, "        why: {}", scalar(&why.value, 10));
+    }
+    if c.pin {
+        out.push_str("        pin: true\n");
+    }
+}
+
+fn reference(r: &Reference, out: &mut String) {
+    match &r.target {
+        Target::Rfc { number, section } => {
+            let n = number.value.trim();
+            let number = if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) {
+                n.to_owned()
+            } else {
+                quoted(&number.value)
+            };
+            let _ = writeln!(out, "      - rfc: {number}");
+            if let Some(s) = section {
+                let _ = writeln!(out, "        section: {}", quoted(&s.value));
+            }
+        }
+        Target::Url(url) => {
+            let _ = writeln!(out, "      - url: {}", scalar(&url.value, 10));
+        }
+    }
+    if let Some(t) = &r.title {
+        let _ = writeln!(out, "        title: {}", scalar(&t.value, 10));
+    }
+}
+
+/// A value after `key: ` whose block lines would be indented by `indent` spaces.
+fn scalar(s: &str, indent: usize) -> String {
+    if is_plain(s, false) {
+        s.to_owned()
+    } else if let Some(block) = literal(s, indent) {
+        block
+    } else {
+        quoted(s)
+    }
+}
+
+/// A value inside `[a, b]`.
+fn flow_scalar(s: &str) -> String {
+    if is_plain(s, true) {
+        s.to_owned()
+    } else {
+        quoted(s)
+    }
+}
+
+/// Whether `s` can be written unquoted and reads back as the same string (not a
+/// number, boolean or null, no indicator that YAML would act on).
+fn is_plain(s: &str, flow: bool) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let last = s.chars().last().unwrap_or(first);
+    if first.is_whitespace() || last.is_whitespace() || last == ':' {
+        return false;
+    }
+    if "-?:,[]{}#&*!|>'\"%@`+.~".contains(first) || first.is_ascii_digit() {
+        return false;
+    }
+    if s.contains(": ") || s.contains(" #") || s.contains(":\t") || s.contains("\t#") {
+        return false;
+    }
+    if flow && s.contains([',', '[', ']', '{', '}']) {
+        return false;
+    }
+    if s.chars().any(|c| !printable(c) || c == '\t' || c == '\n') {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    let reserved = [
+        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf", "infinity",
+    ];
+    !reserved.contains(&lower.as_str()) && s.parse::<f64>().is_err()
+}
+
+/// Characters that may stand as they are in a YAML plain or block scalar.
+fn printable(c: char) -> bool {
+    match c {
+        '\t' | '\n' => true,
+        '\u{20}'..='\u{7e}' => true,
+        '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' => false,
+        '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}' => true,
+        _ => false,
+    }
+}
+
+/// A literal block (`|`, `|-` or `|+`) for multi-line text, when the text allows one.
+fn literal(s: &str, indent: usize) -> Option<String> {
+    if !s.contains('\n') || s.chars().any(|c| !printable(c)) {
+        return None;
+    }
+    let body = s.trim_end_matches('\n');
+    let trailing = s.len() - body.len();
+    let first = body.lines().next()?;
+    if first.is_empty() || first.starts_with([' ', '\t']) {
+        return None;
+    }
+    let chomp = match trailing {
+        0 => "-",
+        1 => "",
+        _ => "+",
+    };
+    let pad = " ".repeat(indent);
+    let mut out = format!("|{chomp}");
+    for line in body.split('\n') {
+        out.push('\n');
+        if !line.is_empty() {
+            out.push_str(&pad);
+            out.push_str(line);
+        }
+    }
+    for _ in 1..trailing {
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// A double-quoted scalar with YAML's escapes.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if printable(c) => out.push(c),
+            c if (c as u32) <= 0xffff => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => {
+                let _ = write!(out, "\\U{:08X}", c as u32);
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Spanned, read_bank};
+    use crate::diagnostic::Pos;
+
+    fn reread(yaml: &str) -> Bank {
+        let mut diags = Vec::new();
+        let bank = read_bank("out.yaml", yaml.as_bytes(), &mut diags);
+        assert!(diags.is_empty(), "{diags:?}\n{yaml}");
+        bank.unwrap_or_else(|| panic!("no bank from\n{yaml}"))
+    }
+
+    const NASTY: &[&str] = &[
+        "plain text",
+        "yes",
+        "No",
+        "null",
+        "~",
+        "3.14",
+        "10.10",
+        "1e3",
+        "0x1F",
+        ".inf",
+        "- dash",
+        "key: value",
+        "a # comment",
+        "ends with colon:",
+        "'single' \"double\"",
+        "[flow], {map}",
+        "  leading spaces",
+        "trailing space ",
+        "line one\nline two",
+        "line one\nline two\n",
+        "two trailing\n\n",
+        "  indented\nblock",
+        "\nleading newline",
+        "tab\tin text",
+        "back\\slash",
+        "control \u{7} bell",
+        "nel \u{85} and bom \u{feff}",
+        "emoji 🦀 and é",
+        "%percent",
+        "@at",
+        "`tick`",
+        "!tag",
+        "&anchor",
+        "*alias",
+        "| pipe",
+        "> fold",
+        "? question",
+        "#hash",
+        "a\n\n\nb",
+        "line\n   \nspaces only line",
+        "crlf\r\nline",
+    ];
+
+    #[test]
+    fn every_string_reads_back_as_written() {
+        let pos = Pos::new(1, 1);
+        let s = |v: &str| Spanned::new(v.to_owned(), pos);
+        for (i, text) in NASTY.iter().enumerate() {
+            let bank = Bank {
+                path: "x".into(),
+                name: "x".into(),
+                title: Some(s(text)),
+                questions: vec![Question {
+                    pos,
+                    id: s(&format!("q{i}")),
+                    question: s(text),
+                    multi: false,
+                    choices: Spanned::new(
+                        vec![
+                            Choice {
+                                text: s(text),
+                                why: Some(s(text)),
+                                pin: true,
+                            },
+                            Choice {
+                                text: s("other"),
+                                why: None,
+                                pin: false,
+                            },
+                        ],
+                        pos,
+                    ),
+                    answer: Spanned::new(vec![s("A")], pos),
+                    explanation: Some(s(text)),
+                    references: vec![Reference {
+                        pos,
+                        target: Target::Url(s(text)),
+                        title: Some(s(text)),
+                    }],
+                    tags: vec![s(text), s("x")],
+                }],
+            };
+            let yaml = to_yaml(&bank);
+            let back = reread(&yaml);
+            let q = &back.questions[0];
+            assert_eq!(
+                back.title.as_ref().map(|t| t.value.as_str()),
+                Some(*text),
+                "{yaml}"
+            );
+            assert_eq!(q.question.value, *text, "{yaml}");
+            assert_eq!(q.choices.value[0].text.value, *text, "{yaml}");
+            assert_eq!(
+                q.choices.value[0].why.as_ref().map(|t| t.value.as_str()),
+                Some(*text)
+            );
+            assert!(q.choices.value[0].pin);
+            assert_eq!(
+                q.explanation.as_ref().map(|t| t.value.as_str()),
+                Some(*text),
+                "{yaml}"
+            );
+            assert!(matches!(&q.references[0].target, Target::Url(u) if u.value == *text));
+            assert_eq!(q.tags[0].value, *text, "{yaml}");
+        }
+    }
+
+    #[test]
+    fn reads_like_the_readme() {
+        let yaml = "title: TLS session setup
+questions:
+  - id: tls-steps
+    question: Which of the following are not steps in setting up a TLS session?
+    multi: true
+    choices:
+      - Client sends Hello
+      - text: 'Server sends Hello: listing suites'
+        why: It sends one suite.
+        pin: true
+    answer: [A, B]
+    explanation: |
+      The ServerHello carries
+      one suite.
+    references:
+      - rfc: 5246
+        section: \"7.4.1.3\"
+        title: Server Hello
+      - url: https://www.rfc-editor.org/rfc/rfc8446#section-4.1.3
+        title: TLS 1.3 ServerHello
+    tags: [tls, handshake]
+";
+        let written = to_yaml(&reread(yaml));
+        assert_eq!(
+            written,
+            yaml.replace(
+                "'Server sends Hello: listing suites'",
+                "\"Server sends Hello: listing suites\""
+            )
+        );
+    }
+}

@@ -1,0 +1,646 @@
+//! `quiz new` at a terminal: dialoguer prompts that fill in a [`Draft`], field by
+//! field, checking each as it is typed with the rules of `quiz check` (and the
+//! whole question, as it will be written, at the end). Prompts go to standard
+//! error, so that `quiz new > item.yaml` keeps the YAML apart.
+//!
+//! Ctrl-C cancels at any prompt; Esc (or `q`) cancels at the menus. dialoguer's
+//! text prompts do not read Esc, so there it does nothing.
+
+use crate::author::{self, Draft, DraftReference, parse_reference, propose_id};
+use crate::bank::letter;
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::paint::Paint;
+use console::Term;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Input, MultiSelect, Select};
+use std::io;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Asks for a new question at the terminal. With `path`, the file is read first:
+/// its ids are taken, and a file that a question cannot be appended to is refused
+/// before anything is asked; a file that does not exist yet gets a title, asked
+/// for here (in [`Draft::bank_title`]). Returns None when the author cancels.
+///
+/// Nothing is written here: the caller appends the draft (`author::append`) or
+/// prints it (`author::to_yaml_item`).
+pub fn new_question(path: Option<&Path>, paint: Paint) -> io::Result<Option<Draft>> {
+    let term = Term::stderr();
+    if !term.is_term() {
+        return Err(io::Error::other(
+            "`quiz new` asks its questions at a terminal, and standard error is not one",
+        ));
+    }
+    let file = match path {
+        Some(p) => Some(author::inspect(p).map_err(|e| io::Error::other(chain(&e)))?),
+        None => None,
+    };
+    console::set_colors_enabled_stderr(paint.color);
+    let theme: Box<dyn Theme> = if paint.color {
+        Box::new(ColorfulTheme::default())
+    } else {
+        Box::new(SimpleTheme)
+    };
+    let interrupted = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&interrupted);
+    // Ctrl-C read as a key raises SIGINT too; without a handler it would kill the
+    // process with the cursor hidden. A handler set before (by another front in
+    // this process) is fine: the key still cancels the prompt.
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    let mut prompts = Prompts {
+        term: term.clone(),
+        theme,
+        paint,
+        interrupted,
+    };
+    let target = match (path, file) {
+        (Some(path), Some(file)) => Target::File {
+            path,
+            exists: file.exists,
+            taken: file.ids,
+        },
+        _ => Target::Stdout,
+    };
+    match prompts.run(&target) {
+        Ok(draft) => Ok(Some(draft)),
+        Err(Stop::Cancel) => {
+            // The caller says what became of it.
+            let _ = term.show_cursor();
+            term.write_line("")?;
+            Ok(None)
+        }
+        Err(Stop::Io(e)) => {
+            let _ = term.show_cursor();
+            Err(e)
+        }
+    }
+}
+
+/// Where the question goes.
+enum Target<'p> {
+    File {
+        path: &'p Path,
+        exists: bool,
+        taken: Vec<(String, Pos)>,
+    },
+    Stdout,
+}
+
+impl Target<'_> {
+    fn taken(&self) -> &[(String, Pos)] {
+        match self {
+            Target::File { taken, .. } => taken,
+            Target::Stdout => &[],
+        }
+    }
+
+    /// The message of the `duplicate-id` rule, if `id` is taken.
+    fn duplicate(&self, id: &str) -> Option<String> {
+        let Target::File { path, taken, .. } = self else {
+            return None;
+        };
+        taken
+            .iter()
+            .find(|(t, _)| t == id)
+            .map(|(_, pos)| format!("id `{id}` is already used at {}:{pos}", path.display()))
+    }
+}
+
+/// Why the prompts stopped early.
+enum Stop {
+    Cancel,
+    Io(io::Error),
+}
+
+impl From<io::Error> for Stop {
+    fn from(e: io::Error) -> Self {
+        Stop::Io(e)
+    }
+}
+
+impl From<dialoguer::Error> for Stop {
+    fn from(e: dialoguer::Error) -> Self {
+        match e {
+            dialoguer::Error::IO(e) if e.kind() == io::ErrorKind::Interrupted => Stop::Cancel,
+            dialoguer::Error::IO(e) => Stop::Io(e),
+        }
+    }
+}
+
+/// The parts of a question an author can go back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Field {
+    Question,
+    Id,
+    Choices,
+    Correct,
+    Explanation,
+    References,
+    Tags,
+}
+
+impl Field {
+    const ALL: [Field; 7] = [
+        Field::Question,
+        Field::Id,
+        Field::Choices,
+        Field::Correct,
+        Field::Explanation,
+        Field::References,
+        Field::Tags,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            Field::Question => "Question",
+            Field::Id => "Id",
+            Field::Choices => "Choices",
+            Field::Correct => "Correct answers",
+            Field::Explanation => "Explanation",
+            Field::References => "References",
+            Field::Tags => "Tags",
+        }
+    }
+
+    /// The field a diagnostic of the check rules is about.
+    fn of(diagnostic: &Diagnostic) -> Option<Field> {
+        Some(match diagnostic.code {
+            "invalid-id" | "duplicate-id" => Field::Id,
+            "empty-question" => Field::Question,
+            "too-few-choices" | "too-many-choices" | "empty-choice" | "duplicate-choice" => {
+                Field::Choices
+            }
+            "invalid-answer" | "answer-out-of-range" | "duplicate-answer" => Field::Correct,
+            "invalid-reference" | "invalid-rfc" | "invalid-url" | "missing-reference" => {
+                Field::References
+            }
+            "missing-explanation" => Field::Explanation,
+            _ => return None,
+        })
+    }
+}
+
+struct Prompts {
+    term: Term,
+    theme: Box<dyn Theme>,
+    paint: Paint,
+    interrupted: Arc<AtomicBool>,
+}
+
+type Step<T> = Result<T, Stop>;
+
+impl Prompts {
+    fn run(&mut self, target: &Target) -> Step<Draft> {
+        let p = self.paint;
+        let mut draft = Draft::default();
+        match target {
+            Target::File { path, exists, .. } => {
+                let what = if *exists { "" } else { " (a new file)" };
+                self.say(&p.bold(&format!("New question for {}{what}", path.display())))?;
+                if !exists {
+                    let stem = path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let title =
+                        self.text("Title of the new bank", None, Some(&stem), |_| Ok(()))?;
+                    draft.bank_title = Some(title);
+                }
+            }
+            Target::Stdout => {
+                self.say(&p.bold("New question (its YAML goes to standard output)"))?;
+            }
+        }
+        self.say(&p.dim("Ctrl-C cancels at any prompt; nothing is written until the end."))?;
+        for field in Field::ALL {
+            self.ask(field, &mut draft, target)?;
+        }
+        loop {
+            let mut problems = author::problems(&draft);
+            if let Some(message) = target.duplicate(&draft.id) {
+                problems.push(Diagnostic::error(
+                    author::DRAFT_PATH,
+                    Pos::default(),
+                    "duplicate-id",
+                    message,
+                ));
+            }
+            let errors: Vec<&Diagnostic> = problems.iter().filter(|d| d.is_error()).collect();
+            if !errors.is_empty() {
+                self.say("")?;
+                for error in &errors {
+                    self.say(&format!("{}: {}", p.bad("error"), error.message))?;
+                }
+                let mut fields = Vec::new();
+                for error in &errors {
+                    match Field::of(error) {
+                        Some(field) => fields.push(field),
+                        None => return Err(Stop::Io(io::Error::other(error.message.clone()))),
+                    }
+                }
+                fields.sort_unstable();
+                fields.dedup();
+                for field in fields {
+                    self.ask(field, &mut draft, target)?;
+                }
+                continue;
+            }
+            self.say("")?;
+            self.say(&p.dim(author::to_yaml_item(&draft, 2).trim_end()))?;
+            for warning in &problems {
+                self.say(&format!("{}: {}", p.warn("warning"), warning.message))?;
+            }
+            let save = match target {
+                Target::File { path, .. } => format!("Append it to {}", path.display()),
+                Target::Stdout => "Print it".to_owned(),
+            };
+            match self.menu(
+                "This question",
+                &[save.as_str(), "Edit a field", "Discard it"],
+            )? {
+                Some(0) => return Ok(draft),
+                Some(1) => {
+                    let labels: Vec<&str> = Field::ALL.iter().map(|f| f.label()).collect();
+                    // Esc here goes back to the menu above.
+                    let field = self.menu("Which field?", &labels)?;
+                    if let Some(&field) = field.and_then(|i| Field::ALL.get(i)) {
+                        self.ask(field, &mut draft, target)?;
+                    }
+                }
+                _ => return Err(Stop::Cancel),
+            }
+        }
+    }
+
+    /// A menu; None for Esc or `q`.
+    fn menu(&self, prompt: &str, items: &[&str]) -> Step<Option<usize>> {
+        self.check_interrupted()?;
+        let picked = Select::with_theme(self.theme.as_ref())
+            .with_prompt(prompt)
+            .items(items)
+            .default(0)
+            .interact_on_opt(&self.term)?;
+        Ok(picked)
+    }
+
+    /// A Ctrl-C that came between two prompts (as a signal) cancels too.
+    fn check_interrupted(&self) -> Step<()> {
+        if self.interrupted.load(Ordering::SeqCst) {
+            Err(Stop::Cancel)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn say(&self, line: &str) -> Step<()> {
+        self.term.write_line(line)?;
+        Ok(())
+    }
+
+    /// Asks for one field (again, with what it has as the starting text).
+    fn ask(&self, field: Field, draft: &mut Draft, target: &Target) -> Step<()> {
+        match field {
+            Field::Question => {
+                let before = draft.question.clone();
+                let check = |stem: &String| {
+                    let probe = Draft {
+                        question: stem.trim().to_owned(),
+                        ..sample()
+                    };
+                    problem(&probe, &["empty-question"])
+                };
+                draft.question = self.text("Question", Some(&before), None, check)?;
+                // An id that was only proposed follows the stem.
+                let taken = taken_ids(target);
+                if !before.is_empty() && draft.id == propose_id(&before, &taken) {
+                    draft.id = propose_id(&draft.question, &taken);
+                }
+            }
+            Field::Id => {
+                let proposed = if draft.id.is_empty() {
+                    propose_id(&draft.question, &taken_ids(target))
+                } else {
+                    draft.id.clone()
+                };
+                let check = |id: &String| {
+                    let id = id.trim();
+                    let probe = Draft {
+                        id: id.to_owned(),
+                        ..sample()
+                    };
+                    problem(&probe, &["invalid-id"])?;
+                    target.duplicate(id).map_or(Ok(()), Err)
+                };
+                draft.id = self.text("Id", None, Some(&proposed), check)?;
+            }
+            Field::Choices => {
+                let before = draft.choices.clone();
+                draft.choices = self.choices(&before)?;
+                if draft.choices != before && !before.is_empty() {
+                    // The letters may have moved: tick the right ones again.
+                    let correct: Vec<usize> = draft
+                        .correct
+                        .iter()
+                        .filter_map(|&i| before.get(i))
+                        .filter_map(|text| draft.choices.iter().position(|c| c == text))
+                        .collect();
+                    draft.correct = self.correct(&draft.choices, &correct)?;
+                }
+            }
+            Field::Correct => draft.correct = self.correct(&draft.choices, &draft.correct)?,
+            Field::Explanation => {
+                draft.explanation = self.explanation(draft.explanation.as_deref())?;
+            }
+            Field::References => draft.references = self.references(&draft.references)?,
+            Field::Tags => {
+                let before = draft.tags.join(", ");
+                let tags = self.text(
+                    "Tags, comma-separated (optional)",
+                    Some(&before),
+                    None,
+                    |_| Ok(()),
+                )?;
+                draft.tags = split_tags(&tags);
+            }
+        }
+        Ok(())
+    }
+
+    /// One line of text, trimmed. `initial` is there to edit; `default` is taken on
+    /// an empty answer.
+    fn text(
+        &self,
+        prompt: &str,
+        initial: Option<&str>,
+        default: Option<&str>,
+        mut check: impl FnMut(&String) -> Result<(), String>,
+    ) -> Step<String> {
+        self.check_interrupted()?;
+        let mut input = Input::<String>::with_theme(self.theme.as_ref())
+            .with_prompt(prompt)
+            .allow_empty(true)
+            .validate_with(move |s: &String| check(s));
+        if let Some(initial) = initial.filter(|i| !i.is_empty()) {
+            input = input.with_initial_text(initial);
+        }
+        if let Some(default) = default.filter(|d| !d.is_empty()) {
+            input = input.default(default.to_owned());
+        }
+        let answer = input.interact_text_on(&self.term)?;
+        Ok(answer.trim().to_owned())
+    }
+
+    /// Choices, one per prompt; an empty one ends the list (after two).
+    fn choices(&self, before: &[String]) -> Step<Vec<String>> {
+        let mut choices: Vec<String> = Vec::new();
+        while choices.len() < crate::check::rules::MAX_CHOICES {
+            let i = choices.len();
+            let prompt = if i < 2 {
+                format!("Choice {}", letter(i))
+            } else {
+                format!("Choice {} (empty ends)", letter(i))
+            };
+            let so_far = choices.clone();
+            let check = move |text: &String| {
+                let mut all = so_far.clone();
+                let text = text.trim();
+                if text.is_empty() {
+                    let probe = Draft {
+                        choices: so_far.clone(),
+                        ..sample()
+                    };
+                    return problem(&probe, &["too-few-choices"]);
+                }
+                all.push(text.to_owned());
+                let probe = Draft {
+                    choices: all,
+                    ..sample()
+                };
+                problem(&probe, &["duplicate-choice"])
+            };
+            let choice = self.text(&prompt, before.get(i).map(String::as_str), None, check)?;
+            if choice.is_empty() {
+                return Ok(choices);
+            }
+            choices.push(choice);
+        }
+        self.say(&self.paint.dim(&format!(
+            "{} choices (A to Z) are the most a question may have.",
+            crate::check::rules::MAX_CHOICES
+        )))?;
+        Ok(choices)
+    }
+
+    /// Which choices are correct: a checklist, at least one ticked.
+    fn correct(&self, choices: &[String], before: &[usize]) -> Step<Vec<usize>> {
+        let items: Vec<String> = choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{}) {c}", letter(i)))
+            .collect();
+        let mut ticked: Vec<bool> = (0..choices.len()).map(|i| before.contains(&i)).collect();
+        loop {
+            self.check_interrupted()?;
+            let picked = MultiSelect::with_theme(self.theme.as_ref())
+                .with_prompt("Which are correct? Space ticks, Enter confirms")
+                .items(&items)
+                .defaults(&ticked)
+                .interact_on_opt(&self.term)?;
+            let Some(picked) = picked else {
+                return Err(Stop::Cancel);
+            };
+            if !picked.is_empty() {
+                return Ok(picked);
+            }
+            let probe = Draft {
+                choices: choices.to_vec(),
+                correct: Vec::new(),
+                ..sample()
+            };
+            if let Err(message) = problem(&probe, &["invalid-answer"]) {
+                self.say(&format!("{}: {message}", self.paint.bad("error")))?;
+            }
+            ticked = vec![false; choices.len()];
+        }
+    }
+
+    /// An explanation, one line per prompt; an empty line ends it. Several lines
+    /// are kept as lines (and written as a `|` block).
+    fn explanation(&self, before: Option<&str>) -> Step<Option<String>> {
+        let old: Vec<&str> = before.map(|b| b.lines().collect()).unwrap_or_default();
+        let mut lines: Vec<String> = Vec::new();
+        loop {
+            let prompt = if lines.is_empty() {
+                "Explanation (optional)".to_owned()
+            } else {
+                format!("Explanation, line {} (empty ends)", lines.len() + 1)
+            };
+            let line = self.text(&prompt, old.get(lines.len()).copied(), None, |_| Ok(()))?;
+            if line.is_empty() {
+                break;
+            }
+            lines.push(line);
+        }
+        Ok(match lines.len() {
+            0 => None,
+            1 => lines.pop(),
+            _ => Some(lines.join("\n") + "\n"),
+        })
+    }
+
+    /// References: an RFC number (then its section and title) or a URL (then its
+    /// title), until an empty answer.
+    fn references(&self, before: &[DraftReference]) -> Step<Vec<DraftReference>> {
+        let mut references = Vec::new();
+        loop {
+            let old = before.get(references.len());
+            let initial = old.map(|r| match r {
+                DraftReference::Rfc { number, .. } => format!("RFC {number}"),
+                DraftReference::Url { url, .. } => url.clone(),
+            });
+            let check = |text: &String| {
+                if text.trim().is_empty() {
+                    Ok(())
+                } else {
+                    parse_reference(text).map(|_| ())
+                }
+            };
+            let answer = self.text(
+                "Reference: an RFC number or a URL (empty ends)",
+                initial.as_deref(),
+                None,
+                check,
+            )?;
+            if answer.is_empty() {
+                return Ok(references);
+            }
+            let Ok(reference) = parse_reference(&answer) else {
+                continue;
+            };
+            let (old_section, old_title) = match old {
+                Some(DraftReference::Rfc { section, title, .. }) => {
+                    (section.clone(), title.clone())
+                }
+                Some(DraftReference::Url { title, .. }) => (None, title.clone()),
+                None => (None, None),
+            };
+            let optional = |s: String| (!s.is_empty()).then_some(s);
+            let reference = match reference {
+                DraftReference::Rfc { number, .. } => {
+                    let section = self.text(
+                        &format!("Section of RFC {number} (optional)"),
+                        old_section.as_deref(),
+                        None,
+                        |_| Ok(()),
+                    )?;
+                    let title =
+                        self.text("Title (optional)", old_title.as_deref(), None, |_| Ok(()))?;
+                    DraftReference::Rfc {
+                        number,
+                        section: optional(section),
+                        title: optional(title),
+                    }
+                }
+                DraftReference::Url { url, .. } => {
+                    let title =
+                        self.text("Title (optional)", old_title.as_deref(), None, |_| Ok(()))?;
+                    DraftReference::Url {
+                        url,
+                        title: optional(title),
+                    }
+                }
+            };
+            references.push(reference);
+        }
+    }
+}
+
+/// The error and its causes on one line, since callers print an io::Error alone.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        text.push_str(": ");
+        text.push_str(&s.to_string());
+        source = s.source();
+    }
+    text
+}
+
+/// A valid question to try one field in.
+fn sample() -> Draft {
+    Draft {
+        id: "x".to_owned(),
+        question: "x".to_owned(),
+        choices: vec!["a".to_owned(), "b".to_owned()],
+        correct: vec![0],
+        explanation: Some("x".to_owned()),
+        references: vec![DraftReference::Rfc {
+            number: 1,
+            section: None,
+            title: None,
+        }],
+        tags: Vec::new(),
+        bank_title: None,
+    }
+}
+
+/// The check rules' first error with one of `codes`, as a prompt's complaint.
+fn problem(draft: &Draft, codes: &[&str]) -> Result<(), String> {
+    author::field_problem(draft, codes).map_or(Ok(()), Err)
+}
+
+fn taken_ids(target: &Target) -> Vec<String> {
+    target.taken().iter().map(|(id, _)| id.clone()).collect()
+}
+
+/// `tls, handshake,, tls` → `[tls, handshake]`.
+fn split_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_owned());
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_split_trimmed_and_deduplicated() {
+        assert_eq!(split_tags(" tls, handshake,,tls , "), ["tls", "handshake"]);
+        assert!(split_tags("  ").is_empty());
+    }
+
+    #[test]
+    fn every_rule_of_a_question_names_the_field_to_fix() {
+        let fields: Vec<Option<Field>> = [
+            "invalid-id",
+            "empty-question",
+            "too-few-choices",
+            "answer-out-of-range",
+            "invalid-url",
+            "missing-explanation",
+            "internal",
+        ]
+        .iter()
+        .map(|code| Field::of(&Diagnostic::error("x", Pos::default(), code, "")))
+        .collect();
+        assert_eq!(
+            fields,
+            [
+                Some(Field::Id),
+                Some(Field::Question),
+                Some(Field::Choices),
+                Some(Field::Correct),
+                Some(Field::References),
+                Some(Field::Explanation),
+                None
+            ]
+        );
+    }
+}

@@ -1,0 +1,263 @@
+//! `quiz import` and `quiz export`: the hand-written fixtures in every format, malformed
+//! files, and round trips through the real binary, each result checked by `quiz check`.
+
+use super::{Outcome, Test, bank, question};
+
+const GIFT: &str = include_str!("../fixtures/formats/tricky.gift");
+const XML: &str = include_str!("../fixtures/formats/tricky.xml");
+const AIKEN: &str = include_str!("../fixtures/formats/tricky.txt");
+const BUILTIN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/questions");
+
+/// Everything the command printed, for messages that may go to either stream.
+fn output(out: &Outcome) -> String {
+    format!("{}{}", out.stdout, out.stderr)
+}
+
+fn assert_output_has(out: &Outcome, text: &str) {
+    assert!(
+        output(out).contains(text),
+        "output lacks {text:?}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+        out.stdout,
+        out.stderr
+    );
+}
+
+/// `quiz check` on a bank written by import: no errors.
+fn passes_check(yaml: &str) {
+    Test::new()
+        .file("imported.yaml", yaml)
+        .args(&["check", "imported.yaml"])
+        .run()
+        .status(0)
+        .stdout_has(": 0 errors");
+}
+
+/// Imports `name` (with `contents`) to out.yaml and returns the YAML, after checking it.
+fn import_to_file(from: &str, name: &str, contents: &str) -> (Outcome, String) {
+    let out = Test::new()
+        .file(name, contents)
+        .args(&["import", "--from", from, name, "-o", "out.yaml"])
+        .run();
+    out.status(0);
+    let yaml = out.read("out.yaml");
+    passes_check(&yaml);
+    (out, yaml)
+}
+
+fn ids(yaml: &str) -> Vec<&str> {
+    yaml.lines()
+        .filter_map(|l| l.strip_prefix("  - id: "))
+        .collect()
+}
+
+#[test]
+fn the_gift_fixture_imports_into_a_bank_that_passes_check() {
+    let (out, yaml) = import_to_file("gift", "in.gift", GIFT);
+    assert_eq!(
+        ids(&yaml),
+        [
+            "Server-Hello-the-suite",
+            "Server-Hello-the-suite-2",
+            "hashes",
+            "rc4-in-tls13",
+            "sha1",
+            "in-6",
+            "missing-word",
+            "in-13"
+        ]
+    );
+    assert!(yaml.contains("answer: [A, B]"), "{yaml}");
+    assert!(
+        yaml.contains("why: \"Right: it carries exactly one suite.\""),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("tags: [tls12, server-hello, Handshake]"),
+        "{yaml}"
+    );
+    // The skipped types, each named with its line.
+    for skipped in [
+        "in.gift:40: warning: skipped a short-answer question: ",
+        "in.gift:42: warning: skipped a numerical question: ",
+        "in.gift:44: warning: skipped a matching question: ",
+        "in.gift:49: warning: skipped an essay question: ",
+        "in.gift:51: warning: skipped a description: ",
+    ] {
+        assert_output_has(&out, skipped);
+    }
+}
+
+#[test]
+fn the_moodle_xml_fixture_imports_into_a_bank_that_passes_check() {
+    let (out, yaml) = import_to_file("moodle-xml", "in.xml", XML);
+    assert_eq!(
+        ids(&yaml),
+        [
+            "Record-padding-who-checks-it",
+            "AEAD-suites",
+            "Compression",
+            "AEAD-suites-2"
+        ]
+    );
+    assert!(
+        yaml.contains("question: In TLS 1.2 with a CBC suite,"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("pin: true"), "{yaml}");
+    assert!(yaml.contains("tags: [cbc, timing, Record layer]"), "{yaml}");
+    assert_output_has(
+        &out,
+        "in.xml:99: warning: skipped a question of type `shortanswer`: ",
+    );
+    assert_output_has(
+        &out,
+        "in.xml:111: warning: skipped a question of type `essay`: ",
+    );
+}
+
+#[test]
+fn the_aiken_fixture_imports_into_a_bank_that_passes_check() {
+    let (out, yaml) = import_to_file("aiken", "in.txt", AIKEN);
+    assert_eq!(ids(&yaml), ["in-1", "in-2", "in-3", "in-5"]);
+    assert_output_has(
+        &out,
+        "in.txt:21: warning: skipped the question: quiz cannot hold it: ",
+    );
+}
+
+#[test]
+fn import_without_an_output_file_writes_the_bank_to_stdout() {
+    let out = Test::new()
+        .file("in.gift", "::q1::Which? {=right ~wrong}\n")
+        .args(&["import", "--from", "gift", "in.gift"])
+        .run();
+    out.status(0)
+        .stdout_has("questions:\n  - id: q1\n")
+        .stdout_has("answer: A");
+    passes_check(&out.stdout);
+}
+
+#[test]
+fn malformed_files_name_their_line_and_fail() {
+    for (from, name, contents, at) in [
+        (
+            "gift",
+            "broken.gift",
+            include_str!("../fixtures/formats/broken.gift"),
+            "broken.gift:4",
+        ),
+        (
+            "moodle-xml",
+            "broken.xml",
+            include_str!("../fixtures/formats/broken.xml"),
+            "broken.xml:7",
+        ),
+        (
+            "aiken",
+            "broken.txt",
+            include_str!("../fixtures/formats/broken.txt"),
+            "broken.txt:4",
+        ),
+    ] {
+        let out = Test::new()
+            .file(name, contents)
+            .args(&["import", "--from", from, name, "-o", "out.yaml"])
+            .run();
+        out.status(1);
+        assert_output_has(&out, at);
+        assert!(
+            !out.dir().join("out.yaml").exists(),
+            "{name}: no bank is written"
+        );
+    }
+}
+
+#[test]
+fn binary_garbage_is_an_error_not_a_panic() {
+    for from in ["gift", "moodle-xml", "aiken"] {
+        let out = Test::new()
+            .bytes("junk.bin", b"\x00\xff\xfe<quiz>{{{\x00::\n\n}}}")
+            .args(&["import", "--from", from, "junk.bin"])
+            .run();
+        assert_ne!(out.status, 0, "{from}");
+        assert!(
+            !output(&out).contains("panicked"),
+            "{from}: {}",
+            output(&out)
+        );
+    }
+}
+
+#[test]
+fn export_writes_gift_to_stdout_or_a_file() {
+    let banks = bank(&["one", "two"]);
+    Test::new()
+        .file("bank.yaml", &banks)
+        .args(&["export", "--to", "gift", "bank.yaml"])
+        .run()
+        .status(0)
+        .stdout_has("::one::Which message carries the server's chosen cipher suite? {\n\t~ClientHello\n\t=ServerHello\n")
+        .stdout_has("References\\:\\nRFC 5246 §7.4.1.3 Server Hello\\: https\\://www.rfc-editor.org/rfc/rfc5246\\#section-7.4.1.3");
+    let out = Test::new()
+        .file("bank.yaml", &banks)
+        .args(&["export", "--to", "moodle-xml", "bank.yaml", "-o", "out.xml"])
+        .run();
+    out.status(0);
+    let xml = out.read("out.xml");
+    assert!(xml.starts_with("<?xml"), "{xml}");
+    assert!(xml.contains("<idnumber>two</idnumber>"), "{xml}");
+    assert!(
+        xml.contains("<a href=\"https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.3\">"),
+        "{xml}"
+    );
+}
+
+#[test]
+fn aiken_export_skips_multiple_answer_items_naming_their_line() {
+    let multi = question("multi").replace("answer: B", "answer: [A, B]");
+    let contents = format!(
+        "title: Test bank\nquestions:\n{}{multi}",
+        question("single")
+    );
+    let out = Test::new()
+        .file("bank.yaml", &contents)
+        .args(&["export", "--to", "aiken", "bank.yaml"])
+        .run();
+    out.status(0)
+        .stdout_has("Which message carries the server's chosen cipher suite?\nA. ClientHello\nB. ServerHello\nC. Finished\nD. Certificate\nANSWER: B\n");
+    assert_output_has(&out, "bank.yaml:13");
+    assert_output_has(&out, "single-answer");
+}
+
+/// bank → format → bank through the binary, for the whole built-in bank.
+fn builtin_round_trip(to: &str, file: &str) {
+    let exported = Test::new()
+        .args(&["export", "--to", to, BUILTIN, "-o", file])
+        .run();
+    exported.status(0);
+    let text = exported.read(file);
+    let (_, yaml) = import_to_file(to, file, &text);
+    let count = ids(&yaml).len();
+    assert_eq!(count, 66, "{to}");
+    // And once more: the second trip gives the same bank.
+    let again = Test::new()
+        .file("back.yaml", &yaml)
+        .args(&["export", "--to", to, "back.yaml", "-o", file])
+        .run();
+    again.status(0);
+    let (_, yaml_again) = import_to_file(to, file, &again.read(file));
+    assert_eq!(
+        yaml_again, yaml,
+        "{to}: a second round trip changes the bank"
+    );
+}
+
+#[test]
+fn the_builtin_bank_round_trips_through_gift() {
+    builtin_round_trip("gift", "builtin.gift");
+}
+
+#[test]
+fn the_builtin_bank_round_trips_through_moodle_xml() {
+    builtin_round_trip("moodle-xml", "builtin.xml");
+}
