@@ -340,3 +340,91 @@ impl Reader<'_> {
         items.iter().map(|n| self.text(n, "tags")).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::bank::read_bank;
+
+    /// The (line, col, code) of every problem loading `text` finds.
+    fn problems(text: &str) -> Vec<(u32, u32, &'static str)> {
+        let mut diags = Vec::new();
+        read_bank("t.yaml", text.as_bytes(), &mut diags);
+        diags.iter().map(|d| (d.line, d.col, d.code)).collect()
+    }
+
+    const ONE: &str =
+        "questions:\n  - id: a\n    question: Q?\n    choices: [x, y]\n    answer: A\n";
+
+    #[test]
+    fn unknown_keys_anywhere() {
+        assert_eq!(
+            problems(&format!("titel: T\n{ONE}")),
+            [(1, 1, "unknown-key")]
+        );
+        assert_eq!(
+            problems(&ONE.replace("answer:", "answr:")),
+            [(5, 5, "unknown-key"), (2, 5, "missing-key")]
+        );
+        assert_eq!(
+            problems(&ONE.replace("[x, y]", "[x, {text: y, wy: z}]")),
+            [(4, 28, "unknown-key")]
+        );
+    }
+
+    #[test]
+    fn wrong_types_point_at_the_value() {
+        assert_eq!(problems("questions: {a: 1}\n"), [(1, 12, "wrong-type")]);
+        assert_eq!(
+            problems(&ONE.replace("question: Q?", "question: [Q]")),
+            [(3, 15, "wrong-type")]
+        );
+        assert_eq!(
+            problems(&ONE.replace("answer: A", "answer: {A: 1}")),
+            [(5, 13, "wrong-type")]
+        );
+        assert_eq!(
+            problems(&format!("{ONE}    multi: 2\n")),
+            [(6, 12, "wrong-type")]
+        );
+    }
+
+    #[test]
+    fn every_missing_key_is_named() {
+        assert_eq!(
+            problems("questions:\n  - id: a\n"),
+            [
+                (2, 5, "missing-key"),
+                (2, 5, "missing-key"),
+                (2, 5, "missing-key")
+            ]
+        );
+        assert_eq!(problems("title: T\n"), [(1, 1, "missing-key")]);
+    }
+
+    #[test]
+    fn a_reference_is_rfc_or_url() {
+        let with = |r: &str| format!("{ONE}    references:\n      - {r}\n");
+        assert_eq!(problems(&with("{title: T}")), [(7, 9, "invalid-reference")]);
+        assert_eq!(
+            problems(&with("{rfc: 1, url: https://x.org}")),
+            [(7, 23, "invalid-reference")]
+        );
+        assert_eq!(
+            problems(&with("{url: https://x.org, section: 1}")),
+            [(7, 39, "unknown-key")]
+        );
+        assert!(problems(&with("{rfc: 8446, section: B.4}")).is_empty());
+    }
+
+    #[test]
+    fn scalars_keep_their_spelling() {
+        let mut diags = Vec::new();
+        let text = format!("{ONE}    references:\n      - {{rfc: 5246, section: 10.10}}\n")
+            .replace("[x, y]", "[1024, yes]");
+        let bank = read_bank("t.yaml", text.as_bytes(), &mut diags).expect("a bank");
+        let q = &bank.questions[0];
+        assert_eq!(q.choices.value[0].text.value, "1024");
+        assert_eq!(q.choices.value[1].text.value, "yes");
+        assert_eq!(q.references[0].label(), "RFC 5246 §10.10");
+    }
+}

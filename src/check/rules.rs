@@ -286,3 +286,142 @@ fn ids_are_unique(banks: &[Bank], out: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::read_bank;
+
+    /// One question, with `edit` applied to a valid one; the codes its rules give.
+    fn codes(edit: &[(&str, &str)]) -> Vec<&'static str> {
+        let mut text = "questions:
+  - id: q1
+    question: Which message carries the chosen suite?
+    choices: [ClientHello, ServerHello, Finished]
+    answer: B
+    explanation: The ServerHello.
+    references:
+      - rfc: 5246
+        section: 7.4.1.3
+"
+        .to_owned();
+        for (from, to) in edit {
+            assert!(text.contains(from), "{from:?} is not in the bank");
+            text = text.replacen(from, to, 1);
+        }
+        let mut diags = Vec::new();
+        let banks: Vec<Bank> = read_bank("t.yaml", text.as_bytes(), &mut diags)
+            .into_iter()
+            .collect();
+        assert!(diags.is_empty(), "the edit broke the shape: {diags:?}");
+        run(&banks).iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn a_valid_question_passes_every_rule() {
+        assert_eq!(codes(&[]), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn ids_use_a_safe_alphabet() {
+        assert_eq!(codes(&[("id: q1", "id: \"q 1\"")]), ["invalid-id"]);
+        assert_eq!(codes(&[("id: q1", "id: \"\"")]), ["invalid-id"]);
+        assert_eq!(codes(&[("id: q1", "id: tls-1.3_x")]), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_stem_is_not_empty_and_gives_no_hint() {
+        assert_eq!(
+            codes(&[("Which message carries the chosen suite?", "\" \"")]),
+            ["empty-question"]
+        );
+        assert_eq!(codes(&[("suite?", "suite? (Choose 1)")]), ["hint-in-stem"]);
+    }
+
+    #[test]
+    fn choices_are_two_to_twenty_six_distinct_texts() {
+        assert_eq!(
+            codes(&[
+                ("[ClientHello, ServerHello, Finished]", "[ServerHello]"),
+                ("answer: B", "answer: A")
+            ]),
+            ["too-few-choices"]
+        );
+        let many: Vec<String> = (0..27).map(|i| format!("c{i}")).collect();
+        assert_eq!(
+            codes(&[(
+                "[ClientHello, ServerHello, Finished]",
+                &format!("[{}]", many.join(", "))
+            )]),
+            ["too-many-choices"]
+        );
+        assert_eq!(
+            codes(&[("Finished]", "ServerHello]")]),
+            ["duplicate-choice"]
+        );
+        assert_eq!(codes(&[("Finished]", "\"\"]")]), ["empty-choice"]);
+    }
+
+    #[test]
+    fn answers_name_choices_once() {
+        assert_eq!(
+            codes(&[("answer: B", "answer: D")]),
+            ["answer-out-of-range"]
+        );
+        assert_eq!(
+            codes(&[("answer: B", "answer: [B, b]")]),
+            ["duplicate-answer"]
+        );
+        assert_eq!(codes(&[("answer: B", "answer: BC")]), ["invalid-answer"]);
+        assert_eq!(codes(&[("answer: B", "answer: []")]), ["invalid-answer"]);
+        assert_eq!(
+            codes(&[("answer: B", "answer: [a, c]")]),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn references_are_checkable() {
+        assert_eq!(codes(&[("rfc: 5246", "rfc: 0")]), ["invalid-rfc"]);
+        assert_eq!(codes(&[("rfc: 5246", "rfc: RFC5246")]), ["invalid-rfc"]);
+        assert_eq!(
+            codes(&[(
+                "- rfc: 5246\n        section: 7.4.1.3",
+                "- url: ftp://example.org"
+            )]),
+            ["invalid-url"]
+        );
+    }
+
+    #[test]
+    fn explanation_and_references_are_expected() {
+        assert_eq!(
+            codes(&[("    explanation: The ServerHello.\n", "")]),
+            ["missing-explanation"]
+        );
+        assert_eq!(
+            codes(&[(
+                "    references:\n      - rfc: 5246\n        section: 7.4.1.3\n",
+                ""
+            )]),
+            ["missing-reference"]
+        );
+    }
+
+    #[test]
+    fn an_id_is_used_once_across_banks() {
+        let text = "questions:\n  - id: same\n    question: Q?\n    choices: [a, b]\n    answer: A\n    explanation: E.\n    references: [{url: https://example.org}]\n";
+        let mut diags = Vec::new();
+        let banks: Vec<Bank> = ["a.yaml", "b.yaml"]
+            .iter()
+            .filter_map(|p| read_bank(p, text.as_bytes(), &mut diags))
+            .collect();
+        let found = run(&banks);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].path.as_str(), found[0].code),
+            ("b.yaml", "duplicate-id")
+        );
+        assert_eq!(found[0].message, "id `same` is already used at a.yaml:2:9");
+    }
+}

@@ -374,10 +374,14 @@ impl<'a> Session<'a> {
         self.asked(self.cursor)
     }
 
-    /// Practice: answers the current question and moves on.
+    /// Practice: answers the current question and moves on. An answer that
+    /// names no choice is a skip.
     pub fn answer(&mut self, shown: &[usize]) -> Option<Outcome> {
         let index = self.cursor;
         self.answer_at(index, shown)?;
+        if self.given(index).is_none() {
+            return self.skip();
+        }
         self.cursor += 1;
         self.outcome(index)
     }
@@ -426,13 +430,13 @@ impl<'a> Session<'a> {
 
     /// What question `index` scores now; None if it was never answered or skipped.
     pub fn outcome(&self, index: usize) -> Option<Outcome> {
+        let item = self.items.get(index)?;
         let response = self.responses.get(index)?;
         let given = response.given.clone()?;
-        Some(self.score_of(index, given, response.skipped))
+        Some(self.score_of(item, given, response.skipped))
     }
 
-    fn score_of(&self, index: usize, given: Vec<usize>, skipped: bool) -> Outcome {
-        let item = &self.items[index.min(self.items.len() - 1)];
+    fn score_of(&self, item: &Item, given: Vec<usize>, skipped: bool) -> Outcome {
         let correct: Vec<usize> = item.question.correct();
         let mut expected: Vec<usize> = correct
             .iter()
@@ -451,19 +455,20 @@ impl<'a> Session<'a> {
     /// What question `index` scores if the session ended now: unanswered
     /// questions score nothing.
     pub fn result(&self, index: usize) -> Option<Outcome> {
-        self.items.get(index)?;
+        let item = self.items.get(index)?;
         Some(
             self.outcome(index)
-                .unwrap_or_else(|| self.score_of(index, Vec::new(), true)),
+                .unwrap_or_else(|| self.score_of(item, Vec::new(), true)),
         )
     }
 
+    /// A question in the record: in an exam every one, answered or not; in
+    /// practice only those asked.
     fn record(&self, index: usize) -> Option<Record> {
         let item = self.items.get(index)?;
-        let outcome = match self.outcome(index) {
-            Some(o) => o,
-            None if self.options.mode == Mode::Exam => self.score_of(index, Vec::new(), true),
-            None => return None,
+        let outcome = match self.options.mode {
+            Mode::Exam => self.result(index)?,
+            Mode::Practice => self.outcome(index)?,
         };
         let file_letters = |shown: &[usize]| -> Vec<char> {
             let mut files: Vec<usize> = shown
@@ -498,5 +503,116 @@ impl<'a> Session<'a> {
             records,
             time_up,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::read_bank;
+
+    fn banks() -> Vec<Bank> {
+        let text = "questions:
+  - id: one
+    question: Pick B
+    choices: [a, b, c]
+    answer: B
+    tags: [x]
+  - id: two
+    question: Pick A and C
+    choices: [a, b, c, d]
+    answer: [A, C]
+    tags: [x, y]
+";
+        let mut diags = Vec::new();
+        read_bank("t.yaml", text.as_bytes(), &mut diags)
+            .into_iter()
+            .collect()
+    }
+
+    fn options(mode: Mode) -> Options {
+        Options {
+            mode,
+            pass_mark: 70.0,
+            ..Options::default()
+        }
+    }
+
+    #[test]
+    fn practice_scores_in_order_and_an_empty_answer_is_a_skip() {
+        let b = banks();
+        let mut s = Session::new(&b, options(Mode::Practice)).expect("session");
+        assert_eq!(s.next().map(|a| a.prompt), Some(Prompt::One));
+        assert_eq!(s.answer(&[1]).map(|o| o.points), Some(1.0));
+        assert_eq!(
+            s.next().map(|a| a.stem()),
+            Some("Pick A and C (Choose 2)".to_owned())
+        );
+        let skipped = s.answer(&[9]).expect("an outcome");
+        assert!(skipped.skipped && skipped.points == 0.0);
+        assert!(s.next().is_none());
+        let summary = s.finish(false);
+        assert_eq!(summary.points(), 1.0);
+        assert_eq!(summary.missed(), ["two"]);
+        assert_eq!(summary.passed(), None);
+        let tags = summary.by_tag();
+        assert_eq!(
+            (tags[0].tag.as_str(), tags[0].points, tags[0].max),
+            ("x", 1.0, 2)
+        );
+    }
+
+    #[test]
+    fn an_exam_can_change_answers_and_counts_the_unanswered() {
+        let b = banks();
+        let mut s = Session::new(&b, options(Mode::Exam)).expect("session");
+        s.answer_at(0, &[0]);
+        s.answer_at(0, &[1]);
+        s.set_flag(1, true);
+        assert_eq!(
+            (s.status(0), s.status(1)),
+            (Status::Answered, Status::Flagged)
+        );
+        let summary = s.finish(true);
+        assert_eq!(summary.records.len(), 2);
+        assert_eq!(summary.records[0].given, ['B']);
+        assert!(summary.records[1].skipped);
+        assert_eq!(summary.percent(), 50.0);
+        assert_eq!(summary.passed(), Some(false));
+        assert!(summary.time_up);
+    }
+
+    #[test]
+    fn selection_by_tag_count_and_ids() {
+        let b = banks();
+        let tagged = Options {
+            tags: vec!["y".into()],
+            ..options(Mode::Practice)
+        };
+        assert_eq!(Session::new(&b, tagged).map(|s| s.len()), Ok(1));
+        let none = Options {
+            tags: vec!["z".into()],
+            ..options(Mode::Practice)
+        };
+        assert_eq!(
+            Session::new(&b, none).err(),
+            Some(Error::NoTagMatch(vec!["z".into()]))
+        );
+        let ordered = Options {
+            only: Some(vec!["two".into(), "one".into()]),
+            keep_order: true,
+            shuffle: true,
+            ..options(Mode::Practice)
+        };
+        let s = Session::new(&b, ordered).expect("session");
+        assert_eq!(
+            s.next().map(|a| a.question.id.value.clone()),
+            Some("two".into())
+        );
+        let counted = Options {
+            count: Some(1),
+            ..options(Mode::Practice)
+        };
+        assert_eq!(Session::new(&b, counted).map(|s| s.len()), Ok(1));
     }
 }
