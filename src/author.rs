@@ -6,7 +6,7 @@
 //! already there. The prompts live in `ui::author`.
 
 use crate::bank::yaml::{self, Node, Value};
-use crate::bank::{Choice, Question, Reference, Target, letter, letter_index, read_bank};
+use crate::bank::{Choice, Question, Reference, Target, letter, letter_index, read_bank, write};
 use crate::check::rules::check_question;
 use crate::diagnostic::{Diagnostic, Pos};
 use std::fmt::Write as _;
@@ -236,14 +236,18 @@ pub fn to_yaml_item(draft: &Draft, indent: usize) -> String {
     let mut out = String::new();
     // `{pad}- ` then every key of the item at `{key}`.
     let key = format!("{pad}  ");
-    let _ = writeln!(out, "{pad}- id: {}", scalar(&draft.id, false));
-    let _ = writeln!(out, "{key}question: {}", scalar(&draft.question, false));
+    let _ = writeln!(out, "{pad}- id: {}", write::scalar(&draft.id, false));
+    let _ = writeln!(
+        out,
+        "{key}question: {}",
+        write::scalar(&draft.question, false)
+    );
     if draft.choices.is_empty() {
         let _ = writeln!(out, "{key}choices: []");
     } else {
         let _ = writeln!(out, "{key}choices:");
         for choice in &draft.choices {
-            let _ = writeln!(out, "{key}  - {}", scalar(choice, false));
+            let _ = writeln!(out, "{key}  - {}", write::scalar(choice, false));
         }
     }
     let _ = writeln!(out, "{key}answer: {}", answer(&draft.correct));
@@ -252,10 +256,10 @@ pub fn to_yaml_item(draft: &Draft, indent: usize) -> String {
         .as_deref()
         .filter(|e| !e.trim().is_empty())
     {
-        let _ = write!(
+        let _ = writeln!(
             out,
             "{key}explanation: {}",
-            text_value(explanation, &format!("{key}  "))
+            write::value(explanation, key.len() + 2)
         );
     }
     if !draft.references.is_empty() {
@@ -269,22 +273,23 @@ pub fn to_yaml_item(draft: &Draft, indent: usize) -> String {
                 } => {
                     let _ = writeln!(out, "{key}  - rfc: {number}");
                     if let Some(section) = nonblank(section) {
-                        let _ = writeln!(out, "{key}    section: {}", scalar(section, false));
+                        let _ =
+                            writeln!(out, "{key}    section: {}", write::scalar(section, false));
                     }
                     title
                 }
                 DraftReference::Url { url, title } => {
-                    let _ = writeln!(out, "{key}  - url: {}", scalar(url, false));
+                    let _ = writeln!(out, "{key}  - url: {}", write::scalar(url, false));
                     title
                 }
             };
             if let Some(title) = nonblank(title) {
-                let _ = writeln!(out, "{key}    title: {}", scalar(title, false));
+                let _ = writeln!(out, "{key}    title: {}", write::scalar(title, false));
             }
         }
     }
     if !draft.tags.is_empty() {
-        let tags: Vec<String> = draft.tags.iter().map(|t| scalar(t, true)).collect();
+        let tags: Vec<String> = draft.tags.iter().map(|t| write::scalar(t, true)).collect();
         let _ = writeln!(out, "{key}tags: [{}]", tags.join(", "));
     }
     out
@@ -311,130 +316,6 @@ fn answer(correct: &[usize]) -> String {
         [one] => one.clone(),
         _ => format!("[{}]", letters.join(", ")),
     }
-}
-
-/// A value after `key: `, with its line end: a `|` block (lines at `content`) when
-/// the text has several lines and a block keeps it exactly, else one scalar.
-fn text_value(text: &str, content: &str) -> String {
-    if !text.contains('\n') || !block_safe(text) {
-        return format!("{}\n", scalar(text, false));
-    }
-    let body = text.trim_end_matches('\n');
-    let chomp = match text.len() - body.len() {
-        0 => "-",
-        1 => "",
-        _ => "+",
-    };
-    let mut out = format!("|{chomp}\n");
-    for line in body.split('\n') {
-        if line.is_empty() {
-            out.push('\n');
-        } else {
-            let _ = writeln!(out, "{content}{line}");
-        }
-    }
-    for _ in 1..text.len() - body.len() {
-        out.push('\n');
-    }
-    out
-}
-
-/// Whether a literal block reads back as exactly `text`: printable characters,
-/// no line of only blanks, and a first line that does not start with a blank
-/// (which would change the block's indentation).
-fn block_safe(text: &str) -> bool {
-    let printable = text
-        .chars()
-        .all(|c| matches!(c, '\n' | '\t') || plain_char(c));
-    let blank_lines = text
-        .split('\n')
-        .any(|l| !l.is_empty() && l.trim_matches([' ', '\t']).is_empty());
-    let first = text.split('\n').find(|l| !l.is_empty());
-    let indented = first.is_some_and(|l| l.starts_with([' ', '\t']));
-    printable && !blank_lines && !indented
-}
-
-/// One scalar: plain when that reads back as the same string, else double-quoted.
-/// `flow` is for an item of a `[...]` list, where `,[]{}` are taken.
-fn scalar(text: &str, flow: bool) -> String {
-    if plain_safe(text, flow) {
-        text.to_owned()
-    } else {
-        double_quoted(text)
-    }
-}
-
-/// Characters that may stand in a plain scalar unchanged: printable, and not a
-/// line break or byte-order mark in any YAML version.
-fn plain_char(c: char) -> bool {
-    !(c.is_control()
-        || matches!(
-            c,
-            '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-        ))
-}
-
-fn plain_safe(text: &str, flow: bool) -> bool {
-    let Some(first) = text.chars().next() else {
-        return false;
-    };
-    if text.trim() != text
-        || !text
-            .chars()
-            .all(|c| c == ' ' || (c != '\t' && plain_char(c)))
-    {
-        return false;
-    }
-    // Indicators that mean something else at the start of a scalar.
-    if "-?:,[]{}#&*!|>'\"%@`".contains(first) {
-        return false;
-    }
-    if text.contains(": ") || text.contains(" #") || text.ends_with(':') {
-        return false;
-    }
-    if flow && text.contains([',', '[', ']', '{', '}', ':', '#']) {
-        return false;
-    }
-    // Text that YAML 1.1 or 1.2 reads as null, a boolean, a number or a date.
-    let word = text.to_ascii_lowercase();
-    let reserved = [
-        "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", "=", "<<",
-    ];
-    if reserved.contains(&word.as_str()) {
-        return false;
-    }
-    let number_like = first.is_ascii_digit() || matches!(first, '.' | '+');
-    // A number or date has no spaces.
-    !number_like || text.contains(' ')
-}
-
-fn double_quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\0' => out.push_str("\\0"),
-            '\u{1b}' => out.push_str("\\e"),
-            '\u{85}' => out.push_str("\\N"),
-            '\u{a0}' => out.push_str("\\_"),
-            '\u{2028}' => out.push_str("\\L"),
-            '\u{2029}' => out.push_str("\\P"),
-            c if (c as u32) < 0x100 && !plain_char(c) => {
-                let _ = write!(out, "\\x{:02X}", c as u32);
-            }
-            c if !plain_char(c) => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 // ----------------------------------------------------------------------------
@@ -508,7 +389,7 @@ pub fn parse_reference(input: &str) -> Result<DraftReference, String> {
 fn reference_message(key: &str, value: &str) -> String {
     let yaml = format!(
         "questions:\n  - id: x\n    question: x\n    choices: [a, b]\n    answer: A\n    references:\n      - {key}: {}\n",
-        double_quoted(value)
+        write::double_quoted(value)
     );
     let mut diags = Vec::new();
     let bank = read_bank(DRAFT_PATH, yaml.as_bytes(), &mut diags);
@@ -720,7 +601,7 @@ fn folder_of(path: &Path) -> &Path {
 fn new_file(title: &str, draft: &Draft) -> Vec<u8> {
     let mut text = String::new();
     if !title.trim().is_empty() {
-        let _ = writeln!(text, "title: {}", scalar(title.trim(), false));
+        let _ = writeln!(text, "title: {}", write::scalar(title.trim(), false));
     }
     text.push_str("questions:\n");
     text.push_str(&to_yaml_item(draft, 2));
@@ -744,7 +625,7 @@ fn appended(path: &Path, bytes: &[u8], draft: &Draft) -> Result<(Vec<u8>, usize)
     let mut item = String::new();
     if layout.needs_header {
         if let Some(title) = draft.bank_title.as_deref().filter(|t| !t.trim().is_empty()) {
-            let _ = writeln!(item, "title: {}", scalar(title.trim(), false));
+            let _ = writeln!(item, "title: {}", write::scalar(title.trim(), false));
         }
         item.push_str("questions:\n");
     }

@@ -7,6 +7,7 @@
 mod from_yaml;
 mod schema;
 mod source;
+pub mod write;
 pub mod yaml;
 
 pub use schema::json_schema;

@@ -1,8 +1,8 @@
 //! `quiz new`: write a question at the terminal and append it to a bank file.
 
 use super::Error;
-use crate::author::{self, AuthorError};
-use crate::exit::ExitStatus;
+use crate::author;
+use crate::exit::{ExitStatus, error_chain};
 use crate::paint::Paint;
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,7 +44,7 @@ pub fn new(
                 |s| s.to_string_lossy().into_owned(),
             );
             if let Err(e) = author::append(path, &draft, &default_title) {
-                writeln!(err, "quiz: {}", chain(&e)).map_err(Error::Output)?;
+                writeln!(err, "quiz: {}", error_chain(&e)).map_err(Error::Output)?;
                 return Ok(ExitStatus::Failure);
             }
             writeln!(err, "quiz: added `{}` to {}", draft.id, path.display())
@@ -52,15 +52,4 @@ pub fn new(
         }
     }
     Ok(ExitStatus::Success)
-}
-
-fn chain(e: &AuthorError) -> String {
-    let mut text = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
 }

@@ -2,7 +2,7 @@
 
 use super::{Error, load_or_builtin, open_for_writing, refuse_errors};
 use crate::bank;
-use crate::exit::ExitStatus;
+use crate::exit::{ExitStatus, error_chain};
 use crate::paint::Paint;
 use crate::quiz::{self, Asked, Clock, Mode, Outcome, Scoring, Session, SystemClock};
 use crate::report;
@@ -252,17 +252,6 @@ impl Recorder for HistoryRecorder<'_> {
     fn failure(&self) -> Option<String> {
         self.failure.clone()
     }
-}
-
-fn error_chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
 }
 
 /// A fresh seed, short enough to type back in: from the OS-seeded hasher keys,

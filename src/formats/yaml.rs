@@ -2,7 +2,7 @@
 //! scalars where YAML reads them back as the same text, literal blocks for text with
 //! line breaks, double quotes for the rest.
 
-use crate::bank::{Bank, Choice, Question, Reference, Target, letter};
+use crate::bank::{Bank, Choice, Question, Reference, Target, letter, write};
 use std::fmt::Write;
 
 /// Writes a bank in quiz's own YAML format, which `quiz check` accepts with no errors
@@ -10,7 +10,7 @@ use std::fmt::Write;
 pub fn to_yaml(bank: &Bank) -> String {
     let mut out = String::new();
     if let Some(title) = &bank.title {
-        let _ = writeln!(out, "title: {}", scalar(&title.value, 2));
+        let _ = writeln!(out, "title: {}", write::value(&title.value, 2));
     }
     out.push_str("questions:\n");
     for (i, q) in bank.questions.iter().enumerate() {
@@ -23,8 +23,8 @@ pub fn to_yaml(bank: &Bank) -> String {
 }
 
 fn question(q: &Question, out: &mut String) {
-    let _ = writeln!(out, "  - id: {}", scalar(&q.id.value, 6));
-    let _ = writeln!(out, "    question: {}", scalar(&q.question.value, 6));
+    let _ = writeln!(out, "  - id: {}", write::value(&q.id.value, 6));
+    let _ = writeln!(out, "    question: {}", write::value(&q.question.value, 6));
     if q.multi {
         out.push_str("    multi: true\n");
     }
@@ -38,7 +38,7 @@ fn question(q: &Question, out: &mut String) {
         .iter()
         .map(|l| match crate::bank::letter_index(&l.value) {
             Some(i) if i < 26 => letter(i).to_string(),
-            _ => scalar(&l.value, 6),
+            _ => write::value(&l.value, 6),
         })
         .collect();
     match letters.as_slice() {
@@ -50,7 +50,7 @@ fn question(q: &Question, out: &mut String) {
         }
     }
     if let Some(e) = &q.explanation {
-        let _ = writeln!(out, "    explanation: {}", scalar(&e.value, 6));
+        let _ = writeln!(out, "    explanation: {}", write::value(&e.value, 6));
     }
     if !q.references.is_empty() {
         out.push_str("    references:\n");
@@ -59,19 +59,23 @@ fn question(q: &Question, out: &mut String) {
         }
     }
     if !q.tags.is_empty() {
-        let tags: Vec<String> = q.tags.iter().map(|t| flow_scalar(&t.value)).collect();
+        let tags: Vec<String> = q
+            .tags
+            .iter()
+            .map(|t| write::scalar(&t.value, true))
+            .collect();
         let _ = writeln!(out, "    tags: [{}]", tags.join(", "));
     }
 }
 
 fn choice(c: &Choice, out: &mut String) {
     if c.why.is_none() && !c.pin {
-        let _ = writeln!(out, "      - {}", scalar(&c.text.value, 8));
+        let _ = writeln!(out, "      - {}", write::value(&c.text.value, 8));
         return;
     }
-    let _ = writeln!(out, "      - text: {}", scalar(&c.text.value, 10));
+    let _ = writeln!(out, "      - text: {}", write::value(&c.text.value, 10));
     if let Some(why) = &c.why {
-        let _ = writeln!(out, "        why: {}", scalar(&why.value, 10));
+        let _ = writeln!(out, "        why: {}", write::value(&why.value, 10));
     }
     if c.pin {
         out.push_str("        pin: true\n");
@@ -85,135 +89,20 @@ fn reference(r: &Reference, out: &mut String) {
             let number = if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) {
                 n.to_owned()
             } else {
-                quoted(&number.value)
+                write::double_quoted(&number.value)
             };
             let _ = writeln!(out, "      - rfc: {number}");
             if let Some(s) = section {
-                let _ = writeln!(out, "        section: {}", quoted(&s.value));
+                let _ = writeln!(out, "        section: {}", write::double_quoted(&s.value));
             }
         }
         Target::Url(url) => {
-            let _ = writeln!(out, "      - url: {}", scalar(&url.value, 10));
+            let _ = writeln!(out, "      - url: {}", write::value(&url.value, 10));
         }
     }
     if let Some(t) = &r.title {
-        let _ = writeln!(out, "        title: {}", scalar(&t.value, 10));
+        let _ = writeln!(out, "        title: {}", write::value(&t.value, 10));
     }
-}
-
-/// A value after `key: ` whose block lines would be indented by `indent` spaces.
-fn scalar(s: &str, indent: usize) -> String {
-    if is_plain(s, false) {
-        s.to_owned()
-    } else if let Some(block) = literal(s, indent) {
-        block
-    } else {
-        quoted(s)
-    }
-}
-
-/// A value inside `[a, b]`.
-fn flow_scalar(s: &str) -> String {
-    if is_plain(s, true) {
-        s.to_owned()
-    } else {
-        quoted(s)
-    }
-}
-
-/// Whether `s` can be written unquoted and reads back as the same string (not a
-/// number, boolean or null, no indicator that YAML would act on).
-fn is_plain(s: &str, flow: bool) -> bool {
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    let last = s.chars().last().unwrap_or(first);
-    if first.is_whitespace() || last.is_whitespace() || last == ':' {
-        return false;
-    }
-    if "-?:,[]{}#&*!|>'\"%@`+.~".contains(first) || first.is_ascii_digit() {
-        return false;
-    }
-    if s.contains(": ") || s.contains(" #") || s.contains(":\t") || s.contains("\t#") {
-        return false;
-    }
-    if flow && s.contains([',', '[', ']', '{', '}']) {
-        return false;
-    }
-    if s.chars().any(|c| !printable(c) || c == '\t' || c == '\n') {
-        return false;
-    }
-    let lower = s.to_ascii_lowercase();
-    let reserved = [
-        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "nan", "inf", "infinity",
-    ];
-    !reserved.contains(&lower.as_str()) && s.parse::<f64>().is_err()
-}
-
-/// Characters that may stand as they are in a YAML plain or block scalar.
-fn printable(c: char) -> bool {
-    match c {
-        '\t' | '\n' => true,
-        '\u{20}'..='\u{7e}' => true,
-        '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' => false,
-        '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..='\u{10ffff}' => true,
-        _ => false,
-    }
-}
-
-/// A literal block (`|`, `|-` or `|+`) for multi-line text, when the text allows one.
-fn literal(s: &str, indent: usize) -> Option<String> {
-    if !s.contains('\n') || s.chars().any(|c| !printable(c)) {
-        return None;
-    }
-    let body = s.trim_end_matches('\n');
-    let trailing = s.len() - body.len();
-    let first = body.lines().next()?;
-    if first.is_empty() || first.starts_with([' ', '\t']) {
-        return None;
-    }
-    let chomp = match trailing {
-        0 => "-",
-        1 => "",
-        _ => "+",
-    };
-    let pad = " ".repeat(indent);
-    let mut out = format!("|{chomp}");
-    for line in body.split('\n') {
-        out.push('\n');
-        if !line.is_empty() {
-            out.push_str(&pad);
-            out.push_str(line);
-        }
-    }
-    for _ in 1..trailing {
-        out.push('\n');
-    }
-    Some(out)
-}
-
-/// A double-quoted scalar with YAML's escapes.
-fn quoted(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if printable(c) => out.push(c),
-            c if (c as u32) <= 0xffff => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => {
-                let _ = write!(out, "\\U{:08X}", c as u32);
-            }
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 use crate::author::{self, Draft, DraftReference, parse_reference, propose_id};
 use crate::bank::letter;
 use crate::diagnostic::{Diagnostic, Pos};
+use crate::exit::error_chain;
 use crate::paint::Paint;
 use console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
@@ -33,7 +34,7 @@ pub fn new_question(path: Option<&Path>, paint: Paint) -> io::Result<Option<Draf
         ));
     }
     let file = match path {
-        Some(p) => Some(author::inspect(p).map_err(|e| io::Error::other(chain(&e)))?),
+        Some(p) => Some(author::inspect(p).map_err(|e| io::Error::other(error_chain(&e)))?),
         None => None,
     };
     console::set_colors_enabled_stderr(paint.color);
@@ -554,18 +555,6 @@ impl Prompts {
             references.push(reference);
         }
     }
-}
-
-/// The error and its causes on one line, since callers print an io::Error alone.
-fn chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        text.push_str(": ");
-        text.push_str(&s.to_string());
-        source = s.source();
-    }
-    text
 }
 
 /// A valid question to try one field in.
