@@ -166,7 +166,15 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     } else {
         let stdin = io::stdin();
         let echo = !stdin.is_terminal();
-        let mut front = LineFront::new(stdin.lock(), io::stdout().lock(), paint, echo);
+        let stdout = io::stdout();
+        let width = stdout
+            .is_terminal()
+            .then(|| usize::from(console::Term::stdout().size().1).clamp(40, 100));
+        let front = LineFront::new(stdin.lock(), stdout.lock(), paint, echo);
+        let mut front = match width {
+            Some(width) => front.wrap_at(width),
+            None => front,
+        };
         ui::drive(session, &mut front as &mut dyn Front, cx)
     }
     .map_err(Error::Output)?;

@@ -12,6 +12,8 @@ pub struct LineFront<R, W> {
     output: W,
     paint: Paint,
     echo: bool,
+    /// Wrap output to this width (when it goes to a terminal).
+    wrap: Option<usize>,
 }
 
 impl<R: BufRead, W: Write> LineFront<R, W> {
@@ -23,6 +25,21 @@ impl<R: BufRead, W: Write> LineFront<R, W> {
             output,
             paint,
             echo,
+            wrap: None,
+        }
+    }
+
+    /// Wraps the stem and the feedback at `width` columns (for output that a
+    /// person reads in a terminal).
+    pub fn wrap_at(mut self, width: usize) -> Self {
+        self.wrap = Some(width);
+        self
+    }
+
+    fn write_text(&mut self, text: &str) -> io::Result<()> {
+        match self.wrap {
+            Some(width) => self.output.write_all(text::wrap(text, width).as_bytes()),
+            None => self.output.write_all(text.as_bytes()),
         }
     }
 }
@@ -61,7 +78,7 @@ impl<R: BufRead, W: Write> Front for LineFront<R, W> {
             writeln!(self.output)?;
         }
         writeln!(self.output, "{}", text::progress(asked, progress, p))?;
-        writeln!(self.output, "{}", p.bold(&asked.stem()))?;
+        self.write_text(&format!("{}\n", p.bold(&asked.stem())))?;
         for (l, choice) in asked.choices() {
             writeln!(self.output, "  {l}) {}", choice.text.value.trim())?;
         }
@@ -98,11 +115,8 @@ impl<R: BufRead, W: Write> Front for LineFront<R, W> {
         if let Some(note) = note {
             writeln!(self.output, "{}", self.paint.warn(note))?;
         }
-        writeln!(
-            self.output,
-            "{}",
-            text::feedback(asked, outcome, false, self.paint)
-        )
+        let feedback = text::feedback(asked, outcome, false, self.paint);
+        self.write_text(&format!("{feedback}\n"))
     }
 
     fn notice(&mut self, text: &str) -> io::Result<()> {
@@ -111,7 +125,8 @@ impl<R: BufRead, W: Write> Front for LineFront<R, W> {
 
     fn finish(&mut self, summary: &Summary, missed: &[(Asked, Outcome)]) -> io::Result<()> {
         writeln!(self.output)?;
-        write!(self.output, "{}", text::finish(summary, missed, self.paint))?;
+        let finish = text::finish(summary, missed, self.paint);
+        self.write_text(&finish)?;
         self.output.flush()
     }
 }

@@ -48,6 +48,12 @@ impl TerminalFront {
     fn quit_requested(&self) -> bool {
         self.interrupted.load(Ordering::SeqCst)
     }
+
+    /// Writes `text` wrapped to the terminal's width (at most 100 columns, for reading).
+    fn write_wrapped(&self, text: &str) -> io::Result<()> {
+        let width = usize::from(self.term.size().1).clamp(40, 100);
+        self.term.write_str(&text::wrap(text, width))
+    }
 }
 
 /// The extra entry of an exam question's menu.
@@ -80,7 +86,7 @@ impl Front for TerminalFront {
         let exam = progress.mode == Mode::Exam;
         self.term.write_line("")?;
         self.term.write_line(&text::progress(asked, progress, p))?;
-        self.term.write_line(&p.bold(&asked.stem()))?;
+        self.write_wrapped(&format!("{}\n", p.bold(&asked.stem())))?;
         let mut items: Vec<String> = asked
             .choices()
             .map(|(l, c)| format!("{l}) {}", c.text.value.trim()))
@@ -140,8 +146,7 @@ impl Front for TerminalFront {
         if let Some(note) = note {
             self.term.write_line(&self.paint.warn(note))?;
         }
-        self.term
-            .write_str(&text::feedback(asked, outcome, false, self.paint))
+        self.write_wrapped(&text::feedback(asked, outcome, false, self.paint))
     }
 
     fn review(
@@ -201,7 +206,6 @@ impl Front for TerminalFront {
     fn finish(&mut self, summary: &Summary, missed: &[(Asked, Outcome)]) -> io::Result<()> {
         self.term.show_cursor()?;
         self.term.write_line("")?;
-        self.term
-            .write_str(&text::finish(summary, missed, self.paint))
+        self.write_wrapped(&text::finish(summary, missed, self.paint))
     }
 }
