@@ -2,47 +2,38 @@
 //! the dialoguer front (Select for a single-answer item, MultiSelect for a
 //! multiple-answer one), and the test presses keys as a person would.
 //!
-//! Keys are sent only while the program is waiting for one: console reads each key
-//! with the terminal in raw mode and puts it back in canonical mode between keys,
-//! and a Ctrl-C that arrives in canonical mode becomes SIGINT instead of a key.
-//! Each wait has a generous limit, so a slow machine does not make the test flaky,
-//! and a missed wait fails with everything the program printed.
+//! The harness (waiting for output, pressing keys only while the program reads
+//! one) is in `support/pty.rs`, shared with `tests/pty_new.rs`.
 
 #![cfg(unix)]
 
-use expectrl::Session;
-use expectrl::process::unix::WaitStatus;
-use expectrl::session::OsSession;
-use std::io::{self, Write};
-use std::os::fd::AsRawFd;
+#[path = "support/pty.rs"]
+mod support;
+
+use std::ops::{Deref, DerefMut};
 use std::path::PathBuf;
 use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
+use support::{CTRL_C, DOWN, ENTER, Pty, SHOW_CURSOR, SPACE};
 
-/// How long any one thing may take before the test gives up on it.
-const TIMEOUT: Duration = Duration::from_secs(10);
-/// How often to look again while waiting.
-const POLL: Duration = Duration::from_millis(10);
-
-const DOWN: &str = "\x1b[B";
-const ENTER: &str = "\r";
-const SPACE: &str = " ";
-const CTRL_C: &str = "\x03";
-const SHOW_CURSOR: &str = "\x1b[?25h";
-const HIDE_CURSOR: &str = "\x1b[?25l";
-
-/// `quiz run --no-shuffle tests/fixtures/pty/two.yaml` in a pseudo-terminal, and
-/// everything it has printed so far.
+/// `quiz run --no-shuffle EXTRA... tests/fixtures/pty/two.yaml` in a
+/// pseudo-terminal, with a history of its own.
 struct Quiz {
-    session: OsSession,
-    /// All output, as the terminal received it.
-    transcript: Vec<u8>,
-    /// How much of the transcript earlier waits have already matched.
-    matched: usize,
-    eof: bool,
+    pty: Pty,
     /// The history of this run only, never the user's.
     _data: tempfile::TempDir,
+}
+
+impl Deref for Quiz {
+    type Target = Pty;
+    fn deref(&self) -> &Pty {
+        &self.pty
+    }
+}
+
+impl DerefMut for Quiz {
+    fn deref_mut(&mut self) -> &mut Pty {
+        &mut self.pty
+    }
 }
 
 impl Quiz {
@@ -50,7 +41,6 @@ impl Quiz {
         Self::start_with(&[])
     }
 
-    /// `quiz run --no-shuffle EXTRA... two.yaml` in a pseudo-terminal.
     fn start_with(extra: &[&str]) -> Self {
         let bank = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pty/two.yaml");
         let data = tempfile::tempdir().expect("a temporary data directory");
@@ -60,165 +50,24 @@ impl Quiz {
             .arg("run")
             .arg("--no-shuffle")
             .args(extra)
-            .arg(&bank)
-            .env("NO_COLOR", "1")
-            .env("TERM", "xterm")
-            .env_remove("CLICOLOR_FORCE");
-        let session = Session::spawn(command).expect("start quiz in a pseudo-terminal");
+            .arg(&bank);
         Quiz {
-            session,
-            transcript: Vec::new(),
-            matched: 0,
-            eof: false,
+            pty: Pty::spawn(command),
             _data: data,
         }
     }
 
-    /// Reads whatever is available now, without blocking.
-    #[track_caller]
-    fn read_available(&mut self) {
-        let mut buf = [0u8; 4096];
-        while !self.eof {
-            match self.session.try_read(&mut buf) {
-                // The pty reports the end (EIO on Linux) once the program has exited.
-                Ok(0) => self.eof = true,
-                Ok(n) => self.transcript.extend_from_slice(&buf[..n]),
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => panic!("reading the pty failed: {e}\n{}", self.dump()),
-            }
-        }
-    }
-
-    /// Everything printed so far, escapes made visible, for failure messages.
-    fn dump(&self) -> String {
-        format!(
-            "--- quiz printed so far ---\n{}\n--- end ---",
-            String::from_utf8_lossy(&self.transcript).escape_debug()
-        )
-    }
-
-    /// Waits until `text` appears in the output after what earlier waits matched.
-    #[track_caller]
-    fn expect(&mut self, text: &str) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            self.read_available();
-            let rest = &self.transcript[self.matched..];
-            if let Some(at) = find(rest, text.as_bytes()) {
-                self.matched += at + text.len();
-                return;
-            }
-            if self.eof {
-                panic!("quiz ended without printing {text:?}\n{}", self.dump());
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "quiz did not print {text:?} within {TIMEOUT:?}\n{}",
-                    self.dump()
-                );
-            }
-            sleep(POLL);
-        }
-    }
-
-    /// Whether the program is reading a key: console switches the terminal to raw
-    /// mode (no ICANON) for each key. The master side of a Linux pty reports the
-    /// terminal modes of the slave side the program uses.
-    #[track_caller]
-    fn reading_a_key(&self) -> bool {
-        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
-        // SAFETY: the descriptor is the session's open pty master, and tcgetattr
-        // fills the whole struct when it returns 0.
-        let rc = unsafe { libc::tcgetattr(self.session.as_raw_fd(), termios.as_mut_ptr()) };
-        assert_eq!(
-            rc,
-            0,
-            "cannot read the pty's modes: {}",
-            io::Error::last_os_error()
-        );
-        // SAFETY: initialized by the successful tcgetattr above.
-        let termios = unsafe { termios.assume_init() };
-        termios.c_lflag & libc::ICANON == 0
-    }
-
-    /// Waits until the program reads a key, then presses `key`.
-    #[track_caller]
-    fn press(&mut self, key: &str) {
-        let deadline = Instant::now() + TIMEOUT;
-        while !self.reading_a_key() {
-            self.read_available();
-            if self.eof {
-                panic!(
-                    "quiz ended while the test wanted to press {key:?}\n{}",
-                    self.dump()
-                );
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "quiz did not wait for a key within {TIMEOUT:?} (to press {key:?})\n{}",
-                    self.dump()
-                );
-            }
-            sleep(POLL);
-        }
-        self.session
-            .write_all(key.as_bytes())
-            .and_then(|()| self.session.flush())
-            .unwrap_or_else(|e| panic!("cannot press {key:?}: {e}\n{}", self.dump()));
-    }
-
-    /// Waits for the program to end; returns how it ended.
-    #[track_caller]
-    fn wait(&mut self) -> WaitStatus {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            self.read_available();
-            match self.session.get_process().status() {
-                Ok(WaitStatus::StillAlive) => {}
-                Ok(status) => {
-                    // Whatever it printed last is still in the pty.
-                    self.read_available();
-                    return status;
-                }
-                Err(e) => panic!("cannot get quiz's exit status: {e}\n{}", self.dump()),
-            }
-            if Instant::now() > deadline {
-                panic!("quiz did not exit within {TIMEOUT:?}\n{}", self.dump());
-            }
-            sleep(POLL);
-        }
-    }
-
-    /// Waits for the program to end and checks that it exited with status 0 and
-    /// left the cursor visible (shown after the last time it was hidden).
+    /// Waits for the program to end with status 0, having shown the cursor again
+    /// after it last hid it.
     #[track_caller]
     fn exits_cleanly(&mut self) {
-        let pid = self.session.get_process().pid();
-        let status = self.wait();
-        assert_eq!(
-            status,
-            WaitStatus::Exited(pid, 0),
-            "quiz should exit with status 0\n{}",
-            self.dump()
-        );
-        let shown = rfind(&self.transcript, SHOW_CURSOR.as_bytes());
-        let hidden = rfind(&self.transcript, HIDE_CURSOR.as_bytes());
+        self.exits_with(0);
         assert!(
-            shown.is_some() && shown > hidden,
-            "quiz should leave the cursor visible: the last {SHOW_CURSOR:?} must come \
-             after the last {HIDE_CURSOR:?}\n{}",
+            self.showed_cursor(),
+            "quiz should show the cursor again\n{}",
             self.dump()
         );
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
 /// Answers the first question, a Select, with B (arrow down, Enter): right.

@@ -10,29 +10,14 @@
 
 #![cfg(unix)]
 
-use expectrl::Session;
-use expectrl::process::unix::WaitStatus;
-use expectrl::session::OsSession;
+#[path = "support/pty.rs"]
+mod support;
+
 use quiz::bank::{Target, read_bank};
-use std::io::{self, Write};
-use std::os::fd::AsRawFd;
+use std::ops::{Deref, DerefMut};
 use std::path::Path;
 use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
-
-/// How long any one thing may take before the test gives up on it.
-const TIMEOUT: Duration = Duration::from_secs(10);
-/// How often to look again while waiting.
-const POLL: Duration = Duration::from_millis(10);
-
-const DOWN: &str = "\x1b[B";
-const ENTER: &str = "\r";
-const SPACE: &str = " ";
-const ESC: &str = "\x1b";
-const CTRL_C: &str = "\x03";
-const SHOW_CURSOR: &str = "\x1b[?25h";
-const HIDE_CURSOR: &str = "\x1b[?25l";
+use support::{CTRL_C, DOWN, ENTER, ESC, Pty, SPACE, find};
 
 /// The fixture bank: comments, blank lines between items, and no final newline.
 fn fixture() -> Vec<u8> {
@@ -40,13 +25,20 @@ fn fixture() -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
-/// `quiz new [FILE]` in a pseudo-terminal, and everything it has printed so far.
-struct Author {
-    session: OsSession,
-    transcript: Vec<u8>,
-    /// How much of the transcript earlier waits have already matched.
-    matched: usize,
-    eof: bool,
+/// `quiz new [FILE]` in a pseudo-terminal, echo off.
+struct Author(Pty);
+
+impl Deref for Author {
+    type Target = Pty;
+    fn deref(&self) -> &Pty {
+        &self.0
+    }
+}
+
+impl DerefMut for Author {
+    fn deref_mut(&mut self) -> &mut Pty {
+        &mut self.0
+    }
 }
 
 impl Author {
@@ -56,126 +48,9 @@ impl Author {
         if let Some(file) = file {
             command.arg(file);
         }
-        command
-            .env("NO_COLOR", "1")
-            .env("TERM", "xterm")
-            .env_remove("CLICOLOR_FORCE");
-        let session = Session::spawn(command).expect("start quiz in a pseudo-terminal");
-        let author = Author {
-            session,
-            transcript: Vec::new(),
-            matched: 0,
-            eof: false,
-        };
-        author.echo_off();
-        author
-    }
-
-    /// Turns the terminal's echo off; console keeps it off, since it restores the
-    /// modes it found after each key.
-    fn echo_off(&self) {
-        let fd = self.session.as_raw_fd();
-        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
-        // SAFETY: `fd` is the session's open pty master; tcgetattr fills the whole
-        // struct when it returns 0, and only then is it read.
-        unsafe {
-            assert_eq!(libc::tcgetattr(fd, termios.as_mut_ptr()), 0);
-            let mut termios = termios.assume_init();
-            termios.c_lflag &= !(libc::ECHO | libc::ECHONL);
-            assert_eq!(libc::tcsetattr(fd, libc::TCSANOW, &termios), 0);
-        }
-    }
-
-    /// Reads whatever is available now, without blocking.
-    #[track_caller]
-    fn read_available(&mut self) {
-        let mut buf = [0u8; 4096];
-        while !self.eof {
-            match self.session.try_read(&mut buf) {
-                // The pty reports the end (EIO on Linux) once the program has exited.
-                Ok(0) => self.eof = true,
-                Ok(n) => self.transcript.extend_from_slice(&buf[..n]),
-                Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(_) => self.eof = true,
-            }
-        }
-    }
-
-    /// Everything printed so far, escapes made visible, for failure messages.
-    fn dump(&self) -> String {
-        format!(
-            "--- quiz printed so far ---\n{}\n--- end ---",
-            String::from_utf8_lossy(&self.transcript).escape_debug()
-        )
-    }
-
-    /// Waits until `text` appears in the output after what earlier waits matched.
-    #[track_caller]
-    fn expect(&mut self, text: &str) {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            self.read_available();
-            let rest = &self.transcript[self.matched..];
-            if let Some(at) = find(rest, text.as_bytes()) {
-                self.matched += at + text.len();
-                return;
-            }
-            if self.eof {
-                panic!("quiz ended without printing {text:?}\n{}", self.dump());
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "quiz did not print {text:?} within {TIMEOUT:?}\n{}",
-                    self.dump()
-                );
-            }
-            sleep(POLL);
-        }
-    }
-
-    /// Whether the program is reading a key (console's raw mode: no ICANON).
-    #[track_caller]
-    fn reading_a_key(&self) -> bool {
-        let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
-        // SAFETY: the descriptor is the session's open pty master, and tcgetattr
-        // fills the whole struct when it returns 0.
-        let rc = unsafe { libc::tcgetattr(self.session.as_raw_fd(), termios.as_mut_ptr()) };
-        assert_eq!(
-            rc,
-            0,
-            "cannot read the pty's modes: {}",
-            io::Error::last_os_error()
-        );
-        // SAFETY: initialized by the successful tcgetattr above.
-        let termios = unsafe { termios.assume_init() };
-        termios.c_lflag & libc::ICANON == 0
-    }
-
-    /// Waits until the program reads a key, then sends `keys`.
-    #[track_caller]
-    fn press(&mut self, keys: &str) {
-        let deadline = Instant::now() + TIMEOUT;
-        while !self.reading_a_key() {
-            self.read_available();
-            if self.eof {
-                panic!(
-                    "quiz ended while the test wanted to press {keys:?}\n{}",
-                    self.dump()
-                );
-            }
-            if Instant::now() > deadline {
-                panic!(
-                    "quiz did not wait for a key within {TIMEOUT:?} (to press {keys:?})\n{}",
-                    self.dump()
-                );
-            }
-            sleep(POLL);
-        }
-        self.session
-            .write_all(keys.as_bytes())
-            .and_then(|()| self.session.flush())
-            .unwrap_or_else(|e| panic!("cannot press {keys:?}: {e}\n{}", self.dump()));
+        let pty = Pty::spawn(command);
+        pty.echo_off();
+        Author(pty)
     }
 
     /// Waits for `prompt`, then types `text` and Enter.
@@ -185,61 +60,11 @@ impl Author {
         self.press(&format!("{text}{ENTER}"));
     }
 
-    /// Waits for the program to end; returns how it ended.
-    #[track_caller]
-    fn wait(&mut self) -> WaitStatus {
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            self.read_available();
-            match self.session.get_process().status() {
-                Ok(WaitStatus::StillAlive) => {}
-                Ok(status) => {
-                    self.read_available();
-                    return status;
-                }
-                Err(e) => panic!("cannot get quiz's exit status: {e}\n{}", self.dump()),
-            }
-            if Instant::now() > deadline {
-                panic!("quiz did not exit within {TIMEOUT:?}\n{}", self.dump());
-            }
-            sleep(POLL);
-        }
-    }
-
     /// Waits for the program to end with status 0, the cursor left visible.
     #[track_caller]
     fn exits_cleanly(&mut self) {
         self.exits_with(0);
     }
-
-    /// Waits for the program to end with `code`, the cursor left visible (shown
-    /// after the last time it was hidden, if it ever was).
-    #[track_caller]
-    fn exits_with(&mut self, code: i32) {
-        let pid = self.session.get_process().pid();
-        let status = self.wait();
-        assert_eq!(
-            status,
-            WaitStatus::Exited(pid, code),
-            "quiz should exit with status {code}\n{}",
-            self.dump()
-        );
-        let shown = rfind(&self.transcript, SHOW_CURSOR.as_bytes());
-        let hidden = rfind(&self.transcript, HIDE_CURSOR.as_bytes());
-        assert!(
-            hidden.is_none() || shown > hidden,
-            "quiz should leave the cursor visible\n{}",
-            self.dump()
-        );
-    }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
 fn temp_dir() -> tempfile::TempDir {
