@@ -91,8 +91,12 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         only: None,
         keep_order: false,
     };
-    if let Some(history) = &history {
-        let answers = history.answers()?;
+    // Read once: it serves the selection here and the "changed since" notes below.
+    let answers = match &history {
+        Some(history) => history.answers()?,
+        None => Vec::new(),
+    };
+    if history.is_some() {
         if config.missed {
             options.only = Some(missed_ids(&answers));
         }
@@ -139,8 +143,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
                 banks: loaded.paths.clone(),
             };
             let session_id = history.begin(&info, clock.now())?;
-            let last_hash = history
-                .answers()?
+            let last_hash = answers
                 .into_iter()
                 .map(|a| (a.question_id, a.content_hash))
                 .collect();

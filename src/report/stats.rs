@@ -6,7 +6,7 @@ use crate::review;
 use crate::store::{Answer, PastSession};
 use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write;
 use std::time::SystemTime;
 
@@ -78,16 +78,19 @@ pub fn compute(
         .iter()
         .flat_map(|b| b.questions.iter().map(move |q| (b, q)))
         .collect();
-    let ids: HashSet<&str> = questions.iter().map(|(_, q)| q.id.value.as_str()).collect();
+    let by_id: HashMap<&str, (&Bank, &crate::bank::Question)> = questions
+        .iter()
+        .map(|&(b, q)| (q.id.value.as_str(), (b, q)))
+        .collect();
     let relevant: Vec<&Answer> = answers
         .iter()
-        .filter(|a| ids.contains(a.question_id.as_str()))
+        .filter(|a| by_id.contains_key(a.question_id.as_str()))
         .collect();
     let seen: HashSet<&str> = relevant.iter().map(|a| a.question_id.as_str()).collect();
     let mut by_tag: BTreeMap<String, (f64, usize)> = BTreeMap::new();
     let mut by_bank: BTreeMap<String, (f64, usize)> = BTreeMap::new();
     for a in &relevant {
-        if let Some((bank, q)) = questions.iter().find(|(_, q)| q.id.value == a.question_id) {
+        if let Some((bank, q)) = by_id.get(a.question_id.as_str()) {
             for t in &q.tags {
                 let e = by_tag.entry(t.value.clone()).or_default();
                 e.0 += a.points;
