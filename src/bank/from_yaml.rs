@@ -12,12 +12,15 @@ const BANK_KEYS: &[&str] = &["title", "questions"];
 const QUESTION_KEYS: &[&str] = &[
     "id",
     "question",
+    "exhibit",
     "multi",
+    "shuffle",
     "choices",
     "answer",
     "explanation",
     "references",
     "tags",
+    "allow",
 ];
 const CHOICE_KEYS: &[&str] = &["text", "why", "pin"];
 const REFERENCE_KEYS: &[&str] = &["rfc", "section", "url", "title"];
@@ -187,7 +190,13 @@ impl Reader<'_> {
         let question = self
             .required(&f, node, "question")
             .and_then(|n| self.text(n, "question"));
+        let exhibit = self.optional_text(f.get("exhibit"), "exhibit");
         let multi = self.flag(f.get("multi"), "multi");
+        // Absent or null: choices shuffle when the run does.
+        let shuffle = match f.get("shuffle") {
+            Some(n) if !matches!(n.value, Value::Null) => self.flag(Some(n), "shuffle"),
+            _ => true,
+        };
         let choices = self
             .required(&f, node, "choices")
             .and_then(|n| self.choices(n));
@@ -197,16 +206,22 @@ impl Reader<'_> {
         let explanation = self.optional_text(f.get("explanation"), "explanation");
         let references = f.get("references").map(|n| self.references(n));
         let tags = f.get("tags").map(|n| self.tags(n));
+        let allow = f
+            .get("allow")
+            .map(|n| self.words(n, "allow", "a list of rule codes"));
         Some(Question {
             pos: node.pos,
             id: id?,
             question: question?,
+            exhibit,
             multi,
+            shuffle,
             choices: choices?,
             answer: answer?,
             explanation,
             references: references.unwrap_or(Some(Vec::new()))?,
             tags: tags.unwrap_or(Some(Vec::new()))?,
+            allow: allow.unwrap_or(Some(Vec::new()))?,
         })
     }
 
@@ -336,8 +351,13 @@ impl Reader<'_> {
     }
 
     fn tags(&mut self, node: &Node) -> Option<Vec<Spanned<String>>> {
-        let items = self.list(node, "tags", "a list of tags")?;
-        items.iter().map(|n| self.text(n, "tags")).collect()
+        self.words(node, "tags", "a list of tags")
+    }
+
+    /// A list of short texts (`tags`, `allow`).
+    fn words(&mut self, node: &Node, key: &str, expected: &str) -> Option<Vec<Spanned<String>>> {
+        let items = self.list(node, key, expected)?;
+        items.iter().map(|n| self.text(n, key)).collect()
     }
 }
 

@@ -70,10 +70,17 @@ pub struct Question {
     /// The stem, standing on its own.
     #[schemars(length(min = 1))]
     pub question: Spanned<String>,
+    /// Preformatted text shown verbatim under the stem, never re-wrapped: router
+    /// output, a packet dump, a config file. Write it as a literal block (`|`).
+    pub exhibit: Option<Spanned<String>>,
     /// `true` presents the item as "(Select all that apply)" without telling how
     /// many choices are right.
     #[serde(default)]
     pub multi: bool,
+    /// `false` keeps the choices in file order even when a run shuffles (an item
+    /// whose choices must stay put, such as "Both A and C").
+    #[schemars(default = "default_true")]
+    pub shuffle: bool,
     /// 2 to 26 choices, lettered A, B, C… in file order.
     #[schemars(schema_with = "schema::choices")]
     pub choices: Spanned<Vec<Choice>>,
@@ -90,6 +97,15 @@ pub struct Question {
     #[serde(default)]
     #[schemars(schema_with = "schema::tags")]
     pub tags: Vec<Spanned<String>>,
+    /// Warning codes silenced for this question alone (`allow: [negative-stem]`);
+    /// write the reason in a comment beside it.
+    #[serde(default)]
+    #[schemars(schema_with = "schema::allow")]
+    pub allow: Vec<Spanned<String>>,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 impl Question {

@@ -65,6 +65,14 @@ pub(super) fn answer(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+pub(super) fn allow(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({
+        "type": "array",
+        "items": { "type": "string", "pattern": "^[a-z0-9-]+$" },
+        "uniqueItems": true
+    })
+}
+
 pub(super) fn tags(_: &mut SchemaGenerator) -> Schema {
     json_schema!({ "type": "array", "items": { "type": ["string", "number"] } })
 }

@@ -160,12 +160,15 @@ impl Builder {
             pos: draft.pos,
             id,
             question: draft.stem.clone(),
+            exhibit: None,
             multi,
+            shuffle: true,
             choices: Spanned::new(choices, draft.choices_pos),
             answer: Spanned::new(answer, draft.choices_pos),
             explanation,
             references,
             tags,
+            allow: Vec::new(),
         };
         let problems = rules::check_question(&self.path, &question);
         if let Some(problem) = problems.iter().find(|d| d.severity == Severity::Error) {

@@ -25,8 +25,14 @@ pub fn to_yaml(bank: &Bank) -> String {
 fn question(q: &Question, out: &mut String) {
     let _ = writeln!(out, "  - id: {}", write::value(&q.id.value, 6));
     let _ = writeln!(out, "    question: {}", write::value(&q.question.value, 6));
+    if let Some(exhibit) = &q.exhibit {
+        let _ = writeln!(out, "    exhibit: {}", write::value(&exhibit.value, 6));
+    }
     if q.multi {
         out.push_str("    multi: true\n");
+    }
+    if !q.shuffle {
+        out.push_str("    shuffle: false\n");
     }
     out.push_str("    choices:\n");
     for c in &q.choices.value {
@@ -65,6 +71,14 @@ fn question(q: &Question, out: &mut String) {
             .map(|t| write::scalar(&t.value, true))
             .collect();
         let _ = writeln!(out, "    tags: [{}]", tags.join(", "));
+    }
+    if !q.allow.is_empty() {
+        let codes: Vec<String> = q
+            .allow
+            .iter()
+            .map(|c| write::scalar(&c.value, true))
+            .collect();
+        let _ = writeln!(out, "    allow: [{}]", codes.join(", "));
     }
 }
 
@@ -175,7 +189,9 @@ mod tests {
                     pos,
                     id: s(&format!("q{i}")),
                     question: s(text),
+                    exhibit: Some(s(text)),
                     multi: false,
+                    shuffle: i % 2 == 0,
                     choices: Spanned::new(
                         vec![
                             Choice {
@@ -199,6 +215,7 @@ mod tests {
                         title: Some(s(text)),
                     }],
                     tags: vec![s(text), s("x")],
+                    allow: vec![s("negative-stem")],
                 }],
             };
             let yaml = to_yaml(&bank);
@@ -210,6 +227,13 @@ mod tests {
                 "{yaml}"
             );
             assert_eq!(q.question.value, *text, "{yaml}");
+            assert_eq!(
+                q.exhibit.as_ref().map(|e| e.value.as_str()),
+                Some(*text),
+                "{yaml}"
+            );
+            assert_eq!(q.shuffle, i % 2 == 0, "{yaml}");
+            assert_eq!(q.allow[0].value, "negative-stem", "{yaml}");
             assert_eq!(q.choices.value[0].text.value, *text, "{yaml}");
             assert_eq!(
                 q.choices.value[0].why.as_ref().map(|t| t.value.as_str()),

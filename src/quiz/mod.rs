@@ -315,7 +315,8 @@ impl<'a> Session<'a> {
             shuffler.shuffle(&mut items);
         }
         if options.shuffle {
-            for item in &mut items {
+            // A question with `shuffle: false` keeps its file order.
+            for item in items.iter_mut().filter(|item| item.question.shuffle) {
                 let choices = &item.question.choices.value;
                 item.order = shuffler.choice_order(choices.len(), |i| choices[i].pin);
             }
@@ -614,5 +615,29 @@ mod tests {
             ..options(Mode::Practice)
         };
         assert_eq!(Session::new(&b, counted).map(|s| s.len()), Ok(1));
+    }
+
+    #[test]
+    fn a_question_with_shuffle_false_keeps_its_choices_in_file_order() {
+        let text = "questions:
+  - id: kept
+    question: Which?
+    shuffle: false
+    choices: [a, b, c, d, e, f, g, h, Both A and C]
+    answer: I
+";
+        let b: Vec<Bank> = read_bank("t.yaml", text.as_bytes(), &mut Vec::new())
+            .into_iter()
+            .collect();
+        for seed in 0..20 {
+            let shuffled = Options {
+                seed,
+                shuffle: true,
+                ..options(Mode::Practice)
+            };
+            let s = Session::new(&b, shuffled).expect("session");
+            let asked = s.next().expect("a question");
+            assert_eq!(asked.order, (0..9).collect::<Vec<_>>(), "seed {seed}");
+        }
     }
 }
