@@ -16,6 +16,11 @@ pub use source::{BUILTIN_LABEL, Error, Loaded, load_builtin, load_paths, read_ba
 
 use crate::diagnostic::Pos;
 
+/// The longest id a question may have, in characters. `check` enforces it and
+/// every importer keeps to it, so an id survives export and import unchanged; 100
+/// is what Moodle's `idnumber` column holds.
+pub const MAX_ID_LEN: usize = 100;
+
 /// A value with the position it was written at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spanned<T> {

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 /// Ids longer than this are cut (at a `-` where possible).
-const MAX_ID: usize = 80;
+const MAX_ID: usize = crate::bank::MAX_ID_LEN;
 
 /// A question as read from the source, before quiz's rules are applied.
 #[derive(Debug, Clone)]
