@@ -32,9 +32,9 @@ pub enum Command {
     Schema,
     /// Write a question at the terminal, checked as you go, and append it to FILE.
     New(NewArgs),
-    /// Convert a Moodle GIFT, Aiken or Moodle XML file into a quiz bank.
+    /// Convert a GIFT, Aiken, Moodle XML, QTI, CSV or exam-dump text file into a quiz bank.
     Import(ImportArgs),
-    /// Write banks as Moodle GIFT, Aiken or Moodle XML.
+    /// Write banks as GIFT, Aiken, Moodle XML, a QTI package, an Anki import file or CSV.
     Export(ExportArgs),
 }
 
@@ -146,21 +146,43 @@ pub struct NewArgs {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FormatKind {
+pub enum ImportFormat {
     /// Aiken: stems, A. choices, ANSWER: X (single-answer items only)
     Aiken,
     /// Moodle GIFT
     Gift,
     /// Moodle XML
     MoodleXml,
+    /// IMS QTI 2.x: a package (.zip or its folder) or one item file
+    Qti,
+    /// CSV with a header row naming the columns (question, A, B…, answer…)
+    Csv,
+    /// exam-dump pages pasted into a text file (stems, A. choices, Answer: lines)
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// Aiken: stems, A. choices, ANSWER: X (single-answer items only)
+    Aiken,
+    /// Moodle GIFT
+    Gift,
+    /// Moodle XML
+    MoodleXml,
+    /// an IMS QTI 2.1 package (a .zip), for Canvas, Blackboard, Brightspace, TAO
+    Qti,
+    /// a text file for Anki's File → Import (one Basic note per question)
+    Anki,
+    /// CSV, one row per question, for spreadsheets
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
     /// The format of FILE.
     #[arg(long, value_enum)]
-    pub from: FormatKind,
-    /// The file to convert.
+    pub from: ImportFormat,
+    /// The file to convert (for QTI also a package's folder).
     pub file: PathBuf,
     /// Write the bank here instead of to standard output.
     #[arg(short, long, value_name = "OUT.yaml")]
@@ -174,7 +196,7 @@ pub struct ImportArgs {
 pub struct ExportArgs {
     /// The format to write.
     #[arg(long, value_enum)]
-    pub to: FormatKind,
+    pub to: ExportFormat,
     /// Bank files or directories [default: the built-in bank]
     pub paths: Vec<PathBuf>,
     /// Write here instead of to standard output.

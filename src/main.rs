@@ -4,7 +4,7 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command, FormatArg, FormatKind, ModeArg, ScoringArg};
+use cli::{Cli, Command, ExportFormat, FormatArg, ImportFormat, ModeArg, ScoringArg};
 use quiz::ExitStatus;
 use quiz::check::render::Format;
 use quiz::command::{
@@ -45,11 +45,25 @@ fn no_color_unset() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-fn kind(arg: FormatKind) -> Kind {
+fn import_kind(arg: ImportFormat) -> Kind {
     match arg {
-        FormatKind::Aiken => Kind::Aiken,
-        FormatKind::Gift => Kind::Gift,
-        FormatKind::MoodleXml => Kind::MoodleXml,
+        ImportFormat::Aiken => Kind::Aiken,
+        ImportFormat::Gift => Kind::Gift,
+        ImportFormat::MoodleXml => Kind::MoodleXml,
+        ImportFormat::Qti => Kind::Qti,
+        ImportFormat::Csv => Kind::Csv,
+        ImportFormat::Text => Kind::Text,
+    }
+}
+
+fn export_kind(arg: ExportFormat) -> Kind {
+    match arg {
+        ExportFormat::Aiken => Kind::Aiken,
+        ExportFormat::Gift => Kind::Gift,
+        ExportFormat::MoodleXml => Kind::MoodleXml,
+        ExportFormat::Qti => Kind::Qti,
+        ExportFormat::Anki => Kind::Anki,
+        ExportFormat::Csv => Kind::Csv,
     }
 }
 
@@ -145,7 +159,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         }
         Command::Import(args) => {
             let config = ImportConfig {
-                from: kind(args.from),
+                from: import_kind(args.from),
                 input: args.file,
                 output: args.output,
                 force: args.force,
@@ -158,10 +172,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         }
         Command::Export(args) => {
             let config = ExportConfig {
-                to: kind(args.to),
+                to: export_kind(args.to),
                 paths: args.paths,
                 output: args.output,
                 force: args.force,
+                to_terminal: std::io::stdout().is_terminal(),
             };
             Ok(command::export(
                 &config,

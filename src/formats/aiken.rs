@@ -323,7 +323,7 @@ mod tests {
         let mut multi = bank.clone();
         multi.questions[0].multi = true;
         let out = export(Kind::Aiken, &[bank.clone(), multi]);
-        assert_eq!(out.text, "Which?\nA. one\nB. two\nANSWER: B\n\n");
+        assert_eq!(out.text(), "Which?\nA. one\nB. two\nANSWER: B\n\n");
         assert_eq!(out.warnings.len(), 1);
         assert_eq!(
             (out.warnings[0].path.as_str(), out.warnings[0].line),
@@ -334,7 +334,7 @@ mod tests {
             "{:?}",
             out.warnings
         );
-        let again = ok(&out.text);
+        let again = ok(&out.text());
         assert_eq!(again.bank.questions[0].correct(), [1]);
     }
 }

@@ -56,9 +56,27 @@ impl Draft {
     }
 }
 
+/// What some sources say beyond a [`Draft`] (QTI, CSV, exam-dump text), set on the
+/// question before it is checked.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Extra {
+    pub exhibit: Option<Spanned<String>>,
+    /// True keeps the choices in file order (QTI `shuffle="false"`).
+    pub keep_order: bool,
+    /// Indices of the choices that keep their place (QTI `fixed="true"`).
+    pub pins: Vec<usize>,
+    /// The source says "select all that apply" (`multi: true`) outright.
+    pub multi: bool,
+    /// The source gives no answer: the question is kept with an empty `answer`, which
+    /// `quiz check` points at, and reported as an error so that the author fills it in.
+    pub unanswered: bool,
+}
+
 /// Collects the questions of one imported file.
 pub(super) struct Builder {
     path: String,
+    /// The file that diagnostics name: `path`, or the file of a package being read.
+    source: String,
     /// The file name without its extension: the bank's name.
     name: String,
     /// The stem as an id prefix.
@@ -80,6 +98,7 @@ impl Builder {
         let prefix = slug(&name).unwrap_or_else(|| "question".into());
         Builder {
             path: path.to_owned(),
+            source: path.to_owned(),
             name,
             prefix,
             ordinal: 0,
@@ -90,14 +109,24 @@ impl Builder {
         }
     }
 
+    /// Names `path` (a file inside a package) in the diagnostics that follow.
+    pub fn set_source(&mut self, path: &str) {
+        self.source = path.to_owned();
+    }
+
+    /// The file that diagnostics name now.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     /// An import error at `pos`.
     pub fn error(&self, pos: Pos, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(&self.path, pos, IMPORT, message)
+        Diagnostic::error(&self.source, pos, IMPORT, message)
     }
 
     pub fn warn(&mut self, pos: Pos, message: impl Into<String>) {
         self.warnings
-            .push(Diagnostic::warning(&self.path, pos, IMPORT, message));
+            .push(Diagnostic::warning(&self.source, pos, IMPORT, message));
     }
 
     /// A question of the source that quiz leaves out: `what` says what it is, `why`
@@ -118,11 +147,20 @@ impl Builder {
 
     /// Adds a question, or skips it with a warning when quiz cannot hold it.
     pub fn add(&mut self, draft: Draft) {
+        self.add_with(draft, Extra::default());
+    }
+
+    /// [`Builder::add`], with what the source says beyond the draft.
+    pub fn add_with(&mut self, draft: Draft, extra: Extra) {
         self.ordinal += 1;
         let what = "the question";
-        let correct = match self.right_choices(&draft) {
-            Ok(correct) => correct,
-            Err(why) => return self.skipped(draft.pos, what, &why),
+        let correct = if extra.unanswered {
+            Vec::new()
+        } else {
+            match self.right_choices(&draft) {
+                Ok(correct) => correct,
+                Err(why) => return self.skipped(draft.pos, what, &why),
+            }
         };
         let multi = !draft.single && correct.len() == 1;
         let (explanation, references) = match &draft.explanation {
@@ -156,13 +194,13 @@ impl Builder {
                 tags.push(Spanned::new(value.to_owned(), tag.pos));
             }
         }
-        let question = Question {
+        let mut question = Question {
             pos: draft.pos,
             id,
             question: draft.stem.clone(),
-            exhibit: None,
-            multi,
-            shuffle: true,
+            exhibit: extra.exhibit,
+            multi: multi || extra.multi,
+            shuffle: !extra.keep_order,
             choices: Spanned::new(choices, draft.choices_pos),
             answer: Spanned::new(answer, draft.choices_pos),
             explanation,
@@ -170,10 +208,31 @@ impl Builder {
             tags,
             allow: Vec::new(),
         };
+        for &i in &extra.pins {
+            if let Some(c) = question.choices.value.get_mut(i) {
+                c.pin = true;
+            }
+        }
         let problems = rules::check_question(&self.path, &question);
-        if let Some(problem) = problems.iter().find(|d| d.severity == Severity::Error) {
+        // An unanswered question is kept on purpose: `quiz check` flags its `answer`.
+        let expected = |d: &Diagnostic| extra.unanswered && d.code == "invalid-answer";
+        if let Some(problem) = problems
+            .iter()
+            .find(|d| d.severity == Severity::Error && !expected(d))
+        {
             let why = format!("quiz cannot hold it: {}", problem.message);
             return self.skipped(draft.pos, what, &why);
+        }
+        if extra.unanswered {
+            self.warnings.push(Diagnostic::error(
+                &self.source,
+                draft.pos,
+                IMPORT,
+                format!(
+                    "no answer given: `{}` is written with `answer: []`; fill in the right letters",
+                    question.id.value
+                ),
+            ));
         }
         self.ids.insert(question.id.value.clone());
         self.questions.push(question);

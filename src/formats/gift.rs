@@ -800,8 +800,8 @@ mod tests {
         let expected = "// [tag:tls]\n::multi::Pick \\{the\\} two\\: {\n\t~%50%a \\= b#yes\n\t~%50%c\n\t~%-50%%d\n}\n\n\
                         ::single::One? {\n\t=x#right\n\t~y\n\t~%0%%z\n\t####See RFC 5246\\: 7.4.1.3.\n}\n\n\
                         ::tf::True? {TRUE#wrong#right\n}\n\n";
-        assert_eq!(out.text, expected);
-        let again = ok(&out.text).bank;
+        assert_eq!(out.text(), expected);
+        let again = ok(&out.text()).bank;
         for (a, b) in bank.questions.iter().zip(&again.questions) {
             assert_eq!(a.question.value, b.question.value);
             assert_eq!(texts(a), texts(b));

@@ -69,20 +69,29 @@
 //! an error at the line where reading stopped.
 
 mod aiken;
+mod anki;
 mod build;
+mod csv;
+mod dump;
 mod gift;
 mod html;
 mod moodle_xml;
+mod qti;
 mod refs;
 #[cfg(test)]
 mod round_trip;
+#[cfg(test)]
+mod round_trip_new;
+mod xhtml;
+mod xml;
 mod yaml;
 
 pub use yaml::to_yaml;
 
 use crate::bank::{Bank, Question};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Pos};
 use build::Builder;
+use std::borrow::Cow;
 
 /// The formats quiz reads and writes besides its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,17 +99,34 @@ pub enum Kind {
     Aiken,
     Gift,
     MoodleXml,
+    Qti,
+    Anki,
+    Csv,
+    Text,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Aiken, Kind::Gift, Kind::MoodleXml];
+    pub const ALL: [Kind; 7] = [
+        Kind::Aiken,
+        Kind::Gift,
+        Kind::MoodleXml,
+        Kind::Qti,
+        Kind::Anki,
+        Kind::Csv,
+        Kind::Text,
+    ];
 
-    /// The name used on the command line: `aiken`, `gift`, `moodle-xml`.
+    /// The name used on the command line: `aiken`, `gift`, `moodle-xml`, `qti`,
+    /// `anki`, `csv`, `text`.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Aiken => "aiken",
             Kind::Gift => "gift",
             Kind::MoodleXml => "moodle-xml",
+            Kind::Qti => "qti",
+            Kind::Anki => "anki",
+            Kind::Csv => "csv",
+            Kind::Text => "text",
         }
     }
 
@@ -111,10 +137,22 @@ impl Kind {
     /// The usual file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
-            Kind::Aiken => "txt",
+            Kind::Aiken | Kind::Anki | Kind::Text => "txt",
             Kind::Gift => "gift",
             Kind::MoodleXml => "xml",
+            Kind::Qti => "zip",
+            Kind::Csv => "csv",
         }
+    }
+
+    /// Whether quiz reads this format (Anki is written only).
+    pub fn can_import(self) -> bool {
+        self != Kind::Anki
+    }
+
+    /// Whether quiz writes this format (exam-dump text is read only).
+    pub fn can_export(self) -> bool {
+        self != Kind::Text
     }
 
     fn format(self) -> &'static dyn Format {
@@ -122,6 +160,10 @@ impl Kind {
             Kind::Aiken => &aiken::Aiken,
             Kind::Gift => &gift::Gift,
             Kind::MoodleXml => &moodle_xml::MoodleXml,
+            Kind::Qti => &qti::Qti,
+            Kind::Anki => &anki::Anki,
+            Kind::Csv => &csv::Csv,
+            Kind::Text => &dump::Dump,
         }
     }
 }
@@ -130,14 +172,25 @@ impl Kind {
 #[derive(Debug)]
 pub struct Imported {
     pub bank: Bank,
+    /// What was skipped or changed. An error among them (a question that the source
+    /// gives without an answer, written with `answer: []`) fails the import once the
+    /// bank is written.
     pub warnings: Vec<Diagnostic>,
 }
 
 /// Banks written in another format, with the questions that had to be left out.
 #[derive(Debug)]
 pub struct Exported {
-    pub text: String,
+    /// The file: UTF-8 text, except for QTI, whose package is a zip.
+    pub bytes: Vec<u8>,
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Exported {
+    /// The file as text (a QTI zip is not).
+    pub fn text(&self) -> Cow<'_, str> {
+        String::from_utf8_lossy(&self.bytes)
+    }
 }
 
 /// The code of import errors and warnings.
@@ -148,39 +201,60 @@ pub const EXPORT: &str = "export";
 /// Parses `text` (the contents of the file at `path`). A malformed file is an Err with
 /// the line (col 1 if unknown) and a clear message, code "import"; never a panic.
 pub fn import(kind: Kind, path: &str, text: &str) -> Result<Imported, Diagnostic> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    import_bytes(kind, path, text.as_bytes())
+}
+
+/// [`import`] from the file's bytes: text that must be UTF-8, or for QTI a zip
+/// package or a single item file.
+pub fn import_bytes(kind: Kind, path: &str, bytes: &[u8]) -> Result<Imported, Diagnostic> {
     let mut builder = Builder::new(path);
-    kind.format().parse(text, &mut builder)?;
+    kind.format().read(bytes, &mut builder)?;
+    builder.finish()
+}
+
+/// Imports a package unpacked into a folder: `files` holds each file's path inside
+/// the folder (with `/` between parts) and its bytes. Only QTI comes as a folder.
+pub fn import_folder(
+    kind: Kind,
+    path: &str,
+    files: &[(String, Vec<u8>)],
+) -> Result<Imported, Diagnostic> {
+    if kind != Kind::Qti {
+        return Err(Diagnostic::error(
+            path,
+            Pos::new(1, 1),
+            IMPORT,
+            format!(
+                "this is a folder; only a QTI package can be read from a folder: name the {} file itself",
+                kind.name()
+            ),
+        ));
+    }
+    let mut builder = Builder::new(path);
+    qti::read_files(files, &mut builder)?;
     builder.finish()
 }
 
 /// Writes banks in another format; items it cannot express are skipped with a warning
 /// naming the question's file:line.
 pub fn export(kind: Kind, banks: &[Bank]) -> Exported {
-    let format = kind.format();
-    let mut text = String::new();
     let mut warnings = Vec::new();
-    format.begin(&mut text);
-    for bank in banks {
-        for q in &bank.questions {
-            let mut item = String::new();
-            match format.question(q, &mut item) {
-                Ok(()) => text.push_str(&item),
-                Err(reason) => warnings.push(Diagnostic::warning(
-                    &bank.path,
-                    q.pos,
-                    EXPORT,
-                    format!(
-                        "question `{}` left out of the {} file: {reason}",
-                        q.id.value,
-                        kind.name()
-                    ),
-                )),
-            }
-        }
-    }
-    format.end(&mut text);
-    Exported { text, warnings }
+    let bytes = kind.format().write(kind, banks, &mut warnings);
+    Exported { bytes, warnings }
+}
+
+/// The warning for a question that a format cannot hold.
+fn left_out(kind: Kind, bank: &Bank, q: &Question, reason: &str) -> Diagnostic {
+    Diagnostic::warning(
+        &bank.path,
+        q.pos,
+        EXPORT,
+        format!(
+            "question `{}` left out of the {} file: {reason}",
+            q.id.value,
+            kind.name()
+        ),
+    )
 }
 
 /// One format: how to read a file of it, and how to write questions in it.
@@ -188,14 +262,46 @@ trait Format: Sync {
     /// Reads `text`, handing each question to `builder`. An Err stops the import.
     fn parse(&self, text: &str, builder: &mut Builder) -> Result<(), Diagnostic>;
 
+    /// Reads a file's bytes: by default UTF-8 text (a leading BOM dropped) for `parse`.
+    fn read(&self, bytes: &[u8], builder: &mut Builder) -> Result<(), Diagnostic> {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return Err(builder.error(
+                Pos::new(1, 1),
+                "the file is not valid UTF-8; save it as UTF-8 and try again",
+            ));
+        };
+        self.parse(text.strip_prefix('\u{feff}').unwrap_or(text), builder)
+    }
+
     /// Writes what comes before the first question.
     fn begin(&self, _out: &mut String) {}
 
-    /// Writes one question, or says why it cannot be written.
-    fn question(&self, q: &Question, out: &mut String) -> Result<(), String>;
+    /// Writes one question, or says why it cannot be written. (Formats that override
+    /// `write` need not.)
+    fn question(&self, _q: &Question, _out: &mut String) -> Result<(), String> {
+        Err("this format is written whole, by `write`".into())
+    }
 
     /// Writes what comes after the last question.
     fn end(&self, _out: &mut String) {}
+
+    /// Writes the whole file: by default `begin`, each question, `end`; a question that
+    /// cannot be written is left out with a warning.
+    fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
+        let mut text = String::new();
+        self.begin(&mut text);
+        for bank in banks {
+            for q in &bank.questions {
+                let mut item = String::new();
+                match self.question(q, &mut item) {
+                    Ok(()) => text.push_str(&item),
+                    Err(reason) => warnings.push(left_out(kind, bank, q, &reason)),
+                }
+            }
+        }
+        self.end(&mut text);
+        text.into_bytes()
+    }
 }
 
 /// The Moodle weight, in percent, of each of `k` right choices of a multiple-response

@@ -595,24 +595,27 @@ Pick all.</text></questiontext>
         let imported = ok(&SAMPLE.replace("<RSA>", "&lt;RSA&gt;"));
         let out = export(Kind::MoodleXml, std::slice::from_ref(&imported.bank));
         assert!(out.warnings.is_empty(), "{:?}", out.warnings);
-        assert!(out.text.contains("<single>false</single>"));
-        assert!(out.text.contains("<shuffleanswers>false</shuffleanswers>"));
+        assert!(out.text().contains("<single>false</single>"));
         assert!(
-            out.text
+            out.text()
+                .contains("<shuffleanswers>false</shuffleanswers>")
+        );
+        assert!(
+            out.text()
                 .contains("<answer fraction=\"50\" format=\"html\">")
         );
         assert!(
-            out.text
+            out.text()
                 .contains("<answer fraction=\"-50\" format=\"html\">")
         );
-        assert!(out.text.contains("<question type=\"truefalse\">"));
+        assert!(out.text().contains("<question type=\"truefalse\">"));
         assert!(
-            out.text
+            out.text()
                 .contains("<![CDATA[<p>TLS 1.3 removed &lt;RSA&gt; key exchange.</p>]]>"),
             "{}",
-            out.text
+            out.text()
         );
-        let again = ok(&out.text);
+        let again = ok(&out.text());
         assert_eq!(again.bank.questions.len(), 3);
         for (a, b) in imported.bank.questions.iter().zip(&again.bank.questions) {
             assert_eq!(a.id.value, b.id.value);

@@ -96,7 +96,7 @@ fn parse_line(l: &str, at: &Spanned<String>) -> Option<Reference> {
 }
 
 /// `RFC 5246 §7.4.1.3 Server Hello` → rfc 5246, section 7.4.1.3, title Server Hello.
-fn parse_rfc(label: &str, pos: Pos) -> Option<Reference> {
+pub(super) fn parse_rfc(label: &str, pos: Pos) -> Option<Reference> {
     let s = |v: &str| Spanned::new(v.to_owned(), pos);
     let rest = label.strip_prefix("RFC ")?;
     let digits = rest

@@ -8,7 +8,7 @@ use crate::check::rules;
 
 const BUILTIN_QUESTIONS: usize = 66;
 
-fn builtin() -> Vec<Bank> {
+pub(super) fn builtin() -> Vec<Bank> {
     let loaded = load_builtin();
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     assert_eq!(loaded.question_count(), BUILTIN_QUESTIONS);
@@ -19,7 +19,7 @@ fn through(kind: Kind, banks: &[Bank]) -> Bank {
     let out = export(kind, banks);
     assert!(out.warnings.is_empty(), "{kind:?}: {:?}", out.warnings);
     let path = format!("builtin.{}", kind.extension());
-    match import(kind, &path, &out.text) {
+    match import(kind, &path, &out.text()) {
         Ok(imported) => {
             assert!(
                 imported.warnings.is_empty(),
@@ -32,11 +32,11 @@ fn through(kind: Kind, banks: &[Bank]) -> Bank {
     }
 }
 
-fn all_questions(banks: &[Bank]) -> Vec<&Question> {
+pub(super) fn all_questions(banks: &[Bank]) -> Vec<&Question> {
     banks.iter().flat_map(|b| &b.questions).collect()
 }
 
-fn reference(r: &Reference) -> (String, String, Option<String>) {
+pub(super) fn reference(r: &Reference) -> (String, String, Option<String>) {
     let title = r.title.as_ref().map(|t| t.value.trim().to_owned());
     match &r.target {
         Target::Rfc { number, section } => (
@@ -108,7 +108,7 @@ fn round_trip(kind: Kind) {
     passes_check(&once);
 }
 
-fn passes_check(bank: &Bank) {
+pub(super) fn passes_check(bank: &Bank) {
     let yaml = to_yaml(bank);
     let mut diags = Vec::new();
     let reread = read_bank("imported.yaml", yaml.as_bytes(), &mut diags);
@@ -158,7 +158,7 @@ fn aiken_keeps_what_it_can_hold() {
             "{w:?}"
         );
     }
-    let back = match import(Kind::Aiken, "builtin.txt", &out.text) {
+    let back = match import(Kind::Aiken, "builtin.txt", &out.text()) {
         Ok(i) => i.bank,
         Err(d) => panic!("{}: {}", d.line, d.message),
     };
@@ -249,14 +249,14 @@ fn pathological_inputs_stay_linear() {
     let _ = import(Kind::Gift, "big.gift", &"::".repeat(300_000));
     let _ = import(Kind::Aiken, "big.txt", &"Q?\n".repeat(300_000));
     let banks = builtin();
-    let xml = export(Kind::MoodleXml, &banks).text;
+    let xml = export(Kind::MoodleXml, &banks).text().into_owned();
     let body = xml
         .trim_start_matches("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n")
         .trim_end_matches("</quiz>\n");
     let big = format!("<quiz>\n{}</quiz>\n", body.repeat(40));
     let imported = import(Kind::MoodleXml, "big.xml", &big).map_err(|d| d.message);
     assert_eq!(imported.map(|i| i.bank.questions.len()), Ok(66 * 40));
-    let gift = export(Kind::Gift, &banks).text.repeat(40);
+    let gift = export(Kind::Gift, &banks).text().repeat(40);
     let imported = import(Kind::Gift, "big.gift", &gift).map_err(|d| d.message);
     assert_eq!(imported.map(|i| i.bank.questions.len()), Ok(66 * 40));
     let elapsed = started.elapsed();

@@ -1,0 +1,606 @@
+//! CSV, for banks kept in a spreadsheet: one row per question under a header row that
+//! names the columns, so that their order is free. RFC 4180 quoting, through the
+//! `csv` crate.
+//!
+//! | column | holds |
+//! | --- | --- |
+//! | `id` | the id (optional: without it ids come from the file name and row) |
+//! | `question` | the stem (required) |
+//! | `exhibit` | preformatted text shown under the stem |
+//! | `A` … `Z` | the choices (`A` and `B` required), in order, no gaps |
+//! | `why A` … `why Z` | feedback on each choice |
+//! | `answer` | the right letters: `B`, or `A, C` (required) |
+//! | `multi` | `true` for "(Select all that apply)" |
+//! | `shuffle` | `false` keeps the choices in file order |
+//! | `pin` | the letters that keep their place when the others shuffle: `D` |
+//! | `explanation` | shown after answering |
+//! | `references` | one per line: `RFC 8446 §4.1.3`, an address, or `label: address` |
+//! | `tags` | separated by commas |
+//!
+//! Reading takes commas, semicolons or tabs (whichever the header row uses), ignores
+//! blank rows, warns about columns it does not know, and fails naming a required
+//! column that is missing. A row with an empty `answer` is written with `answer: []`
+//! and reported, so that the author fills it in. Writing gives only the columns the
+//! banks use (always `id`, `question`, the choices, `answer`, `explanation`,
+//! `references`, `tags`), references as `label: address`.
+
+use super::build::{Builder, Draft, DraftChoice, Extra};
+use super::{Format, Kind, left_out, refs};
+use crate::bank::{Bank, Question, Reference, Spanned, Target, letter, letter_index};
+use crate::diagnostic::{Diagnostic, Pos};
+use std::collections::HashMap;
+
+pub(super) struct Csv;
+
+const REQUIRED: [&str; 4] = ["question", "answer", "A", "B"];
+const NAMED: [&str; 10] = [
+    "id",
+    "question",
+    "exhibit",
+    "answer",
+    "multi",
+    "shuffle",
+    "pin",
+    "explanation",
+    "references",
+    "tags",
+];
+
+/// A column of the header: one of [`NAMED`], a choice, or a choice's `why`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Column {
+    Named(&'static str),
+    Choice(usize),
+    Why(usize),
+}
+
+impl Column {
+    fn parse(header: &str) -> Option<Column> {
+        let h = header.trim();
+        if let Some(named) = NAMED.iter().find(|n| n.eq_ignore_ascii_case(h)) {
+            return Some(Column::Named(named));
+        }
+        if h.len() == 1 {
+            return letter_index(h).map(Column::Choice);
+        }
+        let rest = h.get(..4)?.eq_ignore_ascii_case("why ").then(|| &h[4..])?;
+        letter_index(rest).map(Column::Why)
+    }
+
+    fn name(self) -> String {
+        match self {
+            Column::Named(n) => n.to_owned(),
+            Column::Choice(i) => letter(i).to_string(),
+            Column::Why(i) => format!("why {}", letter(i)),
+        }
+    }
+}
+
+impl Format for Csv {
+    fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
+        let mut reader = ::csv::ReaderBuilder::new()
+            .delimiter(delimiter(text))
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut records = reader.records();
+        let header = loop {
+            match records.next() {
+                None => return Err(b.error(Pos::new(1, 1), "the file is empty: it needs a header row naming the columns (question, A, B, answer…)")),
+                Some(Err(e)) => return Err(csv_error(b, &e)),
+                Some(Ok(r)) if r.iter().all(|c| c.trim().is_empty()) => continue,
+                Some(Ok(r)) => break r,
+            }
+        };
+        let header_pos = line_of(&header);
+        let mut columns: HashMap<Column, usize> = HashMap::new();
+        for (i, cell) in header.iter().enumerate() {
+            if cell.trim().is_empty() {
+                continue;
+            }
+            let at = Pos::new(header_pos.line, u32::try_from(i + 1).unwrap_or(u32::MAX));
+            match Column::parse(cell) {
+                Some(c) => {
+                    if columns.insert(c, i).is_some() {
+                        return Err(b.error(
+                            at,
+                            format!("the header names column `{}` twice", c.name()),
+                        ));
+                    }
+                }
+                None => b.warn(
+                    at,
+                    format!(
+                        "column `{}` is not one quiz reads (id, question, exhibit, A…Z, why A…why Z, answer, multi, shuffle, pin, explanation, references, tags); it is ignored",
+                        cell.trim()
+                    ),
+                ),
+            }
+        }
+        let missing: Vec<&str> = REQUIRED
+            .iter()
+            .copied()
+            .filter(|r| Column::parse(r).is_none_or(|c| !columns.contains_key(&c)))
+            .collect();
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
+            return Err(b.error(
+                header_pos,
+                format!(
+                    "the header row has no {} column{}: name the columns in the first row (question, A, B, …, answer)",
+                    names.join(", "),
+                    if missing.len() == 1 { "" } else { "s" }
+                ),
+            ));
+        }
+        let choice_columns = (0..26)
+            .take_while(|&i| columns.contains_key(&Column::Choice(i)))
+            .count();
+        for record in records {
+            let record = record.map_err(|e| csv_error(b, &e))?;
+            if record.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let row = Row {
+                record: &record,
+                columns: &columns,
+                pos: line_of(&record),
+            };
+            row.read(choice_columns, b);
+        }
+        Ok(())
+    }
+
+    fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
+        let questions: Vec<(&Bank, &Question)> = banks
+            .iter()
+            .flat_map(|b| b.questions.iter().map(move |q| (b, q)))
+            .collect();
+        let choices = questions
+            .iter()
+            .map(|(_, q)| q.choices.value.len())
+            .max()
+            .unwrap_or(2)
+            .clamp(2, 26);
+        let any = |f: &dyn Fn(&Question) -> bool| questions.iter().any(|(_, q)| f(q));
+        let mut header: Vec<Column> = vec![Column::Named("id"), Column::Named("question")];
+        if any(&|q| q.exhibit.is_some()) {
+            header.push(Column::Named("exhibit"));
+        }
+        header.extend((0..choices).map(Column::Choice));
+        for i in 0..choices {
+            if any(&|q| q.choices.value.get(i).is_some_and(|c| c.why.is_some())) {
+                header.push(Column::Why(i));
+            }
+        }
+        header.push(Column::Named("answer"));
+        if any(&|q| q.multi) {
+            header.push(Column::Named("multi"));
+        }
+        if any(&|q| !q.shuffle) {
+            header.push(Column::Named("shuffle"));
+        }
+        if any(&|q| q.choices.value.iter().any(|c| c.pin)) {
+            header.push(Column::Named("pin"));
+        }
+        header.extend(["explanation", "references", "tags"].map(Column::Named));
+
+        let mut out = ::csv::Writer::from_writer(Vec::new());
+        let mut rows: Vec<Vec<String>> = vec![header.iter().map(|c| c.name()).collect()];
+        for (bank, q) in questions {
+            if q.choices.value.len() > 26 {
+                warnings.push(left_out(kind, bank, q, "it has more than 26 choices"));
+                continue;
+            }
+            rows.push(header.iter().map(|&c| cell(q, c)).collect());
+        }
+        for row in rows {
+            if let Err(e) = out.write_record(&row) {
+                warnings.push(Diagnostic::error(
+                    "(export)",
+                    Pos::new(1, 1),
+                    super::EXPORT,
+                    format!("could not write the CSV: {e}"),
+                ));
+                return Vec::new();
+            }
+        }
+        out.into_inner().unwrap_or_default()
+    }
+}
+
+/// The delimiter of the header row: the most frequent of comma, semicolon and tab.
+fn delimiter(text: &str) -> u8 {
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&d| (first.bytes().filter(|&c| c == d).count(), d == b','))
+        .unwrap_or(b',')
+}
+
+fn line_of(record: &::csv::StringRecord) -> Pos {
+    let line = record.position().map_or(1, |p| p.line());
+    Pos::new(u32::try_from(line).unwrap_or(u32::MAX).max(1), 1)
+}
+
+fn csv_error(b: &Builder, e: &::csv::Error) -> Diagnostic {
+    let line = e.position().map_or(1, |p| p.line());
+    let pos = Pos::new(u32::try_from(line).unwrap_or(u32::MAX).max(1), 1);
+    match e.kind() {
+        ::csv::ErrorKind::Utf8 { .. } => b.error(
+            pos,
+            "the file is not valid UTF-8; save it as UTF-8 CSV and try again",
+        ),
+        _ => b.error(pos, format!("this CSV cannot be read: {e}")),
+    }
+}
+
+/// One row of the file, with the header's columns.
+struct Row<'r> {
+    record: &'r ::csv::StringRecord,
+    columns: &'r HashMap<Column, usize>,
+    pos: Pos,
+}
+
+impl Row<'_> {
+    fn get(&self, c: Column) -> Option<Spanned<String>> {
+        let i = *self.columns.get(&c)?;
+        let value = self.record.get(i)?.trim();
+        let col = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        (!value.is_empty())
+            .then(|| Spanned::new(value.replace("\r\n", "\n"), Pos::new(self.pos.line, col)))
+    }
+
+    fn named(&self, name: &'static str) -> Option<Spanned<String>> {
+        self.get(Column::Named(name))
+    }
+
+    /// Hands the row to the builder, or skips it with a warning.
+    fn read(&self, choice_columns: usize, b: &mut Builder) {
+        let what = "the row";
+        let stem = self
+            .named("question")
+            .unwrap_or_else(|| Spanned::new(String::new(), self.pos));
+        let mut draft = Draft::new(self.pos, stem);
+        draft.name = self.named("id");
+        let texts: Vec<Option<Spanned<String>>> = (0..choice_columns)
+            .map(|i| self.get(Column::Choice(i)))
+            .collect();
+        let count = texts.iter().rposition(Option::is_some).map_or(0, |i| i + 1);
+        if let Some(gap) = texts[..count].iter().position(Option::is_none) {
+            let why = format!(
+                "choice {} is empty while {} is not: choices are lettered in order",
+                letter(gap),
+                letter(count - 1)
+            );
+            return b.skip(self.pos, what, &why);
+        }
+        let mut extra = Extra::default();
+        let mut right = vec![false; count];
+        match self.named("answer") {
+            None => extra.unanswered = true,
+            Some(answer) => match letters(&answer.value) {
+                Some(ls) if !ls.is_empty() => {
+                    for l in ls {
+                        match right.get_mut(l) {
+                            Some(r) => *r = true,
+                            None => {
+                                let why = format!(
+                                    "answer `{}` names no choice: the row has {count}",
+                                    letter(l)
+                                );
+                                return b.skip(self.pos, what, &why);
+                            }
+                        }
+                    }
+                }
+                _ => {
+                    let why = format!(
+                        "answer {:?} is not a letter or a list of letters such as `A, C`",
+                        answer.value
+                    );
+                    return b.skip(answer.pos, what, &why);
+                }
+            },
+        }
+        let n_right = right.iter().filter(|&&r| r).count();
+        extra.multi = self.flag(b, "multi", false);
+        draft.single = n_right <= 1 && !extra.multi;
+        for (i, text) in texts.into_iter().take(count).enumerate() {
+            let Some(text) = text else { continue };
+            draft.choices.push(DraftChoice {
+                text,
+                why: self.get(Column::Why(i)),
+                weight: if right[i] { 100.0 } else { 0.0 },
+            });
+        }
+        if let Some(pos) = self.columns.get(&Column::Choice(0)) {
+            draft.choices_pos = Pos::new(self.pos.line, u32::try_from(pos + 1).unwrap_or(1));
+        }
+        draft.explanation = self.explanation(b);
+        draft.tags = self
+            .named("tags")
+            .map(|t| {
+                t.value
+                    .split([',', '\n'])
+                    .map(|s| Spanned::new(s.trim().to_owned(), t.pos))
+                    .filter(|s| !s.value.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        extra.exhibit = self
+            .named("exhibit")
+            .map(|e| Spanned::new(raw_cell(self, "exhibit").unwrap_or(e.value), e.pos));
+        extra.keep_order = !self.flag(b, "shuffle", true);
+        if let Some(pins) = self.named("pin") {
+            match letters(&pins.value) {
+                Some(ls) => extra.pins = ls.into_iter().filter(|&i| i < count).collect(),
+                None => b.warn(
+                    pins.pos,
+                    format!(
+                        "pin {:?} is not a list of letters; no choice is pinned",
+                        pins.value
+                    ),
+                ),
+            }
+        }
+        b.add_with(draft, extra);
+    }
+
+    /// A `true`/`false` column (also yes/no, 1/0, x); empty gives `default`.
+    fn flag(&self, b: &mut Builder, name: &'static str, default: bool) -> bool {
+        let Some(v) = self.named(name) else {
+            return default;
+        };
+        match v.value.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "y" | "1" | "x" => true,
+            "false" | "no" | "n" | "0" => false,
+            _ => {
+                b.warn(
+                    v.pos,
+                    format!(
+                        "{name} {:?} is not true or false; taken as {default}",
+                        v.value
+                    ),
+                );
+                default
+            }
+        }
+    }
+
+    /// The explanation with the references column added as a `References:` block, the
+    /// form the builder reads back into references.
+    fn explanation(&self, b: &mut Builder) -> Option<Spanned<String>> {
+        let explanation = self.named("explanation");
+        let Some(cell) = self.named("references") else {
+            return explanation;
+        };
+        let mut lines = Vec::new();
+        for l in cell.value.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match reference(l, cell.pos) {
+                Some(r) => {
+                    let (label, link) = refs::parts(&r);
+                    lines.push(format!("{label}: {link}"));
+                }
+                None => b.warn(
+                    cell.pos,
+                    format!("reference {l:?} is not `RFC 8446 §4.1.3`, an address, or `label: address`; left out"),
+                ),
+            }
+        }
+        if lines.is_empty() {
+            return explanation;
+        }
+        let block = format!("{}\n{}", refs::HEADING, lines.join("\n"));
+        Some(match explanation {
+            Some(e) => Spanned::new(format!("{}\n\n{block}", e.value), e.pos),
+            None => Spanned::new(block, cell.pos),
+        })
+    }
+}
+
+/// The exhibit's cell as written (only surrounding blank lines dropped): its
+/// indentation is part of it.
+fn raw_cell(row: &Row, name: &'static str) -> Option<String> {
+    let i = *row.columns.get(&Column::Named(name))?;
+    let value = row.record.get(i)?.replace("\r\n", "\n");
+    Some(value.trim_matches('\n').trim_end().to_owned())
+}
+
+/// `A, C`, `A C`, `AC`, `a;c` → the indices; None if anything else is there.
+fn letters(text: &str) -> Option<Vec<usize>> {
+    let mut out = Vec::new();
+    for c in text.chars() {
+        match c {
+            c if c.is_ascii_alphabetic() => out.push(letter_index(&c.to_string())?),
+            ',' | ';' | ' ' | '\t' | '/' | '&' => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// One line of the references column.
+fn reference(line: &str, pos: Pos) -> Option<Reference> {
+    let written = format!("{}\n{line}", refs::HEADING);
+    let (rest, found) = refs::split(&Spanned::new(written, pos));
+    if rest.is_none() && found.len() == 1 {
+        return found.into_iter().next();
+    }
+    if let Some(r) = refs::parse_rfc(line, pos) {
+        return Some(r);
+    }
+    let web = line.starts_with("https://") || line.starts_with("http://");
+    (web && !line.contains(char::is_whitespace)).then(|| Reference {
+        pos,
+        target: Target::Url(Spanned::new(line.to_owned(), pos)),
+        title: None,
+    })
+}
+
+/// A question's cell in `column`.
+fn cell(q: &Question, column: Column) -> String {
+    let letters = |is: Vec<usize>| {
+        is.iter()
+            .map(|&i| letter(i).to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match column {
+        Column::Choice(i) => q
+            .choices
+            .value
+            .get(i)
+            .map_or(String::new(), |c| c.text.value.trim().to_owned()),
+        Column::Why(i) => q
+            .choices
+            .value
+            .get(i)
+            .and_then(|c| c.why.as_ref())
+            .map_or(String::new(), |w| w.value.trim().to_owned()),
+        Column::Named(name) => match name {
+            "id" => q.id.value.clone(),
+            "question" => q.question.value.trim().to_owned(),
+            "exhibit" => q
+                .exhibit
+                .as_ref()
+                .map_or(String::new(), |e| e.value.trim_end().to_owned()),
+            "answer" => letters(q.correct()),
+            "multi" => if q.multi { "true" } else { "" }.to_owned(),
+            "shuffle" => if q.shuffle { "" } else { "false" }.to_owned(),
+            "pin" => letters(
+                q.choices
+                    .value
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.pin)
+                    .map(|(i, _)| i)
+                    .collect(),
+            ),
+            "explanation" => q
+                .explanation
+                .as_ref()
+                .map_or(String::new(), |e| e.value.trim().to_owned()),
+            "references" => q
+                .references
+                .iter()
+                .map(|r| {
+                    let (label, link) = refs::parts(r);
+                    format!("{label}: {link}")
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            "tags" => q
+                .tags
+                .iter()
+                .map(|t| t.value.trim().to_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => String::new(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::{Kind, import};
+
+    fn read(text: &str) -> Result<crate::formats::Imported, Diagnostic> {
+        import(Kind::Csv, "bank.csv", text)
+    }
+
+    #[test]
+    fn columns_are_found_by_name_in_any_order() {
+        let text = "answer;B;question;A;tags;id\nB;Two;Which?;One;x, y z;q1\n";
+        let imported = read(text).map_err(|d| d.message);
+        let bank = imported.map(|i| i.bank);
+        let q = &bank
+            .as_ref()
+            .map(|b| b.questions.clone())
+            .unwrap_or_default()[0];
+        assert_eq!(q.id.value, "q1");
+        assert_eq!(q.question.value, "Which?");
+        assert_eq!(q.correct(), [1]);
+        let tags: Vec<&str> = q.tags.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(tags, ["x", "y z"]);
+        assert_eq!(q.question.pos, Pos::new(2, 3));
+    }
+
+    #[test]
+    fn a_missing_required_column_is_named() {
+        let err = read("question,A,C,answer\nQ?,a,c,A\n")
+            .err()
+            .map(|d| (d.line, d.message));
+        let (line, message) = err.unwrap_or_default();
+        assert_eq!(line, 1);
+        assert!(message.contains("no `B` column"), "{message}");
+        let err = read("id,A,B\n")
+            .err()
+            .map(|d| d.message)
+            .unwrap_or_default();
+        assert!(err.contains("no `question`, `answer` columns"), "{err}");
+    }
+
+    #[test]
+    fn references_take_three_forms() {
+        let text = "question,A,B,answer,references\n\
+                    Q?,a,b,A,\"RFC 8446 §4.1.3\nhttps://example.org/x\nTLS: https://example.org/tls\nnonsense\"\n";
+        let imported = read(text).unwrap_or_else(|d| panic!("{}", d.message));
+        let refs: Vec<String> = imported.bank.questions[0]
+            .references
+            .iter()
+            .map(|r| format!("{} {}", r.label(), r.link()))
+            .collect();
+        assert_eq!(
+            refs,
+            [
+                "RFC 8446 §4.1.3 https://www.rfc-editor.org/rfc/rfc8446#section-4.1.3",
+                "https://example.org/x https://example.org/x",
+                "TLS https://example.org/tls"
+            ]
+        );
+        assert!(imported.warnings[0].message.contains("\"nonsense\""));
+    }
+
+    #[test]
+    fn an_empty_answer_is_kept_and_reported() {
+        let imported =
+            read("question,A,B,answer\nQ?,a,b,\n").unwrap_or_else(|d| panic!("{}", d.message));
+        assert!(imported.bank.questions[0].answer.value.is_empty());
+        assert!(imported.warnings[0].is_error());
+        assert!(imported.warnings[0].message.starts_with("no answer given"));
+    }
+
+    #[test]
+    fn gaps_and_bad_letters_skip_the_row() {
+        let text = "question,A,B,C,answer\nQ1?,a,,c,A\nQ2?,a,b,,D\nQ3?,a,b,,A\n";
+        let imported = read(text).unwrap_or_else(|d| panic!("{}", d.message));
+        assert_eq!(imported.bank.questions.len(), 1);
+        let messages: Vec<(u32, &str)> = imported
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        assert!(
+            messages[0].1.contains("choice B is empty while C is not"),
+            "{messages:?}"
+        );
+        assert_eq!(messages[1].0, 3);
+        assert!(
+            messages[1].1.contains("answer `D` names no choice"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn letters_are_read_in_every_spelling() {
+        assert_eq!(letters("A, C"), Some(vec![0, 2]));
+        assert_eq!(letters("ac"), Some(vec![0, 2]));
+        assert_eq!(letters("B;D"), Some(vec![1, 3]));
+        assert_eq!(letters("A1"), None);
+    }
+}

@@ -1,0 +1,307 @@
+//! IMS QTI 2.1: a content package (a zip with `imsmanifest.xml`) holding one
+//! `assessmentItem` per question, as Canvas, Blackboard, Brightspace and TAO import.
+//!
+//! Each item is a `choiceInteraction` (`maxChoices` 1, or 0 for a multiple-answer
+//! item) with `shuffle` from the question and `fixed="true"` on pinned choices; the
+//! stem and the exhibit (a `<pre>`) stand before it in the item body. The answer is
+//! the `correctResponse`; a multiple-answer item also has a `mapping` that the
+//! `map_response` processing sums and clamps into `--scoring partial`'s points. Each
+//! `multi: true` is the class `quiz-select-all` on the interaction. Each
+//! `why` is a `feedbackInline` in its choice, shown when the choice is ticked wrongly
+//! or missed; the explanation and the references (as links) are a `modalFeedback`.
+//! Tags are LOM keywords of the item's resource in the manifest. Every item and the
+//! manifest validate against the IMS schemas.
+//!
+//! Reading takes a package (a zip, or the folder it was unpacked into: the items the
+//! manifest lists, in its order, else every item file) or a plain item file, of QTI
+//! 2.0, 2.1 or 2.2. Items other than one choice interaction are skipped with a warning.
+
+mod read;
+mod write;
+
+use super::build::Builder;
+use super::{Format, Kind, left_out};
+use crate::bank::{Bank, Spanned};
+use crate::diagnostic::{Diagnostic, Pos};
+use std::collections::{HashMap, HashSet};
+use std::io::{Cursor, Read, Write};
+use xml::{Lines, children};
+
+use super::xml;
+
+pub(super) const QTI_NS: &str = "http://www.imsglobal.org/xsd/imsqti_v2p1";
+pub(super) const ITEM_TYPE: &str = "imsqti_item_xmlv2p1";
+pub(super) const CHOICE_INTERACTION: &str = "choiceInteraction";
+/// The identifier of the explanation's feedback (Canvas reads `general_…` as its
+/// neutral comment).
+pub(super) const GENERAL_FEEDBACK: &str = "general_fb";
+/// The class of a choice interaction written for `multi: true`.
+pub(super) const SELECT_ALL: &str = "quiz-select-all";
+const MANIFEST: &str = "imsmanifest.xml";
+/// The most a package may unpack to; past it the import stops (a zip bomb).
+const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
+
+pub(super) struct Qti;
+
+impl Format for Qti {
+    fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
+        read::item(text, &[], b)
+    }
+
+    fn read(&self, bytes: &[u8], b: &mut Builder) -> Result<(), Diagnostic> {
+        if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+            let files = unzip(bytes, b)?;
+            return read_files(&files, b);
+        }
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return Err(b.error(
+                Pos::new(1, 1),
+                "neither a zip package nor a UTF-8 item file: give the package's .zip, its folder, or one item's .xml",
+            ));
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Ok(doc) = roxmltree::Document::parse(text)
+            && doc.root_element().tag_name().name() == "manifest"
+        {
+            return Err(b.error(
+                Pos::new(1, 1),
+                "this is a package's manifest: import the folder that holds it, or its .zip",
+            ));
+        }
+        self.parse(text, b)
+    }
+
+    fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
+        let mut files: Vec<(String, String)> = Vec::new();
+        let mut entries = Vec::new();
+        let mut names = HashSet::new();
+        for bank in banks {
+            for q in &bank.questions {
+                let item = match write::item(q) {
+                    Ok(item) => item,
+                    Err(reason) => {
+                        warnings.push(left_out(kind, bank, q, &reason));
+                        continue;
+                    }
+                };
+                let mut href = format!("items/{}.xml", q.id.value);
+                let mut n = 2;
+                while !names.insert(href.clone()) {
+                    href = format!("items/{}-{n}.xml", q.id.value);
+                    n += 1;
+                }
+                entries.push(write::Entry {
+                    href: href.clone(),
+                    tags: q.tags.iter().map(|t| t.value.trim().to_owned()).collect(),
+                });
+                files.push((href, item));
+            }
+        }
+        files.insert(0, (MANIFEST.to_owned(), write::manifest(&entries)));
+        match zip(&files) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                warnings.push(Diagnostic::error(
+                    "(export)",
+                    Pos::new(1, 1),
+                    super::EXPORT,
+                    format!("could not build the zip package: {e}"),
+                ));
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// The package as a zip, its entries in order with a fixed date, so that the same
+/// banks always give the same bytes.
+fn zip(files: &[(String, String)]) -> zip::result::ZipResult<Vec<u8>> {
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, text) in files {
+        out.start_file(name.as_str(), options)?;
+        out.write_all(text.as_bytes())?;
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+/// The XML files of a zip package, by their path inside it.
+fn unzip(bytes: &[u8], b: &Builder) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let broken = |e: zip::result::ZipError| {
+        b.error(
+            Pos::new(1, 1),
+            format!("the zip package cannot be read: {e}"),
+        )
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(broken)?;
+    let mut files = Vec::new();
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).map_err(broken)?;
+        let name = entry.name().map_err(broken)?.replace('\\', "/");
+        if entry.is_dir() || !name.to_ascii_lowercase().ends_with(".xml") {
+            continue;
+        }
+        let mut data = Vec::new();
+        let left = MAX_UNPACKED.saturating_sub(total);
+        (&mut entry)
+            .take(left + 1)
+            .read_to_end(&mut data)
+            .map_err(|e| broken(e.into()))?;
+        total += data.len() as u64;
+        if total > MAX_UNPACKED {
+            return Err(b.error(
+                Pos::new(1, 1),
+                format!(
+                    "the zip package unpacks to more than {} MiB; quiz stops there",
+                    MAX_UNPACKED / 1024 / 1024
+                ),
+            ));
+        }
+        files.push((name.trim_start_matches("./").to_owned(), data));
+    }
+    Ok(files)
+}
+
+/// Reads the items of a package: those its manifest lists, else every item file.
+pub(super) fn read_files(files: &[(String, Vec<u8>)], b: &mut Builder) -> Result<(), Diagnostic> {
+    let package = b.source().to_owned();
+    let by_name: HashMap<&str, &[u8]> = files
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    let manifest = files
+        .iter()
+        .filter(|(n, _)| n == MANIFEST || n.ends_with(&format!("/{MANIFEST}")))
+        .min_by_key(|(n, _)| n.len());
+    let listed: Vec<Listed> = match manifest {
+        Some((name, data)) => {
+            b.set_source(&format!("{package}/{name}"));
+            let base = &name[..name.len() - MANIFEST.len()];
+            let listed = manifest_items(data, base, b)?;
+            if listed.is_empty() {
+                return Err(b.error(Pos::new(1, 1), "the manifest lists no QTI items"));
+            }
+            listed
+        }
+        None => {
+            let mut items: Vec<&String> = files
+                .iter()
+                .map(|(n, _)| n)
+                .filter(|n| {
+                    by_name
+                        .get(n.as_str())
+                        .and_then(|d| std::str::from_utf8(d).ok())
+                        .is_some_and(|t| t.contains("assessmentItem"))
+                })
+                .collect();
+            items.sort();
+            if items.is_empty() {
+                return Err(b.error(
+                    Pos::new(1, 1),
+                    format!("no {MANIFEST} and no QTI item files in the package"),
+                ));
+            }
+            items.into_iter().map(|n| (n.clone(), Vec::new())).collect()
+        }
+    };
+    for (name, tags) in listed {
+        b.set_source(&format!("{package}/{name}"));
+        let Some(data) = by_name.get(name.as_str()) else {
+            b.skip(Pos::new(1, 1), "the item", "the package has no such file");
+            continue;
+        };
+        let Ok(text) = std::str::from_utf8(data) else {
+            b.skip(Pos::new(1, 1), "the item", "the file is not valid UTF-8");
+            continue;
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // One broken item does not lose the others.
+        if let Err(d) = read::item(text, &tags, b) {
+            let at = Pos::new(d.line, d.col);
+            b.skip(at, "the item", &d.message);
+        }
+    }
+    b.set_source(&package);
+    Ok(())
+}
+
+/// An item file of a package, with the tags the manifest gives it.
+type Listed = (String, Vec<Spanned<String>>);
+
+/// The item files a manifest lists (relative to the package), with their tags.
+fn manifest_items(data: &[u8], base: &str, b: &Builder) -> Result<Vec<Listed>, Diagnostic> {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return Err(b.error(Pos::new(1, 1), "the manifest is not valid UTF-8"));
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let doc = xml::parse(b, text)?;
+    let lines = Lines::new(text);
+    let mut out = Vec::new();
+    for resource in doc
+        .descendants()
+        .filter(|n| n.is_element() && n.tag_name().name() == "resource")
+    {
+        let kind = resource.attribute("type").unwrap_or("");
+        if !kind.starts_with("imsqti_item") {
+            continue;
+        }
+        let href = resource.attribute("href").or_else(|| {
+            children(resource, "file")
+                .next()
+                .and_then(|f| f.attribute("href"))
+        });
+        let Some(href) = href else { continue };
+        let tags = resource
+            .descendants()
+            .filter(|n| n.is_element() && n.tag_name().name() == "keyword")
+            .map(|k| Spanned::new(xml::inner_text(k).trim().to_owned(), lines.pos(k)))
+            .filter(|t| !t.value.is_empty())
+            .collect();
+        out.push((resolve(base, href), tags));
+    }
+    Ok(out)
+}
+
+/// `href` (relative to the manifest's folder `base`, which ends with `/` or is empty)
+/// as a path inside the package.
+fn resolve(base: &str, href: &str) -> String {
+    let href = percent_decode(&href.replace('\\', "/"));
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for part in href.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
+}
+
+/// `%20` and the like decoded (an href is a URI); malformed escapes stay as written.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
+                out.push((hex(h).unwrap_or(0) * 16 + hex(l).unwrap_or(0)) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,105 @@
+//! What the XML formats share: escaping, positions of nodes, and parse errors that
+//! point at a line.
+
+use super::build::Builder;
+use crate::diagnostic::{Diagnostic, Pos};
+use roxmltree::{Document, Node, ParsingOptions};
+
+/// Escapes text for an element or a double-quoted attribute, leaving out the
+/// characters that XML 1.0 cannot hold (control characters other than tab and line
+/// breaks).
+pub(super) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c < '\u{20}' || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Parses `text` without DTDs (so no entity expansion), or an error at its line.
+pub(super) fn parse<'t>(b: &Builder, text: &'t str) -> Result<Document<'t>, Diagnostic> {
+    let options = ParsingOptions {
+        allow_dtd: false,
+        ..ParsingOptions::default()
+    };
+    Document::parse_with_options(text, options).map_err(|e| {
+        let at = e.pos();
+        let message = e.to_string().replace(&format!(" at {at}"), "");
+        let pos = match e {
+            roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode => {
+                let line = text.lines().count().max(1);
+                Pos::new(u32::try_from(line).unwrap_or(u32::MAX), 1)
+            }
+            _ => Pos::new(at.row.max(1), at.col.max(1)),
+        };
+        let message = match e {
+            roxmltree::Error::DtdDetected => {
+                "the file has a DTD (<!DOCTYPE …>), which is not read".to_owned()
+            }
+            _ => format!("not well-formed XML: {message}"),
+        };
+        b.error(pos, message)
+    })
+}
+
+/// Line starts of the source, so that each node's line is a binary search away
+/// (roxmltree's own `text_pos_at` scans from the start of the file every time).
+pub(super) struct Lines<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { text, starts }
+    }
+
+    pub fn at(&self, byte: usize) -> Pos {
+        let line = self.starts.partition_point(|&s| s <= byte).max(1);
+        let start = self.starts[line - 1];
+        let col = self
+            .text
+            .get(start..byte.min(self.text.len()))
+            .map_or(0, |s| s.chars().count());
+        Pos::new(
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(col + 1).unwrap_or(u32::MAX),
+        )
+    }
+
+    pub fn pos(&self, node: Node) -> Pos {
+        self.at(node.range().start)
+    }
+
+    /// The source of `node`, markup included.
+    pub fn source(&self, node: Node) -> &'t str {
+        self.text.get(node.range()).unwrap_or("")
+    }
+}
+
+/// The child elements of `node` called `name` (any namespace).
+pub(super) fn children<'a, 'i: 'a>(
+    node: Node<'a, 'i>,
+    name: &'a str,
+) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
+    node.children()
+        .filter(move |c| c.is_element() && c.tag_name().name() == name)
+}
+
+/// All the text inside `node`.
+pub(super) fn inner_text(node: Node) -> String {
+    node.descendants()
+        .filter(Node::is_text)
+        .filter_map(|n| n.text())
+        .collect()
+}
