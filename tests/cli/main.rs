@@ -8,6 +8,7 @@ mod exam;
 mod formats;
 mod history;
 mod hostile;
+mod interchange;
 mod run;
 
 use std::path::{Path, PathBuf};
