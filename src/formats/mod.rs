@@ -1,8 +1,11 @@
-//! Import and export of other quiz formats: Aiken, Moodle GIFT and Moodle XML, one file
-//! per format behind the [`Format`] trait, and [`to_yaml`] for quiz's own format.
+//! Import and export of other quiz formats: Aiken, Moodle GIFT and Moodle XML, IMS QTI
+//! 2.1 packages, Anki's text import, CSV and exam-dump text, one file (or folder) per
+//! format behind the [`Format`] trait, and [`to_yaml`] for quiz's own format.
 //!
-//! Formatters return strings and never touch files or standard output; the caller
-//! decides where the text goes.
+//! Formatters return bytes (text, or the zip of a QTI package) and never touch files
+//! or standard output; the caller decides where they go. Readers take the file's bytes
+//! (or, for a QTI package unpacked into a folder, its files), and each is linear in
+//! its input.
 //!
 //! # What maps to what
 //!
@@ -14,6 +17,33 @@
 //! | `why` | `#feedback` after a choice | `<answer><feedback>` | lost |
 //! | `explanation`, `references` | `####general feedback` | `<generalfeedback>` | lost |
 //! | `tags` | `// [tag:x]` comment, `$CATEGORY:` | `<tags>`, category | none |
+//!
+//! And for the formats beyond Moodle (Anki is written only, exam-dump text read only):
+//!
+//! | quiz | QTI 2.1 | Anki | CSV | exam-dump text |
+//! | --- | --- | --- | --- | --- |
+//! | `id` | item `title` (and `identifier`, `Q_` before a digit) | guid `quiz-<id>` | `id` | derived |
+//! | `question` | `<div class="stem">`, `<prompt>` | front | `question` | the stem, once |
+//! | `exhibit` | `<pre>` in the item body | `<pre>` on the front | `exhibit` | none |
+//! | choices | `simpleChoice` A, B, … | `A.` lines on the front | `A` … `Z` | `A.` / `A)` lines |
+//! | answer | `correctResponse` (+ `mapping`) | bold on the back | `answer` | `Answer:` line |
+//! | `multi` | `maxChoices="0"`, class `quiz-select-all` | "(Select all that apply)" | `multi` | none |
+//! | `shuffle: false` | `shuffle="false"` | (file order) | `shuffle` | none |
+//! | `pin` | `fixed="true"` | (file order) | `pin` | none |
+//! | `why` | `feedbackInline` in the choice | a list on the back | `why A` … | none |
+//! | `explanation`, `references` | `modalFeedback` (`general_fb`), links | the back, links | `explanation`, `references` | `Explanation:` block |
+//! | `tags` | LOM keywords in the manifest | Anki tags | `tags` | none |
+//!
+//! **QTI scoring**: a single-answer item is processed as the `match_correct`
+//! template does (1 for the correct response, else 0); a multiple-answer item as
+//! `map_response` does, with each right choice mapped to +1/k and each wrong one to
+//! −1/k, bounds 0 and 1: the sum of what was ticked, clamped, which is
+//! `--scoring partial`'s max(0, (right − wrong) / k) exactly. The processing is
+//! written out (not referenced by template URI), so that it can also set the
+//! `FEEDBACK` outcome: the explanation always, and each `why` when its choice is
+//! ticked wrongly or missed, as `quiz run` shows them. HTML texts (QTI, Anki) are
+//! reflowed as the screen does: the author's line breaks inside a paragraph are
+//! joined; CSV keeps texts exactly.
 //!
 //! **Multiple-answer items** (more than one right letter, or `multi: true`) become
 //! Moodle multiple-response questions: `<single>false</single>` in XML, and in GIFT

@@ -28,7 +28,11 @@ fn export_builtin(to: &str, file: &str) -> Test {
     let test = Test::new().args(&["export", "--to", to, BUILTIN, "-o", file]);
     let out = test.run();
     out.status(0);
-    assert!(out.stderr.is_empty(), "no warnings expected:\n{}", out.stderr);
+    assert!(
+        out.stderr.is_empty(),
+        "no warnings expected:\n{}",
+        out.stderr
+    );
     test
 }
 
@@ -79,15 +83,23 @@ fn the_builtin_bank_round_trips_through_a_qti_zip_and_its_folder() {
     assert_eq!(from_folder, yaml, "the folder reads as the zip does");
     // One item alone.
     let one = test.run_with(
-        &["import", "--from", "qti", "unpacked/items/tls-not-handshake-steps.xml"],
+        &[
+            "import",
+            "--from",
+            "qti",
+            "unpacked/items/tls-not-handshake-steps.xml",
+        ],
         "",
     );
     one.status(0)
         .stdout_has("  - id: tls-not-handshake-steps\n")
         .stdout_has("    multi: true\n");
     // A second trip gives the same bank.
-    test.run_with(&["export", "--to", "qti", "back.yaml", "-o", "again.zip"], "")
-        .status(0);
+    test.run_with(
+        &["export", "--to", "qti", "back.yaml", "-o", "again.zip"],
+        "",
+    )
+    .status(0);
     assert_eq!(import(&test, "qti", "again.zip", "again.yaml"), yaml);
 }
 
@@ -146,8 +158,11 @@ fn the_builtin_bank_round_trips_through_csv() {
     );
     let yaml = import(&test, "csv", "bank.csv", "back.yaml");
     assert_eq!(ids(&yaml).len(), 66);
-    test.run_with(&["export", "--to", "csv", "back.yaml", "-o", "again.csv"], "")
-        .status(0);
+    test.run_with(
+        &["export", "--to", "csv", "back.yaml", "-o", "again.csv"],
+        "",
+    )
+    .status(0);
     assert_eq!(import(&test, "csv", "again.csv", "again.yaml"), yaml);
 }
 
@@ -209,7 +224,10 @@ fn anki_gets_a_file_its_import_reads_without_settings() {
 #[test]
 fn an_exam_dump_page_imports_and_names_the_questions_without_an_answer() {
     let test = Test::new().file("page.txt", DUMP);
-    let out = test.run_with(&["import", "--from", "text", "page.txt", "-o", "bank.yaml"], "");
+    let out = test.run_with(
+        &["import", "--from", "text", "page.txt", "-o", "bank.yaml"],
+        "",
+    );
     out.status(1)
         .stderr_has("page.txt:63: error: no answer given: `page-4` is written with `answer: []`")
         .stderr_has("page.txt:85: error: no answer given: `page-7`")
@@ -217,8 +235,13 @@ fn an_exam_dump_page_imports_and_names_the_questions_without_an_answer() {
         .stderr_has("quiz: imported 7 questions into bank.yaml")
         .stderr_has("quiz: 2 questions have no answer: fill in each `answer: []`");
     let yaml = out.read("bank.yaml");
-    assert!(yaml.contains("    question: Which message carries the server's chosen cipher suite?\n"));
-    assert!(!yaml.contains("Leave a Reply") && !yaml.contains("Facebook"), "{yaml}");
+    assert!(
+        yaml.contains("    question: Which message carries the server's chosen cipher suite?\n")
+    );
+    assert!(
+        !yaml.contains("Leave a Reply") && !yaml.contains("Facebook"),
+        "{yaml}"
+    );
     // `quiz check` points at each answer to fill in.
     let check = test.run_with(&["check", "bank.yaml"], "");
     check.status(1);
@@ -260,6 +283,10 @@ fn garbage_is_an_error_not_a_panic() {
             .args(&["import", "--from", from, "junk.bin"])
             .run();
         assert_eq!(out.status, 1, "{from}: {}", output(&out));
-        assert!(!output(&out).contains("panicked"), "{from}: {}", output(&out));
+        assert!(
+            !output(&out).contains("panicked"),
+            "{from}: {}",
+            output(&out)
+        );
     }
 }
