@@ -16,25 +16,17 @@
 //! multiple-answer items (`<single>false</single>`).
 
 use super::build::{Builder, Draft, DraftChoice, category_tag};
+use super::xml::{self, Lines, inner_text};
 use super::{Format, html, partial_weights, refs, right_choices, true_false};
 use crate::bank::{Question, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
-use roxmltree::{Document, Node};
+use roxmltree::Node;
 
 pub(super) struct MoodleXml;
 
-/// Far more nodes than any real question bank has; a bound on memory for hostile files.
-const NODES_LIMIT: u32 = 20_000_000;
-
 impl Format for MoodleXml {
     fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
-        let options = roxmltree::ParsingOptions {
-            allow_dtd: false,
-            nodes_limit: NODES_LIMIT,
-            ..roxmltree::ParsingOptions::default()
-        };
-        let doc =
-            Document::parse_with_options(text, options).map_err(|e| xml_error(b, text, &e))?;
+        let doc = xml::parse(b, text, "Moodle XML")?;
         let lines = Lines::new(text);
         let root = doc.root_element();
         if root.tag_name().name() != "quiz" {
@@ -84,7 +76,7 @@ impl Format for MoodleXml {
         } else {
             "multichoice"
         };
-        let id = xml_escape(&q.id.value);
+        let id = xml::escape(&q.id.value);
         out.push_str(&format!("  <question type=\"{kind}\">\n"));
         out.push_str(&format!(
             "    <name>\n      <text>{id}</text>\n    </name>\n"
@@ -134,7 +126,7 @@ impl Format for MoodleXml {
             for t in &q.tags {
                 out.push_str(&format!(
                     "      <tag><text>{}</text></tag>\n",
-                    xml_escape(t.value.trim())
+                    xml::escape(t.value.trim())
                 ));
             }
             out.push_str("    </tags>\n");
@@ -189,95 +181,17 @@ fn cdata(s: &str) -> String {
     }
     format!(
         "<![CDATA[{}]]>",
-        xml_chars(s).replace("]]>", "]]]]><![CDATA[>")
+        s.chars()
+            .filter(|&c| xml::allowed(c))
+            .collect::<String>()
+            .replace("]]>", "]]]]><![CDATA[>")
     )
-}
-
-fn xml_escape(s: &str) -> String {
-    xml_chars(s)
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// Drops the characters that XML 1.0 does not allow (most control characters).
-fn xml_chars(s: &str) -> String {
-    s.chars()
-        .filter(|&c| {
-            matches!(c, '\t' | '\n' | '\r')
-                || ('\u{20}'..='\u{d7ff}').contains(&c)
-                || ('\u{e000}'..='\u{fffd}').contains(&c)
-                || c >= '\u{10000}'
-        })
-        .collect()
-}
-
-/// A parse error at the place roxmltree reports, without repeating the place in the text.
-fn xml_error(b: &Builder, text: &str, e: &roxmltree::Error) -> Diagnostic {
-    let at = e.pos();
-    let message = e.to_string().replace(&format!(" at {at}"), "");
-    let pos = match e {
-        roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode => {
-            let line = text.lines().count().max(1);
-            Pos::new(u32::try_from(line).unwrap_or(u32::MAX), 1)
-        }
-        _ => Pos::new(at.row.max(1), at.col.max(1)),
-    };
-    let message = match e {
-        roxmltree::Error::DtdDetected => {
-            "the file has a DTD (<!DOCTYPE …>); Moodle XML needs none, and it is not read"
-                .to_owned()
-        }
-        _ => format!("not well-formed XML: {message}"),
-    };
-    b.error(pos, message)
-}
-
-/// Line starts of the source, so that each node's line is a binary search away
-/// (roxmltree's own `text_pos_at` scans from the start of the file every time).
-struct Lines<'t> {
-    text: &'t str,
-    starts: Vec<usize>,
-}
-
-impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
-    }
-
-    fn at(&self, byte: usize) -> Pos {
-        let line = self.starts.partition_point(|&s| s <= byte).max(1);
-        let start = self.starts[line - 1];
-        let col = self
-            .text
-            .get(start..byte.min(self.text.len()))
-            .map_or(0, |s| s.chars().count());
-        Pos::new(
-            u32::try_from(line).unwrap_or(u32::MAX),
-            u32::try_from(col + 1).unwrap_or(u32::MAX),
-        )
-    }
-
-    fn pos(&self, node: Node) -> Pos {
-        self.at(node.range().start)
-    }
 }
 
 /// The first child element called `name`.
 fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
     node.children()
         .find(|c| c.is_element() && c.tag_name().name() == name)
-}
-
-/// All the text inside `node`.
-fn inner_text(node: Node) -> String {
-    node.descendants()
-        .filter(Node::is_text)
-        .filter_map(|n| n.text())
-        .collect()
 }
 
 /// The plain text of a text container (`<questiontext format="…"><text>…</text>`):
@@ -707,7 +621,7 @@ Pick all.</text></questiontext>
     fn cdata_cannot_be_broken_out_of() {
         assert_eq!(cdata("a]]>b"), "<![CDATA[a]]]]><![CDATA[>b]]>");
         assert_eq!(
-            xml_escape("a\u{7}<b>&\"c\""),
+            xml::escape("a\u{7}<b>&\"c\""),
             "a&lt;b&gt;&amp;&quot;c&quot;"
         );
     }

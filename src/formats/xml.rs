@@ -5,29 +5,43 @@ use super::build::Builder;
 use crate::diagnostic::{Diagnostic, Pos};
 use roxmltree::{Document, Node, ParsingOptions};
 
+/// Far more nodes than any real file has; a bound on memory for hostile files.
+const NODES_LIMIT: u32 = 20_000_000;
+
+/// Whether XML 1.0 can hold `c` (most control characters it cannot).
+pub(super) fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r')
+        || ('\u{20}'..='\u{d7ff}').contains(&c)
+        || ('\u{e000}'..='\u{fffd}').contains(&c)
+        || c >= '\u{10000}'
+}
+
 /// Escapes text for an element or a double-quoted attribute, leaving out the
-/// characters that XML 1.0 cannot hold (control characters other than tab and line
-/// breaks).
+/// characters that XML 1.0 cannot hold.
 pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in text.chars().filter(|&c| allowed(c)) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if c < '\u{20}' || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
             c => out.push(c),
         }
     }
     out
 }
 
-/// Parses `text` without DTDs (so no entity expansion), or an error at its line.
-pub(super) fn parse<'t>(b: &Builder, text: &'t str) -> Result<Document<'t>, Diagnostic> {
+/// Parses `text` (a file of `format`) without DTDs, so no entity expansion, and with
+/// a bound on nodes; or an error at its line.
+pub(super) fn parse<'t>(
+    b: &Builder,
+    text: &'t str,
+    format: &str,
+) -> Result<Document<'t>, Diagnostic> {
     let options = ParsingOptions {
         allow_dtd: false,
+        nodes_limit: NODES_LIMIT,
         ..ParsingOptions::default()
     };
     Document::parse_with_options(text, options).map_err(|e| {
@@ -42,7 +56,9 @@ pub(super) fn parse<'t>(b: &Builder, text: &'t str) -> Result<Document<'t>, Diag
         };
         let message = match e {
             roxmltree::Error::DtdDetected => {
-                "the file has a DTD (<!DOCTYPE …>), which is not read".to_owned()
+                format!(
+                    "the file has a DTD (<!DOCTYPE …>); {format} needs none, and it is not read"
+                )
             }
             _ => format!("not well-formed XML: {message}"),
         };

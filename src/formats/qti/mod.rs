@@ -237,7 +237,7 @@ fn manifest_items(data: &[u8], base: &str, b: &Builder) -> Result<Vec<Listed>, D
         return Err(b.error(Pos::new(1, 1), "the manifest is not valid UTF-8"));
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let doc = xml::parse(b, text)?;
+    let doc = xml::parse(b, text, "a QTI manifest")?;
     let lines = Lines::new(text);
     let mut out = Vec::new();
     for resource in doc

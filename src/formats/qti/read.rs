@@ -43,7 +43,7 @@ pub(super) fn item(
     tags: &[Spanned<String>],
     b: &mut Builder,
 ) -> Result<(), Diagnostic> {
-    let doc = xml::parse(b, text)?;
+    let doc = xml::parse(b, text, "QTI")?;
     let lines = Lines::new(text);
     let root = doc.root_element();
     let at = lines.pos(root);

@@ -8,6 +8,15 @@ fn read(name: &str, bytes: &[u8]) -> Imported {
         .unwrap_or_else(|d| panic!("{}:{}: {}", d.path, d.line, d.message))
 }
 
+fn ids(imported: &Imported) -> Vec<&str> {
+    imported
+        .bank
+        .questions
+        .iter()
+        .map(|q| q.id.value.as_str())
+        .collect()
+}
+
 /// Every subset of ticked choices scores under `map_response` (the sum of the mapped
 /// values, clamped to the mapping's bounds; nothing ticked is 0) as `--scoring
 /// partial` does, for the mapping as written in the exported item.
@@ -160,13 +169,7 @@ fn packages_report_what_they_cannot_give() {
     ];
     let zipped = zip(&files).unwrap_or_else(|e| panic!("{e}"));
     let imported = read("pkg.zip", &zipped);
-    let ids: Vec<&str> = imported
-        .bank
-        .questions
-        .iter()
-        .map(|q| q.id.value.as_str())
-        .collect();
-    assert_eq!(ids, ["B", "A"]);
+    assert_eq!(ids(&imported), ["B", "A"]);
     let tags: Vec<&str> = imported.bank.questions[0]
         .tags
         .iter()
@@ -209,13 +212,7 @@ fn a_package_without_a_manifest_gives_its_items_by_name() {
         ("m.xml".to_owned(), FOREIGN.replace("Question 7", "M")),
     ];
     let imported = read("pkg.zip", &zip(&files).unwrap_or_else(|e| panic!("{e}")));
-    let ids: Vec<&str> = imported
-        .bank
-        .questions
-        .iter()
-        .map(|q| q.id.value.as_str())
-        .collect();
-    assert_eq!(ids, ["M", "Z"]);
+    assert_eq!(ids(&imported), ["M", "Z"]);
 }
 
 #[test]
