@@ -4,9 +4,10 @@
 //! of the bank after its problems are reported, so that `check`'s rules only ever
 //! see whole questions.
 
-use super::yaml::{Node, ScalarKind, Value};
+use super::reader::Reader;
+use super::yaml::{Node, Value};
 use super::{Bank, Choice, Question, Reference, Spanned, Target};
-use crate::diagnostic::{Diagnostic, Pos, suggest};
+use crate::diagnostic::Diagnostic;
 
 const BANK_KEYS: &[&str] = &["title", "questions"];
 const QUESTION_KEYS: &[&str] = &[
@@ -31,7 +32,7 @@ pub(super) fn bank(
     root: &Node,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Bank> {
-    let mut r = Reader { path, diags };
+    let mut r = Reader::new(path, diags);
     if matches!(root.value, Value::Null) {
         r.error(
             root.pos,
@@ -68,127 +69,15 @@ pub(super) fn bank(
     })
 }
 
-struct Reader<'a> {
-    path: &'a str,
-    diags: &'a mut Vec<Diagnostic>,
-}
-
-/// The keys of a map, after unknown keys were reported.
-struct Fields<'n> {
-    pairs: Vec<(&'n str, &'n Node)>,
-}
-
-impl<'n> Fields<'n> {
-    fn get(&self, key: &str) -> Option<&'n Node> {
-        self.pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
-    }
-}
-
 impl Reader<'_> {
-    fn error(&mut self, pos: Pos, code: &'static str, message: impl Into<String>) {
-        self.diags
-            .push(Diagnostic::error(self.path, pos, code, message));
-    }
-
-    fn wrong_type(&mut self, node: &Node, key: &str, expected: &str) {
-        let found = node.kind_name();
-        self.error(
-            node.pos,
-            "wrong-type",
-            format!("`{key}` must be {expected}, found {found}"),
-        );
-    }
-
-    /// A map with only `known` keys; each unknown key is reported with a suggestion.
-    fn map<'n>(&mut self, node: &'n Node, what: &str, known: &[&str]) -> Option<Fields<'n>> {
-        let Value::Map(pairs) = &node.value else {
-            let found = node.kind_name();
-            self.error(
-                node.pos,
-                "wrong-type",
-                format!("expected {what} (a map of keys), found {found}"),
-            );
-            return None;
-        };
-        let mut fields = Vec::with_capacity(pairs.len());
-        for (key, value) in pairs {
-            let name = match &key.value {
-                Value::Scalar { text, .. } => text.as_str(),
-                _ => {
-                    self.error(key.pos, "wrong-type", "a key must be a plain word");
-                    continue;
-                }
-            };
-            if known.contains(&name) {
-                fields.push((name, value));
-            } else {
-                let hint = match suggest(name, known) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None => format!("expected one of: {}", known.join(", ")),
-                };
-                self.error(
-                    key.pos,
-                    "unknown-key",
-                    format!("unknown key `{name}` in {what}; {hint}"),
-                );
-            }
-        }
-        Some(Fields { pairs: fields })
-    }
-
-    /// Any scalar as text (`1024` is a fine choice); nothing reads as an empty string.
-    fn text(&mut self, node: &Node, key: &str) -> Option<Spanned<String>> {
-        match &node.value {
-            Value::Scalar { text, .. } => Some(Spanned::new(text.clone(), node.pos)),
-            Value::Null => Some(Spanned::new(String::new(), node.pos)),
-            _ => {
-                self.wrong_type(node, key, "text");
-                None
-            }
-        }
-    }
-
-    /// Optional text: absent or empty both read as None.
-    fn optional_text(&mut self, node: Option<&Node>, key: &str) -> Option<Spanned<String>> {
-        node.and_then(|n| self.text(n, key))
-            .filter(|t| !t.value.trim().is_empty())
-    }
-
-    fn flag(&mut self, node: Option<&Node>, key: &str) -> bool {
-        match node.map(|n| (n, &n.value)) {
-            None | Some((_, Value::Null)) => false,
-            Some((
-                _,
-                Value::Scalar {
-                    kind: ScalarKind::Bool(b),
-                    ..
-                },
-            )) => *b,
-            Some((n, _)) => {
-                self.wrong_type(n, key, "true or false");
-                false
-            }
-        }
-    }
-
-    fn list<'n>(&mut self, node: &'n Node, key: &str, expected: &str) -> Option<&'n [Node]> {
-        match &node.value {
-            Value::Seq(items) => Some(items),
-            _ => {
-                self.wrong_type(node, key, expected);
-                None
-            }
-        }
-    }
-
     fn question(&mut self, node: &Node) -> Option<Question> {
         let f = self.map(node, "a question", QUESTION_KEYS)?;
         // Read every key before giving up on a missing one, so all problems show.
         let id = self
-            .required(&f, node, "id")
+            .required(&f, node, "a question", "id")
             .and_then(|n| self.text(n, "id"));
         let question = self
-            .required(&f, node, "question")
+            .required(&f, node, "a question", "question")
             .and_then(|n| self.text(n, "question"));
         let exhibit = self.optional_text(f.get("exhibit"), "exhibit");
         let multi = self.flag(f.get("multi"), "multi");
@@ -198,10 +87,10 @@ impl Reader<'_> {
             _ => true,
         };
         let choices = self
-            .required(&f, node, "choices")
+            .required(&f, node, "a question", "choices")
             .and_then(|n| self.choices(n));
         let answer = self
-            .required(&f, node, "answer")
+            .required(&f, node, "a question", "answer")
             .and_then(|n| self.answer(n));
         let explanation = self.optional_text(f.get("explanation"), "explanation");
         let references = f.get("references").map(|n| self.references(n));
@@ -223,18 +112,6 @@ impl Reader<'_> {
             tags: tags.unwrap_or(Some(Vec::new()))?,
             allow: allow.unwrap_or(Some(Vec::new()))?,
         })
-    }
-
-    fn required<'n>(&mut self, f: &Fields<'n>, owner: &Node, key: &str) -> Option<&'n Node> {
-        let found = f.get(key);
-        if found.is_none() {
-            self.error(
-                owner.pos,
-                "missing-key",
-                format!("missing key `{key}` in a question"),
-            );
-        }
-        found
     }
 
     fn choices(&mut self, node: &Node) -> Option<Spanned<Vec<Choice>>> {
@@ -352,12 +229,6 @@ impl Reader<'_> {
 
     fn tags(&mut self, node: &Node) -> Option<Vec<Spanned<String>>> {
         self.words(node, "tags", "a list of tags")
-    }
-
-    /// A list of short texts (`tags`, `allow`).
-    fn words(&mut self, node: &Node, key: &str, expected: &str) -> Option<Vec<Spanned<String>>> {
-        let items = self.list(node, key, expected)?;
-        items.iter().map(|n| self.text(n, key)).collect()
     }
 }
 

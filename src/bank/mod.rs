@@ -5,6 +5,7 @@
 //! (unknown keys, wrong types, missing keys) as a [`Diagnostic`] and keeps what it can.
 
 mod from_yaml;
+pub(crate) mod reader;
 mod schema;
 mod source;
 pub mod write;
@@ -13,6 +14,7 @@ pub mod yaml;
 pub use schema::json_schema;
 
 pub use source::{BUILTIN_LABEL, Error, Loaded, load_builtin, load_paths, read_bank};
+pub(crate) use source::{parse_yaml, read_limited, too_large};
 
 use crate::diagnostic::Pos;
 

@@ -36,12 +36,22 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Every file read, in order, including those that could not be parsed.
     pub paths: Vec<String>,
+    /// The files that are exam blueprints, not banks (told apart by their
+    /// `domains` key), with their parsed YAML; `check` validates them.
+    pub blueprints: Vec<(String, yaml::Node)>,
 }
 
 impl Loaded {
     fn add(&mut self, path: &str, bytes: &[u8]) {
         self.paths.push(path.to_owned());
-        if let Some(bank) = read_bank(path, bytes, &mut self.diagnostics) {
+        let Some(root) = parse_yaml(path, bytes, &mut self.diagnostics) else {
+            return;
+        };
+        if is_blueprint(&root) {
+            self.blueprints.push((path.to_owned(), root));
+        } else if let Some(bank) =
+            from_yaml::bank(path, &bank_name(path), &root, &mut self.diagnostics)
+        {
             self.banks.push(bank);
         }
     }
@@ -117,7 +127,7 @@ fn bank_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
 }
 
 /// The file's bytes, or its size when it is over [`MAX_FILE_BYTES`].
-fn read_limited(path: &Path) -> Result<Result<Vec<u8>, u64>, Error> {
+pub(crate) fn read_limited(path: &Path) -> Result<Result<Vec<u8>, u64>, Error> {
     let file = std::fs::File::open(path).map_err(|e| io(path, e))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
@@ -137,7 +147,7 @@ fn io(path: &Path, source: std::io::Error) -> Error {
     }
 }
 
-fn too_large(path: &str, size: u64) -> Diagnostic {
+pub(crate) fn too_large(path: &str, size: u64) -> Diagnostic {
     let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
     Diagnostic::error(
         path,
@@ -154,6 +164,32 @@ fn too_large(path: &str, size: u64) -> Diagnostic {
 /// Parses one bank file's bytes: UTF-8 (a byte-order mark is fine), YAML, then the
 /// bank's shape. Problems go to `diags`; the bank comes back if the file parsed.
 pub fn read_bank(path: &str, bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Option<Bank> {
+    let root = parse_yaml(path, bytes, diags)?;
+    from_yaml::bank(path, &bank_name(path), &root, diags)
+}
+
+/// A map with `domains` and without `questions` at the top is an exam blueprint.
+fn is_blueprint(root: &yaml::Node) -> bool {
+    match &root.value {
+        yaml::Value::Map(pairs) => {
+            let has = |key: &str| {
+                pairs.iter().any(
+                    |(k, _)| matches!(&k.value, yaml::Value::Scalar { text, .. } if text == key),
+                )
+            };
+            has("domains") && !has("questions")
+        }
+        _ => false,
+    }
+}
+
+/// Parses a file's bytes: UTF-8 (a byte-order mark is fine), then YAML. A problem
+/// goes to `diags`, and then there is no tree.
+pub(crate) fn parse_yaml(
+    path: &str,
+    bytes: &[u8],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<yaml::Node> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -168,14 +204,13 @@ pub fn read_bank(path: &str, bytes: &[u8], diags: &mut Vec<Diagnostic>) -> Optio
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root = match yaml::parse(text) {
-        Ok(root) => root,
+    match yaml::parse(text) {
+        Ok(root) => Some(root),
         Err(e) => {
             diags.push(Diagnostic::error(path, e.pos, "syntax", e.message));
-            return None;
+            None
         }
-    };
-    from_yaml::bank(path, &bank_name(path), &root, diags)
+    }
 }
 
 fn bank_name(path: &str) -> String {
