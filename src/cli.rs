@@ -28,8 +28,8 @@ pub enum Command {
     List(BanksArgs),
     /// One question as its author reviews it: answer marked, feedback, explanation, links.
     Show(ShowArgs),
-    /// Print the JSON Schema of the bank format (for editor completion).
-    Schema,
+    /// Print the JSON Schema of the bank format, or of exam blueprints (for editor completion).
+    Schema(SchemaArgs),
     /// Write a question at the terminal, checked as you go, and append it to FILE.
     New(NewArgs),
     /// Convert a GIFT, Aiken, Moodle XML, QTI, CSV or exam-dump text file into a quiz bank.
@@ -62,17 +62,22 @@ pub enum FormatArg {
 
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
-    /// Bank files or directories [default: the built-in bank]
+    /// Bank files or directories [default: the built-in bank, or the blueprint's banks]
     pub paths: Vec<PathBuf>,
+    /// A mock exam built by an exam blueprint: its count, time, pass mark and
+    /// domains (exam mode; the flags below override the file).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["tags", "missed", "review"])]
+    pub blueprint: Option<PathBuf>,
     /// practice: feedback after every answer; exam: none until submitted, then PASS or FAIL.
-    #[arg(long, value_enum, default_value_t = ModeArg::Practice)]
-    pub mode: ModeArg,
+    /// [default: practice, or exam with --blueprint]
+    #[arg(long, value_enum)]
+    pub mode: Option<ModeArg>,
     /// Exam time limit, such as 90m, 45s or 1h30m.
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub time_limit: Option<Duration>,
-    /// Exam pass mark, in percent.
-    #[arg(long, value_name = "PERCENT", default_value_t = 70.0, value_parser = parse_percent)]
-    pub pass_mark: f64,
+    /// Exam pass mark, in percent [default: 70, or the blueprint's]
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    pub pass_mark: Option<f64>,
     /// Only the questions whose latest answer scored less than full marks.
     #[arg(long, conflicts_with = "no_history")]
     pub missed: bool,
@@ -91,9 +96,9 @@ pub struct RunArgs {
     /// Keep the file order of questions and choices.
     #[arg(long)]
     pub no_shuffle: bool,
-    /// How multiple-answer items score.
-    #[arg(long, value_enum, default_value_t = ScoringArg::Strict)]
-    pub scoring: ScoringArg,
+    /// How multiple-answer items score [default: strict, or the blueprint's]
+    #[arg(long, value_enum)]
+    pub scoring: Option<ScoringArg>,
     /// Ask at most N questions (the first N after shuffling).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
@@ -117,12 +122,22 @@ pub enum ModeArg {
 pub struct StatsArgs {
     /// Bank files or directories to report on [default: the built-in bank]
     pub paths: Vec<PathBuf>,
+    /// Readiness for the exam an exam blueprint describes, by domain.
+    #[arg(long, value_name = "FILE")]
+    pub blueprint: Option<PathBuf>,
     /// Print JSON, for scripts.
     #[arg(long)]
     pub json: bool,
     /// Where the history lives [default: $QUIZ_DATA_DIR, else the platform's data directory]
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// The schema of exam blueprints instead of banks.
+    #[arg(long)]
+    pub blueprint: bool,
 }
 
 #[derive(Debug, clap::Args)]

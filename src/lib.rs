@@ -6,6 +6,7 @@
 
 pub mod author;
 pub mod bank;
+pub mod blueprint;
 pub mod check;
 pub mod command;
 pub mod diagnostic;

@@ -88,9 +88,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     let color = stdout.is_terminal() && no_color_unset();
     match cli.command {
         Command::Run(args) => {
-            let mode = match args.mode {
-                ModeArg::Practice => Mode::Practice,
-                ModeArg::Exam => Mode::Exam,
+            // A blueprint is a mock exam unless practice is asked for.
+            let mode = match (args.mode, &args.blueprint) {
+                (Some(ModeArg::Practice), _) | (None, None) => Mode::Practice,
+                (Some(ModeArg::Exam), _) | (None, Some(_)) => Mode::Exam,
             };
             if args.time_limit.is_some() && mode != Mode::Exam {
                 eprintln!("quiz: --time-limit is for exams: add --mode exam");
@@ -98,6 +99,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
             }
             let config = RunConfig {
                 paths: args.paths,
+                blueprint: args.blueprint,
                 mode,
                 time_limit: args.time_limit,
                 pass_mark: args.pass_mark,
@@ -109,10 +111,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 },
                 seed: args.seed,
                 shuffle: !args.no_shuffle,
-                scoring: match args.scoring {
+                scoring: args.scoring.map(|s| match s {
                     ScoringArg::Strict => Scoring::Strict,
                     ScoringArg::Partial => Scoring::Partial,
-                },
+                }),
                 count: args.count.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
                 tags: args.tags,
                 report: args.report,
@@ -124,11 +126,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         Command::Stats(args) => {
             let config = StatsConfig {
                 paths: args.paths,
+                blueprint: args.blueprint,
                 json: args.json,
                 data_dir: data_dir(args.data_dir),
                 color,
             };
-            Ok(command::stats(&config, &mut stdout.lock())?)
+            Ok(command::stats(
+                &config,
+                &mut stdout.lock(),
+                &mut std::io::stderr(),
+            )?)
         }
         Command::List(args) => Ok(command::list(
             &args.paths,
@@ -143,7 +150,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
             &mut stdout.lock(),
             &mut std::io::stderr(),
         )?),
-        Command::Schema => Ok(command::schema(&mut stdout.lock())?),
+        Command::Schema(args) => Ok(command::schema(args.blueprint, &mut stdout.lock())?),
         Command::New(args) => {
             // Prompts go to standard error, so their colour follows it.
             let color = std::io::stderr().is_terminal() && no_color_unset();

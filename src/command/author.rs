@@ -69,9 +69,14 @@ pub fn show(
     Ok(ExitStatus::Success)
 }
 
-/// `quiz schema`: the JSON Schema of the bank format.
-pub fn schema(out: &mut dyn Write) -> Result<ExitStatus, Error> {
-    let mut text = serde_json::to_string_pretty(&bank::json_schema()).unwrap_or_default();
+/// `quiz schema`: the JSON Schema of the bank format, or of exam blueprints.
+pub fn schema(blueprint: bool, out: &mut dyn Write) -> Result<ExitStatus, Error> {
+    let schema = if blueprint {
+        crate::blueprint::json_schema()
+    } else {
+        bank::json_schema()
+    };
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     out.write_all(text.as_bytes()).map_err(Error::Output)?;
     Ok(ExitStatus::Success)

@@ -16,7 +16,9 @@ pub use run::{HistoryConfig, REVIEW_COUNT, RunConfig, run};
 pub use stats::{StatsConfig, stats};
 
 use crate::bank::{self, Loaded};
+use crate::blueprint::{self, Blueprint};
 use crate::check::render::Format;
+use crate::diagnostic::Diagnostic;
 use crate::store;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -58,22 +60,50 @@ pub(crate) fn refuse_errors(loaded: &Loaded, err: &mut dyn Write) -> Result<bool
     if checked.errors() == 0 {
         return Ok(false);
     }
-    let only_errors = crate::check::Report {
-        diagnostics: checked
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.is_error())
-            .collect(),
-        ..checked
-    };
-    let text = Format::Human.renderer(false).render(&only_errors);
-    err.write_all(&text).map_err(Error::Output)?;
+    print_errors(checked, err)?;
     writeln!(
         err,
         "quiz: the banks have errors; fix them first (`quiz check` shows the same list)"
     )
     .map_err(Error::Output)?;
     Ok(true)
+}
+
+/// The errors of `report` (not its warnings), as `check` prints them.
+fn print_errors(report: crate::check::Report, err: &mut dyn Write) -> Result<(), Error> {
+    let only_errors = crate::check::Report {
+        diagnostics: report
+            .diagnostics
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .collect(),
+        ..report
+    };
+    let text = Format::Human.renderer(false).render(&only_errors);
+    err.write_all(&text).map_err(Error::Output)
+}
+
+/// Reads the blueprint at `path`; one with errors is refused, its errors printed
+/// as `check` prints them. None when refused.
+pub(crate) fn load_blueprint(path: &Path, err: &mut dyn Write) -> Result<Option<Blueprint>, Error> {
+    let read = blueprint::load(path)?;
+    let errors = read.errors();
+    if let (0, Some(blueprint)) = (errors, read.blueprint) {
+        return Ok(Some(blueprint));
+    }
+    let report = crate::check::Report {
+        files: 1,
+        questions: 0,
+        diagnostics: read.diagnostics,
+    };
+    print_errors(report, err)?;
+    writeln!(
+        err,
+        "quiz: the blueprint has errors; fix them first (`quiz check {}` shows the same list)",
+        path.display()
+    )
+    .map_err(Error::Output)?;
+    Ok(None)
 }
 
 /// Opens `path` for writing, creating it; `truncate` empties it first.

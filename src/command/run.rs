@@ -1,7 +1,8 @@
 //! `quiz run`: a practice quiz or an exam, recorded in the history.
 
-use super::{Error, load_or_builtin, open_for_writing, refuse_errors};
+use super::{Error, load_blueprint, load_or_builtin, open_for_writing, refuse_errors};
 use crate::bank;
+use crate::blueprint::{self, Blueprint};
 use crate::exit::{ExitStatus, error_chain};
 use crate::paint::Paint;
 use crate::quiz::{self, Asked, Clock, Mode, Outcome, Scoring, Session, SystemClock};
@@ -17,17 +18,23 @@ use std::time::{Duration, SystemTime};
 /// `quiz run`'s settings.
 #[derive(Debug, Clone, Default)]
 pub struct RunConfig {
-    /// Bank files or directories; empty means the built-in bank.
+    /// Bank files or directories; empty means the built-in bank (or a
+    /// blueprint's banks).
     pub paths: Vec<PathBuf>,
+    /// An exam blueprint to draw the questions by; the settings below, when
+    /// given, override its own.
+    pub blueprint: Option<PathBuf>,
     pub mode: Mode,
     /// Exam: the exam ends at the first prompt after this.
     pub time_limit: Option<Duration>,
-    /// Exam: percent needed to pass.
-    pub pass_mark: f64,
+    /// Exam: percent needed to pass; None means the blueprint's, else
+    /// [`blueprint::DEFAULT_PASS_MARK`].
+    pub pass_mark: Option<f64>,
     /// None draws a seed, which the summary and report print.
     pub seed: Option<u64>,
     pub shuffle: bool,
-    pub scoring: Scoring,
+    /// None means the blueprint's, else strict.
+    pub scoring: Option<Scoring>,
     pub count: Option<usize>,
     pub tags: Vec<String>,
     /// Only the questions whose latest answer scored less than full marks.
@@ -67,7 +74,27 @@ pub const REVIEW_COUNT: usize = 20;
 /// Asks the questions, then prints the summary and writes the report.
 pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error> {
     let clock = SystemClock;
-    let loaded = load_or_builtin(&config.paths)?;
+    let plan = match &config.blueprint {
+        Some(path) => match load_blueprint(path, err)? {
+            Some(blueprint) => Some(blueprint),
+            None => return Ok(ExitStatus::Failure),
+        },
+        None => None,
+    };
+    let loaded = match &plan {
+        Some(blueprint) if config.paths.is_empty() => blueprint.load_banks()?,
+        _ => load_or_builtin(&config.paths)?,
+    };
+    if loaded.banks.is_empty()
+        && let Some((path, _)) = loaded.blueprints.first()
+    {
+        writeln!(
+            err,
+            "quiz: {path} is an exam blueprint, not a bank: run it with `quiz run --blueprint {path}`"
+        )
+        .map_err(Error::Output)?;
+        return Ok(ExitStatus::Usage);
+    }
     if refuse_errors(&loaded, err)? {
         return Ok(ExitStatus::Failure);
     }
@@ -80,16 +107,19 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     } else {
         None
     };
+    let settings = Settings::new(config, plan.as_ref());
     let mut options = quiz::Options {
         mode: config.mode,
-        pass_mark: config.pass_mark,
+        pass_mark: settings.pass_mark,
         seed: config.seed.unwrap_or_else(random_seed),
         shuffle: config.shuffle,
-        scoring: config.scoring,
+        scoring: settings.scoring,
         count: config.count,
         tags: config.tags.clone(),
         only: None,
         keep_order: false,
+        title: plan.as_ref().map(Blueprint::display_title),
+        scale: settings.scale,
     };
     // Read once: it serves the selection here and the "changed since" notes below.
     let answers = match &history {
@@ -111,7 +141,28 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
             options.count = Some(config.count.unwrap_or(REVIEW_COUNT));
         }
     }
-    let session = match Session::new(&loaded.banks, options.clone()) {
+    let session = match &plan {
+        Some(blueprint) => {
+            let count = config.count.unwrap_or(blueprint.count.value);
+            match blueprint.draw(&loaded.banks, count, options.seed, config.shuffle) {
+                Ok(drawn) => Session::from_draw(&loaded.banks, &drawn, options.clone()),
+                Err(shortfalls) => {
+                    for shortfall in &shortfalls {
+                        writeln!(err, "quiz: {}", blueprint.explain(shortfall, count))
+                            .map_err(Error::Output)?;
+                    }
+                    writeln!(
+                        err,
+                        "quiz: the banks cannot fill this exam: add questions with those tags, or lower `count` (or --count)"
+                    )
+                    .map_err(Error::Output)?;
+                    return Ok(ExitStatus::Failure);
+                }
+            }
+        }
+        None => Session::new(&loaded.banks, options.clone()),
+    };
+    let session = match session {
         Ok(session) => session,
         Err(quiz::Error::NothingSelected(_)) if config.review => {
             writeln!(
@@ -139,7 +190,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
             let info = SessionInfo {
                 mode: config.mode.name().to_owned(),
                 seed: options.seed,
-                scoring: config.scoring.name().to_owned(),
+                scoring: settings.scoring.name().to_owned(),
                 banks: loaded.paths.clone(),
             };
             let session_id = history.begin(&info, clock.now())?;
@@ -158,7 +209,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     };
     let cx = Context {
         clock: &clock,
-        time_limit: config.time_limit,
+        time_limit: settings.time_limit,
         recorder: recorder.as_mut(),
     };
     let paint = Paint {
@@ -193,6 +244,49 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
             })?;
     }
     Ok(ExitStatus::Success)
+}
+
+/// What the run goes by: the command line, else the blueprint, else the defaults.
+struct Settings {
+    pass_mark: f64,
+    scale: Option<quiz::Scale>,
+    scoring: Scoring,
+    time_limit: Option<Duration>,
+}
+
+impl Settings {
+    fn new(config: &RunConfig, plan: Option<&Blueprint>) -> Self {
+        let scale = plan.and_then(|b| b.scale.as_ref()).map(|s| s.value);
+        // A pass mark in percent on the command line moves a scale's pass
+        // score to the score that percentage maps to.
+        let scale = match (scale, config.pass_mark) {
+            (Some(scale), Some(percent)) => Some(quiz::Scale {
+                pass: scale.at_percent(percent),
+                ..scale
+            }),
+            (scale, _) => scale,
+        };
+        let pass_mark = match (config.pass_mark, plan, scale) {
+            (Some(percent), _, _) => percent,
+            (None, _, Some(scale)) => scale.pass_percent(),
+            (None, Some(plan), None) => plan.pass_percent(),
+            (None, None, None) => blueprint::DEFAULT_PASS_MARK,
+        };
+        let from_file = |b: &Blueprint| b.time_limit.as_ref().map(|t| t.value);
+        Settings {
+            pass_mark,
+            scale,
+            scoring: config
+                .scoring
+                .or_else(|| plan.and_then(|b| b.scoring.as_ref()).map(|s| s.value))
+                .unwrap_or_default(),
+            // A blueprint's time limit is for exams; practice has none.
+            time_limit: config.time_limit.or_else(|| {
+                plan.filter(|_| config.mode == Mode::Exam)
+                    .and_then(from_file)
+            }),
+        }
+    }
 }
 
 /// Ids whose latest answer scored less than full marks.

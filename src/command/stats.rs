@@ -1,6 +1,7 @@
 //! `quiz stats`: progress from the history.
 
-use super::{Error, HistoryConfig, load_or_builtin};
+use super::{Error, HistoryConfig, load_blueprint, load_or_builtin};
+use crate::blueprint::readiness;
 use crate::exit::ExitStatus;
 use crate::paint::Paint;
 use crate::quiz::{Clock, SystemClock};
@@ -12,13 +13,22 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, Default)]
 pub struct StatsConfig {
     pub paths: Vec<PathBuf>,
+    /// Readiness for this blueprint's exam instead of the progress report.
+    pub blueprint: Option<PathBuf>,
     pub json: bool,
     pub data_dir: Option<PathBuf>,
     pub color: bool,
 }
 
 /// Progress from the history, over the banks at `paths` (or the built-in bank).
-pub fn stats(config: &StatsConfig, out: &mut dyn Write) -> Result<ExitStatus, Error> {
+pub fn stats(
+    config: &StatsConfig,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitStatus, Error> {
+    if let Some(path) = &config.blueprint {
+        return readiness(config, path, out, err);
+    }
     let loaded = load_or_builtin(&config.paths)?;
     let history = HistoryConfig {
         enabled: true,
@@ -36,6 +46,43 @@ pub fn stats(config: &StatsConfig, out: &mut dyn Write) -> Result<ExitStatus, Er
     } else {
         report::stats::to_text(
             &stats,
+            Paint {
+                color: config.color,
+            },
+        )
+        .into_bytes()
+    };
+    out.write_all(&bytes).map_err(Error::Output)?;
+    Ok(ExitStatus::Success)
+}
+
+/// `quiz stats --blueprint FILE`: readiness for the blueprint's exam, over its
+/// banks (or the banks at `paths`).
+fn readiness(
+    config: &StatsConfig,
+    path: &std::path::Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<ExitStatus, Error> {
+    let Some(blueprint) = load_blueprint(path, err)? else {
+        return Ok(ExitStatus::Failure);
+    };
+    let loaded = if config.paths.is_empty() {
+        blueprint.load_banks()?
+    } else {
+        load_or_builtin(&config.paths)?
+    };
+    let history = HistoryConfig {
+        enabled: true,
+        data_dir: config.data_dir.clone(),
+    }
+    .open()?;
+    let readiness = readiness::compute(&blueprint, &loaded.banks, &history.answers()?);
+    let bytes = if config.json {
+        report::readiness::to_json(&readiness)
+    } else {
+        report::readiness::to_text(
+            &readiness,
             Paint {
                 color: config.color,
             },

@@ -2,10 +2,14 @@
 //! no clock, no randomness but the seed it is given.
 
 pub mod clock;
+mod domain;
+mod scale;
 mod scoring;
 mod shuffle;
 
 pub use clock::{Clock, FakeClock, SystemClock};
+pub use domain::{DomainScore, Drawn, Pick};
+pub use scale::Scale;
 pub use scoring::Scoring;
 pub use shuffle::Shuffler;
 
@@ -47,6 +51,10 @@ pub struct Options {
     pub only: Option<Vec<String>>,
     /// Ask `only` in its own order instead of shuffling the questions.
     pub keep_order: bool,
+    /// The exam's title (a blueprint's), for the header and the summary.
+    pub title: Option<String>,
+    /// Report a scaled score, and pass by it.
+    pub scale: Option<Scale>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -163,6 +171,8 @@ pub struct Record {
     pub id: String,
     pub bank: String,
     pub tags: Vec<String>,
+    /// The blueprint domain the question was drawn for.
+    pub domain: Option<String>,
     pub given: Vec<char>,
     pub expected: Vec<char>,
     pub points: f64,
@@ -183,6 +193,11 @@ pub struct Summary {
     pub selected: usize,
     /// The time limit ended the exam.
     pub time_up: bool,
+    pub title: Option<String>,
+    /// With a scale, the verdict goes by the scaled score.
+    pub scale: Option<Scale>,
+    /// The blueprint's domains, in its order (empty without a blueprint).
+    pub domains: Vec<String>,
 }
 
 /// Points and maximum for one tag.
@@ -194,9 +209,19 @@ pub struct TagScore {
 }
 
 impl Summary {
-    /// An exam's verdict; None in practice.
+    /// An exam's verdict; None in practice. On a scale, the scaled score as
+    /// reported (rounded) must reach the pass score.
     pub fn passed(&self) -> Option<bool> {
-        (self.mode == Mode::Exam).then(|| self.percent() + 1e-9 >= self.pass_mark)
+        (self.mode == Mode::Exam).then(|| match (self.scale, self.scaled_score()) {
+            (Some(scale), Some(score)) => score >= scale.pass,
+            _ => self.percent() + 1e-9 >= self.pass_mark,
+        })
+    }
+
+    /// The score on the exam's scale, if it has one.
+    pub fn scaled_score(&self) -> Option<u32> {
+        self.scale
+            .map(|scale| scale.score(self.points(), self.max_points()))
     }
 
     pub fn points(&self) -> f64 {
@@ -249,6 +274,20 @@ struct Item<'a> {
     bank: &'a Bank,
     question: &'a Question,
     order: Vec<usize>,
+    /// Index into the session's domains.
+    domain: Option<usize>,
+}
+
+impl<'a> Item<'a> {
+    /// The question with its choices in file order.
+    fn new(bank: &'a Bank, question: &'a Question, domain: Option<usize>) -> Self {
+        Item {
+            bank,
+            question,
+            order: (0..question.choices.value.len()).collect(),
+            domain,
+        }
+    }
 }
 
 /// Where a question of the session stands.
@@ -276,6 +315,8 @@ pub struct Session<'a> {
     /// Practice: the next question to ask.
     cursor: usize,
     options: Options,
+    /// A blueprint's domain names, in its order.
+    domains: Vec<String>,
 }
 
 impl<'a> Session<'a> {
@@ -293,11 +334,7 @@ impl<'a> Session<'a> {
             .iter()
             .flat_map(|bank| bank.questions.iter().map(move |q| (bank, q)))
             .filter(|(_, q)| wanted(q))
-            .map(|(bank, question)| Item {
-                bank,
-                question,
-                order: (0..question.choices.value.len()).collect(),
-            })
+            .map(|(bank, question)| Item::new(bank, question, None))
             .collect();
         if items.is_empty() {
             return Err(if !options.tags.is_empty() {
@@ -314,6 +351,25 @@ impl<'a> Session<'a> {
         } else if options.shuffle {
             shuffler.shuffle(&mut items);
         }
+        if let Some(count) = options.count {
+            items.truncate(count.max(1));
+        }
+        Ok(Session::with_items(
+            items,
+            options,
+            Vec::new(),
+            &mut shuffler,
+        ))
+    }
+
+    /// The session over `items` (in the order to ask them), their choices shuffled
+    /// by `shuffler` when the options say so.
+    fn with_items(
+        mut items: Vec<Item<'a>>,
+        options: Options,
+        domains: Vec<String>,
+        shuffler: &mut Shuffler,
+    ) -> Self {
         if options.shuffle {
             // A question with `shuffle: false` keeps its file order.
             for item in items.iter_mut().filter(|item| item.question.shuffle) {
@@ -321,15 +377,28 @@ impl<'a> Session<'a> {
                 item.order = shuffler.choice_order(choices.len(), |i| choices[i].pin);
             }
         }
-        if let Some(count) = options.count {
-            items.truncate(count.max(1));
-        }
-        Ok(Session {
+        Session {
             responses: vec![Response::default(); items.len()],
             items,
             cursor: 0,
             options,
-        })
+            domains,
+        }
+    }
+
+    /// The exam's title, if it has one.
+    pub fn title(&self) -> Option<&str> {
+        self.options.title.as_deref()
+    }
+
+    /// Percent needed to pass an exam.
+    pub fn pass_mark(&self) -> f64 {
+        self.options.pass_mark
+    }
+
+    /// The scale the exam's score is reported on, if any.
+    pub fn scale(&self) -> Option<Scale> {
+        self.options.scale
     }
 
     pub fn mode(&self) -> Mode {
@@ -483,6 +552,7 @@ impl<'a> Session<'a> {
             id: item.question.id.value.clone(),
             bank: item.bank.name.clone(),
             tags: item.question.tags.iter().map(|t| t.value.clone()).collect(),
+            domain: item.domain.and_then(|d| self.domains.get(d).cloned()),
             given: file_letters(&outcome.given),
             expected: item.question.correct().into_iter().map(letter).collect(),
             points: outcome.points,
@@ -503,6 +573,9 @@ impl<'a> Session<'a> {
             selected: self.items.len(),
             records,
             time_up,
+            title: self.options.title,
+            scale: self.options.scale,
+            domains: self.domains,
         }
     }
 }

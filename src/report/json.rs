@@ -1,12 +1,14 @@
 //! The JSON report of `run --report`: letters in the file's own lettering (A is the
 //! first choice in the file), so that reports compare across shuffled runs.
 
-use crate::quiz::Summary;
+use crate::quiz::{Scale, Summary};
 use serde::Serialize;
 use serde_json::Number;
 
 #[derive(Serialize)]
 struct Report<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
     mode: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     passed: Option<bool>,
@@ -18,13 +20,30 @@ struct Report<'a> {
     points: Number,
     max_points: usize,
     percent: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scaled_score: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scale: Option<Scale>,
+    /// A blueprint's domains, weakest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    domains: Vec<Domain<'a>>,
     questions: Vec<Question<'a>>,
+}
+
+#[derive(Serialize)]
+struct Domain<'a> {
+    name: &'a str,
+    questions: usize,
+    points: Number,
+    percent: f64,
 }
 
 #[derive(Serialize)]
 struct Question<'a> {
     id: &'a str,
     bank: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    domain: Option<&'a str>,
     given: Vec<String>,
     expected: Vec<String>,
     points: Number,
@@ -41,9 +60,16 @@ fn number(p: f64) -> Number {
     }
 }
 
+/// Two decimals.
+fn percent(p: f64) -> f64 {
+    (p * 100.0).round() / 100.0
+}
+
 pub fn to_json(s: &Summary) -> Vec<u8> {
     let letters = |v: &[char]| v.iter().map(char::to_string).collect();
+    let domains = s.by_domain();
     let report = Report {
+        title: s.title.as_deref(),
         mode: s.mode.name(),
         passed: s.passed(),
         pass_mark: s.passed().map(|_| s.pass_mark),
@@ -52,13 +78,25 @@ pub fn to_json(s: &Summary) -> Vec<u8> {
         scoring: s.scoring.name(),
         points: number(s.points()),
         max_points: s.max_points(),
-        percent: (s.percent() * 100.0).round() / 100.0,
+        percent: percent(s.percent()),
+        scaled_score: s.scaled_score(),
+        scale: s.scale,
+        domains: domains
+            .iter()
+            .map(|d| Domain {
+                name: &d.name,
+                questions: d.questions,
+                points: number(d.points),
+                percent: percent(d.percent()),
+            })
+            .collect(),
         questions: s
             .records
             .iter()
             .map(|r| Question {
                 id: &r.id,
                 bank: &r.bank,
+                domain: r.domain.as_deref(),
                 given: letters(&r.given),
                 expected: letters(&r.expected),
                 points: number(r.points),

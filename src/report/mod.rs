@@ -3,6 +3,7 @@
 
 pub mod bank;
 mod json;
+pub mod readiness;
 pub mod stats;
 mod text;
 

@@ -7,7 +7,11 @@ use std::fmt::Write;
 
 pub fn summary(s: &Summary, paint: Paint) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", paint.bold("Summary"));
+    let heading = match &s.title {
+        Some(title) => format!("Summary: {title}"),
+        None => "Summary".to_owned(),
+    };
+    let _ = writeln!(out, "{}", paint.bold(&heading));
     if s.records.len() < s.selected {
         let _ = writeln!(
             out,
@@ -30,12 +34,50 @@ pub fn summary(s: &Summary, paint: Paint) -> String {
         } else {
             paint.bad("FAIL")
         };
-        let _ = writeln!(out, "Result: {verdict} (pass mark {}%)", s.pass_mark);
+        match (s.scale, s.scaled_score()) {
+            (Some(scale), Some(score)) => {
+                let _ = writeln!(
+                    out,
+                    "Result: {verdict}: scaled score {score} (scale {}–{}, pass at {})",
+                    scale.min, scale.max, scale.pass
+                );
+            }
+            _ => {
+                let _ = writeln!(out, "Result: {verdict} (pass mark {}%)", s.pass_mark);
+            }
+        }
         if s.time_up {
             let _ = writeln!(out, "The time limit ended the exam.");
         }
     }
-    let tags = s.by_tag();
+    let domains = s.by_domain();
+    if !domains.is_empty() {
+        let width = domains
+            .iter()
+            .map(|d| d.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        let scores: Vec<String> = domains
+            .iter()
+            .map(|d| format!("{}/{}", points(d.points), d.questions))
+            .collect();
+        let score_width = scores.iter().map(String::len).max().unwrap_or(0);
+        let _ = writeln!(out, "By domain, weakest first:");
+        for (d, score) in domains.iter().zip(&scores) {
+            let _ = writeln!(
+                out,
+                "  {:width$}  {score:>score_width$}  {:>4.0}%",
+                d.name,
+                d.percent()
+            );
+        }
+    }
+    // A blueprint's domains are the breakdown that its exam is judged by.
+    let tags = if domains.is_empty() {
+        s.by_tag()
+    } else {
+        Vec::new()
+    };
     if !tags.is_empty() {
         let width = tags
             .iter()

@@ -72,6 +72,11 @@ pub fn parse_letters(line: &str, n: usize) -> Result<Vec<usize>, String> {
 }
 
 impl<R: BufRead, W: Write> Front for LineFront<R, W> {
+    fn header(&mut self, title: &str, line: &str) -> io::Result<()> {
+        writeln!(self.output, "{}", self.paint.bold(title))?;
+        writeln!(self.output, "{}\n", self.paint.dim(line))
+    }
+
     fn ask(&mut self, asked: &Asked, progress: &Progress) -> io::Result<Reply> {
         let p = self.paint;
         if progress.mode == crate::quiz::Mode::Exam && asked.number > 1 {

@@ -57,6 +57,12 @@ pub enum ReviewChoice {
 }
 
 pub trait Front {
+    /// The header of an exam that has a title (a blueprint's), before its first
+    /// question: the title, then a line such as `40 questions · 1:00:00 · pass
+    /// mark 75%`.
+    fn header(&mut self, _title: &str, _line: &str) -> io::Result<()> {
+        Ok(())
+    }
     /// Puts a question.
     fn ask(&mut self, asked: &Asked, progress: &Progress) -> io::Result<Reply>;
     /// Practice: whether the answer was right, and why. `note` is a remark such
@@ -127,6 +133,9 @@ impl Timer<'_> {
 
 /// Runs a session to its end (or until the candidate quits) through `front`.
 pub fn drive(session: Session<'_>, front: &mut dyn Front, cx: Context<'_>) -> io::Result<Summary> {
+    if let Some(title) = session.title() {
+        front.header(title, &text::header(&session, cx.time_limit))?;
+    }
     match session.mode() {
         Mode::Practice => practice(session, front, cx),
         Mode::Exam => exam(session, front, cx),

@@ -78,6 +78,11 @@ impl TerminalFront {
 }
 
 impl Front for TerminalFront {
+    fn header(&mut self, title: &str, line: &str) -> io::Result<()> {
+        self.term.write_line(&self.paint.bold(title))?;
+        self.term.write_line(&self.paint.dim(line))
+    }
+
     fn ask(&mut self, asked: &Asked, progress: &Progress) -> io::Result<Reply> {
         if self.quit_requested() {
             return Ok(Reply::Quit);

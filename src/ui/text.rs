@@ -4,9 +4,10 @@ use super::Progress;
 use crate::bank::letter;
 use crate::paint::Paint;
 use crate::quiz::clock::format_left;
-use crate::quiz::{Asked, Mode, Outcome, Summary};
+use crate::quiz::{Asked, Mode, Outcome, Session, Summary};
 use crate::report::{self, points};
 use std::fmt::Write;
+use std::time::Duration;
 
 /// `Question 3 of 20 · score 2/2`, or in an exam `Question 3 of 20 · 2 answered · 41:23 left`.
 pub fn progress(asked: &Asked, progress: &Progress, paint: Paint) -> String {
@@ -31,6 +32,38 @@ pub fn progress(asked: &Asked, progress: &Progress, paint: Paint) -> String {
         }
     }
     paint.dim(&line)
+}
+
+/// What an exam is, under its title: `Exam · 40 questions · 1:00:00 · pass mark
+/// 75%`, or `pass at 750 on 100–900` on a scale.
+pub fn header(session: &Session, time_limit: Option<Duration>) -> String {
+    let n = session.len();
+    let mut line = format!(
+        "{} · {n} question{}",
+        match session.mode() {
+            Mode::Practice => "Practice",
+            Mode::Exam => "Exam",
+        },
+        if n == 1 { "" } else { "s" }
+    );
+    if session.mode() == Mode::Exam {
+        if let Some(limit) = time_limit {
+            let _ = write!(line, " · {}", format_left(limit));
+        }
+        match session.scale() {
+            Some(scale) => {
+                let _ = write!(
+                    line,
+                    " · pass at {} on {}–{}",
+                    scale.pass, scale.min, scale.max
+                );
+            }
+            None => {
+                let _ = write!(line, " · pass mark {}%", session.pass_mark());
+            }
+        }
+    }
+    line
 }
 
 /// The summary and, after an exam, every missed question: its choices as they

@@ -2,6 +2,7 @@
 //! `Test::new().file(..).args(..).run().status(1).stdout_has(..)`.
 
 mod authoring;
+mod blueprint;
 mod builtin;
 mod check;
 mod exam;
