@@ -49,8 +49,9 @@ pub struct Readiness {
     pub lower: f64,
     pub upper: f64,
     pub ready: bool,
-    /// When not ready: the domains whose lower bound is below the pass mark,
-    /// weakest first.
+    /// When not ready, weakest first: the domains without answers or with an
+    /// accuracy below the pass mark; if there are none, those whose lower
+    /// bound is below it (too few answers to be sure).
     pub holding_back: Vec<String>,
 }
 
@@ -114,16 +115,26 @@ pub fn compute(blueprint: &Blueprint, banks: &[Bank], answers: &[Answer]) -> Rea
     let holding_back = if ready {
         Vec::new()
     } else {
-        let below: Vec<String> = domains
+        // The domains below the pass mark pull the estimate down; when none
+        // is, the evidence is too thin where the lower bounds are below it.
+        let below = |d: &&DomainReadiness| d.accuracy.is_none_or(|a| a < pass_mark);
+        let thin = |d: &&DomainReadiness| d.lower < pass_mark;
+        let mut held: Vec<String> = domains
             .iter()
-            .filter(|d| d.lower < pass_mark)
+            .filter(below)
             .map(|d| d.name.clone())
             .collect();
-        if below.is_empty() {
-            domains.iter().take(1).map(|d| d.name.clone()).collect()
-        } else {
-            below
+        if held.is_empty() {
+            held = domains
+                .iter()
+                .filter(thin)
+                .map(|d| d.name.clone())
+                .collect();
         }
+        if held.is_empty() {
+            held = domains.iter().take(1).map(|d| d.name.clone()).collect();
+        }
+        held
     };
     Readiness {
         title: blueprint.display_title(),

@@ -77,14 +77,10 @@ pub fn to_text(r: &Readiness, paint: Paint) -> String {
             setting(r.pass_mark)
         )
     } else {
-        let held: Vec<String> = r
+        let held: Vec<&DomainReadiness> = r
             .domains
             .iter()
             .filter(|d| r.holding_back.contains(&d.name))
-            .map(|d| match d.accuracy {
-                Some(_) => d.name.clone(),
-                None => format!("{} (no answers yet)", d.name),
-            })
             .collect();
         let why = match r.estimate {
             Some(_) => format!(
@@ -94,10 +90,26 @@ pub fn to_text(r: &Readiness, paint: Paint) -> String {
             ),
             None => format!("the pass mark is {}", setting(r.pass_mark)),
         };
+        let thin = held
+            .iter()
+            .all(|d| d.accuracy.is_some_and(|a| a >= r.pass_mark));
+        let names: Vec<String> = held
+            .iter()
+            .map(|d| match d.accuracy {
+                None => format!("{} (no answers yet)", d.name),
+                Some(_) if thin => format!("{} ({} of {} seen)", d.name, d.seen, d.questions),
+                Some(a) => format!("{} ({})", d.name, percent(a)),
+            })
+            .collect();
+        let what = if thin {
+            "Too little evidence to be sure in"
+        } else {
+            "Held back by"
+        };
         format!(
-            "{}: {why}. Held back by {}.",
+            "{}: {why}. {what} {}.",
             paint.bad("Not yet"),
-            held.join(", ")
+            names.join(", ")
         )
     };
     let _ = writeln!(out, "{verdict}");
@@ -169,7 +181,7 @@ mod tests {
         );
         assert!(
             text.contains(
-                "Not yet: the pass mark is 75%. Held back by Attacks (no answers yet), Handshake.\n"
+                "Not yet: the pass mark is 75%. Held back by Attacks (no answers yet), Handshake (66.7%).\n"
             ),
             "{text}"
         );

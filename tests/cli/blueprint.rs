@@ -398,11 +398,31 @@ fn readiness_by_domain_from_the_history() {
     stats(&[])
         .status(0)
         .stdout_has("Ready: the lower bound 76.7% clears the pass mark 75%.\n");
-    // A higher pass mark needs more evidence: both domains hold it back.
+    // A higher pass mark needs more evidence than two small domains can give.
     let t = t.file("exam.yaml", &EXAM.replace("pass: 700", "pass: 800"));
     t.run_with(&["stats", "--blueprint", "exam.yaml"], "")
         .status(0)
-        .stdout_has("Not yet: the lower bound 76.7% is below the pass mark 87.5%. Held back by Record layer, Handshake.\n");
+        .stdout_has("Not yet: the lower bound 76.7% is below the pass mark 87.5%. Too little evidence to be sure in Record layer (4 of 4 seen), Handshake (5 of 5 seen).\n");
+    // A wrong answer puts its domain below the pass mark: it holds it back.
+    // (`both`, first, stays right; rec1 is now wrong.)
+    t.run_with(
+        &[
+            "run",
+            "banks",
+            "--tag",
+            "record",
+            "--no-shuffle",
+            "--count",
+            "2",
+        ],
+        "B\nA\n",
+    )
+    .status(0);
+    let r = t
+        .run_with(&["stats", "--blueprint", "exam.yaml", "--json"], "")
+        .json();
+    assert_eq!(r["ready"], false);
+    assert_eq!(r["holding_back"], json!(["Record layer"]));
 }
 
 #[test]
