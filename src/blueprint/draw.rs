@@ -81,7 +81,11 @@ pub fn draw(
         .enumerate()
         .flat_map(|(b, bank)| (0..bank.questions.len()).map(move |q| (b, q)))
         .collect();
-    let members = membership(banks, domains);
+    let tags: Vec<Vec<&str>> = domains
+        .iter()
+        .map(|d| d.tags.iter().map(String::as_str).collect())
+        .collect();
+    let members = membership(banks, &tags);
     let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); domains.len()];
     for (q, of) in members.iter().enumerate() {
         for &d in of {
@@ -133,12 +137,12 @@ pub fn draw(
     })
 }
 
-/// For each question (in bank order), the domains whose tags it carries, in
-/// the blueprint's order.
-fn membership(banks: &[Bank], domains: &[DomainSpec]) -> Vec<Vec<usize>> {
+/// For each question (in bank order), the domains whose tags (`tags[domain]`)
+/// it carries, in the blueprint's order.
+pub(super) fn membership(banks: &[Bank], tags: &[Vec<&str>]) -> Vec<Vec<usize>> {
     let mut by_tag: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (d, spec) in domains.iter().enumerate() {
-        for tag in &spec.tags {
+    for (d, list) in tags.iter().enumerate() {
+        for tag in list {
             by_tag.entry(tag.trim()).or_default().push(d);
         }
     }
@@ -170,7 +174,7 @@ fn greedy(
     shuffle: bool,
 ) -> Option<Vec<(usize, usize)>> {
     let mut order: Vec<usize> = (0..domains.len()).collect();
-    order.sort_by_key(|&d| (candidates[d].len() - domains[d].quota, d));
+    order.sort_by_key(|&d| (candidates[d].len().saturating_sub(domains[d].quota), d));
     let mut taken = vec![false; questions];
     let mut picks = Vec::new();
     for d in order {

@@ -198,13 +198,16 @@ impl Blueprint {
             .filter_map(|&d| self.domains.get(d))
             .map(|d| format!("`{}`", d.name.value))
             .collect();
-        match shortfall.domains.as_slice() {
-            [d] => {
-                let domain = &self.domains[*d];
+        let alone = match shortfall.domains.as_slice() {
+            [d] => self.domains.get(*d),
+            _ => None,
+        };
+        match alone {
+            Some(domain) => {
                 let tags: Vec<&str> = domain.tags.iter().map(|t| t.value.as_str()).collect();
                 format!(
-                    "domain {} has {} question{} (tagged {}) and needs {}: its {}% of {count}",
-                    names.join(""),
+                    "domain `{}` has {} question{} (tagged {}) and needs {}: its {}% of {count}",
+                    domain.name.value,
                     shortfall.has,
                     if shortfall.has == 1 { "" } else { "s" },
                     tags.join(" or "),
@@ -212,7 +215,7 @@ impl Blueprint {
                     domain.weight.value,
                 )
             }
-            _ => {
+            None => {
                 let shares: Vec<String> = shortfall
                     .domains
                     .iter()

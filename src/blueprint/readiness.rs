@@ -10,6 +10,7 @@
 //! the estimate open and the verdict "not yet".
 
 use super::Blueprint;
+use super::draw::membership;
 use crate::bank::{Bank, Question};
 use crate::store::Answer;
 use serde::Serialize;
@@ -75,24 +76,29 @@ pub struct DomainReadiness {
 pub fn compute(blueprint: &Blueprint, banks: &[Bank], answers: &[Answer]) -> Readiness {
     let latest = latest_points(banks, answers);
     let pass_mark = blueprint.pass_percent();
+    let tags: Vec<Vec<&str>> = blueprint
+        .domains
+        .iter()
+        .map(|d| d.tags.iter().map(|t| t.value.as_str()).collect())
+        .collect();
+    // (questions, seen, points) of each domain; a question counts in each
+    // domain whose tags it carries.
+    let mut tally = vec![(0usize, 0usize, 0.0f64); blueprint.domains.len()];
+    let questions = banks.iter().flat_map(|b| &b.questions);
+    for (q, of) in questions.zip(membership(banks, &tags)) {
+        let latest = latest.get(q.id.value.as_str());
+        for d in of {
+            tally[d].0 += 1;
+            if let Some(p) = latest {
+                tally[d].1 += 1;
+                tally[d].2 += p;
+            }
+        }
+    }
     let mut domains = Vec::with_capacity(blueprint.domains.len());
     // (weight as a fraction, accuracy as a fraction, answers) for the overall figure.
     let mut parts = Vec::with_capacity(blueprint.domains.len());
-    for domain in &blueprint.domains {
-        let tags: Vec<&str> = domain.tags.iter().map(|t| t.value.trim()).collect();
-        let mut questions = 0;
-        let mut seen = 0;
-        let mut points = 0.0;
-        for q in banks.iter().flat_map(|b| &b.questions) {
-            if !q.tags.iter().any(|t| tags.contains(&t.value.trim())) {
-                continue;
-            }
-            questions += 1;
-            if let Some(p) = latest.get(q.id.value.as_str()) {
-                seen += 1;
-                points += p;
-            }
-        }
+    for (domain, (questions, seen, points)) in blueprint.domains.iter().zip(tally) {
         let n = seen as f64;
         let (lower, upper) = wilson(points, n, Z_90);
         let weight = domain.weight.value.percent();

@@ -41,15 +41,27 @@ pub fn stats(
         &history.recent_sessions(10)?,
         SystemClock.now(),
     );
+    print(
+        config,
+        out,
+        || report::stats::to_json(&stats),
+        |paint| report::stats::to_text(&stats, paint),
+    )
+}
+
+/// Writes the JSON or the text, as `--json` asks.
+fn print(
+    config: &StatsConfig,
+    out: &mut dyn Write,
+    json: impl FnOnce() -> Vec<u8>,
+    text: impl FnOnce(Paint) -> String,
+) -> Result<ExitStatus, Error> {
     let bytes = if config.json {
-        report::stats::to_json(&stats)
+        json()
     } else {
-        report::stats::to_text(
-            &stats,
-            Paint {
-                color: config.color,
-            },
-        )
+        text(Paint {
+            color: config.color,
+        })
         .into_bytes()
     };
     out.write_all(&bytes).map_err(Error::Output)?;
@@ -78,17 +90,10 @@ fn readiness(
     }
     .open()?;
     let readiness = readiness::compute(&blueprint, &loaded.banks, &history.answers()?);
-    let bytes = if config.json {
-        report::readiness::to_json(&readiness)
-    } else {
-        report::readiness::to_text(
-            &readiness,
-            Paint {
-                color: config.color,
-            },
-        )
-        .into_bytes()
-    };
-    out.write_all(&bytes).map_err(Error::Output)?;
-    Ok(ExitStatus::Success)
+    print(
+        config,
+        out,
+        || report::readiness::to_json(&readiness),
+        |paint| report::readiness::to_text(&readiness, paint),
+    )
 }

@@ -3,6 +3,7 @@
 
 use super::{Error, Item, Options, Session, Shuffler, Summary};
 use crate::bank::Bank;
+use std::collections::HashMap;
 
 /// Questions chosen before the session, in the order to ask them, each for a domain.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -79,12 +80,18 @@ impl Summary {
                 points: 0.0,
             })
             .collect();
+        let index: HashMap<&str, usize> = self
+            .domains
+            .iter()
+            .enumerate()
+            .map(|(i, name)| (name.as_str(), i))
+            .collect();
         for r in &self.records {
-            let Some(name) = &r.domain else { continue };
-            if let Some(score) = scores.iter_mut().find(|s| s.name == *name) {
-                score.questions += 1;
-                score.points += r.points;
-            }
+            let Some(&i) = r.domain.as_deref().and_then(|name| index.get(name)) else {
+                continue;
+            };
+            scores[i].questions += 1;
+            scores[i].points += r.points;
         }
         scores.retain(|s| s.questions > 0);
         // A stable sort keeps the blueprint's order among equals.

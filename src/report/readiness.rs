@@ -2,6 +2,7 @@
 
 use crate::blueprint::readiness::{DomainReadiness, Readiness};
 use crate::paint::Paint;
+use std::collections::HashSet;
 use std::fmt::Write;
 
 pub fn to_json(readiness: &Readiness) -> Vec<u8> {
@@ -77,10 +78,11 @@ pub fn to_text(r: &Readiness, paint: Paint) -> String {
             setting(r.pass_mark)
         )
     } else {
+        let holding: HashSet<&str> = r.holding_back.iter().map(String::as_str).collect();
         let held: Vec<&DomainReadiness> = r
             .domains
             .iter()
-            .filter(|d| r.holding_back.contains(&d.name))
+            .filter(|d| holding.contains(d.name.as_str()))
             .collect();
         let why = match r.estimate {
             Some(_) => format!(

@@ -51,50 +51,13 @@ pub fn summary(s: &Summary, paint: Paint) -> String {
         }
     }
     let domains = s.by_domain();
-    if !domains.is_empty() {
-        let width = domains
-            .iter()
-            .map(|d| d.name.chars().count())
-            .max()
-            .unwrap_or(0);
-        let scores: Vec<String> = domains
-            .iter()
-            .map(|d| format!("{}/{}", points(d.points), d.questions))
-            .collect();
-        let score_width = scores.iter().map(String::len).max().unwrap_or(0);
-        let _ = writeln!(out, "By domain, weakest first:");
-        for (d, score) in domains.iter().zip(&scores) {
-            let _ = writeln!(
-                out,
-                "  {:width$}  {score:>score_width$}  {:>4.0}%",
-                d.name,
-                d.percent()
-            );
-        }
-    }
-    // A blueprint's domains are the breakdown that its exam is judged by.
-    let tags = if domains.is_empty() {
-        s.by_tag()
+    if domains.is_empty() {
+        let rows = s.by_tag().into_iter().map(|t| (t.tag, t.points, t.max));
+        breakdown(&mut out, "By tag:", rows.collect());
     } else {
-        Vec::new()
-    };
-    if !tags.is_empty() {
-        let width = tags
-            .iter()
-            .map(|t| t.tag.chars().count())
-            .max()
-            .unwrap_or(0);
-        let _ = writeln!(out, "By tag:");
-        for t in &tags {
-            let _ = writeln!(
-                out,
-                "  {:width$}  {}/{}  {:.0}%",
-                t.tag,
-                points(t.points),
-                t.max,
-                100.0 * t.points / t.max as f64
-            );
-        }
+        // A blueprint's domains are the breakdown that its exam is judged by.
+        let rows = domains.into_iter().map(|d| (d.name, d.points, d.questions));
+        breakdown(&mut out, "By domain, weakest first:", rows.collect());
     }
     let missed = s.missed();
     if !missed.is_empty() {
@@ -106,4 +69,29 @@ pub fn summary(s: &Summary, paint: Paint) -> String {
         s.seed, s.seed
     );
     out
+}
+
+/// A table of (name, points, out of): `  name  2.5/4   63%`, aligned.
+fn breakdown(out: &mut String, heading: &str, rows: Vec<(String, f64, usize)>) {
+    if rows.is_empty() {
+        return;
+    }
+    let width = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
+    let scores: Vec<String> = rows
+        .iter()
+        .map(|(_, p, max)| format!("{}/{max}", points(*p)))
+        .collect();
+    let score_width = scores.iter().map(String::len).max().unwrap_or(0);
+    let _ = writeln!(out, "{heading}");
+    for ((name, p, max), score) in rows.iter().zip(&scores) {
+        let percent = if *max == 0 {
+            0.0
+        } else {
+            100.0 * p / *max as f64
+        };
+        let _ = writeln!(
+            out,
+            "  {name:width$}  {score:>score_width$}  {percent:>4.0}%"
+        );
+    }
 }

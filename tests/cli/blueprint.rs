@@ -1,24 +1,8 @@
 //! Exam blueprints: `quiz run --blueprint`, `quiz stats --blueprint`, `quiz
 //! check` on a blueprint, and `quiz schema --blueprint`.
 
-use super::Test;
+use super::{Test, tagged_question as question};
 use serde_json::json;
-
-/// A question whose answer is B (of four), with `tags`.
-fn question(id: &str, tags: &str) -> String {
-    format!(
-        "  - id: {id}
-    question: Which message carries the server's chosen cipher suite ({id})?
-    choices: [ClientHello, ServerHello, Finished, Certificate]
-    answer: B
-    explanation: The ServerHello carries the single suite the server selected.
-    references:
-      - rfc: 5246
-        section: \"7.4.1.3\"
-    tags: [{tags}]
-"
-    )
-}
 
 /// One question in both domains, then four handshake, three record and two
 /// attack questions.

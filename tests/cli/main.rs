@@ -202,6 +202,11 @@ impl Outcome {
 
 /// A valid question as YAML list item, for building banks in tests.
 pub fn question(id: &str) -> String {
+    tagged_question(id, "handshake")
+}
+
+/// The same question with other tags (`"a, b"`); its answer is B of four.
+pub fn tagged_question(id: &str, tags: &str) -> String {
     format!(
         "  - id: {id}
     question: Which message carries the server's chosen cipher suite?
@@ -212,7 +217,7 @@ pub fn question(id: &str) -> String {
       - rfc: 5246
         section: \"7.4.1.3\"
         title: Server Hello
-    tags: [handshake]
+    tags: [{tags}]
 "
     )
 }
