@@ -65,7 +65,8 @@ pub struct RunArgs {
     /// Bank files or directories [default: the built-in bank, or the blueprint's banks]
     pub paths: Vec<PathBuf>,
     /// A mock exam built by an exam blueprint: its count, time, pass mark and
-    /// domains (exam mode; the flags below override the file).
+    /// domains, in exam mode. --count, --time-limit, --pass-mark, --scoring and
+    /// --seed override the file.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["tags", "missed", "review"])]
     pub blueprint: Option<PathBuf>,
     /// practice: feedback after every answer; exam: none until submitted, then PASS or FAIL.
