@@ -1,7 +1,8 @@
 //! quiz: an exam-question quiz engine.
 //!
 //! Banks of questions written in YAML are loaded ([`bank`]), validated ([`check`]),
-//! and asked in the terminal ([`quiz`] for the session, [`ui`] for the fronts).
+//! and asked in the terminal ([`quiz`] for the session, [`ui`] for the fronts);
+//! exam blueprints ([`blueprint`]) build mock exams from them by domain.
 //! The binary only parses arguments; [`command`] holds what each subcommand does.
 
 pub mod author;

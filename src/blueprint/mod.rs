@@ -17,7 +17,7 @@ pub use check::check;
 pub use draw::Shortfall;
 pub use schema::json_schema;
 
-use crate::bank::{self, Loaded, Spanned};
+use crate::bank::{self, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::quiz::{Drawn, Scale, Scoring};
 use std::path::{Path, PathBuf};
@@ -150,7 +150,7 @@ impl Blueprint {
     }
 
     /// The banks the blueprint draws from: its `banks`, or the built-in bank.
-    pub fn load_banks(&self) -> Result<Loaded, bank::Error> {
+    pub fn load_banks(&self) -> Result<bank::Loaded, bank::Error> {
         if self.banks.is_empty() {
             Ok(bank::load_builtin())
         } else {
@@ -245,13 +245,13 @@ fn join_names(names: &[String]) -> String {
 
 /// A blueprint file as read: the blueprint if the file parsed, and every problem found.
 #[derive(Debug)]
-pub struct Read {
+pub struct Loaded {
     pub path: String,
     pub blueprint: Option<Blueprint>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-impl Read {
+impl Loaded {
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
@@ -259,7 +259,7 @@ impl Read {
 
 /// Reads the blueprint at `path`. Shape problems are diagnostics; a file that
 /// cannot be read at all is an error.
-pub fn load(path: &Path) -> Result<Read, bank::Error> {
+pub fn load(path: &Path) -> Result<Loaded, bank::Error> {
     let shown = path.display().to_string();
     let bytes = match bank::read_limited(path) {
         Ok(bytes) => bytes,
@@ -277,7 +277,7 @@ pub fn load(path: &Path) -> Result<Read, bank::Error> {
             None
         }
     };
-    Ok(Read {
+    Ok(Loaded {
         path: shown,
         blueprint,
         diagnostics,
