@@ -17,8 +17,10 @@ pub mod paint;
 pub mod quiz;
 pub mod report;
 pub mod review;
+pub mod rfc;
 pub mod store;
 pub mod ui;
+pub mod words;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};
 pub use exit::ExitStatus;
