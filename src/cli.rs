@@ -36,6 +36,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Write banks as GIFT, Aiken, Moodle XML, a QTI package, an Anki import file or CSV.
     Export(ExportArgs),
+    /// RFC texts for checking citations: `quiz rfc fetch 8446`.
+    Rfc(RfcArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -48,6 +50,40 @@ pub struct CheckArgs {
     /// How to print the diagnostics.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
+    /// RFC texts (rfcNNNN.txt) to check citations against [default: $QUIZ_RFC_DIR, else the data directory's rfc/ when it exists]
+    #[arg(long, value_name = "DIR")]
+    pub rfc_dir: Option<PathBuf>,
+    /// Silence a warning for the whole run (repeat, or separate codes with commas).
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub allow: Vec<String>,
+    /// Make a warning an error for the whole run (repeat, or separate codes with commas).
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub deny: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RfcArgs {
+    #[command(subcommand)]
+    pub command: RfcCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RfcCommand {
+    /// Download RFC texts into the data directory's rfc/ folder, where `quiz check` finds them.
+    Fetch(FetchArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FetchArgs {
+    /// RFC numbers, such as 8446 or rfc8446.
+    #[arg(required = true, value_name = "N")]
+    pub numbers: Vec<String>,
+    /// Download again a text that is already there.
+    #[arg(long)]
+    pub force: bool,
+    /// The data directory [default: $QUIZ_DATA_DIR, else the platform's data directory]
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

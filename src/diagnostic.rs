@@ -63,7 +63,7 @@ impl Diagnostic {
         Self::new(path, pos, Severity::Warning, code, message)
     }
 
-    fn new(
+    pub fn new(
         path: &str,
         pos: Pos,
         severity: Severity,

@@ -4,11 +4,12 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command, ExportFormat, FormatArg, ImportFormat, ModeArg, ScoringArg};
+use cli::{Cli, Command, ExportFormat, FormatArg, ImportFormat, ModeArg, RfcCommand, ScoringArg};
 use quiz::ExitStatus;
 use quiz::check::render::Format;
 use quiz::command::{
-    self, CheckConfig, ExportConfig, HistoryConfig, ImportConfig, NewConfig, RunConfig, StatsConfig,
+    self, CheckConfig, ExportConfig, FetchConfig, HistoryConfig, ImportConfig, NewConfig,
+    RunConfig, StatsConfig,
 };
 use quiz::formats::Kind;
 use quiz::quiz::{Mode, Scoring};
@@ -69,11 +70,14 @@ fn export_kind(arg: ExportFormat) -> Kind {
 
 /// `--data-dir`, else `$QUIZ_DATA_DIR`; None leaves the platform default.
 fn data_dir(flag: Option<PathBuf>) -> Option<PathBuf> {
-    flag.or_else(|| {
-        std::env::var_os("QUIZ_DATA_DIR")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    })
+    flag.or_else(|| env_path("QUIZ_DATA_DIR"))
+}
+
+/// A path from the environment; unset and empty are alike.
+fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -201,8 +205,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                     FormatArg::Github => Format::Github,
                 },
                 color,
+                rfc_dir: args.rfc_dir.or_else(|| env_path("QUIZ_RFC_DIR")),
+                data_dir: data_dir(None),
+                allow: args.allow,
+                deny: args.deny,
             };
             Ok(command::check(&config, &mut stdout.lock())?)
         }
+        Command::Rfc(args) => match args.command {
+            RfcCommand::Fetch(fetch) => {
+                let config = FetchConfig {
+                    numbers: fetch.numbers,
+                    force: fetch.force,
+                    data_dir: data_dir(fetch.data_dir),
+                    base_url: std::env::var(quiz::rfc::fetch::BASE_URL_ENV)
+                        .ok()
+                        .filter(|v| !v.is_empty())
+                        .unwrap_or_else(|| quiz::rfc::fetch::DEFAULT_BASE_URL.to_owned()),
+                };
+                Ok(command::fetch(&config, &mut std::io::stderr())?)
+            }
+        },
     }
 }

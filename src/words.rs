@@ -57,17 +57,16 @@ fn singular(word: &str) -> &str {
 
 /// Function words and the words every quiz stem uses; sorted for binary search.
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are",
-    "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by",
-    "can", "could", "did", "do", "does", "doing", "during", "each", "either", "for", "from",
-    "further", "had", "has", "have", "having", "he", "her", "here", "his", "how", "i", "if",
-    "in", "into", "is", "it", "its", "itself", "may", "more", "most", "must", "neither", "no",
-    "nor", "not", "of", "off", "on", "once", "one", "only", "or", "other", "our", "out",
-    "over", "own", "same", "shall", "she", "should", "so", "some", "such", "than", "that",
-    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through",
-    "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
-    "where", "whether", "which", "while", "who", "whom", "why", "will", "with", "would",
-    "you", "your",
+    "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can",
+    "could", "did", "do", "does", "doing", "during", "each", "either", "for", "from", "further",
+    "had", "has", "have", "having", "he", "her", "here", "his", "how", "i", "if", "in", "into",
+    "is", "it", "its", "itself", "may", "more", "most", "must", "neither", "no", "nor", "not",
+    "of", "off", "on", "once", "one", "only", "or", "other", "our", "out", "over", "own", "same",
+    "shall", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+    "very", "was", "we", "were", "what", "when", "where", "whether", "which", "while", "who",
+    "whom", "why", "will", "with", "would", "you", "your",
 ];
 
 fn is_stop_word(word: &str) -> bool {

@@ -12,7 +12,11 @@ use std::path::PathBuf;
 /// the count of errors is said, pointing at `quiz check`.
 fn load_for_authors(paths: &[PathBuf], err: &mut dyn Write) -> Result<Loaded, Error> {
     let loaded = load_or_builtin(paths)?;
-    let errors = crate::check::check(&loaded).errors();
+    let errors_only = crate::check::Config {
+        errors_only: true,
+        ..Default::default()
+    };
+    let errors = crate::check::check_with(&loaded, &errors_only).errors();
     if errors > 0 {
         writeln!(
             err,

@@ -3,9 +3,10 @@
 use super::Error;
 use crate::bank::{self, Loaded};
 use crate::blueprint;
-use crate::check::{self, render::Format};
+use crate::check::{self, Levels, render::Format};
 use crate::diagnostic::Diagnostic;
 use crate::exit::ExitStatus;
+use crate::rfc::Library;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -16,6 +17,26 @@ pub struct CheckConfig {
     pub strict: bool,
     pub format: Format,
     pub color: bool,
+    /// `--rfc-dir` or `$QUIZ_RFC_DIR`: must exist.
+    pub rfc_dir: Option<PathBuf>,
+    /// `$QUIZ_DATA_DIR`; None means the platform's. Its `rfc/` is used when it
+    /// exists and no `rfc_dir` is given.
+    pub data_dir: Option<PathBuf>,
+    pub allow: Vec<String>,
+    pub deny: Vec<String>,
+}
+
+impl CheckConfig {
+    /// The RFC texts to check citations against, parsed once for the run.
+    fn library(&self) -> Result<Option<Library>, Error> {
+        if let Some(dir) = &self.rfc_dir {
+            return Ok(Some(Library::open(dir)?));
+        }
+        match super::data_dir(self.data_dir.as_deref()) {
+            Some(data) if data.join("rfc").is_dir() => Ok(Some(Library::open(&data.join("rfc"))?)),
+            _ => Ok(None),
+        }
+    }
 }
 
 /// Loads `paths`, or `questions/` when there are none.
@@ -30,10 +51,15 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, bank::Error> {
 /// Checks the banks (and the exam blueprints among the files) and writes the
 /// report; fails on errors, or warnings when strict.
 pub fn check(config: &CheckConfig, out: &mut dyn Write) -> Result<ExitStatus, Error> {
+    let settings = check::Config {
+        levels: Levels::new(&config.allow, &config.deny)?,
+        library: config.library()?,
+        errors_only: false,
+    };
     let mut loaded = load(&config.paths)?;
     let found = check_blueprints(&loaded);
     loaded.diagnostics.extend(found);
-    let report = check::check(&loaded);
+    let report = check::check_with(&loaded, &settings);
     let bytes = config.format.renderer(config.color).render(&report);
     out.write_all(&bytes).map_err(Error::Output)?;
     Ok(if report.fails(config.strict) {

@@ -5,6 +5,7 @@ mod author;
 mod check;
 mod convert;
 mod new;
+mod rfc;
 mod run;
 mod stats;
 
@@ -12,6 +13,7 @@ pub use author::{list, schema, show};
 pub use check::{CheckConfig, check, load};
 pub use convert::{ExportConfig, ImportConfig, export, import};
 pub use new::{NewConfig, new};
+pub use rfc::{FetchConfig, fetch};
 pub use run::{HistoryConfig, REVIEW_COUNT, RunConfig, run};
 pub use stats::{StatsConfig, stats};
 
@@ -32,6 +34,12 @@ pub enum Error {
     Output(#[source] io::Error),
     #[error(transparent)]
     History(#[from] store::Error),
+    #[error(transparent)]
+    Rfc(#[from] crate::rfc::Error),
+    #[error(transparent)]
+    Levels(#[from] crate::check::levels::Error),
+    #[error("{0:?} is not an RFC number: give numbers such as 8446")]
+    NotAnRfcNumber(String),
     #[error(
         "no data directory is known on this system: give one with --data-dir or $QUIZ_DATA_DIR"
     )]
@@ -46,6 +54,15 @@ pub enum Error {
     },
 }
 
+/// The data directory: `explicit` (from `--data-dir` or `$QUIZ_DATA_DIR`), else
+/// the platform's (`~/.local/share/quiz` on Linux).
+pub(crate) fn data_dir(explicit: Option<&Path>) -> Option<PathBuf> {
+    match explicit {
+        Some(dir) => Some(dir.to_owned()),
+        None => dirs::data_dir().map(|d| d.join("quiz")),
+    }
+}
+
 pub(crate) fn load_or_builtin(paths: &[PathBuf]) -> Result<Loaded, Error> {
     Ok(if paths.is_empty() {
         bank::load_builtin()
@@ -56,7 +73,11 @@ pub(crate) fn load_or_builtin(paths: &[PathBuf]) -> Result<Loaded, Error> {
 
 /// Refuses banks with errors, printing them as `check` would. True when refused.
 pub(crate) fn refuse_errors(loaded: &Loaded, err: &mut dyn Write) -> Result<bool, Error> {
-    let checked = crate::check::check(loaded);
+    let errors_only = crate::check::Config {
+        errors_only: true,
+        ..Default::default()
+    };
+    let checked = crate::check::check_with(loaded, &errors_only);
     if checked.errors() == 0 {
         return Ok(false);
     }
@@ -95,6 +116,8 @@ pub(crate) fn load_blueprint(path: &Path, err: &mut dyn Write) -> Result<Option<
         files: 1,
         questions: 0,
         diagnostics: read.diagnostics,
+        unchecked: Vec::new(),
+        rfc_dir: None,
     };
     print_errors(report, err)?;
     writeln!(

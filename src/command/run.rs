@@ -58,12 +58,7 @@ pub struct HistoryConfig {
 
 impl HistoryConfig {
     pub(crate) fn open(&self) -> Result<History, Error> {
-        let dir = match &self.data_dir {
-            Some(dir) => dir.clone(),
-            None => dirs::data_dir()
-                .map(|d| d.join("quiz"))
-                .ok_or(Error::NoDataDir)?,
-        };
+        let dir = super::data_dir(self.data_dir.as_deref()).ok_or(Error::NoDataDir)?;
         Ok(History::open(&dir)?)
     }
 }

@@ -213,6 +213,8 @@ impl Builder {
                 c.pin = true;
             }
         }
+        // "All of the above" stays last, and "Both A and C" keeps its letters.
+        rules::keep_order_safe(&mut question);
         let problems = rules::check_question(&self.path, &question);
         // An unanswered question is kept on purpose: `quiz check` flags its `answer`.
         let expected = |d: &Diagnostic| extra.unanswered && d.code == "invalid-answer";

@@ -2,7 +2,8 @@
 //! queried once per question by the `citation-unrelated` rule.
 //!
 //! Each section is a document: its heading (counted twice, as a field boost) and
-//! its text, read through [`crate::words::content_words`]. Postings hold each
+//! its text, read through [`crate::words::content_words`]; lists of references and
+//! acknowledgements are left out, since they name topics without discussing them. Postings hold each
 //! term's BM25 weight (idf included), so a query only adds up the postings of its
 //! terms, and only its [`MAX_QUERY_TERMS`] rarest terms: a question costs the length
 //! of a few short postings lists, not a pass over every section.
@@ -15,8 +16,14 @@ use std::collections::HashMap;
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
-/// The most terms of a query that are scored: the rarest (highest idf) ones.
+/// The most terms of a query that are scored: those that weigh most (idf times
+/// the query weight). Besides bounding the work, this keeps a long explanation's
+/// common words from drowning the few that say what the question is about.
 pub const MAX_QUERY_TERMS: usize = 48;
+
+/// What a query word gains for each further text (stem, choice, explanation) it
+/// occurs in.
+pub const WEIGHT_PER_TEXT: f32 = 0.5;
 
 /// An inverted index over the sections of some RFCs.
 #[derive(Debug, Default)]
@@ -51,9 +58,11 @@ impl Index {
                     length += 1;
                     *here.entry(w.to_owned()).or_default() += 1;
                 };
-                content_words(&section.heading, &mut add);
-                content_words(&section.heading, &mut add);
-                content_words(&section.text, &mut add);
+                if !is_back_matter(&section.heading) {
+                    content_words(&section.heading, &mut add);
+                    content_words(&section.heading, &mut add);
+                    content_words(&section.text, &mut add);
+                }
                 lengths.push(length);
                 for (word, &tf) in &here {
                     counts
@@ -102,7 +111,9 @@ impl Index {
 
     /// The document of the `rfc`-th RFC's `section`-th section.
     pub fn document(&self, rfc: usize, section: usize) -> usize {
-        self.offsets.get(rfc).map_or(usize::MAX, |&o| o as usize + section)
+        self.offsets
+            .get(rfc)
+            .map_or(usize::MAX, |&o| o as usize + section)
     }
 
     /// The (RFC position, section index) of a document.
@@ -111,33 +122,58 @@ impl Index {
             .offsets
             .partition_point(|&o| o as usize <= document)
             .saturating_sub(1);
-        (rfc, document - self.offsets.get(rfc).map_or(0, |&o| o as usize))
+        (
+            rfc,
+            document - self.offsets.get(rfc).map_or(0, |&o| o as usize),
+        )
     }
 
-    /// Scores every section against the words of `texts`, into `scores`.
+    /// Scores every section against the words of `texts`, into `scores`. A word
+    /// weighs 1, and [`WEIGHT_PER_TEXT`] more for each further text it occurs in
+    /// (a word of the stem that the explanation repeats counts more).
     pub fn score<'t>(&self, texts: impl IntoIterator<Item = &'t str>, scores: &mut Scores) {
         scores.clear(self.documents);
-        let mut terms: Vec<&Term> = Vec::new();
+        let mut weights: HashMap<*const Term, (&Term, f32)> = HashMap::new();
+        let mut this_text: Vec<&Term> = Vec::new();
         for text in texts {
+            this_text.clear();
             content_words(text, |w| {
                 if let Some(t) = self.terms.get(w) {
-                    terms.push(t);
+                    this_text.push(t);
                 }
             });
+            this_text.sort_unstable_by_key(|t| *t as *const Term);
+            this_text.dedup_by(|a, b| std::ptr::eq(*a, *b));
+            for &t in &this_text {
+                weights
+                    .entry(t as *const Term)
+                    .and_modify(|(_, w)| *w += WEIGHT_PER_TEXT)
+                    .or_insert((t, 1.0));
+            }
         }
-        // Each term once, rarest first.
+        // The terms that weigh most, rarest first among equals.
+        let mut terms: Vec<(&Term, f32)> = weights.into_values().collect();
         terms.sort_unstable_by(|a, b| {
-            b.idf
-                .total_cmp(&a.idf)
-                .then((*a as *const Term).cmp(&(*b as *const Term)))
+            (b.0.idf * b.1)
+                .total_cmp(&(a.0.idf * a.1))
+                .then(b.0.idf.total_cmp(&a.0.idf))
         });
-        terms.dedup_by(|a, b| std::ptr::eq(*a, *b));
-        for term in terms.iter().take(MAX_QUERY_TERMS) {
-            for &(doc, weight) in &term.postings {
-                scores.add(doc as usize, weight);
+        for (term, weight) in terms.iter().take(MAX_QUERY_TERMS) {
+            for &(doc, w) in &term.postings {
+                scores.add(doc as usize, w * weight);
             }
         }
     }
+}
+
+/// Lists of references, thanks and addresses: they name every topic and discuss
+/// none, so they are left out of the index (they stay sections that can be cited).
+fn is_back_matter(heading: &str) -> bool {
+    let h = heading.to_ascii_lowercase();
+    h.ends_with("references")
+        || h.starts_with("acknowledg")
+        || h.starts_with("contributors")
+        || h.starts_with("author")
 }
 
 /// The scores of one query: dense by document, with the list of documents that
@@ -219,12 +255,22 @@ mod tests {
         let index = Index::build(&rfcs());
         assert_eq!(index.len(), 3);
         let mut scores = Scores::default();
-        index.score(["Which message carries the selected cipher suite?"], &mut scores);
+        index.score(
+            ["Which message carries the selected cipher suite?"],
+            &mut scores,
+        );
         let top = scores.top(3);
         assert_eq!(top[0].0, index.document(0, 0));
-        index.score(["How does a client resume without server state?"], &mut scores);
+        index.score(
+            ["How does a client resume without server state?"],
+            &mut scores,
+        );
         assert_eq!(scores.top(1)[0].0, index.document(1, 0));
-        assert_eq!(scores.get(index.document(0, 1)), 0.0, "cleared between queries");
+        assert_eq!(
+            scores.get(index.document(0, 1)),
+            0.0,
+            "cleared between queries"
+        );
         assert_eq!(scores.above(scores.top(1)[0].1), 0);
     }
 

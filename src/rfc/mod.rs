@@ -134,7 +134,11 @@ impl Library {
     /// the texts already.
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = (u32, &'a str)>) -> Library {
         let rfcs: Vec<Rfc> = texts.into_iter().map(|(n, t)| parse(n, t)).collect();
-        let by_number = rfcs.iter().enumerate().map(|(i, r)| (r.number, i)).collect();
+        let by_number = rfcs
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.number, i))
+            .collect();
         let index = Index::build(&rfcs);
         Library {
             dir: PathBuf::new(),

@@ -1,5 +1,6 @@
-//! One JSON object: the counts of the summary line and every diagnostic with its
-//! path, line, column, severity, rule code and message.
+//! One JSON object: the counts of the summary line, every diagnostic with its
+//! path, line, column, severity, rule code and message, and the references that
+//! were not checked for want of their RFC's text.
 
 use super::{Render, Report};
 use serde::Serialize;
@@ -13,6 +14,14 @@ struct Document<'a> {
     errors: usize,
     warnings: usize,
     diagnostics: &'a [crate::diagnostic::Diagnostic],
+    /// References to RFCs not in the RFC folder, by RFC.
+    not_checked: Vec<NotChecked>,
+}
+
+#[derive(Serialize)]
+struct NotChecked {
+    rfc: u32,
+    references: usize,
 }
 
 impl Render for Json {
@@ -23,6 +32,11 @@ impl Render for Json {
             errors: report.errors(),
             warnings: report.warnings(),
             diagnostics: &report.diagnostics,
+            not_checked: report
+                .unchecked
+                .iter()
+                .map(|&(rfc, references)| NotChecked { rfc, references })
+                .collect(),
         };
         // Serializing plain strings and numbers cannot fail.
         let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
