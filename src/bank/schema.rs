@@ -65,10 +65,16 @@ pub(super) fn answer(_: &mut SchemaGenerator) -> Schema {
     })
 }
 
+/// The codes `allow` may name: every warning of `quiz check`'s registry.
 pub(super) fn allow(_: &mut SchemaGenerator) -> Schema {
+    let warnings: Vec<&str> = crate::check::rules::RULES
+        .iter()
+        .filter(|r| r.severity == crate::diagnostic::Severity::Warning)
+        .map(|r| r.code)
+        .collect();
     json_schema!({
         "type": "array",
-        "items": { "type": "string", "pattern": "^[a-z0-9-]+$" },
+        "items": { "type": "string", "enum": warnings },
         "uniqueItems": true
     })
 }

@@ -11,9 +11,9 @@
 //! parsed by roxmltree with DTDs refused, so entity tricks cannot blow it up.
 //!
 //! Written: `format="html"` texts in CDATA, `<answernumbering>ABCD` (quiz's letters),
-//! `<shuffleanswers>false` for a question with a pinned choice, references as links in
-//! the general feedback, and the weights of [`super::partial_weights`] for
-//! multiple-answer items (`<single>false</single>`).
+//! `<shuffleanswers>false` for a question with `shuffle: false` or a pinned choice,
+//! references as links in the general feedback, and the weights of
+//! [`super::partial_weights`] for multiple-answer items (`<single>false</single>`).
 
 use super::build::{Builder, Draft, DraftChoice, category_tag};
 use super::xml::{self, Lines, inner_text};
@@ -94,7 +94,7 @@ impl Format for MoodleXml {
         out.push_str(&format!("    <idnumber>{id}</idnumber>\n"));
         if tf.is_none() {
             let single = !q.is_multiple();
-            let shuffle = !q.choices.value.iter().any(|c| c.pin);
+            let shuffle = q.shuffle && !q.choices.value.iter().any(|c| c.pin);
             out.push_str(&format!("    <single>{single}</single>\n"));
             out.push_str(&format!("    <shuffleanswers>{shuffle}</shuffleanswers>\n"));
             out.push_str("    <answernumbering>ABCD</answernumbering>\n");

@@ -67,11 +67,16 @@ pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
         Prompt::Choose(n) => format!("choose {n}"),
         Prompt::SelectAll => "select all that apply".to_owned(),
     };
+    let order = if q.shuffle {
+        ""
+    } else {
+        " · choices in file order"
+    };
     let _ = writeln!(
         out,
         "{}  {}",
         paint.bold(&q.id.value),
-        paint.dim(&format!("{}:{} · {kind}", bank.path, q.pos.line))
+        paint.dim(&format!("{}:{} · {kind}{order}", bank.path, q.pos.line))
     );
     if !q.tags.is_empty() {
         let tags: Vec<&str> = q.tags.iter().map(|t| t.value.as_str()).collect();

@@ -21,10 +21,6 @@ const B: f32 = 0.75;
 /// common words from drowning the few that say what the question is about.
 pub const MAX_QUERY_TERMS: usize = 48;
 
-/// What a query word gains for each further text (stem, choice, explanation) it
-/// occurs in.
-pub const WEIGHT_PER_TEXT: f32 = 0.5;
-
 /// An inverted index over the sections of some RFCs.
 #[derive(Debug, Default)]
 pub struct Index {
@@ -128,14 +124,14 @@ impl Index {
         )
     }
 
-    /// Scores every section against the words of `texts`, into `scores`. A word
-    /// weighs 1, and [`WEIGHT_PER_TEXT`] more for each further text it occurs in
-    /// (a word of the stem that the explanation repeats counts more).
-    pub fn score<'t>(&self, texts: impl IntoIterator<Item = &'t str>, scores: &mut Scores) {
+    /// Scores every section against the words of `texts`, each given with its
+    /// weight, into `scores`. A word weighs the sum of the weights of the texts it
+    /// occurs in (counted once per text).
+    pub fn score<'t>(&self, texts: impl IntoIterator<Item = (&'t str, f32)>, scores: &mut Scores) {
         scores.clear(self.documents);
         let mut weights: HashMap<*const Term, (&Term, f32)> = HashMap::new();
         let mut this_text: Vec<&Term> = Vec::new();
-        for text in texts {
+        for (text, weight) in texts {
             this_text.clear();
             content_words(text, |w| {
                 if let Some(t) = self.terms.get(w) {
@@ -147,8 +143,8 @@ impl Index {
             for &t in &this_text {
                 weights
                     .entry(t as *const Term)
-                    .and_modify(|(_, w)| *w += WEIGHT_PER_TEXT)
-                    .or_insert((t, 1.0));
+                    .and_modify(|(_, w)| *w += weight)
+                    .or_insert((t, weight));
             }
         }
         // The terms that weigh most, rarest first among equals.
@@ -256,13 +252,13 @@ mod tests {
         assert_eq!(index.len(), 3);
         let mut scores = Scores::default();
         index.score(
-            ["Which message carries the selected cipher suite?"],
+            [("Which message carries the selected cipher suite?", 1.0)],
             &mut scores,
         );
         let top = scores.top(3);
         assert_eq!(top[0].0, index.document(0, 0));
         index.score(
-            ["How does a client resume without server state?"],
+            [("How does a client resume without server state?", 1.0)],
             &mut scores,
         );
         assert_eq!(scores.top(1)[0].0, index.document(1, 0));
@@ -287,9 +283,9 @@ mod tests {
     fn a_word_used_everywhere_weighs_little() {
         let index = Index::build(&rfcs());
         let mut scores = Scores::default();
-        index.score(["connection"], &mut scores);
+        index.score([("connection", 1.0)], &mut scores);
         let rare = scores.get(index.document(0, 1));
-        index.score(["server"], &mut scores);
+        index.score([("server", 1.0)], &mut scores);
         let common = scores.top(1)[0].1;
         assert!(rare > common, "{rare} > {common}");
     }

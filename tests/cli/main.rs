@@ -5,11 +5,14 @@ mod authoring;
 mod blueprint;
 mod builtin;
 mod check;
+mod citation;
 mod exam;
 mod formats;
 mod history;
 mod hostile;
 mod interchange;
+mod lint;
+mod rfc_fetch;
 mod run;
 
 use std::path::{Path, PathBuf};

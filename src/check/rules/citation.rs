@@ -21,11 +21,18 @@ pub const CITATION_UNRELATED: Rule = Rule {
     check: Check::Rfc(citations_are_related),
 };
 
-/// A cited section is unrelated when its score is below this share of the best
-/// section's score…
-pub const SHARE_OF_BEST: f32 = 0.2;
-/// …and more than this many sections score above it.
-pub const RANK_ABOVE: usize = 3;
+/// A cited section is unrelated when it ranks below the best seventh of the
+/// sections at hand (at least [`MIN_ABOVE`] sections match the question better)…
+pub const RANK_SHARE: usize = 7;
+pub const MIN_ABOVE: usize = 3;
+/// …and scores under half the best section's score (a near tie is never flagged).
+pub const SHARE_OF_BEST: f32 = 0.5;
+
+/// How much a word weighs in the query for each text it occurs in: the stem says
+/// what is asked, so it weighs most.
+pub const STEM_WEIGHT: f32 = 1.0;
+pub const CHOICE_WEIGHT: f32 = 1.0;
+pub const EXPLANATION_WEIGHT: f32 = 1.0;
 
 /// How many better sections a finding names.
 const SUGGESTIONS: usize = 2;
@@ -44,13 +51,16 @@ pub struct Ranking {
     pub best: f32,
     /// How many sections score above it.
     pub above: usize,
+    /// How many sections there are.
+    pub sections: usize,
     /// The best sections outside the cited one, best first: `RFC 5246 §7.4.1.3 Server Hello`.
     pub better: Vec<String>,
 }
 
 impl Ranking {
     pub fn unrelated(&self) -> bool {
-        self.best > 0.0 && self.score < SHARE_OF_BEST * self.best && self.above > RANK_ABOVE
+        let far = self.above > MIN_ABOVE && self.above * RANK_SHARE > self.sections;
+        far && self.best > 0.0 && self.score < SHARE_OF_BEST * self.best
     }
 }
 
@@ -73,12 +83,21 @@ pub fn rank_citations(q: &Question, library: &Library) -> Vec<(usize, Ranking)> 
         return Vec::new();
     }
     SCORES.with_borrow_mut(|scores| {
-        let texts = std::iter::once(q.question.value.as_str())
-            .chain(q.exhibit.iter().map(|e| e.value.as_str()))
-            .chain(q.choices.value.iter().map(|c| c.text.value.as_str()))
-            .chain(q.explanation.iter().map(|e| e.value.as_str()));
+        let texts = std::iter::once((q.question.value.as_str(), STEM_WEIGHT))
+            .chain(q.exhibit.iter().map(|e| (e.value.as_str(), STEM_WEIGHT)))
+            .chain(
+                q.choices
+                    .value
+                    .iter()
+                    .map(|c| (c.text.value.as_str(), CHOICE_WEIGHT)),
+            )
+            .chain(
+                q.explanation
+                    .iter()
+                    .map(|e| (e.value.as_str(), EXPLANATION_WEIGHT)),
+            );
         index.score(texts, scores);
-        let top = scores.top(RANK_ABOVE + SUGGESTIONS + 1);
+        let top = scores.top(SUGGESTIONS + 1);
         let best = top.first().map_or(0.0, |t| t.1);
         citations
             .into_iter()
@@ -98,6 +117,7 @@ pub fn rank_citations(q: &Question, library: &Library) -> Vec<(usize, Ranking)> 
                     score,
                     best,
                     above: scores.above(score),
+                    sections: index.len(),
                     better,
                 };
                 (at, ranking)
@@ -124,9 +144,10 @@ fn citations_are_related(q: &Question, config: &Config, s: &mut Sink) {
             &CITATION_UNRELATED,
             reference.pos,
             format!(
-                "{} hardly discusses what this question asks ({} sections of the RFCs at hand match it better){hint}",
+                "{} hardly discusses what this question asks ({} of the {} sections at hand match it better){hint}",
                 reference.label(),
-                ranking.above
+                ranking.above,
+                ranking.sections
             ),
         );
     }

@@ -366,7 +366,7 @@ mod tests {
                 std::iter::once(stem.as_str()),
                 choices.iter().map(String::as_str),
             );
-            let pos = Pos::new(i as u32 + 1, 1);
+            let pos = Pos::new(i + 1, 1);
             near.add(file, pos, &format!("q{i}"), print.unwrap());
         }
         let found: Vec<u32> = near

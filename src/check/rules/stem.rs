@@ -217,10 +217,9 @@ fn sentences(text: &str) -> Vec<String> {
         current.clear();
     };
     while let Some(c) = chars.next() {
-        let ends = matches!(c, '.' | '?' | '!') && chars.peek().is_none_or(|n| n.is_whitespace());
+        let ends = (matches!(c, '.' | '?' | '!') && chars.peek().is_none_or(|n| n.is_whitespace()))
+            || (c == '\n' && chars.peek() == Some(&'\n'));
         if ends {
-            flush(&mut current);
-        } else if c == '\n' && chars.peek() == Some(&'\n') {
             flush(&mut current);
         } else {
             current.push(c);
