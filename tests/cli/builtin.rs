@@ -12,16 +12,30 @@ const CITABLE: &[&str] = &[
 #[test]
 fn the_bank_checks_clean_and_strict() {
     let loaded = load_builtin();
-    let report = quiz::check::check(&loaded);
+    let config = quiz::check::Config {
+        library: Some(
+            quiz::rfc::Library::open(std::path::Path::new(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/rfc"
+            )))
+            .expect("read rfc/"),
+        ),
+        ..Default::default()
+    };
+    let report = quiz::check::check_with(&loaded, &config);
     assert!(report.diagnostics.is_empty(), "{:#?}", report.diagnostics);
+    assert!(report.unchecked.is_empty(), "{:?}", report.unchecked);
     Test::new()
         .args(&[
             "check",
             "--strict",
+            "--rfc-dir",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/rfc"),
             concat!(env!("CARGO_MANIFEST_DIR"), "/questions"),
         ])
         .run()
-        .status(0);
+        .status(0)
+        .stdout_lacks("not checked");
 }
 
 #[test]
