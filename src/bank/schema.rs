@@ -67,11 +67,7 @@ pub(super) fn answer(_: &mut SchemaGenerator) -> Schema {
 
 /// The codes `allow` may name: every warning of `quiz check`'s registry.
 pub(super) fn allow(_: &mut SchemaGenerator) -> Schema {
-    let warnings: Vec<&str> = crate::check::rules::RULES
-        .iter()
-        .filter(|r| r.severity == crate::diagnostic::Severity::Warning)
-        .map(|r| r.code)
-        .collect();
+    let warnings = crate::check::rules::question_warnings();
     json_schema!({
         "type": "array",
         "items": { "type": "string", "enum": warnings },

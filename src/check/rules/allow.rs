@@ -1,6 +1,6 @@
 //! `invalid-allow`: a question's `allow` may name only warnings that exist.
 
-use super::{Check, Rule, Sink, codes, find};
+use super::{Check, Rule, Sink, codes, find, question_warnings};
 use crate::bank::Question;
 use crate::check::Config;
 use crate::diagnostic::{Severity, Severity::Error, suggest};
@@ -18,7 +18,15 @@ fn allows_name_warnings(q: &Question, _: &Config, s: &mut Sink) {
     for entry in &q.allow {
         let code = entry.value.trim();
         match find(code) {
-            Some(rule) if rule.severity == Severity::Warning => {}
+            Some(rule) if question_warnings().contains(&rule.code) => {}
+            Some(rule) if rule.severity == Severity::Warning => s.report(
+                &INVALID_ALLOW,
+                entry.pos,
+                format!(
+                    "`{}` is not about questions, so a question cannot allow it",
+                    rule.code
+                ),
+            ),
             Some(rule) => s.report(
                 &INVALID_ALLOW,
                 entry.pos,
@@ -60,6 +68,10 @@ mod tests {
         assert_eq!(
             messages(allows_name_warnings, &allowing("duplicate-id")),
             ["`duplicate-id` is an error, and `allow` silences only warnings: fix what it finds"]
+        );
+        assert_eq!(
+            messages(allows_name_warnings, &allowing("unknown-tag")),
+            ["`unknown-tag` is not about questions, so a question cannot allow it"]
         );
     }
 }

@@ -24,6 +24,7 @@ pub fn markdown() -> String {
             Check::Load => kind.push_str(", on reading"),
             Check::Rfc(_) => kind.push_str(", with an RFC folder"),
             Check::Run => kind.push_str(", across files"),
+            Check::Blueprint => kind.push_str(", on a blueprint"),
             Check::Question(_) => {}
         }
         let _ = writeln!(

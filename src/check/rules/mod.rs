@@ -12,6 +12,7 @@
 
 mod allow;
 mod answer;
+mod blueprint;
 mod choices;
 mod citation;
 pub mod docs;
@@ -60,6 +61,8 @@ pub enum Check {
     Rfc(QuestionCheck),
     /// Across every file of a run ([`Across`]).
     Run,
+    /// On an exam blueprint (`src/blueprint` reports it).
+    Blueprint,
 }
 
 pub type QuestionCheck = fn(&Question, &Config, &mut Sink);
@@ -101,6 +104,21 @@ pub const RULES: &[&Rule] = &[
     &citation::CITATION_UNRELATED,
     &near_duplicate::NEAR_DUPLICATE,
     &allow::INVALID_ALLOW,
+    &blueprint::INVALID_COUNT,
+    &blueprint::INVALID_DURATION,
+    &blueprint::INVALID_PASS_MARK,
+    &blueprint::INVALID_SCALE,
+    &blueprint::INVALID_SCORING,
+    &blueprint::INVALID_WEIGHT,
+    &blueprint::WEIGHTS_NOT_100,
+    &blueprint::NO_DOMAINS,
+    &blueprint::INVALID_DOMAIN,
+    &blueprint::DUPLICATE_DOMAIN,
+    &blueprint::BANK_NOT_FOUND,
+    &blueprint::EMPTY_DOMAIN,
+    &blueprint::DOMAIN_TOO_SMALL,
+    &blueprint::UNKNOWN_TAG,
+    &blueprint::EMPTY_SHARE,
 ];
 
 /// The rule with this code.
@@ -111,6 +129,16 @@ pub fn find(code: &str) -> Option<&'static Rule> {
 /// Every code, for "did you mean".
 pub fn codes() -> Vec<&'static str> {
     RULES.iter().map(|r| r.code).collect()
+}
+
+/// The warnings a question's `allow` may name: those about questions.
+pub fn question_warnings() -> Vec<&'static str> {
+    RULES
+        .iter()
+        .filter(|r| r.severity == Severity::Warning)
+        .filter(|r| matches!(r.check, Check::Question(_) | Check::Rfc(_) | Check::Run))
+        .map(|r| r.code)
+        .collect()
 }
 
 /// Where one question's rules put what they find: the severity of each finding
