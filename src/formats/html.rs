@@ -1,13 +1,33 @@
 //! HTML to plain text and back, for Moodle's HTML and auto-formatted texts.
 //!
-//! [`to_text`] strips tags, decodes entities and turns `<br>` and block elements into
-//! line breaks (`<p>` into a blank line, `<li>` into `- `). In HTML whitespace runs
-//! collapse; in Moodle's auto-format (`newlines`) the text's own line breaks and
-//! spaces count. [`from_text`] and [`escape_markup`] write text that reads back exactly.
+//! [`to_text`] strips tags, decodes character references as a browser does (the
+//! full HTML5 list, from the `htmlize` crate) and turns `<br>` and block elements
+//! into line breaks (`<p>` into a blank line, `<li>` into `- `). In HTML whitespace
+//! runs collapse; in Moodle's auto-format (`newlines`) the text's own line breaks and
+//! spaces count. [`read`] also lists the images, audio and other files a text embeds,
+//! which plain text cannot carry. [`from_text`] and [`escape_markup`] write text that
+//! reads back exactly.
+
+use std::borrow::Cow;
 
 /// Plain text from HTML. With `newlines`, line breaks and spaces in the source are
 /// kept as written (Moodle auto-format, GIFT's default); without, they collapse.
 pub(super) fn to_text(html: &str, newlines: bool) -> String {
+    read(html, newlines).text
+}
+
+/// A text read from HTML: the plain text, and what it embeds that plain text loses.
+#[derive(Debug, Default)]
+pub(super) struct Read {
+    pub text: String,
+    /// The files of `<img>`, `<audio>`, `<video>`, `<source>`, `<embed>`,
+    /// `<object>` and `<iframe>`, and links to files stored in Moodle
+    /// (`@@PLUGINFILE@@/…`), by name.
+    pub media: Vec<String>,
+}
+
+/// Plain text from HTML, as [`to_text`], with the media it embeds.
+pub(super) fn read(html: &str, newlines: bool) -> Read {
     let mut out = Out {
         s: String::new(),
         breaks: 0,
@@ -15,6 +35,7 @@ pub(super) fn to_text(html: &str, newlines: bool) -> String {
         space: false,
         newlines,
         link: None,
+        media: Vec::new(),
     };
     let mut gt = NextGt::new(html);
     let mut rest = html;
@@ -30,10 +51,10 @@ pub(super) fn to_text(html: &str, newlines: bool) -> String {
                 continue;
             }
         } else if c == '&'
-            && let Some((decoded, after)) = entity(rest)
+            && let Some((decoded, len)) = reference(rest)
         {
-            out.literal(decoded);
-            rest = after;
+            out.literals(&decoded);
+            rest = &rest[len..];
             continue;
         }
         if c.is_whitespace() && c != '\u{a0}' {
@@ -43,7 +64,20 @@ pub(super) fn to_text(html: &str, newlines: bool) -> String {
         }
         rest = &rest[c.len_utf8()..];
     }
-    out.s.trim().to_owned()
+    let mut seen = std::collections::HashSet::new();
+    let mut media = out.media;
+    media.retain(|m| seen.insert(m.clone()));
+    Read {
+        text: out.s.trim().to_owned(),
+        media,
+    }
+}
+
+/// A file's name from its address: `@@PLUGINFILE@@/dir/x.png?time=1` → `x.png`.
+fn file_name(src: &str) -> String {
+    let path = src.split(['?', '#']).next().unwrap_or(src);
+    let name = path.rsplit('/').find(|p| !p.is_empty()).unwrap_or(path);
+    name.trim().to_owned()
 }
 
 /// The next `>` at or after a position. Remembering it keeps a text with many `<` and
@@ -140,7 +174,7 @@ impl Tag {
                 rest = next;
             }
             if key.eq_ignore_ascii_case(name) {
-                return value.map(|v| to_text(v, true));
+                return value.map(|v| htmlize::unescape_attribute(v).into_owned());
             }
             if key.is_empty() && value.is_none() {
                 // Nothing parsable left (a stray `=`); stop rather than loop.
@@ -162,6 +196,8 @@ struct Out {
     newlines: bool,
     /// An open `<a href>`: the address and where its text starts.
     link: Option<(String, usize)>,
+    /// Embedded files, by name.
+    media: Vec<String>,
 }
 
 impl Out {
@@ -206,6 +242,13 @@ impl Out {
         self.breaks = self.breaks.max(n);
     }
 
+    /// Notes the file that `tag` embeds through attribute `attr`.
+    fn embed(&mut self, tag: &Tag, attr: &str) {
+        if let Some(src) = tag.attr(attr).filter(|s| !s.trim().is_empty()) {
+            self.media.push(file_name(&src));
+        }
+    }
+
     /// Handles a tag; returns the text after it (after the element, for those skipped whole).
     fn tag<'a>(&mut self, tag: &Tag, after: &'a str) -> &'a str {
         match tag.name.as_str() {
@@ -223,6 +266,7 @@ impl Out {
             }
             "td" | "th" if tag.closing => self.space = true,
             "img" => {
+                self.embed(tag, "src");
                 let alt = tag.attr("alt").filter(|a| !a.trim().is_empty());
                 self.space = true;
                 match alt {
@@ -231,8 +275,19 @@ impl Out {
                 }
                 self.space = true;
             }
+            "audio" | "video" | "source" | "embed" | "iframe" if !tag.closing => {
+                self.embed(tag, "src");
+            }
+            "object" if !tag.closing => self.embed(tag, "data"),
             "a" if !tag.closing => {
-                self.link = tag.attr("href").map(|href| (href, self.s.len()));
+                let href = tag.attr("href");
+                if href
+                    .as_deref()
+                    .is_some_and(|h| h.contains("@@PLUGINFILE@@"))
+                {
+                    self.embed(tag, "href");
+                }
+                self.link = href.map(|href| (href, self.s.len()));
             }
             "a" => {
                 if let Some((href, start)) = self.link.take() {
@@ -262,105 +317,54 @@ impl Out {
     }
 }
 
-/// An entity at the start of `s` (which starts with `&`): its character and the text
-/// after it. Unknown names and malformed references are left as text.
-fn entity(s: &str) -> Option<(char, &str)> {
-    let end = s.char_indices().take(40).find(|&(_, c)| c == ';')?.0;
-    let name = &s[1..end];
-    let c = if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse::<u32>().ok()?,
-        };
-        match char::from_u32(code) {
-            Some('\0') | None => '\u{fffd}',
-            Some(c) => c,
+/// A character reference at the start of `s` (which starts with `&`), read as a
+/// browser reads one in text (the WHATWG rules, with the full HTML5 list of names,
+/// the legacy ones without `;` included): its characters, and the bytes it takes.
+/// Anything else is not a reference and stays text. `&nbsp;` becomes a plain space.
+fn reference(s: &str) -> Option<(Cow<'static, str>, usize)> {
+    let bytes = s.as_bytes();
+    let (text, len): (Cow<'static, str>, usize) = if bytes.get(1) == Some(&b'#') {
+        let hex = matches!(bytes.get(2), Some(b'x' | b'X'));
+        let digits_from = if hex { 3 } else { 2 };
+        let digits = bytes[digits_from..]
+            .iter()
+            .take_while(|b| {
+                if hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+            .count();
+        if digits == 0 {
+            return None;
         }
+        let mut end = digits_from + digits;
+        if bytes.get(end) == Some(&b';') {
+            end += 1;
+        }
+        // The crate maps what the standard maps: 0 and out-of-range numbers to
+        // U+FFFD, and 0x80 to 0x9F as Windows-1252 does.
+        (htmlize::unescape(&s[..end]).into_owned().into(), end)
     } else {
-        named(name)?
+        let run = bytes[1..]
+            .iter()
+            .take(htmlize::ENTITY_MAX_LENGTH)
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let with_semicolon = (bytes.get(1 + run) == Some(&b';'))
+            .then(|| &bytes[..run + 2])
+            .and_then(|name| htmlize::ENTITIES.get(name).map(|v| (*v, name.len())));
+        let found = with_semicolon.or_else(|| {
+            (1..=run)
+                .rev()
+                .find_map(|k| htmlize::ENTITIES.get(&bytes[..=k]).map(|v| (*v, k + 1)))
+        })?;
+        let text = std::str::from_utf8(found.0).ok()?;
+        (Cow::Borrowed(text), found.1)
     };
-    Some((c, &s[end + 1..]))
-}
-
-fn named(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "sbquo" => '‚',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "bdquo" => '„',
-        "laquo" => '«',
-        "raquo" => '»',
-        "bull" => '•',
-        "middot" => '·',
-        "sect" => '§',
-        "para" => '¶',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "deg" => '°',
-        "plusmn" => '±',
-        "times" => '×',
-        "divide" => '÷',
-        "minus" => '−',
-        "le" => '≤',
-        "ge" => '≥',
-        "ne" => '≠',
-        "larr" => '←',
-        "rarr" => '→',
-        "harr" => '↔',
-        "rArr" => '⇒',
-        "euro" => '€',
-        "pound" => '£',
-        "yen" => '¥',
-        "cent" => '¢',
-        "micro" => 'µ',
-        "shy" => '\u{ad}',
-        "zwsp" => '\u{200b}',
-        "iexcl" => '¡',
-        "iquest" => '¿',
-        "auml" => 'ä',
-        "ouml" => 'ö',
-        "uuml" => 'ü',
-        "Auml" => 'Ä',
-        "Ouml" => 'Ö',
-        "Uuml" => 'Ü',
-        "szlig" => 'ß',
-        "eacute" => 'é',
-        "egrave" => 'è',
-        "Eacute" => 'É',
-        "aacute" => 'á',
-        "agrave" => 'à',
-        "ccedil" => 'ç',
-        "ntilde" => 'ñ',
-        "oacute" => 'ó',
-        "iacute" => 'í',
-        "uacute" => 'ú',
-        "alpha" => 'α',
-        "beta" => 'β',
-        "gamma" => 'γ',
-        "delta" => 'δ',
-        "pi" => 'π',
-        "sigma" => 'σ',
-        "mu" => 'μ',
-        "lambda" => 'λ',
-        "theta" => 'θ',
-        "omega" => 'ω',
-        "Omega" => 'Ω',
-        "Delta" => 'Δ',
-        "Sigma" => 'Σ',
-        _ => return None,
-    })
+    let text = if text == "\u{a0}" { " ".into() } else { text };
+    Some((text, len))
 }
 
 /// Escapes the `&` and `<` that [`to_text`] would read as markup, and only those, so
@@ -371,7 +375,7 @@ pub(super) fn escape_markup(text: &str) -> String {
     for (i, c) in text.char_indices() {
         let after = &text[i + c.len_utf8()..];
         match c {
-            '&' if entity(&text[i..]).is_some() => out.push_str("&amp;"),
+            '&' if reference(&text[i..]).is_some() => out.push_str("&amp;"),
             '<' if after.starts_with("!--") || split_tag(&text[i..], gt.after(i)).is_some() => {
                 out.push_str("&lt;")
             }
@@ -459,7 +463,24 @@ mod tests {
                 "<p>RSA &amp; DHE &lt;b&gt; &#8212; &#x41;&nbsp;&unknown; &amp</p>",
                 false
             ),
-            "RSA & DHE <b> — A &unknown; &amp"
+            "RSA & DHE <b> — A &unknown; &"
+        );
+        // The whole HTML5 list, and the legacy names a browser reads without `;`.
+        assert_eq!(
+            to_text(
+                "x&sup2; &frac12; &rho; &NotEqualTilde; &amp i &lt &notit; &#x80;",
+                true
+            ),
+            "x² ½ ρ \u{2242}\u{338} & i < ¬it; €"
+        );
+        assert_eq!(
+            to_text("AT&T &ampx &#; &#x; R&D", true),
+            "AT&T &x &#; &#x; R&D"
+        );
+        // In an attribute, a legacy name before a letter or `=` is not a reference.
+        assert_eq!(
+            to_text(r#"<a href="https://x.org/?a=1&copy=2&lt;3">x</a>"#, false),
+            "x (https://x.org/?a=1&copy=2<3)"
         );
         assert_eq!(
             to_text("<b>bold</b>  and\n  <i>more</i>", false),
@@ -509,6 +530,25 @@ mod tests {
     }
 
     #[test]
+    fn lists_what_a_text_embeds() {
+        let read = read(
+            r#"<p><a href="@@PLUGINFILE@@/bonjour.mp3">Listen</a> <img src="@@PLUGINFILE@@/a%20b.png?time=3" alt="logo">
+            <img src="@@PLUGINFILE@@/a%20b.png"><audio src="https://x.org/s.ogg"></audio>
+            <video><source src="clip.mp4"></video> <a href="https://x.org/page">page</a></p>"#,
+            false,
+        );
+        assert_eq!(
+            read.media,
+            ["bonjour.mp3", "a%20b.png", "s.ogg", "clip.mp4"]
+        );
+        assert!(
+            read.text.starts_with("Listen [image: logo] [image]"),
+            "{}",
+            read.text
+        );
+    }
+
+    #[test]
     fn odd_markup_never_panics() {
         for s in [
             "<",
@@ -554,6 +594,7 @@ mod tests {
             "x < y",
             "a<b>c</b>",
             "&amp; &#65; &nbsp",
+            "&rho; &amp i &lt &copy2 &#x80",
             "<!-- no -->",
             "1 <2 >3",
         ] {
@@ -561,5 +602,6 @@ mod tests {
             assert_eq!(to_text(&escaped, true), text, "{escaped}");
         }
         assert_eq!(escape_markup("A & B < C"), "A & B < C");
+        assert_eq!(escape_markup("&rho; &lt R&D"), "&amp;rho; &amp;lt R&D");
     }
 }
