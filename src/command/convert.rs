@@ -125,8 +125,12 @@ pub fn import(
     };
     let imported = match imported {
         Ok(imported) => imported,
-        Err(problem) => {
-            say(err, &problem)?;
+        Err(failed) => {
+            // The warnings first: they often explain the error.
+            for w in &failed.warnings {
+                say(err, w)?;
+            }
+            say(err, &failed.error)?;
             return Ok(ExitStatus::Failure);
         }
     };

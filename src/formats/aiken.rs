@@ -7,15 +7,20 @@
 //! ANSWER: B
 //! ```
 //!
-//! Reading is a little more lenient than Moodle: a stem may run over several lines
-//! (they are kept as lines), choice letters may be lower case, and blank lines may
-//! stand anywhere. Choices must be lettered in order (A, B, C…), so that `ANSWER`
-//! cannot be read two ways. Aiken has single-answer items only and no feedback:
-//! writing leaves out multiple-answer items (with a warning) and drops `why`,
-//! explanations, references, tags and pins; line breaks in a text become spaces.
+//! Read as Moodle reads it: lines may end in `\n`, `\r\n` or a bare `\r`, a line of
+//! fewer than two characters is ignored, and a choice label needs no space after it
+//! (`A)Text`, `B.text`). A little more lenient than Moodle: a stem may run over
+//! several lines (they are kept as lines), choice letters may be lower case when a
+//! space follows them, and blank lines may stand anywhere. Choices must be lettered
+//! in order (A, B, C…), so that `ANSWER` cannot be read two ways; a line that starts
+//! like a label without its space but is not the next choice is text. Aiken has
+//! single-answer items only and no feedback: writing leaves out multiple-answer items
+//! (with a warning) and drops `why`, explanations, references, tags and pins and
+//! `shuffle: false` (with a warning: Moodle shuffles Aiken questions); line breaks in
+//! a text become spaces.
 
 use super::build::{Builder, Draft, DraftChoice};
-use super::{Format, right_choices};
+use super::{Format, lines, right_choices};
 use crate::bank::{Question, Spanned, letter, letter_index};
 use crate::diagnostic::{Diagnostic, Pos};
 
@@ -30,10 +35,10 @@ struct Open {
 impl Format for Aiken {
     fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
         let mut open: Option<Open> = None;
-        for (i, raw) in text.lines().enumerate() {
-            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        for (n, raw) in lines::numbered(text) {
             let line = raw.trim();
-            if line.is_empty() {
+            // Moodle skips lines shorter than two characters.
+            if line.chars().count() < 2 {
                 continue;
             }
             let col = col_of(raw);
@@ -43,7 +48,13 @@ impl Format for Aiken {
                     return Err(b.error(pos, "`ANSWER:` line with no question before it"));
                 };
                 finish(q, value, pos, b)?;
-            } else if let Some((label, choice)) = choice_line(line) {
+            } else if let Some((label, choice)) = choice_line(line).or_else(|| {
+                // `A)Text`: Moodle needs no space after the label; quiz takes it when
+                // it is the choice expected next, so that a stem such as `B.Sc.
+                // degrees…` stays text.
+                let expected = letter(open.as_ref()?.draft.choices.len());
+                tight_choice(line).filter(|(label, _)| *label == expected)
+            }) {
                 let Some(q) = open.as_mut() else {
                     return Err(b.error(
                         pos,
@@ -126,6 +137,17 @@ impl Format for Aiken {
         out.push_str(&format!("ANSWER: {}\n\n", letter(right[0])));
         Ok(())
     }
+
+    fn notes(&self, q: &Question) -> Vec<String> {
+        super::fixed_order(q)
+            .map(|order| {
+                format!(
+                    "{order}, and Aiken cannot say so: Moodle shuffles the choices of an Aiken question (export to moodle-xml to keep them in order)"
+                )
+            })
+            .into_iter()
+            .collect()
+    }
 }
 
 /// Column of the first character that is not white space.
@@ -151,6 +173,16 @@ fn choice_line(line: &str) -> Option<(char, &str)> {
         return None;
     }
     Some((label.to_ascii_uppercase(), rest.trim()))
+}
+
+/// `A)Text` or `B.text`: an upper-case label with no space after it, which Moodle
+/// reads as a choice.
+fn tight_choice(line: &str) -> Option<(char, &str)> {
+    let mut chars = line.chars();
+    let label = chars.next().filter(char::is_ascii_uppercase)?;
+    chars.next().filter(|c| matches!(c, '.' | ')'))?;
+    let rest = chars.as_str().trim();
+    (!rest.is_empty()).then_some((label, rest))
 }
 
 /// Ends a question at its `ANSWER:` line.
@@ -195,11 +227,12 @@ mod tests {
 
     fn ok(text: &str) -> super::super::Imported {
         import(Kind::Aiken, "dir/tls.txt", text)
+            .map_err(|f| f.error)
             .unwrap_or_else(|d| panic!("{}: {}", d.line, d.message))
     }
 
     fn err(text: &str) -> (u32, String) {
-        match import(Kind::Aiken, "tls.txt", text) {
+        match import(Kind::Aiken, "tls.txt", text).map_err(|f| f.error) {
             Ok(_) => panic!("expected an error"),
             Err(d) => {
                 assert_eq!(d.code, "import");
@@ -250,6 +283,57 @@ mod tests {
         assert_eq!(q.correct(), [0]);
     }
 
+    /// Moodle's pattern is `^[A-Z][).][ \t]?`: the space after a label is optional.
+    #[test]
+    fn a_label_needs_no_space_after_it() {
+        let imported =
+            ok("A second good question\nA)Incorrect (no space)\nB.Correct (no space)\nANSWER: B\n");
+        let q = &imported.bank.questions[0];
+        let texts: Vec<&str> = q
+            .choices
+            .value
+            .iter()
+            .map(|c| c.text.value.as_str())
+            .collect();
+        assert_eq!(texts, ["Incorrect (no space)", "Correct (no space)"]);
+        assert_eq!(q.correct(), [1]);
+        // Only the choice expected next: a stem line that merely starts like a label
+        // stays text.
+        let imported =
+            ok("Which degree,\nB.Sc. or M.Sc., comes first?\nA)B.Sc.\nB)M.Sc.\nANSWER: A\n");
+        let q = &imported.bank.questions[0];
+        assert_eq!(
+            q.question.value,
+            "Which degree,\nB.Sc. or M.Sc., comes first?"
+        );
+        assert_eq!(q.choices.value[0].text.value, "B.Sc.");
+    }
+
+    /// Moodle splits lines at a bare carriage return too, and skips lines shorter
+    /// than two characters.
+    #[test]
+    fn old_mac_line_endings_and_one_character_lines() {
+        let imported = ok("Which?\rA. one\r.\rB. two\rANSWER: B\r");
+        let q = &imported.bank.questions[0];
+        assert_eq!(q.choices.value.len(), 2);
+        assert_eq!(q.choices.value[1].text.pos, Pos::new(4, 1));
+        assert_eq!(q.correct(), [1]);
+    }
+
+    #[test]
+    fn a_fixed_order_is_reported_on_export() {
+        let mut bank = ok("Which?\nA. one\nB. None of these\nANSWER: B\n").bank;
+        bank.questions[0].choices.value[1].pin = true;
+        let out = export(Kind::Aiken, std::slice::from_ref(&bank));
+        assert!(out.text().contains("B. None of these"));
+        assert_eq!(out.warnings.len(), 1);
+        assert!(
+            out.warnings[0]
+                .message
+                .contains("Moodle shuffles the choices")
+        );
+    }
+
     #[test]
     fn malformed_files_name_the_line() {
         assert_eq!(err("A. orphan\n").0, 1);
@@ -285,6 +369,7 @@ mod tests {
     fn the_hand_written_fixture() {
         let text = include_str!("../../tests/fixtures/formats/tricky.txt");
         let imported = import(Kind::Aiken, "tricky.txt", text)
+            .map_err(|f| f.error)
             .unwrap_or_else(|d| panic!("{}: {}", d.line, d.message));
         let qs = &imported.bank.questions;
         let ids: Vec<&str> = qs.iter().map(|q| q.id.value.as_str()).collect();
@@ -312,6 +397,7 @@ mod tests {
     fn the_broken_fixture() {
         let text = include_str!("../../tests/fixtures/formats/broken.txt");
         let e = import(Kind::Aiken, "broken.txt", text)
+            .map_err(|f| f.error)
             .err()
             .map(|d| (d.line, d.code));
         assert_eq!(e, Some((4, "import")));

@@ -1,11 +1,11 @@
 //! What every importer shares: a question as the source states it ([`Draft`]), and the
 //! [`Builder`] that turns drafts into checked questions with valid, unique ids.
 
-use super::{IMPORT, Imported, refs};
+use super::{Failed, IMPORT, Imported, is_moodle_grade, refs};
 use crate::bank::{Bank, Choice, Question, Spanned, letter};
 use crate::check::rules;
 use crate::diagnostic::{Diagnostic, Pos, Severity};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// Ids longer than this are cut (at a `-` where possible).
@@ -16,7 +16,8 @@ const MAX_ID: usize = crate::bank::MAX_ID_LEN;
 pub(super) struct Draft {
     /// Where the question starts.
     pub pos: Pos,
-    /// The source's name for the question (GIFT title, XML name), if any.
+    /// The source's name for the question (GIFT `[id:…]` or title, XML idnumber or
+    /// name), if any.
     pub name: Option<Spanned<String>>,
     pub stem: Spanned<String>,
     pub choices: Vec<DraftChoice>,
@@ -29,6 +30,8 @@ pub(super) struct Draft {
     pub tags: Vec<Spanned<String>>,
     /// False when the source keeps the choices in file order.
     pub shuffle: bool,
+    /// Images, audio and other files the texts embed, which quiz cannot show.
+    pub media: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -52,7 +55,14 @@ impl Draft {
             explanation: None,
             tags: Vec::new(),
             shuffle: true,
+            media: Vec::new(),
         }
+    }
+
+    /// Notes the media of a text read at `pos`.
+    pub fn embeds(&mut self, pos: Pos, media: Vec<String>) {
+        self.media
+            .extend(media.into_iter().map(|m| Spanned::new(m, pos)));
     }
 }
 
@@ -83,11 +93,15 @@ pub(super) struct Builder {
     prefix: String,
     /// How many questions the source has had so far, skipped ones included.
     ordinal: usize,
+    /// How many were skipped.
+    skipped: usize,
     ids: HashSet<String>,
+    /// For each id already taken, the next suffix to try: `base-2`, `base-3`… Asking
+    /// this map instead of counting up from 2 each time keeps a file whose questions
+    /// all share one name linear.
+    next_suffix: HashMap<String, usize>,
     questions: Vec<Question>,
     warnings: Vec<Diagnostic>,
-    /// The first skipped question, for the error when nothing is left.
-    first_skip: Option<(Pos, String)>,
 }
 
 impl Builder {
@@ -102,10 +116,11 @@ impl Builder {
             name,
             prefix,
             ordinal: 0,
+            skipped: 0,
             ids: HashSet::new(),
+            next_suffix: HashMap::new(),
             questions: Vec::new(),
             warnings: Vec::new(),
-            first_skip: None,
         }
     }
 
@@ -129,6 +144,11 @@ impl Builder {
             .push(Diagnostic::warning(&self.source, pos, IMPORT, message));
     }
 
+    /// The warnings so far, for a file whose import failed.
+    pub fn into_warnings(self) -> Vec<Diagnostic> {
+        self.warnings
+    }
+
     /// A question of the source that quiz leaves out: `what` says what it is, `why`
     /// why it is left out.
     pub fn skip(&mut self, pos: Pos, what: &str, why: &str) {
@@ -137,11 +157,7 @@ impl Builder {
     }
 
     fn skipped(&mut self, pos: Pos, what: &str, why: &str) {
-        // The warning's `path:line:` prefix says where; the summary of a file whose
-        // every question was skipped needs the line in its words.
-        if self.first_skip.is_none() {
-            self.first_skip = Some((pos, format!("{what} at line {}: {why}", pos.line)));
-        }
+        self.skipped += 1;
         self.warn(pos, format!("skipped {what}: {why}"));
     }
 
@@ -150,14 +166,37 @@ impl Builder {
         self.add_with(draft, Extra::default());
     }
 
-    /// [`Builder::add`], with what the source says beyond the draft.
-    pub fn add_with(&mut self, draft: Draft, extra: Extra) {
+    /// [`Builder::add`], with what the source says beyond the draft. The warnings
+    /// about a question that is added are given only then: a skipped question gets
+    /// the one that says why.
+    pub fn add_with(&mut self, mut draft: Draft, extra: Extra) {
         self.ordinal += 1;
         let what = "the question";
+        let mut notes: Vec<(Pos, String)> = Vec::new();
+        // Moodle leaves out an answer with no text and keeps the rest.
+        let mut n = 0;
+        draft.choices.retain(|c| {
+            n += 1;
+            let keep = !c.text.value.trim().is_empty();
+            if !keep {
+                notes.push((
+                    c.text.pos,
+                    format!("answer {n} is empty and is left out, as Moodle leaves it out"),
+                ));
+            }
+            keep
+        });
+        if draft.choices.len() < 2 {
+            let why = match draft.choices.len() {
+                0 => "it has no answers".to_owned(),
+                _ => "it has one answer, and a multiple-choice question needs two".to_owned(),
+            };
+            return self.skipped(draft.pos, what, &why);
+        }
         let correct = if extra.unanswered {
             Vec::new()
         } else {
-            match self.right_choices(&draft) {
+            match right_choices(&draft, &mut notes) {
                 Ok(correct) => correct,
                 Err(why) => return self.skipped(draft.pos, what, &why),
             }
@@ -184,13 +223,14 @@ impl Builder {
             .map(|c| Choice {
                 text: c.text.clone(),
                 why: c.why.clone().filter(|w| !w.value.trim().is_empty()),
-                pin: !draft.shuffle,
+                pin: false,
             })
             .collect();
+        let mut seen = HashSet::new();
         let mut tags: Vec<Spanned<String>> = Vec::new();
         for tag in &draft.tags {
             let value = tag.value.trim();
-            if !value.is_empty() && !tags.iter().any(|t| t.value == value) {
+            if !value.is_empty() && seen.insert(value) {
                 tags.push(Spanned::new(value.to_owned(), tag.pos));
             }
         }
@@ -200,7 +240,7 @@ impl Builder {
             question: draft.stem.clone(),
             exhibit: extra.exhibit,
             multi: multi || extra.multi,
-            shuffle: !extra.keep_order,
+            shuffle: draft.shuffle && !extra.keep_order,
             choices: Spanned::new(choices, draft.choices_pos),
             answer: Spanned::new(answer, draft.choices_pos),
             explanation,
@@ -236,85 +276,79 @@ impl Builder {
                 ),
             ));
         }
+        if let Some(first) = draft.media.first() {
+            let mut names: Vec<&str> = Vec::new();
+            for m in &draft.media {
+                if !names.contains(&m.value.as_str()) {
+                    names.push(&m.value);
+                }
+            }
+            notes.push((
+                first.pos,
+                format!(
+                    "the question embeds {} that quiz does not import (it keeps text only; an image shows as [image: …]): {}",
+                    if names.len() == 1 { "a file" } else { "files" },
+                    names.join(", ")
+                ),
+            ));
+        }
+        notes.sort_by_key(|(pos, _)| *pos);
+        for (pos, note) in notes {
+            self.warn(pos, note);
+        }
         self.ids.insert(question.id.value.clone());
         self.questions.push(question);
     }
 
-    /// Indices of the right choices, by Moodle's rules for the draft's mode.
-    fn right_choices(&mut self, draft: &Draft) -> Result<Vec<usize>, String> {
-        let weights: Vec<f64> = draft.choices.iter().map(|c| c.weight).collect();
-        if draft.single {
-            let right: Vec<usize> = (0..weights.len())
-                .filter(|&i| weights[i] >= 99.999)
-                .collect();
-            match right.len() {
-                0 => return Err("no choice is worth 100 %".into()),
-                1 => {}
-                n => {
-                    return Err(format!(
-                        "{n} choices are each fully right, and a quiz single-answer item has one"
-                    ));
-                }
-            }
-            for (i, c) in draft.choices.iter().enumerate() {
-                if c.weight > 0.0 && c.weight < 99.999 {
-                    self.warn(
-                        c.text.pos,
-                        format!(
-                            "choice {} is worth {} % in a single-answer question; quiz has no partial credit, so it counts as wrong",
-                            letter(i),
-                            c.weight
-                        ),
-                    );
-                }
-            }
-            Ok(right)
-        } else {
-            let right: Vec<usize> = (0..weights.len()).filter(|&i| weights[i] > 0.0).collect();
-            if right.is_empty() {
-                return Err("no choice has a positive weight".into());
-            }
-            Ok(right)
-        }
-    }
-
-    /// A valid id, unique in this bank: from the source's name, else from the file
-    /// name and the question's number.
-    fn id(&self, draft: &Draft) -> Spanned<String> {
+    /// A valid id of at most [`MAX_ID`] characters, unique in this bank: from the
+    /// source's name, else from the file name and the question's number.
+    fn id(&mut self, draft: &Draft) -> Spanned<String> {
         let (base, pos) = match draft
             .name
             .as_ref()
             .and_then(|n| slug(&n.value).map(|s| (s, n.pos)))
         {
             Some(found) => found,
-            None => (format!("{}-{}", self.prefix, self.ordinal), draft.pos),
+            None => (
+                cut(&format!("{}-{}", self.prefix, self.ordinal), MAX_ID),
+                draft.pos,
+            ),
         };
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.ids.contains(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if !self.ids.contains(&base) {
+            return Spanned::new(base, pos);
         }
+        let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
+        let id = loop {
+            let suffix = format!("-{n}");
+            let candidate = format!("{}{suffix}", cut(&base, MAX_ID - suffix.len()));
+            n += 1;
+            if !self.ids.contains(&candidate) {
+                break candidate;
+            }
+        };
+        self.next_suffix.insert(base, n);
         Spanned::new(id, pos)
     }
 
     /// The bank, or an error when the file held nothing quiz can ask.
-    pub fn finish(self) -> Result<Imported, Diagnostic> {
+    pub fn finish(self) -> Result<Imported, Failed> {
         if self.questions.is_empty() {
-            let (pos, message) = match &self.first_skip {
-                Some((pos, first)) => (
-                    *pos,
-                    format!(
-                        "nothing to import: every question was skipped ({} in all; the first: {first})",
-                        self.ordinal
-                    ),
-                ),
-                None => (
-                    Pos::new(1, 1),
-                    "nothing to import: the file has no questions".into(),
+            let message = match self.skipped {
+                0 => "nothing to import: the file has no questions".to_owned(),
+                1 => "nothing to import: its one question was skipped (the warning above says why)"
+                    .to_owned(),
+                n => format!(
+                    "nothing to import: all {n} questions were skipped (the warnings above say why)"
                 ),
             };
-            return Err(Diagnostic::error(&self.path, pos, IMPORT, message));
+            let pos = self
+                .warnings
+                .first()
+                .map_or(Pos::new(1, 1), |w| Pos::new(w.line, w.col));
+            return Err(Failed {
+                error: Diagnostic::error(&self.path, pos, IMPORT, message),
+                warnings: self.warnings,
+            });
         }
         Ok(Imported {
             bank: Bank {
@@ -326,6 +360,86 @@ impl Builder {
             warnings: self.warnings,
         })
     }
+}
+
+/// Indices of the right choices, by Moodle's rules for the draft's mode; or why there
+/// are none that quiz can use. What quiz reads differently from Moodle goes to `notes`.
+fn right_choices(draft: &Draft, notes: &mut Vec<(Pos, String)>) -> Result<Vec<usize>, String> {
+    for (i, c) in draft.choices.iter().enumerate() {
+        let w = c.weight;
+        if !(-100.0..=100.0).contains(&w) {
+            return Err(format!(
+                "choice {} is worth {w} %, outside -100 % to 100 %, and Moodle refuses it too",
+                letter(i)
+            ));
+        }
+        if !is_moodle_grade(w) {
+            notes.push((
+                c.text.pos,
+                format!(
+                    "choice {} is worth {w} %, a grade Moodle refuses on import (it takes 100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5 or 0 %, or their negatives)",
+                    letter(i)
+                ),
+            ));
+        }
+    }
+    if draft.single {
+        let right: Vec<usize> = (0..draft.choices.len())
+            .filter(|&i| draft.choices[i].weight >= 99.999)
+            .collect();
+        match right.len() {
+            0 => return Err("no choice is worth 100 %".into()),
+            1 => {}
+            n => {
+                return Err(format!(
+                    "{n} choices are each fully right, and a quiz single-answer item has one"
+                ));
+            }
+        }
+        for (i, c) in draft.choices.iter().enumerate() {
+            if c.weight > 0.0 && c.weight < 99.999 {
+                notes.push((
+                    c.text.pos,
+                    format!(
+                        "choice {} is worth {} % in a single-answer question; quiz has no partial credit, so it counts as wrong",
+                        letter(i),
+                        c.weight
+                    ),
+                ));
+            } else if c.weight < 0.0 {
+                notes.push((
+                    c.text.pos,
+                    format!(
+                        "choice {} costs {} % in a single-answer question; quiz takes no marks away, so it counts as wrong (0 points)",
+                        letter(i),
+                        -c.weight
+                    ),
+                ));
+            }
+        }
+        Ok(right)
+    } else {
+        let right: Vec<usize> = (0..draft.choices.len())
+            .filter(|&i| draft.choices[i].weight > 0.0)
+            .collect();
+        if right.is_empty() {
+            return Err("no choice has a positive weight".into());
+        }
+        Ok(right)
+    }
+}
+
+/// `text` cut to at most `max` characters, at a `-` in its second half where there is one.
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind('-') {
+        Some(i) if i > max / 2 => cut[..i].to_owned(),
+        _ => cut,
+    };
+    cut.trim_end_matches(['-', '.']).to_owned()
 }
 
 /// `Which TLS version?` → `Which-TLS-version`: letters, digits, `.`, `_` and `-` kept,
@@ -349,14 +463,7 @@ pub(super) fn slug(text: &str) -> Option<String> {
         dash = false;
         out.extend(kept);
     }
-    let mut out = out.trim_matches(|c| c == '-' || c == '.').to_owned();
-    if out.chars().count() > MAX_ID {
-        let cut: String = out.chars().take(MAX_ID).collect();
-        out = match cut.rfind('-') {
-            Some(i) if i > MAX_ID / 2 => cut[..i].to_owned(),
-            _ => cut,
-        };
-    }
+    let out = cut(out.trim_matches(|c| c == '-' || c == '.'), MAX_ID);
     (!out.is_empty()).then_some(out)
 }
 
@@ -474,8 +581,18 @@ mod tests {
         b.add(draft(Some("???")));
         let ids: Vec<String> = b.questions.iter().map(|q| q.id.value.clone()).collect();
         assert_eq!(ids, ["Q-1", "Q-1-2", "My-Bank-3", "My-Bank-4"]);
-        let imported = b.finish().map_err(|d| d.message);
+        let imported = b.finish().map_err(|f| f.error.message);
         assert_eq!(imported.map(|i| i.bank.name), Ok("My Bank".to_owned()));
+    }
+
+    #[test]
+    fn a_taken_name_gets_the_next_free_suffix() {
+        let mut b = Builder::new("x.gift");
+        for name in ["Q", "Q", "Q-3", "Q", "Q"] {
+            b.add(draft(Some(name)));
+        }
+        let ids: Vec<&str> = b.questions.iter().map(|q| q.id.value.as_str()).collect();
+        assert_eq!(ids, ["Q", "Q-2", "Q-3", "Q-4", "Q-5"]);
     }
 
     #[test]
@@ -490,7 +607,7 @@ mod tests {
             "{:?}",
             b.warnings
         );
-        let err = b.finish().err().map(|d| (d.line, d.message));
+        let err = b.finish().err().map(|f| (f.error.line, f.error.message));
         assert!(
             matches!(&err, Some((3, m)) if m.starts_with("nothing to import")),
             "{err:?}"

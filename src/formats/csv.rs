@@ -510,7 +510,7 @@ mod tests {
     use crate::formats::{Kind, import};
 
     fn read(text: &str) -> Result<crate::formats::Imported, Diagnostic> {
-        import(Kind::Csv, "bank.csv", text)
+        import(Kind::Csv, "bank.csv", text).map_err(|f| f.error)
     }
 
     #[test]

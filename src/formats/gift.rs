@@ -1,32 +1,41 @@
 //! Moodle's GIFT format: one question per paragraph (blank lines separate them).
 //!
 //! ```text
-//! // [tag:handshake]
-//! ::server-hello::Which message carries the chosen cipher suite? {
+//! // [id:server-hello] [tag:handshake]
+//! ::Server hello::Which message carries the chosen cipher suite? {
 //!     ~ClientHello#It lists the client's suites.
 //!     =ServerHello
 //!     ####The server picks one suite.
 //! }
 //! ```
 //!
-//! Read: `//` comment lines (with Moodle's `[tag:…]` and `[id:…]`), `::title::`,
-//! the escapes `\:` `\=` `\~` `\#` `\{` `\}` `\\` and `\n`, a text format in brackets
-//! (`[html]`, `[plain]`, `[markdown]`, `[moodle]`, the default, which is HTML whose
-//! line breaks count), single-answer multiple choice (`=` right, `~` wrong),
-//! multiple response with weights (`~%50%`; a positive weight marks a right choice),
-//! feedback `#…` after a choice (becomes `why`), general feedback `####…` (becomes
-//! the explanation), true/false (`{T}`, `{F}`, `{TRUE}`, `{FALSE}` in any case, with
-//! `#wrong#right` feedback) and `$CATEGORY:` (its last part becomes a tag). Text after
-//! the answer block makes a missing-word question, as in Moodle (`_____` marks the gap).
-//! Short answer, numerical, matching, essay and description are skipped with a warning.
+//! Read as Moodle's own reader reads it: lines are trimmed and may end in `\n`,
+//! `\r\n` or a bare `\r`; `//` comment lines (with Moodle's `[tag:…]` and `[id:…]`,
+//! the id winning over the title), `::title::` (an unclosed `::` starts the text, with
+//! a warning), the escapes `\:` `\=` `\~` `\#` `\{` `\}` `\\` and `\n`, a text format
+//! in brackets (`[html]`, `[plain]`, `[markdown]`, `[moodle]`, the default, which is
+//! HTML whose line breaks count), single-answer multiple choice (`=` right, `~`
+//! wrong), multiple response with weights (`~%50%`; a positive weight marks a right
+//! choice), feedback `#…` after a choice (becomes `why`), general feedback `####…`
+//! (becomes the explanation), true/false (`{T}`, `{F}`, `{TRUE}`, `{FALSE}`, in
+//! capitals as Moodle wants them, with `#wrong#right` feedback) and `$CATEGORY:` (its
+//! last part becomes a tag). The first `{` and the first `}` bound the answers; text
+//! after them makes a missing-word question (`_____` marks the gap) unless the
+//! question ends in `}`, and further braces stay text, as in Moodle (with a warning),
+//! except a second answer block on a later line, which means a blank line is missing
+//! and is an error. An empty answer is left out; text before the first `~` or `=` is
+//! an answer. Short answer, numerical, matching, essay and description are skipped
+//! with a warning.
 //!
-//! Written: the id as the title, tags as a `// [tag:…]` comment, every text escaped,
-//! `&` and `<` written as entities only where Moodle would read markup, line breaks as
-//! `\n`. Pins are dropped (GIFT cannot say "do not shuffle").
+//! Written: the id as `[id:…]` (when it fits Moodle's 100 characters) and as the
+//! title, tags as `[tag:…]` in the same comment, every text escaped, `&` and `<`
+//! written as entities only where a browser would read markup, line breaks as `\n`,
+//! the explanation's paragraphs joined. Pins and `shuffle: false` are dropped with a
+//! warning (GIFT cannot say "do not shuffle").
 
 use super::build::{Builder, Draft, DraftChoice, category_tag};
-use super::{Format, html, partial_weights, refs, right_choices, true_false};
-use crate::bank::{Question, Spanned};
+use super::{Format, html, lines, partial_weights, refs, right_choices, true_false};
+use crate::bank::{MAX_ID_LEN, Question, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
 
 pub(super) struct Gift;
@@ -37,6 +46,15 @@ struct Ch {
     c: char,
     pos: Pos,
     esc: bool,
+}
+
+/// A line of the source as Moodle reads it: trimmed, with its number and the column
+/// of its first character.
+#[derive(Debug, Clone, Copy)]
+struct Line<'t> {
+    n: u32,
+    col: u32,
+    text: &'t str,
 }
 
 /// How a text is to be read (GIFT's `[format]` prefix).
@@ -52,19 +70,21 @@ enum TextFormat {
 impl Format for Gift {
     fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
         let mut reader = Reader { b, category: None };
-        let mut lines: Vec<(u32, &str)> = Vec::new();
-        let mut comments: Vec<(u32, &str)> = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            let trimmed = line.trim();
-            if trimmed.is_empty() {
+        let mut lines: Vec<Line> = Vec::new();
+        let mut comments: Vec<Line> = Vec::new();
+        for (n, raw) in lines::numbered(text) {
+            let text = raw.trim();
+            let lead = raw.len() - raw.trim_start().len();
+            let col = u32::try_from(raw[..lead].chars().count() + 1).unwrap_or(u32::MAX);
+            let line = Line { n, col, text };
+            if text.is_empty() {
                 reader.block(&lines, &comments)?;
                 lines.clear();
                 comments.clear();
-            } else if trimmed.starts_with("//") {
-                comments.push((n, line));
+            } else if text.starts_with("//") {
+                comments.push(line);
             } else {
-                lines.push((n, line));
+                lines.push(line);
             }
         }
         reader.block(&lines, &comments)
@@ -72,17 +92,23 @@ impl Format for Gift {
 
     fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
         let right = right_choices(q)?;
-        let tags: Vec<String> = q
-            .tags
-            .iter()
-            .map(|t| t.value.trim())
-            .filter(|t| {
-                !t.is_empty() && !t.contains(['<', '>', '`']) && !t.chars().any(char::is_control)
-            })
-            .map(|t| format!("[tag:{}]", t.replace(']', "\\]")))
-            .collect();
-        if !tags.is_empty() {
-            out.push_str(&format!("// {}\n", tags.join(" ")));
+        let mut marks: Vec<String> = Vec::new();
+        if q.id.value.chars().count() <= MAX_ID_LEN {
+            marks.push(format!("[id:{}]", q.id.value.replace(']', "\\]")));
+        }
+        marks.extend(
+            q.tags
+                .iter()
+                .map(|t| t.value.trim())
+                .filter(|t| {
+                    !t.is_empty()
+                        && !t.contains(['<', '>', '`'])
+                        && !t.chars().any(char::is_control)
+                })
+                .map(|t| format!("[tag:{}]", t.replace(']', "\\]"))),
+        );
+        if !marks.is_empty() {
+            out.push_str(&format!("// {}\n", marks.join(" ")));
         }
         out.push_str(&format!(
             "::{}::{} {{",
@@ -138,6 +164,21 @@ impl Format for Gift {
         out.push_str("}\n\n");
         Ok(())
     }
+
+    fn notes(&self, q: &Question) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(order) = super::fixed_order(q) {
+            notes.push(format!(
+                "{order}, and GIFT cannot say so: Moodle may shuffle the choices (export to moodle-xml, whose <shuffleanswers>false</shuffleanswers> keeps them in order)"
+            ));
+        }
+        if q.id.value.chars().count() > MAX_ID_LEN {
+            notes.push(format!(
+                "its id is longer than the {MAX_ID_LEN} characters of Moodle's ID number, so it is written as the title only, without `[id:…]`"
+            ));
+        }
+        notes
+    }
 }
 
 /// A text as GIFT writes it: markup and GIFT's special characters escaped, on one line.
@@ -171,7 +212,7 @@ struct Reader<'b> {
 
 impl Reader<'_> {
     /// One paragraph: a category, a question, or only comments.
-    fn block(&mut self, lines: &[(u32, &str)], comments: &[(u32, &str)]) -> Result<(), Diagnostic> {
+    fn block(&mut self, lines: &[Line], comments: &[Line]) -> Result<(), Diagnostic> {
         let all = chars(lines);
         let mut s = trim(&all);
         if s.is_empty() {
@@ -185,35 +226,46 @@ impl Reader<'_> {
             if s.is_empty() {
                 return Ok(());
             }
+            self.b.warn(
+                s[0].pos,
+                "no blank line after `$CATEGORY:`: quiz reads a question here, but Moodle reads the rest of the paragraph as part of the category's name",
+            );
         }
         self.question(s, comments)
     }
 
-    fn question(&mut self, s: &[Ch], comments: &[(u32, &str)]) -> Result<(), Diagnostic> {
+    fn question(&mut self, s: &[Ch], comments: &[Line]) -> Result<(), Diagnostic> {
         let pos = s[0].pos;
-        let (mut tags, id) = comment_marks(comments);
+        let marks = comment_marks(comments);
+        let mut tags = marks.tags;
         tags.extend(self.category.clone());
-        let mut name = id;
+        let mut title = None;
         let mut s = s;
         if starts(s, 0, "::") {
-            let Some(end) = find(s, 2, "::") else {
-                return Err(self.b.error(
-                    pos,
-                    "the title opened with `::` is not closed: write `::title::` before the question text",
-                ));
-            };
-            let title = string(trim(&s[2..end]));
-            if !title.is_empty() {
-                name = Some(Spanned::new(title, pos));
+            match find(s, 2, "::") {
+                Some(end) => {
+                    let name = html::to_text(&string(trim(&s[2..end])), false);
+                    title = (!name.is_empty()).then(|| Spanned::new(name, pos));
+                    s = trim(&s[end + 2..]);
+                }
+                None => {
+                    self.b.warn(
+                        pos,
+                        "the title opened with `::` is not closed, so the question has no title and its text starts after the `::`, as Moodle reads it (write `::title::`)",
+                    );
+                    s = trim(&s[2..]);
+                }
             }
-            s = trim(&s[end + 2..]);
         }
-        let open = find(s, 0, "{");
-        let close = find(s, 0, "}");
-        let (open, close) = match (open, close) {
+        let Some(first) = s.first() else {
+            self.b
+                .skip(pos, "a description", "it has a title and nothing else");
+            return Ok(());
+        };
+        let (open, close) = match (find(s, 0, "{"), find(s, 0, "}")) {
             (None, None) => {
                 self.b.skip(
-                    pos,
+                    first.pos,
                     "a description",
                     "it has no answer block `{…}`, so it is not a question",
                 );
@@ -225,48 +277,63 @@ impl Reader<'_> {
                     "this `{` has no closing `}` (a blank line ends a question; write `\\{` for a literal brace)",
                 ));
             }
-            (None, Some(c)) => return Err(self.stray_close(s[c].pos)),
-            (Some(o), Some(c)) if c < o => return Err(self.stray_close(s[c].pos)),
+            (None, Some(c)) => {
+                return Err(self.b.error(
+                    s[c].pos,
+                    "`}` without an opening `{` (write `\\}` for a literal brace)",
+                ));
+            }
+            (Some(o), Some(c)) if c < o => {
+                return Err(self.b.error(
+                    s[c].pos,
+                    "`}` before the answer block's `{` (write `\\}` for a literal brace)",
+                ));
+            }
             (Some(o), Some(c)) => (o, c),
         };
-        if let Some(extra) = find(s, open + 1, "{").or_else(|| find(s, close + 1, "}")) {
-            return Err(self.b.error(
-                s[extra].pos,
-                "a second brace: a question has one answer block `{…}` (write `\\{` and `\\}` for literal braces)",
-            ));
-        }
+        self.stray_braces(s, open, close)?;
+        // Moodle cuts the answer block out, leaving a gap where text follows it,
+        // unless the question ends with a `}`.
+        let ends_with_brace = s.last().is_some_and(|c| !c.esc && c.c == '}');
         let mut stem: Vec<Ch> = s[..open].to_vec();
-        let after = trim(&s[close + 1..]);
-        if !after.is_empty() {
+        if !ends_with_brace {
             let gap = s[close].pos;
             stem.extend("_____".chars().map(|c| Ch {
                 c,
                 pos: gap,
                 esc: true,
             }));
-            stem.extend_from_slice(&s[close + 1..]);
         }
+        stem.extend_from_slice(&s[close + 1..]);
         let stem_slice = trim(&stem);
         let stem_pos = stem_slice.first().map_or(pos, |c| c.pos);
-        let (stem_text, format) = text(stem_slice, TextFormat::Moodle);
+        let stem_text = text(stem_slice, TextFormat::Moodle);
+        let format = stem_text.format;
+        let mut draft = Draft::new(pos, Spanned::new(stem_text.text, stem_pos));
+        draft.embeds(stem_pos, stem_text.media);
         let mut answers = trim(&s[open + 1..close]);
-        let mut explanation = None;
         if let Some(g) = rfind(answers, "####") {
-            let feedback = text(&answers[g + 4..], format).0;
-            if !feedback.is_empty() {
-                explanation = Some(Spanned::new(feedback, answers[g].pos));
+            let feedback = text(&answers[g + 4..], format);
+            draft.embeds(answers[g].pos, feedback.media);
+            if !feedback.text.is_empty() {
+                draft.explanation = Some(Spanned::new(feedback.text, answers[g].pos));
             }
             answers = trim(&answers[..g]);
         }
-        let mut draft = Draft::new(pos, Spanned::new(stem_text, stem_pos));
-        draft.name = name;
+        draft.name = marks.id.or(title);
         draft.tags = tags;
-        draft.explanation = explanation;
         draft.choices_pos = s[open].pos;
-        let kind = kind_of(answers);
-        match kind {
-            Kind::MultipleChoice => self.multiple_choice(&mut draft, answers, format)?,
+        match kind_of(answers) {
+            Kind::MultipleChoice => self.multiple_choice(&mut draft, answers, format),
             Kind::TrueFalse(right) => true_false_choices(&mut draft, answers, right, format),
+            Kind::ShortAnswer if lower_case_true_false(answers) => {
+                self.b.skip(
+                    pos,
+                    "a short-answer question",
+                    "Moodle reads `{true}` and `{false}` in lower case as a short answer to type; a true/false question is written `{T}`, `{TRUE}`, `{F}` or `{FALSE}`",
+                );
+                return Ok(());
+            }
             other => {
                 self.b.skip(
                     pos,
@@ -280,68 +347,90 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn stray_close(&self, pos: Pos) -> Diagnostic {
-        self.b.error(
-            pos,
-            "`}` without an opening `{` (write `\\}` for a literal brace)",
-        )
+    /// Braces besides the answer block's own: a second block on a later line is a
+    /// question that lacks the blank line before it; any other brace stays text, as
+    /// Moodle keeps it, with a warning.
+    fn stray_braces(&mut self, s: &[Ch], open: usize, close: usize) -> Result<(), Diagnostic> {
+        if let Some(inner) = find(&s[..close], open + 1, "{") {
+            self.b.warn(
+                s[inner].pos,
+                "a `{` inside the answer block is read as text, as Moodle reads it (write `\\{` for a literal brace)",
+            );
+        }
+        let after = close + 1;
+        if let Some(second) = find(s, after, "{") {
+            let newline = (after..second).find(|&i| !s[i].esc && s[i].c == '\n');
+            if let Some(nl) = newline
+                && find(s, second + 1, "}").is_some()
+            {
+                let next = trim(&s[nl..]).first().map_or(s[second].pos, |c| c.pos);
+                return Err(self.b.error(
+                    s[second].pos,
+                    format!(
+                        "a second answer block `{{…}}`: a blank line is probably missing before line {}, where the next question starts (questions are separated by blank lines; Moodle would read both as one question, keeping this block as text)",
+                        next.line
+                    ),
+                ));
+            }
+            self.b.warn(
+                s[second].pos,
+                "a `{` after the answer block is kept as text of the question, as Moodle keeps it (write `\\{` for a literal brace)",
+            );
+        } else if let Some(stray) = find(s, after, "}") {
+            self.b.warn(
+                s[stray].pos,
+                "a `}` after the answer block is kept as text of the question, as Moodle keeps it (write `\\}` for a literal brace)",
+            );
+        }
+        Ok(())
     }
 
-    fn multiple_choice(
-        &mut self,
-        draft: &mut Draft,
-        answers: &[Ch],
-        format: TextFormat,
-    ) -> Result<(), Diagnostic> {
+    fn multiple_choice(&mut self, draft: &mut Draft, answers: &[Ch], format: TextFormat) {
         let marks: Vec<usize> = (0..answers.len())
             .filter(|&i| !answers[i].esc && matches!(answers[i].c, '~' | '='))
             .collect();
+        draft.single = marks.iter().any(|&i| answers[i].c == '=');
         let lead = trim(&answers[..marks.first().copied().unwrap_or(answers.len())]);
         if let Some(first) = lead.first() {
-            return Err(self.b.error(
+            self.b.warn(
                 first.pos,
-                "text before the first answer: each answer starts with `=` (right) or `~` (wrong)",
-            ));
+                "text before the first `~` or `=` is read as a wrong answer, as Moodle reads it (each answer starts with `=` for right or `~` for wrong)",
+            );
+            self.choice(draft, lead, first.pos, 0.0, format);
         }
-        draft.single = marks.iter().any(|&i| answers[i].c == '=');
         for (k, &m) in marks.iter().enumerate() {
             let end = marks.get(k + 1).copied().unwrap_or(answers.len());
-            let mut body = trim(&answers[m + 1..end]);
-            let mut weight = if answers[m].c == '=' { 100.0 } else { 0.0 };
-            if answers[m].c == '~'
-                && let Some((w, len)) = weight_of(body)
-            {
-                if !(-100.0..=100.0).contains(&w) {
-                    return Err(self.b.error(
-                        body[0].pos,
-                        format!("weight {w}% is out of range: Moodle takes -100% to 100%"),
-                    ));
-                }
-                weight = w;
-                body = trim(&body[len..]);
-            }
-            let hash = find(body, 0, "#");
-            let (text_part, why_part) = match hash {
-                Some(h) => (&body[..h], Some(&body[h..])),
-                None => (body, None),
-            };
-            let why = why_part.and_then(|w| {
-                let t = text(&w[1..], format).0;
-                (!t.is_empty()).then(|| Spanned::new(t, w[0].pos))
-            });
-            draft.choices.push(DraftChoice {
-                text: Spanned::new(text(text_part, format).0, answers[m].pos),
-                why,
-                weight,
-            });
+            let weight = if answers[m].c == '=' { 100.0 } else { 0.0 };
+            self.choice(draft, &answers[m + 1..end], answers[m].pos, weight, format);
         }
-        if draft.choices.len() < 2 {
-            return Err(self.b.error(
-                draft.choices_pos,
-                "a multiple-choice question needs at least two answers",
-            ));
+    }
+
+    /// One answer: a `%weight%` (after `~`), its text, and `#feedback`.
+    fn choice(&mut self, draft: &mut Draft, body: &[Ch], at: Pos, weight: f64, format: TextFormat) {
+        let mut body = trim(body);
+        let mut weight = weight;
+        if weight == 0.0
+            && let Some((w, len)) = weight_of(body)
+        {
+            weight = w;
+            body = trim(&body[len..]);
         }
-        Ok(())
+        let (text_part, why_part) = match find(body, 0, "#") {
+            Some(h) => (&body[..h], Some(&body[h..])),
+            None => (body, None),
+        };
+        let why = why_part.and_then(|w| {
+            let t = text(&w[1..], format);
+            draft.embeds(w[0].pos, t.media);
+            (!t.text.is_empty()).then(|| Spanned::new(t.text, w[0].pos))
+        });
+        let answer = text(text_part, format);
+        draft.embeds(at, answer.media);
+        draft.choices.push(DraftChoice {
+            text: Spanned::new(answer.text, at),
+            why,
+            weight,
+        });
     }
 }
 
@@ -351,11 +440,12 @@ fn true_false_choices(draft: &mut Draft, answers: &[Ch], right: bool, format: Te
         .filter(|&i| !answers[i].esc && answers[i].c == '#')
         .take(2)
         .collect();
-    let part = |k: usize| -> Option<Spanned<String>> {
+    let mut part = |k: usize| -> Option<Spanned<String>> {
         let start = *hashes.get(k)?;
         let end = hashes.get(k + 1).copied().unwrap_or(answers.len());
-        let t = text(&answers[start + 1..end], format).0;
-        (!t.is_empty()).then(|| Spanned::new(t, answers[start].pos))
+        let t = text(&answers[start + 1..end], format);
+        draft.embeds(answers[start].pos, t.media);
+        (!t.text.is_empty()).then(|| Spanned::new(t.text, answers[start].pos))
     };
     let (wrong, right_why) = (part(0), part(1));
     let pos = answers.first().map_or(draft.choices_pos, |c| c.pos);
@@ -398,6 +488,12 @@ impl Kind {
     }
 }
 
+/// The answers up to the first `#`, trimmed, as Moodle tells true/false by them.
+fn true_false_head(answers: &[Ch]) -> String {
+    let head = find(answers, 0, "#").map_or(answers, |h| &answers[..h]);
+    string(trim(head))
+}
+
 /// The question type, decided as Moodle does.
 fn kind_of(answers: &[Ch]) -> Kind {
     let has = |c: char| answers.iter().any(|x| !x.esc && x.c == c);
@@ -413,12 +509,20 @@ fn kind_of(answers: &[Ch]) -> Kind {
     if has('=') && string(answers).contains("->") {
         return Kind::Matching;
     }
-    let head = find(answers, 0, "#").map_or(answers, |h| &answers[..h]);
-    match string(trim(head)).to_ascii_uppercase().as_str() {
+    // Moodle compares case and all: `{true}` is a short answer.
+    match true_false_head(answers).as_str() {
         "T" | "TRUE" => Kind::TrueFalse(true),
         "F" | "FALSE" => Kind::TrueFalse(false),
         _ => Kind::ShortAnswer,
     }
+}
+
+/// `{true}`, `{f}`…: what looks like true/false to a person but not to Moodle.
+fn lower_case_true_false(answers: &[Ch]) -> bool {
+    matches!(
+        true_false_head(answers).to_ascii_uppercase().as_str(),
+        "T" | "TRUE" | "F" | "FALSE"
+    )
 }
 
 /// A weight `%50%`, `%-33.33333%` at the start: its value and length in characters.
@@ -439,76 +543,106 @@ fn weight_of(s: &[Ch]) -> Option<(f64, usize)> {
     Some((inner.parse().ok()?, end + 1))
 }
 
-/// Tags from `[tag:…]` and an id from `[id:…]` in the question's comment lines.
-fn comment_marks(comments: &[(u32, &str)]) -> (Vec<Spanned<String>>, Option<Spanned<String>>) {
+/// The tags and the id that a question's comment lines declare.
+struct Marks {
+    tags: Vec<Spanned<String>>,
+    id: Option<Spanned<String>>,
+}
+
+/// Moodle's `[tag:…]` and `[id:…]` in the comment lines; the first id counts.
+fn comment_marks(comments: &[Line]) -> Marks {
     let mut tags = Vec::new();
     let mut id = None;
-    for &(n, line) in comments {
-        let mut rest = line;
-        let mut offset = 0;
-        while let Some(start) = rest.find('[') {
-            let after = &rest[start + 1..];
-            let (kind, body) = if let Some(b) = after.strip_prefix("tag:") {
-                ("tag", b)
-            } else if let Some(b) = after.strip_prefix("id:") {
-                ("id", b)
-            } else {
-                offset += start + 1;
-                rest = after;
-                continue;
-            };
-            let mut value = String::new();
-            let mut end = None;
-            let mut chars = body.char_indices();
-            while let Some((i, c)) = chars.next() {
-                match c {
-                    '\\' if body[i + 1..].starts_with(']') => {
-                        value.push(']');
-                        chars.next();
-                    }
-                    ']' => {
-                        end = Some(i);
-                        break;
-                    }
-                    c => value.push(c),
-                }
-            }
-            let Some(end) = end else { break };
-            let col = line[..offset + start].chars().count() + 1;
-            let pos = Pos::new(n, u32::try_from(col).unwrap_or(u32::MAX));
-            let value = value.trim().to_owned();
-            if !value.is_empty() {
-                if kind == "tag" {
-                    tags.push(Spanned::new(value, pos));
-                } else if id.is_none() {
-                    id = Some(Spanned::new(value, pos));
-                }
-            }
-            let consumed = start + 1 + (after.len() - body.len()) + end + 1;
-            offset += consumed;
-            rest = &rest[consumed..];
+    for line in comments {
+        let at = |col: usize| {
+            Pos::new(
+                line.n,
+                line.col
+                    .saturating_add(u32::try_from(col).unwrap_or(u32::MAX)),
+            )
+        };
+        for (col, value) in marks_in(line.text, "[tag:") {
+            tags.push(Spanned::new(value, at(col)));
+        }
+        if id.is_none() {
+            id = marks_in(line.text, "[id:")
+                .into_iter()
+                .find(|(_, v)| !v.is_empty())
+                .map(|(col, value)| Spanned::new(value, at(col)));
         }
     }
-    (tags, id)
+    Marks { tags, id }
+}
+
+/// Each `[tag:…]` (or `[id:…]`, after `open`) in `line`, with the column (from 0) it
+/// starts at, read as Moodle's patterns read them: the value ends at the first `]`
+/// not written `\]`, and holds no control character, no `<` or `>` in a tag and no
+/// `[` in an id; a mark that breaks these rules is not a mark. Each character is
+/// looked at a bounded number of times and columns are counted on the way, so a line
+/// with very many marks stays linear.
+fn marks_in(line: &str, open: &str) -> Vec<(usize, String)> {
+    let tag = open == "[tag:";
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut col = 0;
+    while let Some(k) = line[i..].find(open) {
+        col += line[i..i + k].chars().count();
+        let start = i + k;
+        let mut value = String::new();
+        let mut end = None;
+        let mut chars = line[start + open.len()..].char_indices();
+        let mut stop = line.len();
+        while let Some((j, c)) = chars.next() {
+            let at = start + open.len() + j;
+            match c {
+                '\\' if line[at + 1..].starts_with(']') => {
+                    value.push(']');
+                    chars.next();
+                }
+                ']' => {
+                    end = Some(at);
+                    break;
+                }
+                c if c.is_control() || (tag && matches!(c, '<' | '>')) || (!tag && c == '[') => {
+                    stop = at;
+                    break;
+                }
+                c => value.push(c),
+            }
+        }
+        let next = match end {
+            Some(e) => {
+                out.push((col, value.trim().to_owned()));
+                e + 1
+            }
+            None => stop.max(start + 1),
+        };
+        col += line[start..next].chars().count();
+        i = next;
+    }
+    out
 }
 
 /// The characters of a question's lines, escapes resolved, lines joined by `\n`.
-fn chars(lines: &[(u32, &str)]) -> Vec<Ch> {
+fn chars(lines: &[Line]) -> Vec<Ch> {
     let mut out = Vec::new();
-    for (k, &(n, line)) in lines.iter().enumerate() {
+    for (k, line) in lines.iter().enumerate() {
         if k > 0 {
-            let (prev_n, prev) = lines[k - 1];
-            let col = u32::try_from(prev.chars().count() + 1).unwrap_or(u32::MAX);
+            let prev = lines[k - 1];
+            let len = u32::try_from(prev.text.chars().count()).unwrap_or(u32::MAX);
             out.push(Ch {
                 c: '\n',
-                pos: Pos::new(prev_n, col),
+                pos: Pos::new(prev.n, prev.col.saturating_add(len)),
                 esc: false,
             });
         }
-        let cs: Vec<char> = line.chars().collect();
+        let cs: Vec<char> = line.text.chars().collect();
         let mut j = 0;
         while j < cs.len() {
-            let pos = Pos::new(n, u32::try_from(j + 1).unwrap_or(u32::MAX));
+            let col = line
+                .col
+                .saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
+            let pos = Pos::new(line.n, col);
             let escaped = match (cs[j], cs.get(j + 1)) {
                 ('\\', Some(&next @ (':' | '#' | '=' | '{' | '}' | '~' | '\\'))) => Some(next),
                 ('\\', Some('n')) => Some('\n'),
@@ -568,8 +702,15 @@ fn rfind(s: &[Ch], pat: &str) -> Option<usize> {
     (0..s.len()).rev().find(|&i| starts(s, i, pat))
 }
 
-/// A text with its `[format]` prefix read, as plain text; and its format.
-fn text(s: &[Ch], default: TextFormat) -> (String, TextFormat) {
+/// A text read from GIFT: plain text, its format, and the files it embeds.
+struct Text {
+    text: String,
+    format: TextFormat,
+    media: Vec<String>,
+}
+
+/// A text with its `[format]` prefix read, as plain text.
+fn text(s: &[Ch], default: TextFormat) -> Text {
     let raw = string(trim(s));
     let (format, body) = match raw.strip_prefix('[').and_then(|r| r.split_once(']')) {
         Some((name, body)) => match name {
@@ -581,12 +722,19 @@ fn text(s: &[Ch], default: TextFormat) -> (String, TextFormat) {
         },
         None => (default, raw.as_str()),
     };
-    let plain = match format {
-        TextFormat::Moodle => html::to_text(body, true),
-        TextFormat::Html => html::to_text(body, false),
-        TextFormat::Plain | TextFormat::Markdown => body.trim().to_owned(),
+    let read = match format {
+        TextFormat::Moodle => html::read(body, true),
+        TextFormat::Html => html::read(body, false),
+        TextFormat::Plain | TextFormat::Markdown => html::Read {
+            text: body.trim().to_owned(),
+            media: Vec::new(),
+        },
     };
-    (plain, format)
+    Text {
+        text: read.text,
+        format,
+        media: read.media,
+    }
 }
 
 #[cfg(test)]
@@ -596,11 +744,12 @@ mod tests {
 
     fn ok(text: &str) -> Imported {
         import(Format::Gift, "quiz.gift", text)
+            .map_err(|f| f.error)
             .unwrap_or_else(|d| panic!("{}:{}: {}", d.line, d.col, d.message))
     }
 
     fn err(text: &str) -> (u32, String) {
-        match import(Format::Gift, "quiz.gift", text) {
+        match import(Format::Gift, "quiz.gift", text).map_err(|f| f.error) {
             Ok(i) => panic!("expected an error, got {:?}", i.bank.questions),
             Err(d) => (d.line, d.message),
         }
@@ -697,7 +846,7 @@ mod tests {
     fn true_false_becomes_two_choices() {
         let imported = ok("::tf1::TLS 1.3 removed RSA key exchange.{T}\n\n\
                            ::tf2::SSL 3.0 is safe.{FALSE#No: POODLE.#Right, it is broken.####RFC 7568.}\n\n\
-                           ::tf3::Lower case works.{true}");
+                           ::tf3::Capitals only.{TRUE}");
         let qs = &imported.bank.questions;
         assert_eq!(texts(&qs[0]), ["True", "False"]);
         assert_eq!(qs[0].correct(), [0]);
@@ -713,6 +862,21 @@ mod tests {
         assert_eq!(qs[2].correct(), [0]);
     }
 
+    /// Moodle compares `T`, `TRUE`, `F` and `FALSE` case and all: `{true}` is a
+    /// short-answer question whose answer is typed.
+    #[test]
+    fn lower_case_true_is_a_short_answer_as_in_moodle() {
+        let imported = ok("Is this a statement?{true}\n\n::kept::Which? {=a ~b}");
+        assert_eq!(imported.bank.questions.len(), 1);
+        let w = &imported.warnings[0];
+        assert_eq!(w.line, 1);
+        assert!(
+            w.message.contains("short-answer") && w.message.contains("{TRUE}"),
+            "{}",
+            w.message
+        );
+    }
+
     #[test]
     fn categories_and_comment_tags_become_tags() {
         let imported = ok("$CATEGORY: $course$/top/TLS/Handshake\n\n\
@@ -725,6 +889,77 @@ mod tests {
         assert_eq!(qs[0].id.value, "hello-1");
         assert_eq!(qs[0].tags[0].pos, Pos::new(3, 4));
         assert_eq!(qs[1].tags.len(), 1);
+    }
+
+    /// Moodle's GIFT export writes the ID number as `// [id:…]`; on import it is the
+    /// question's ID number whatever the title, as `<idnumber>` is in XML.
+    #[test]
+    fn the_id_comment_wins_over_the_title() {
+        let imported = ok(
+            "// question: 12  name: Hello\n// [id:hello-1] [tag:a]\n::Hello title::Which? {=a ~b}",
+        );
+        let q = &imported.bank.questions[0];
+        assert_eq!(q.id.value, "hello-1");
+        assert_eq!(q.id.pos, Pos::new(2, 4));
+    }
+
+    /// The cases of Moodle's own tests of its comment reader: marks anywhere in any
+    /// comment line, trimmed values, `\]` inside a value, the first id only, no mark
+    /// split over two lines, and no `<`, `>` in a tag nor `[` in an id.
+    #[test]
+    fn comment_marks_are_read_as_moodle_reads_them() {
+        let marks = |comments: &[&str]| {
+            let lines: Vec<Line> = comments
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Line {
+                    n: u32::try_from(i + 1).unwrap_or(0),
+                    col: 1,
+                    text,
+                })
+                .collect();
+            let m = comment_marks(&lines);
+            let tags: Vec<String> = m.tags.into_iter().map(|t| t.value).collect();
+            (m.id.map(|i| i.value), tags)
+        };
+        assert_eq!(marks(&["// A comment."]), (None, vec![]));
+        assert_eq!(
+            marks(&[
+                "// [tag:  basic] Here is  ",
+                "// a [id:   four   ] que[tag:add   ]stion."
+            ]),
+            (Some("four".into()), vec!["basic".into(), "add".into()])
+        );
+        assert_eq!(
+            marks(&["// Ceci n'est pas une [tag:", "\\ frog]."]),
+            (None, vec![])
+        );
+        assert_eq!(
+            marks(&["// [id:i\\]d]. [tag:t\\]ag]"]),
+            (Some("i]d".into()), vec!["t]ag".into()])
+        );
+        assert_eq!(
+            marks(&["// [id:one] [id:two]"]),
+            (Some("one".into()), vec![])
+        );
+        assert_eq!(
+            marks(&["// [tag:<b>] [id:a[b] [id:] [id:c] [tag:x [id:y]"]),
+            (Some("c".into()), vec!["x [id:y".into()])
+        );
+    }
+
+    /// A comment line of very many marks: every one is found, at its own column.
+    #[test]
+    fn many_marks_on_one_line_keep_their_columns() {
+        let line = format!("// {}", "[tag:é] ".repeat(2000));
+        let m = comment_marks(&[Line {
+            n: 1,
+            col: 1,
+            text: &line,
+        }]);
+        assert_eq!(m.tags.len(), 2000);
+        assert_eq!(m.tags[0].pos, Pos::new(1, 4));
+        assert_eq!(m.tags[1999].pos, Pos::new(1, 4 + 8 * 1999));
     }
 
     #[test]
@@ -776,17 +1011,186 @@ mod tests {
         assert_eq!(err("\n\nWhich? {=a ~b\n\n~c}").0, 3);
         assert!(err("Which? {=a ~b").1.contains("no closing"));
         assert_eq!(err("x\nWhich? =a ~b}").0, 2);
-        assert_eq!(err("::title Which? {=a ~b}").0, 1);
-        assert_eq!(err("Which? {=a ~b} and {~c}").0, 1);
         assert!(
-            err("Which? {stray ~a =b}")
+            err("Which? a} {=a ~b}")
                 .1
-                .contains("before the first answer")
+                .contains("before the answer block")
         );
-        assert!(err("Which? {~%150%a =b}").1.contains("out of range"));
-        assert!(err("Which? {~only}").1.contains("at least two"));
         assert!(err("// only a comment\n").1.contains("no questions"));
-        assert!(err("Q? {#1}").1.contains("every question was skipped"));
+        assert!(err("Q? {#1}").1.contains("its one question was skipped"));
+        assert!(
+            err("Q? {#1}\n\nR? {#2}")
+                .1
+                .contains("all 2 questions were skipped")
+        );
+    }
+
+    /// What quiz used to call "a second brace" is most often two questions with no
+    /// blank line between them; Moodle would read them as one, the second block as
+    /// text. The error says which blank line is missing, and the warnings gathered
+    /// before it are kept.
+    #[test]
+    fn a_missing_blank_line_is_named() {
+        let text = "::a::A? {=x ~y ~}\n\n::b::Which one?\n{=a ~b}\n::c::Next? {=c\n~d}\n";
+        let failed = import(Format::Gift, "quiz.gift", text)
+            .err()
+            .unwrap_or_else(|| panic!("expected an error"));
+        assert_eq!(failed.error.line, 5);
+        assert!(
+            failed
+                .error
+                .message
+                .contains("a blank line is probably missing before line 5"),
+            "{}",
+            failed.error.message
+        );
+        assert_eq!(failed.warnings.len(), 1, "{:?}", failed.warnings);
+        assert!(failed.warnings[0].message.contains("empty"));
+    }
+
+    /// Moodle takes the first `{` and the first `}` as the answer block and keeps any
+    /// other brace as text; the question gets a gap only when it does not end in `}`.
+    #[test]
+    fn other_braces_stay_text_as_in_moodle() {
+        let imported = ok("A {=x ~y} b } c\n\nB {=x ~y} then {z}\n\nC {=x { ~y}");
+        let qs = &imported.bank.questions;
+        assert_eq!(qs[0].question.value, "A _____ b } c");
+        assert_eq!(qs[1].question.value, "B  then {z}");
+        assert_eq!(qs[2].choices.value[0].text.value, "x {");
+        let at: Vec<(u32, u32)> = imported.warnings.iter().map(|w| (w.line, w.col)).collect();
+        assert_eq!(at, [(1, 13), (3, 16), (5, 7)]);
+        assert!(
+            imported
+                .warnings
+                .iter()
+                .all(|w| w.message.contains("as Moodle"))
+        );
+    }
+
+    /// `::title` with no closing `::`: Moodle names the question from its text, which
+    /// starts after the `::`.
+    #[test]
+    fn an_unclosed_title_starts_the_text() {
+        let imported = ok("::Which message comes first? {=ClientHello ~ServerHello}");
+        let q = &imported.bank.questions[0];
+        assert_eq!(q.question.value, "Which message comes first?");
+        assert_eq!(q.id.value, "quiz-1");
+        assert!(imported.warnings[0].message.contains("not closed"));
+    }
+
+    /// Moodle trims every line, so continuation lines lose their indentation, and it
+    /// reads a file whose lines end in a bare carriage return (old Mac OS) line by line.
+    #[test]
+    fn lines_are_trimmed_and_any_line_ending_counts() {
+        let imported = ok(
+            "::q1::Which message\r    comes first? {\r\t=ClientHello\r\t~ServerHello\r}\r\r::q2::Next? {=a ~b}\r",
+        );
+        let qs = &imported.bank.questions;
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[0].question.value, "Which message\ncomes first?");
+        assert_eq!(qs[0].choices.value[0].text.pos, Pos::new(3, 2));
+        assert_eq!(qs[1].pos, Pos::new(7, 1));
+    }
+
+    /// An answer with no text: Moodle leaves it out and keeps the question, which
+    /// then needs two answers still.
+    #[test]
+    fn empty_answers_are_left_out() {
+        let imported = ok("Q? {=a ~ ~b #why}\n\nR? {=a ~#only feedback}");
+        let qs = &imported.bank.questions;
+        assert_eq!(qs.len(), 1);
+        assert_eq!(texts(&qs[0]), ["a", "b"]);
+        let messages: Vec<(u32, &str)> = imported
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        assert!(messages[0].1.contains("answer 2 is empty"), "{messages:?}");
+        assert_eq!(messages[1].0, 3);
+        assert!(messages[1].1.contains("one answer"), "{messages:?}");
+    }
+
+    /// Moodle splits the answers at each `~` and `=`, and keeps what stands before the
+    /// first one as an answer too (weighted 0 unless it starts with a `%weight%`).
+    #[test]
+    fn text_before_the_first_answer_is_an_answer() {
+        let imported = ok("Which? {stray ~a =b}");
+        let q = &imported.bank.questions[0];
+        assert_eq!(texts(q), ["stray", "a", "b"]);
+        assert_eq!(q.correct(), [2]);
+        assert!(imported.warnings[0].message.contains("wrong answer"));
+    }
+
+    /// Grades: out of range, a question Moodle refuses is skipped; a grade off
+    /// Moodle's list, or a negative mark in a single-answer question (quiz takes no
+    /// marks away), is imported with a warning at its line.
+    #[test]
+    fn grades_moodle_would_read_otherwise_are_named() {
+        let imported =
+            ok("Q? {\n~%150%a\n=b\n}\n\nR? {\n~%37%a\n~%63%b\n~%-100%c\n}\n\nS? {\n=a\n~%-50%b\n}");
+        let qs = &imported.bank.questions;
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[0].correct(), [0, 1]);
+        assert_eq!(qs[1].correct(), [0]);
+        let at: Vec<(u32, bool)> = imported
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.starts_with("skipped")))
+            .collect();
+        assert_eq!(at, [(1, true), (7, false), (8, false), (14, false)]);
+        assert!(
+            imported.warnings[1]
+                .message
+                .contains("37 %, a grade Moodle refuses")
+        );
+        assert!(imported.warnings[3].message.contains("takes no marks away"));
+    }
+
+    /// Pictures and sound live in Moodle's file store; quiz keeps the text and says
+    /// which files it leaves behind.
+    #[test]
+    fn embedded_files_are_named() {
+        let imported = ok(
+            "[html]<p>Which logo is this? <img src=\"@@PLUGINFILE@@/logo.png\" alt=\"logo\"></p>{\n=Moodle#<a href\\=\"@@PLUGINFILE@@/yes.mp3\">Hear why</a>\n~Other\n}",
+        );
+        let q = &imported.bank.questions[0];
+        assert_eq!(q.question.value, "Which logo is this? [image: logo]");
+        assert_eq!(imported.warnings.len(), 1);
+        let w = &imported.warnings[0];
+        assert_eq!(w.line, 1);
+        assert!(w.message.ends_with(": logo.png, yes.mp3"), "{}", w.message);
+    }
+
+    #[test]
+    fn a_category_needs_a_blank_line_after_it_in_moodle() {
+        let imported = ok("$CATEGORY: $course$/top/TLS\n::q::Which? {=a ~b}");
+        let q = &imported.bank.questions[0];
+        assert_eq!(q.tags[0].value, "TLS");
+        assert_eq!(imported.warnings[0].line, 2);
+        assert!(imported.warnings[0].message.contains("blank line"));
+    }
+
+    /// A bank of questions that share one title: ids made unique through a counter
+    /// per name, each within the length limit.
+    #[test]
+    fn shared_titles_get_unique_ids_within_the_limit() {
+        let long = "t".repeat(120);
+        let text = format!("::{long}::Q? {{=a ~b}}\n\n").repeat(12);
+        let imported = ok(&text);
+        let ids: Vec<&str> = imported
+            .bank
+            .questions
+            .iter()
+            .map(|q| q.id.value.as_str())
+            .collect();
+        assert_eq!(ids[0].len(), crate::bank::MAX_ID_LEN);
+        assert!(
+            ids[1].ends_with("t-2") && ids[11].ends_with("t-12"),
+            "{ids:?}"
+        );
+        assert!(ids.iter().all(|id| id.len() <= crate::bank::MAX_ID_LEN));
+        let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+        assert_eq!(unique.len(), 12);
     }
 
     #[test]
@@ -797,9 +1201,9 @@ mod tests {
         let bank = ok(src).bank;
         let out = export(Format::Gift, std::slice::from_ref(&bank));
         assert!(out.warnings.is_empty(), "{:?}", out.warnings);
-        let expected = "// [tag:tls]\n::multi::Pick \\{the\\} two\\: {\n\t~%50%a \\= b#yes\n\t~%50%c\n\t~%-50%%d\n}\n\n\
-                        ::single::One? {\n\t=x#right\n\t~y\n\t~%0%%z\n\t####See RFC 5246\\: 7.4.1.3.\n}\n\n\
-                        ::tf::True? {TRUE#wrong#right\n}\n\n";
+        let expected = "// [id:multi] [tag:tls]\n::multi::Pick \\{the\\} two\\: {\n\t~%50%a \\= b#yes\n\t~%50%c\n\t~%-50%%d\n}\n\n\
+                        // [id:single]\n::single::One? {\n\t=x#right\n\t~y\n\t~%0%%z\n\t####See RFC 5246\\: 7.4.1.3.\n}\n\n\
+                        // [id:tf]\n::tf::True? {TRUE#wrong#right\n}\n\n";
         assert_eq!(out.text(), expected);
         let again = ok(&out.text()).bank;
         for (a, b) in bank.questions.iter().zip(&again.questions) {
@@ -810,10 +1214,53 @@ mod tests {
         }
     }
 
+    /// Text is HTML to Moodle, and a browser reads `&rho;`, `&amp i` and `&lt` as
+    /// characters: written, each `&` that would start one is escaped; read, the whole
+    /// HTML5 list is known.
+    #[test]
+    fn entities_are_written_and_read_as_a_browser_reads_them() {
+        let mut bank = ok("::e::Which? {=a ~b}").bank;
+        let text = "x &rho; &amp i &lt 3 & R&D AT&T";
+        bank.questions[0].question.value = text.into();
+        let out = export(Format::Gift, std::slice::from_ref(&bank));
+        assert!(
+            out.text()
+                .contains("x &amp;rho; &amp;amp i &amp;lt 3 & R&D AT&T {"),
+            "{}",
+            out.text()
+        );
+        assert_eq!(ok(&out.text()).bank.questions[0].question.value, text);
+        let read = ok("x&sup2; &frac12; &rho; &hellip; {=a ~b}");
+        assert_eq!(read.bank.questions[0].question.value, "x² ½ ρ …");
+    }
+
+    /// GIFT has no way to keep choices in place: the export says so and names the
+    /// format that can. An id past Moodle's 100-character ID number is not written
+    /// as `[id:…]`.
+    #[test]
+    fn what_gift_cannot_hold_is_reported() {
+        let mut bank =
+            ok("::pinned::Which? {=a ~b ~None of these}\n\n::ordered::Which? {=a ~b}").bank;
+        bank.questions[0].choices.value[2].pin = true;
+        bank.questions[1].shuffle = false;
+        bank.questions[1].id.value = "x".repeat(101);
+        let out = export(Format::Gift, std::slice::from_ref(&bank));
+        let messages: Vec<&str> = out.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(
+            messages[0].contains("choice C stays in place") && messages[0].contains("moodle-xml")
+        );
+        assert!(messages[1].contains("keep their order"));
+        assert!(messages[2].contains("without `[id:…]`"));
+        assert!(out.text().contains("// [id:pinned]\n"));
+        assert!(!out.text().contains("[id:xxx"));
+    }
+
     #[test]
     fn the_hand_written_fixture() {
         let text = include_str!("../../tests/fixtures/formats/tricky.gift");
         let imported = import(Format::Gift, "tricky.gift", text)
+            .map_err(|f| f.error)
             .unwrap_or_else(|d| panic!("{}: {}", d.line, d.message));
         let qs = &imported.bank.questions;
         let ids: Vec<&str> = qs.iter().map(|q| q.id.value.as_str()).collect();

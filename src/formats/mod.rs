@@ -105,6 +105,7 @@ mod csv;
 mod dump;
 mod gift;
 mod html;
+mod lines;
 mod moodle_xml;
 mod qti;
 mod refs;
@@ -208,6 +209,15 @@ pub struct Imported {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// A file that could not be imported: the error that stopped it, and the warnings
+/// gathered before it (each names its line, and each is worth reading: they often
+/// explain the error).
+#[derive(Debug)]
+pub struct Failed {
+    pub error: Diagnostic,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Banks written in another format, with the questions that had to be left out.
 #[derive(Debug)]
 pub struct Exported {
@@ -229,17 +239,23 @@ pub const IMPORT: &str = "import";
 pub const EXPORT: &str = "export";
 
 /// Parses `text` (the contents of the file at `path`). A malformed file is an Err with
-/// the line (col 1 if unknown) and a clear message, code "import"; never a panic.
-pub fn import(kind: Kind, path: &str, text: &str) -> Result<Imported, Diagnostic> {
+/// the line (col 1 if unknown) and a clear message, code "import", together with the
+/// warnings gathered before it; never a panic.
+pub fn import(kind: Kind, path: &str, text: &str) -> Result<Imported, Failed> {
     import_bytes(kind, path, text.as_bytes())
 }
 
 /// [`import`] from the file's bytes: text that must be UTF-8, or for QTI a zip
 /// package or a single item file.
-pub fn import_bytes(kind: Kind, path: &str, bytes: &[u8]) -> Result<Imported, Diagnostic> {
+pub fn import_bytes(kind: Kind, path: &str, bytes: &[u8]) -> Result<Imported, Failed> {
     let mut builder = Builder::new(path);
-    kind.format().read(bytes, &mut builder)?;
-    builder.finish()
+    match kind.format().read(bytes, &mut builder) {
+        Ok(()) => builder.finish(),
+        Err(error) => Err(Failed {
+            error,
+            warnings: builder.into_warnings(),
+        }),
+    }
 }
 
 /// Imports a package unpacked into a folder: `files` holds each file's path inside
@@ -248,21 +264,29 @@ pub fn import_folder(
     kind: Kind,
     path: &str,
     files: &[(String, Vec<u8>)],
-) -> Result<Imported, Diagnostic> {
+) -> Result<Imported, Failed> {
     if kind != Kind::Qti {
-        return Err(Diagnostic::error(
-            path,
-            Pos::new(1, 1),
-            IMPORT,
-            format!(
-                "this is a folder; only a QTI package can be read from a folder: name the {} file itself",
-                kind.name()
+        return Err(Failed {
+            error: Diagnostic::error(
+                path,
+                Pos::new(1, 1),
+                IMPORT,
+                format!(
+                    "this is a folder; only a QTI package can be read from a folder: name the {} file itself",
+                    kind.name()
+                ),
             ),
-        ));
+            warnings: Vec::new(),
+        });
     }
     let mut builder = Builder::new(path);
-    qti::read_files(files, &mut builder)?;
-    builder.finish()
+    match qti::read_files(files, &mut builder) {
+        Ok(()) => builder.finish(),
+        Err(error) => Err(Failed {
+            error,
+            warnings: builder.into_warnings(),
+        }),
+    }
 }
 
 /// Writes banks in another format; items it cannot express are skipped with a warning
@@ -284,6 +308,16 @@ fn left_out(kind: Kind, bank: &Bank, q: &Question, reason: &str) -> Diagnostic {
             q.id.value,
             kind.name()
         ),
+    )
+}
+
+/// The warning for what a written question loses in a format.
+fn noted(bank: &Bank, q: &Question, note: &str) -> Diagnostic {
+    Diagnostic::warning(
+        &bank.path,
+        q.pos,
+        EXPORT,
+        format!("question `{}`: {note}", q.id.value),
     )
 }
 
@@ -312,6 +346,11 @@ trait Format: Sync {
         Err("this format is written whole, by `write`".into())
     }
 
+    /// What a written question loses in this format, each worth a warning.
+    fn notes(&self, _q: &Question) -> Vec<String> {
+        Vec::new()
+    }
+
     /// Writes what comes after the last question.
     fn end(&self, _out: &mut String) {}
 
@@ -324,7 +363,10 @@ trait Format: Sync {
             for q in &bank.questions {
                 let mut item = String::new();
                 match self.question(q, &mut item) {
-                    Ok(()) => text.push_str(&item),
+                    Ok(()) => {
+                        text.push_str(&item);
+                        warnings.extend(self.notes(q).iter().map(|n| noted(bank, q, n)));
+                    }
                     Err(reason) => warnings.push(left_out(kind, bank, q, &reason)),
                 }
             }
@@ -351,6 +393,20 @@ fn equal_share(k: usize) -> Option<&'static str> {
         20 => "5",
         _ => return None,
     })
+}
+
+/// The grades (in percent) that Moodle takes for an answer, besides their negatives;
+/// on import it refuses any other, comparing to within 0.001 %.
+const MOODLE_GRADES: [f64; 21] = [
+    100.0, 90.0, 83.33333, 80.0, 75.0, 70.0, 66.66667, 60.0, 50.0, 40.0, 33.33333, 30.0, 25.0,
+    20.0, 16.66667, 14.28571, 12.5, 11.11111, 10.0, 5.0, 0.0,
+];
+
+/// Whether Moodle accepts `percent` as an answer's grade.
+fn is_moodle_grade(percent: f64) -> bool {
+    MOODLE_GRADES
+        .iter()
+        .any(|g| (percent.abs() - g).abs() < 0.001)
 }
 
 /// The weights (in percent, as text) of each choice of a multiple-response item, or
@@ -383,6 +439,26 @@ fn right_choices(q: &Question) -> Result<Vec<usize>, String> {
     Ok(correct)
 }
 
+/// What keeps a question's choices in place, for the formats that cannot say it:
+/// `shuffle: false` or its pinned choices. None when the choices may all move.
+fn fixed_order(q: &Question) -> Option<String> {
+    if !q.shuffle {
+        return Some("its choices keep their order (`shuffle: false`)".into());
+    }
+    let pinned: Vec<String> = (0..q.choices.value.len())
+        .filter(|&i| q.choices.value[i].pin)
+        .map(|i| crate::bank::letter(i).to_string())
+        .collect();
+    match pinned.as_slice() {
+        [] => None,
+        [one] => Some(format!("choice {one} stays in place (`pin: true`)")),
+        many => Some(format!(
+            "choices {} stay in place (`pin: true`)",
+            many.join(", ")
+        )),
+    }
+}
+
 /// True/false when the question is exactly the two choices `True`, `False` in that
 /// order with one right answer: Some(whether True is right).
 fn true_false(q: &Question) -> Option<bool> {
@@ -399,5 +475,30 @@ fn true_false(q: &Question) -> Option<bool> {
         [0] => Some(true),
         [1] => Some(false),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{equal_share, is_moodle_grade};
+
+    #[test]
+    fn every_weight_written_is_a_grade_moodle_takes() {
+        for k in 1..=30 {
+            if let Some(share) = equal_share(k) {
+                let w: f64 = share.parse().unwrap_or(f64::NAN);
+                assert!(is_moodle_grade(w) && is_moodle_grade(-w), "{k}: {share}");
+            }
+        }
+    }
+
+    #[test]
+    fn grades_outside_moodles_list_are_refused() {
+        for ok in [100.0, -100.0, 0.0, 33.33333, -33.333, 12.5, 5.0, 83.33333] {
+            assert!(is_moodle_grade(ok), "{ok}");
+        }
+        for bad in [33.0, 37.0, 99.0, 1.0, -45.0, 150.0] {
+            assert!(!is_moodle_grade(bad), "{bad}");
+        }
     }
 }

@@ -17,20 +17,25 @@ pub(super) fn parts(r: &Reference) -> (String, String) {
     (label, r.link())
 }
 
+/// The explanation with the author's line wraps joined, as the screen shows it: the
+/// lines of a paragraph become one, blank lines, list items and indented lines stay.
+/// None when there is none.
+pub(super) fn explanation(q: &Question) -> Option<String> {
+    q.explanation
+        .as_ref()
+        .map(|e| crate::prose::reflowed(e.value.trim()))
+        .filter(|e| !e.is_empty())
+}
+
 fn line(r: &Reference) -> String {
     let (label, link) = parts(r);
     format!("{label}: {link}")
 }
 
-/// The explanation (trimmed) and the references of a question, as plain text: what
-/// goes into a general feedback. None when the question has neither.
+/// The explanation and the references of a question, as plain text: what goes into
+/// a general feedback. None when the question has neither.
 pub(super) fn feedback(q: &Question) -> Option<String> {
-    let explanation = q
-        .explanation
-        .as_ref()
-        .map(|e| e.value.trim())
-        .filter(|e| !e.is_empty());
-    let mut out = explanation.unwrap_or_default().to_owned();
+    let mut out = explanation(q).unwrap_or_default();
     if !q.references.is_empty() {
         if !out.is_empty() {
             out.push_str("\n\n");

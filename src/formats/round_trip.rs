@@ -1,10 +1,13 @@
 //! Round trips over the built-in bank: bank → format → bank keeps every stem, choice,
-//! answer, `why`, explanation and reference; a second trip changes nothing more; and
-//! the YAML written for an imported bank passes `quiz check`.
+//! answer, `why`, explanation (its paragraphs, as the screen shows them) and
+//! reference; the choices' order where the format can hold it; a second trip changes
+//! nothing more; and the YAML written for an imported bank passes `quiz check`.
 
 use super::{Kind, export, import, to_yaml};
 use crate::bank::{Bank, Question, Reference, Target, load_builtin, read_bank};
 use crate::check::rules;
+use crate::diagnostic::Diagnostic;
+use crate::prose::reflowed;
 
 const BUILTIN_QUESTIONS: usize = 66;
 
@@ -15,18 +18,18 @@ pub(super) fn builtin() -> Vec<Bank> {
     loaded.banks
 }
 
-fn through(kind: Kind, banks: &[Bank]) -> Bank {
+/// The bank after export and import, and the export's warnings.
+fn through(kind: Kind, banks: &[Bank]) -> (Bank, Vec<Diagnostic>) {
     let out = export(kind, banks);
-    assert!(out.warnings.is_empty(), "{kind:?}: {:?}", out.warnings);
     let path = format!("builtin.{}", kind.extension());
-    match import(kind, &path, &out.text()) {
+    match import(kind, &path, &out.text()).map_err(|f| f.error) {
         Ok(imported) => {
             assert!(
                 imported.warnings.is_empty(),
                 "{kind:?}: {:?}",
                 imported.warnings
             );
-            imported.bank
+            (imported.bank, out.warnings)
         }
         Err(d) => panic!("{kind:?}: {}:{}: {}", d.line, d.col, d.message),
     }
@@ -77,8 +80,8 @@ fn assert_same(kind: Kind, a: &Question, b: &Question, tags: bool) {
     assert_eq!(a.correct(), b.correct(), "{at}: answer");
     assert_eq!(a.is_multiple(), b.is_multiple(), "{at}: multiple answer");
     assert_eq!(
-        a.explanation.as_ref().map(|e| e.value.trim()),
-        b.explanation.as_ref().map(|e| e.value.trim()),
+        a.explanation.as_ref().map(|e| reflowed(e.value.trim())),
+        b.explanation.as_ref().map(|e| reflowed(e.value.trim())),
         "{at}: explanation"
     );
     let refs = |q: &Question| q.references.iter().map(reference).collect::<Vec<_>>();
@@ -89,20 +92,52 @@ fn assert_same(kind: Kind, a: &Question, b: &Question, tags: bool) {
     }
 }
 
+/// Whether the choices of `q` may all move when a run shuffles.
+fn free_order(q: &Question) -> bool {
+    q.shuffle && q.choices.value.iter().all(|c| !c.pin)
+}
+
 fn round_trip(kind: Kind) {
     let banks = builtin();
-    let once = through(kind, &banks);
+    let (once, warnings) = through(kind, &banks);
     let original = all_questions(&banks);
     assert_eq!(once.questions.len(), original.len());
+    let fixed: Vec<&&Question> = original.iter().filter(|q| !free_order(q)).collect();
+    assert!(!fixed.is_empty(), "the built-in bank has pinned choices");
     for (a, b) in original.iter().zip(&once.questions) {
         assert_same(kind, a, b, true);
+        assert!(
+            b.choices.value.iter().all(|c| !c.pin),
+            "no format writes pins"
+        );
+        match kind {
+            // `<shuffleanswers>false` keeps the pinned choice, and every other, in place.
+            Kind::MoodleXml => assert_eq!(free_order(a), b.shuffle, "`{}`", a.id.value),
+            // GIFT cannot keep an order, and says so.
+            _ => assert!(b.shuffle, "`{}`", a.id.value),
+        }
     }
-    // A second trip: nothing is added (references are not duplicated into the text).
-    let twice = through(kind, std::slice::from_ref(&once));
+    match kind {
+        Kind::MoodleXml => assert!(warnings.is_empty(), "{warnings:?}"),
+        _ => {
+            assert_eq!(warnings.len(), fixed.len(), "{warnings:?}");
+            for (w, q) in warnings.iter().zip(&fixed) {
+                assert_eq!(w.line, q.pos.line, "{w:?}");
+                assert!(w.message.contains("stays in place"), "{w:?}");
+                assert!(w.message.contains("moodle-xml"), "{w:?}");
+            }
+        }
+    }
+    // A second trip: nothing is added (references are not duplicated into the text),
+    // and what the first kept is kept exactly.
+    let (twice, _) = through(kind, std::slice::from_ref(&once));
     for (a, b) in once.questions.iter().zip(&twice.questions) {
         assert_same(kind, a, b, true);
-        let pins = |q: &Question| q.choices.value.iter().map(|c| c.pin).collect::<Vec<_>>();
-        assert_eq!(pins(a), pins(b), "{kind:?}: pins of `{}`", a.id.value);
+        assert_eq!(
+            a.explanation.as_ref().map(|e| &e.value),
+            b.explanation.as_ref().map(|e| &e.value)
+        );
+        assert_eq!(a.shuffle, b.shuffle, "{kind:?}: order of `{}`", a.id.value);
         assert_eq!(a.multi, b.multi, "{kind:?}: multi of `{}`", a.id.value);
     }
     passes_check(&once);
@@ -131,18 +166,48 @@ fn moodle_xml_keeps_every_field_of_the_builtin_bank() {
     round_trip(Kind::MoodleXml);
 }
 
+/// Explanations are written with the author's line wraps joined: in Moodle each
+/// newline would be a line break mid-sentence.
 #[test]
-fn moodle_xml_keeps_pins_as_unshuffled_questions() {
+fn explanations_are_written_as_paragraphs() {
     let banks = builtin();
-    let once = through(Kind::MoodleXml, &banks);
-    for (a, b) in all_questions(&banks).iter().zip(&once.questions) {
-        let pinned = a.choices.value.iter().any(|c| c.pin);
-        assert!(
-            b.choices.value.iter().all(|c| c.pin == pinned),
-            "`{}`",
-            a.id.value
-        );
-    }
+    let wrapped = all_questions(&banks)
+        .into_iter()
+        .find(|q| {
+            q.explanation.as_ref().is_some_and(|e| {
+                e.value.trim().lines().count() > 1 && !reflowed(e.value.trim()).contains('\n')
+            })
+        })
+        .unwrap_or_else(|| panic!("the built-in bank has a wrapped one-paragraph explanation"));
+    let bank = Bank {
+        questions: vec![wrapped.clone()],
+        ..banks[0].clone()
+    };
+    let joined = reflowed(wrapped.explanation.as_ref().map_or("", |e| e.value.trim()));
+    let gift = export(Kind::Gift, std::slice::from_ref(&bank))
+        .text()
+        .into_owned();
+    let first_words: String = joined.chars().take(30).collect();
+    assert!(gift.contains(&format!("####{first_words}")), "{gift}");
+    let feedback = gift
+        .lines()
+        .find(|l| l.contains("####"))
+        .unwrap_or_default();
+    let explanation = feedback
+        .split("\\n\\nReferences")
+        .next()
+        .unwrap_or_default();
+    assert!(!explanation.contains("\\n"), "{feedback}");
+    let xml = export(Kind::MoodleXml, std::slice::from_ref(&bank))
+        .text()
+        .into_owned();
+    let general = xml
+        .split("<generalfeedback")
+        .nth(1)
+        .and_then(|g| g.split("References:").next())
+        .unwrap_or_default();
+    assert!(general.contains(&first_words), "{general}");
+    assert!(!general.contains("<br>"), "{general}");
 }
 
 #[test]
@@ -151,14 +216,21 @@ fn aiken_keeps_what_it_can_hold() {
     let out = export(Kind::Aiken, &banks);
     let original = all_questions(&banks);
     let single: Vec<&&Question> = original.iter().filter(|q| !q.is_multiple()).collect();
-    assert_eq!(out.warnings.len(), original.len() - single.len());
+    let left_out = out
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("left out"))
+        .count();
+    assert_eq!(left_out, original.len() - single.len());
+    let pinned = single.iter().filter(|q| !free_order(q)).count();
+    assert_eq!(out.warnings.len(), left_out + pinned, "{:?}", out.warnings);
     for w in &out.warnings {
         assert!(
             w.path.starts_with("(built-in) questions/") && w.line > 0,
             "{w:?}"
         );
     }
-    let back = match import(Kind::Aiken, "builtin.txt", &out.text()) {
+    let back = match import(Kind::Aiken, "builtin.txt", &out.text()).map_err(|f| f.error) {
         Ok(i) => i.bank,
         Err(d) => panic!("{}: {}", d.line, d.message),
     };
@@ -254,10 +326,14 @@ fn pathological_inputs_stay_linear() {
         .trim_start_matches("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n")
         .trim_end_matches("</quiz>\n");
     let big = format!("<quiz>\n{}</quiz>\n", body.repeat(40));
-    let imported = import(Kind::MoodleXml, "big.xml", &big).map_err(|d| d.message);
+    let imported = import(Kind::MoodleXml, "big.xml", &big)
+        .map_err(|f| f.error)
+        .map_err(|d| d.message);
     assert_eq!(imported.map(|i| i.bank.questions.len()), Ok(66 * 40));
     let gift = export(Kind::Gift, &banks).text().repeat(40);
-    let imported = import(Kind::Gift, "big.gift", &gift).map_err(|d| d.message);
+    let imported = import(Kind::Gift, "big.gift", &gift)
+        .map_err(|f| f.error)
+        .map_err(|d| d.message);
     assert_eq!(imported.map(|i| i.bank.questions.len()), Ok(66 * 40));
     let elapsed = started.elapsed();
     assert!(elapsed.as_secs() < 60, "took {elapsed:?}");
@@ -282,7 +358,9 @@ fn imported_values_have_real_positions() {
         ),
     ];
     for (kind, text) in fixtures {
-        let imported = import(kind, "fixture", text).unwrap_or_else(|d| panic!("{}", d.message));
+        let imported = import(kind, "fixture", text)
+            .map_err(|f| f.error)
+            .unwrap_or_else(|d| panic!("{}", d.message));
         let lines = u32::try_from(text.lines().count()).unwrap_or(u32::MAX);
         for q in &imported.bank.questions {
             let mut all: Vec<Pos> =

@@ -6,14 +6,14 @@ use super::round_trip::{all_questions, builtin, passes_check, reference};
 use super::{Kind, export, import, import_bytes};
 use crate::bank::{Bank, Question, Spanned, letter};
 use crate::diagnostic::Pos;
-use crate::ui::reflow;
+use crate::prose::reflow;
 
 /// bank → format → bank, with no warning either way.
 fn through(kind: Kind, banks: &[Bank]) -> Bank {
     let out = export(kind, banks);
     assert!(out.warnings.is_empty(), "{kind:?}: {:?}", out.warnings);
     let path = format!("builtin.{}", kind.extension());
-    match import_bytes(kind, &path, &out.bytes) {
+    match import_bytes(kind, &path, &out.bytes).map_err(|f| f.error) {
         Ok(imported) => {
             assert!(
                 imported.warnings.is_empty(),
@@ -175,8 +175,9 @@ fn as_dump_page(banks: &[Bank]) -> String {
 fn exam_dump_text_keeps_stems_choices_answers_and_explanations() {
     let banks = builtin();
     let page = as_dump_page(&banks);
-    let imported =
-        import(Kind::Text, "dump.txt", &page).unwrap_or_else(|d| panic!("{}", d.message));
+    let imported = import(Kind::Text, "dump.txt", &page)
+        .map_err(|f| f.error)
+        .unwrap_or_else(|d| panic!("{}", d.message));
     assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
     let original = all_questions(&banks);
     assert_eq!(imported.bank.questions.len(), original.len());
@@ -273,10 +274,10 @@ fn pathological_inputs_stay_linear() {
     let csv = export(Kind::Csv, &banks).text().into_owned();
     let (head, body) = csv.split_once('\n').unwrap_or_default();
     let big = format!("{head}\n{}", body.repeat(10));
-    let imported = import(Kind::Csv, "big.csv", &big).map_err(|d| d.message);
+    let imported = import(Kind::Csv, "big.csv", &big).map_err(|f| f.error.message);
     assert_eq!(imported.map(|i| i.bank.questions.len()), Ok(66 * 10));
     let page = as_dump_page(&banks).repeat(10);
-    let imported = import(Kind::Text, "big.txt", &page).map_err(|d| d.message);
+    let imported = import(Kind::Text, "big.txt", &page).map_err(|f| f.error.message);
     assert_eq!(imported.map(|i| i.bank.questions.len()), Ok(66 * 10));
     let elapsed = started.elapsed();
     assert!(elapsed.as_secs() < 60, "took {elapsed:?}");

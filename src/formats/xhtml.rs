@@ -7,7 +7,7 @@
 
 use super::html;
 use super::xml::escape;
-use crate::ui::reflow;
+use crate::prose::reflow;
 
 /// One line: escaped, its leading spaces as no-break spaces so that HTML keeps them.
 fn line(text: &str) -> String {

@@ -2,6 +2,7 @@
 //! point at a line.
 
 use super::build::Builder;
+use super::lines::LineIndex;
 use crate::diagnostic::{Diagnostic, Pos};
 use roxmltree::{Document, Node, ParsingOptions};
 
@@ -66,31 +67,24 @@ pub(super) fn parse<'t>(
     })
 }
 
-/// Line starts of the source, so that each node's line is a binary search away
-/// (roxmltree's own `text_pos_at` scans from the start of the file every time).
+/// Positions of the source's nodes, through one line index built once, so that a
+/// file on one line stays linear (roxmltree's own `text_pos_at` scans from the start
+/// of the file every time, and counting a long line's characters for each node would).
 pub(super) struct Lines<'t> {
     text: &'t str,
-    starts: Vec<usize>,
+    index: LineIndex<'t>,
 }
 
 impl<'t> Lines<'t> {
     pub fn new(text: &'t str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
+        Lines {
+            text,
+            index: LineIndex::new(text),
+        }
     }
 
     pub fn at(&self, byte: usize) -> Pos {
-        let line = self.starts.partition_point(|&s| s <= byte).max(1);
-        let start = self.starts[line - 1];
-        let col = self
-            .text
-            .get(start..byte.min(self.text.len()))
-            .map_or(0, |s| s.chars().count());
-        Pos::new(
-            u32::try_from(line).unwrap_or(u32::MAX),
-            u32::try_from(col + 1).unwrap_or(u32::MAX),
-        )
+        self.index.pos(byte)
     }
 
     pub fn pos(&self, node: Node) -> Pos {

@@ -10,7 +10,6 @@ mod text;
 
 pub use line::{LineFront, parse_letters};
 pub use terminal::TerminalFront;
-pub(crate) use text::reflow;
 
 use crate::quiz::{Asked, Clock, Mode, Outcome, Session, Status, Summary};
 use std::io;

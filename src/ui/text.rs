@@ -3,6 +3,7 @@
 use super::Progress;
 use crate::bank::letter;
 use crate::paint::Paint;
+use crate::prose::reflow;
 use crate::quiz::clock::format_left;
 use crate::quiz::{Asked, Mode, Outcome, Session, Summary};
 use crate::report::{self, points};
@@ -171,40 +172,6 @@ pub fn feedback(asked: &Asked, outcome: &Outcome, exam: bool, paint: Paint) -> S
     out
 }
 
-/// An explanation as paragraphs: the author's line breaks inside a paragraph are
-/// joined (the front wraps to the reader's width), while blank lines, list items
-/// (`- `, `* `, `1. `) and indented lines keep their own lines.
-pub fn reflow(text: &str) -> Vec<String> {
-    let starts_own_line = |line: &str| {
-        let t = line.trim_start();
-        line.starts_with([' ', '\t'])
-            || t.starts_with("- ")
-            || t.starts_with("* ")
-            || t.starts_with("• ")
-            || t.split_once(['.', ')']).is_some_and(|(n, rest)| {
-                !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && rest.starts_with(' ')
-            })
-    };
-    let mut out: Vec<String> = Vec::new();
-    let mut joinable = false;
-    for line in text.trim_end().lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            out.push(String::new());
-            joinable = false;
-        } else if joinable && !starts_own_line(line) {
-            if let Some(last) = out.last_mut() {
-                last.push(' ');
-                last.push_str(line.trim_start());
-            }
-        } else {
-            out.push(line.to_owned());
-            joinable = true;
-        }
-    }
-    out
-}
-
 /// Each line of `text` wrapped at a word to `width` columns, continuing at the
 /// line's own indentation. Words are never broken, nor split at hyphens, so that
 /// links stay whole; colour codes do not count towards the width.
@@ -229,24 +196,6 @@ pub fn wrap(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paragraphs_are_joined_and_lists_kept() {
-        let text =
-            "One line\nstill the same.\n\nA list:\n- first\n- second\n  indented\n1. numbered\n";
-        assert_eq!(
-            reflow(text),
-            [
-                "One line still the same.",
-                "",
-                "A list:",
-                "- first",
-                "- second",
-                "  indented",
-                "1. numbered"
-            ]
-        );
-    }
 
     #[test]
     fn wrapping_keeps_links_and_indentation() {

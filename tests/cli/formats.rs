@@ -103,7 +103,7 @@ fn the_moodle_xml_fixture_imports_into_a_bank_that_passes_check() {
         yaml.contains("question: In TLS 1.2 with a CBC suite,"),
         "{yaml}"
     );
-    assert!(yaml.contains("pin: true"), "{yaml}");
+    assert!(yaml.contains("shuffle: false"), "{yaml}");
     assert!(yaml.contains("tags: [cbc, timing, Record layer]"), "{yaml}");
     assert_output_has(
         &out,
@@ -123,6 +123,141 @@ fn the_aiken_fixture_imports_into_a_bank_that_passes_check() {
         &out,
         "in.txt:21: warning: skipped the question: quiz cannot hold it: ",
     );
+}
+
+/// Shapes from Moodle's own GIFT tests, read as Moodle reads them, each difference
+/// from what quiz can hold named with its line.
+#[test]
+fn gift_is_read_as_moodle_reads_it() {
+    let (out, yaml) = import_to_file(
+        "gift",
+        "in.gift",
+        include_str!("../fixtures/formats/moodle-cases.gift"),
+    );
+    assert_eq!(
+        ids(&yaml),
+        [
+            "backslashes",
+            "colours",
+            "tf",
+            "indented",
+            "in-5",
+            "empty-answer",
+            "penalty"
+        ]
+    );
+    // `\\` is one backslash; continuation lines are trimmed.
+    assert!(
+        yaml.contains(r#"question: "A \\ B \\\\ C: which is one backslash?""#),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("question: |-\n      Which message\n      comes first?\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("question: Which message comes last, with no closing title?"),
+        "{yaml}"
+    );
+    for warning in [
+        "in.gift:26: warning: the title opened with `::` is not closed",
+        "in.gift:28: warning: answer 2 is empty and is left out",
+        "in.gift:30: warning: skipped a short-answer question: Moodle reads `{true}` and `{false}` in lower case",
+        "in.gift:32: warning: choice B costs 50 %",
+    ] {
+        assert_output_has(&out, warning);
+    }
+}
+
+#[test]
+fn aiken_is_read_as_moodle_reads_it() {
+    let (out, yaml) = import_to_file(
+        "aiken",
+        "in.txt",
+        include_str!("../fixtures/formats/moodle-cases.txt"),
+    );
+    assert_eq!(ids(&yaml), ["in-1", "in-2", "in-3"]);
+    assert!(
+        yaml.contains("      - Incorrect (no space)\n      - Correct (no space)\n    answer: B"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("Correct (< > &)"), "{yaml}");
+    assert_output_has(
+        &out,
+        "in.txt:16: warning: skipped the question: it has one answer",
+    );
+}
+
+#[test]
+fn moodle_xml_is_read_as_moodle_reads_it() {
+    let (out, yaml) = import_to_file(
+        "moodle-xml",
+        "in.xml",
+        include_str!("../fixtures/formats/moodle-cases.xml"),
+    );
+    assert_eq!(
+        ids(&yaml),
+        [
+            "T-F",
+            "Question-with-invalid-grades-x-1-x-2",
+            "No-shuffle-element"
+        ]
+    );
+    // No <shuffleanswers>: Moodle keeps the file's order; <single/> is multiple response.
+    assert!(
+        yaml.contains("    multi: true\n    shuffle: false\n"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("question: \"Is [image: the logo] a lock?\""),
+        "{yaml}"
+    );
+    for warning in [
+        "in.xml:13: warning: the question embeds a file that quiz does not import",
+        "in.xml:27: warning: choice B is worth 33 %, a grade Moodle refuses",
+        "in.xml:36: warning: <single/> is read as false",
+        "in.xml:38: warning: answer 2 is empty and is left out",
+        "in.xml:42: warning: skipped the question: it has no <questiontext>",
+    ] {
+        assert_output_has(&out, warning);
+    }
+}
+
+/// Two GIFT questions with no blank line between them: the error says so, and the
+/// warnings found before it are printed too, each with its line.
+#[test]
+fn every_warning_is_printed_before_the_error_that_stops_an_import() {
+    let out = Test::new()
+        .file(
+            "in.gift",
+            "::a::Which? {=a ~b ~}\n\n::b::Short?{=answer}\n\n::c::Which one?\n{=a ~b}\n::d::Next? {=c ~d}\n",
+        )
+        .args(&["import", "--from", "gift", "in.gift", "-o", "out.yaml"])
+        .run();
+    out.status(1);
+    let expected = "in.gift:1: warning: answer 3 is empty and is left out, as Moodle leaves it out\n\
+                    in.gift:3: warning: skipped a short-answer question: quiz imports multiple-choice and true/false questions only\n\
+                    in.gift:7: error: a second answer block `{…}`: a blank line is probably missing before line 7, where the next question starts";
+    assert!(out.stderr.starts_with(expected), "{}", out.stderr);
+    assert!(!out.dir().join("out.yaml").exists());
+}
+
+/// A file whose every question is of a type quiz cannot ask names each one.
+#[test]
+fn a_file_of_unsupported_questions_names_each() {
+    let out = Test::new()
+        .file("in.gift", "A?{=x}\n\nB?{#1}\n\nC?{}\n")
+        .args(&["import", "--from", "gift", "in.gift"])
+        .run();
+    out.status(1);
+    for line in [
+        "in.gift:1: warning: skipped a short-answer question",
+        "in.gift:3: warning: skipped a numerical question",
+        "in.gift:5: warning: skipped an essay question",
+        "in.gift:1: error: nothing to import: all 3 questions were skipped",
+    ] {
+        assert_output_has(&out, line);
+    }
 }
 
 #[test]

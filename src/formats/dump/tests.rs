@@ -5,6 +5,7 @@ const PAGE: &str = include_str!("../../../tests/fixtures/formats/dump.txt");
 
 fn read(text: &str) -> Imported {
     import(Kind::Text, "dump.txt", text)
+        .map_err(|f| f.error)
         .unwrap_or_else(|d| panic!("{}:{}: {}", d.path, d.line, d.message))
 }
 
@@ -143,6 +144,7 @@ fn text_without_choices_is_reported() {
     assert_eq!(w.line, 6);
     assert!(w.message.starts_with("text with no choices after it"));
     let err = import(Kind::Text, "x.txt", "Just some text.\n")
+        .map_err(|f| f.error)
         .err()
         .map(|d| d.message)
         .unwrap_or_default();

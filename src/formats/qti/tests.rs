@@ -5,6 +5,7 @@ use crate::quiz::Scoring;
 
 fn read(name: &str, bytes: &[u8]) -> Imported {
     import_bytes(Kind::Qti, name, bytes)
+        .map_err(|f| f.error)
         .unwrap_or_else(|d| panic!("{}:{}: {}", d.path, d.line, d.message))
 }
 
@@ -198,8 +199,9 @@ fn packages_report_what_they_cannot_give() {
         .iter()
         .map(|(n, t)| (n.clone(), t.clone().into_bytes()))
         .collect();
-    let again =
-        import_folder(Kind::Qti, "dir", &folder).unwrap_or_else(|d| panic!("{}", d.message));
+    let again = import_folder(Kind::Qti, "dir", &folder)
+        .map_err(|f| f.error)
+        .unwrap_or_else(|d| panic!("{}", d.message));
     assert_eq!(again.bank.questions.len(), 2);
     assert!(again.warnings.iter().any(|w| w.path == "dir/pkg/gone.xml"));
 }
@@ -228,6 +230,7 @@ fn what_is_not_a_package_or_an_item_is_an_error() {
         (&b"<quiz/>"[..], "expected a QTI <assessmentItem>"),
     ] {
         let err = import_bytes(Kind::Qti, "x", bytes)
+            .map_err(|f| f.error)
             .err()
             .map(|d| d.message)
             .unwrap_or_default();
@@ -235,6 +238,7 @@ fn what_is_not_a_package_or_an_item_is_an_error() {
     }
     let empty = zip(&[]).unwrap_or_default();
     let err = import_bytes(Kind::Qti, "x.zip", &empty)
+        .map_err(|f| f.error)
         .err()
         .map(|d| d.message)
         .unwrap_or_default();
