@@ -561,13 +561,12 @@ fn comment_marks(comments: &[Line]) -> Marks {
                     .saturating_add(u32::try_from(col).unwrap_or(u32::MAX)),
             )
         };
-        for (col, value) in marks_in(line.text, "[tag:") {
+        for (col, value) in marks_in(line.text, "[tag:", false) {
             tags.push(Spanned::new(value, at(col)));
         }
         if id.is_none() {
-            id = marks_in(line.text, "[id:")
-                .into_iter()
-                .find(|(_, v)| !v.is_empty())
+            id = marks_in(line.text, "[id:", true)
+                .pop()
                 .map(|(col, value)| Spanned::new(value, at(col)));
         }
     }
@@ -577,10 +576,11 @@ fn comment_marks(comments: &[Line]) -> Marks {
 /// Each `[tag:…]` (or `[id:…]`, after `open`) in `line`, with the column (from 0) it
 /// starts at, read as Moodle's patterns read them: the value ends at the first `]`
 /// not written `\]`, and holds no control character, no `<` or `>` in a tag and no
-/// `[` in an id; a mark that breaks these rules is not a mark. Each character is
-/// looked at a bounded number of times and columns are counted on the way, so a line
-/// with very many marks stays linear.
-fn marks_in(line: &str, open: &str) -> Vec<(usize, String)> {
+/// `[` in an id, whose value is not empty; a mark that breaks these rules is not a
+/// mark. With `first`, only the first. Each character is looked at a bounded number
+/// of times and columns are counted on the way, so a line with very many marks stays
+/// linear.
+fn marks_in(line: &str, open: &str, first: bool) -> Vec<(usize, String)> {
     let tag = open == "[tag:";
     let mut out = Vec::new();
     let mut i = 0;
@@ -611,10 +611,14 @@ fn marks_in(line: &str, open: &str) -> Vec<(usize, String)> {
             }
         }
         let next = match end {
-            Some(e) => {
+            Some(e) if tag || !value.trim().is_empty() => {
                 out.push((col, value.trim().to_owned()));
+                if first {
+                    break;
+                }
                 e + 1
             }
+            Some(e) => e + 1,
             None => stop.max(start + 1),
         };
         col += line[start..next].chars().count();

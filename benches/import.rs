@@ -1,0 +1,126 @@
+//! How the importers scale with the input shapes that once made them quadratic.
+//!
+//! `cargo bench --bench import` builds each shape at two sizes ten times apart, times
+//! `quiz::formats::import` on each (the fastest of 3 runs) and prints both times and
+//! their ratio; linear code gives about 10, and the goal is under 20:
+//!
+//! - GIFT whose questions all share one `::title::` (ids made unique one by one);
+//! - Moodle XML whose questions all share one `<name>`;
+//! - Moodle XML written on one line (positions turned into columns);
+//! - a GIFT comment line with very many `[id:]` marks.
+//!
+//! It is a measurement, not a test: it exits 0 whatever the ratios. Run without
+//! `--bench` (as `cargo test --benches` does), it only imports small inputs.
+//! `IMPORT_BENCH_SIZE=N` sets the smaller size (4,000 questions by default).
+
+use quiz::formats::{Kind, import};
+use std::time::{Duration, Instant};
+
+/// A shape: its name, its format, and how to make it with n questions.
+type Shape = (&'static str, Kind, fn(usize) -> String);
+
+/// The most the larger size may take, as a multiple of the smaller one.
+const GOAL: f64 = 20.0;
+
+fn gift_shared_title(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("::Same title::Question {i}? {{=right {i} ~wrong {i}}}\n\n"))
+        .collect()
+}
+
+fn xml_question(i: usize, name: &str) -> String {
+    format!(
+        "<question type=\"multichoice\"><name><text>{name}</text></name><questiontext format=\"html\"><text>Question {i}?</text></questiontext><answer fraction=\"100\"><text>right {i}</text></answer><answer fraction=\"0\"><text>wrong {i}</text></answer></question>"
+    )
+}
+
+fn xml_shared_name(n: usize) -> String {
+    let questions: Vec<String> = (0..n).map(|i| xml_question(i, "Same name")).collect();
+    format!("<quiz>\n{}\n</quiz>\n", questions.join("\n"))
+}
+
+fn xml_one_line(n: usize) -> String {
+    let questions: String = (0..n)
+        .map(|i| xml_question(i, &format!("Name {i}")))
+        .collect();
+    format!("<quiz>{questions}</quiz>")
+}
+
+fn gift_many_marks(n: usize) -> String {
+    format!("// {}\n::t::Q? {{=a ~b}}\n", "[id:x] ".repeat(n * 8))
+}
+
+/// The fastest of `runs` imports, and the number of questions imported.
+fn time(kind: Kind, text: &str, runs: usize) -> (Duration, usize) {
+    let mut best = Duration::MAX;
+    let mut count = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let imported = import(kind, "bench", text);
+        best = best.min(started.elapsed());
+        count = imported.map_or(0, |i| i.bank.questions.len());
+    }
+    (best, count)
+}
+
+fn shapes() -> [Shape; 4] {
+    [
+        ("GIFT, one title for all", Kind::Gift, gift_shared_title),
+        (
+            "Moodle XML, one name for all",
+            Kind::MoodleXml,
+            xml_shared_name,
+        ),
+        ("Moodle XML on one line", Kind::MoodleXml, xml_one_line),
+        (
+            "GIFT, one comment of [id:] marks",
+            Kind::Gift,
+            gift_many_marks,
+        ),
+    ]
+}
+
+fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    if !full {
+        // A smoke run: every shape imports. Times this small say nothing of scaling.
+        for (name, kind, make) in shapes() {
+            assert!(time(kind, &make(40), 1).1 > 0, "{name}: nothing imported");
+        }
+        return;
+    }
+    let small = std::env::var("IMPORT_BENCH_SIZE")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(4_000);
+    let runs = 3;
+    let shapes: [Shape; 4] = [
+        ("GIFT, one title for all", Kind::Gift, gift_shared_title),
+        (
+            "Moodle XML, one name for all",
+            Kind::MoodleXml,
+            xml_shared_name,
+        ),
+        ("Moodle XML on one line", Kind::MoodleXml, xml_one_line),
+        (
+            "GIFT, one comment of [id:] marks",
+            Kind::Gift,
+            gift_many_marks,
+        ),
+    ];
+    for (name, kind, make) in shapes {
+        let (a, b) = (make(small), make(small * 10));
+        let (ta, na) = time(kind, &a, runs);
+        let (tb, nb) = time(kind, &b, runs);
+        assert!(na > 0 && nb > 0, "{name}: nothing imported");
+        let ratio = tb.as_secs_f64() / ta.as_secs_f64().max(1e-9);
+        let verdict = if ratio < GOAL { "ok" } else { "OVER THE GOAL" };
+        println!(
+            "{name}: {:.1} KB in {:.3} s, {:.1} KB in {:.3} s: ×{ratio:.1} ({verdict}, goal < {GOAL})",
+            a.len() as f64 / 1e3,
+            ta.as_secs_f64(),
+            b.len() as f64 / 1e3,
+            tb.as_secs_f64(),
+        );
+    }
+}
