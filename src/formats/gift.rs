@@ -167,7 +167,8 @@ impl Format for Gift {
 
     fn notes(&self, q: &Question) -> Vec<String> {
         let mut notes = Vec::new();
-        if let Some(order) = super::fixed_order(q) {
+        // A true/false question shows True, then False, in Moodle as in quiz.
+        if let Some(order) = super::fixed_order(q).filter(|_| true_false(q).is_none()) {
             notes.push(format!(
                 "{order}, and GIFT cannot say so: Moodle may shuffle the choices (export to moodle-xml, whose <shuffleanswers>false</shuffleanswers> keeps them in order)"
             ));

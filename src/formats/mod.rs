@@ -7,15 +7,21 @@
 //! (or, for a QTI package unpacked into a folder, its files), and each is linear in
 //! its input.
 //!
+//! The reference for GIFT, Aiken and Moodle XML is Moodle's own reader
+//! (`question/format/{gift,aiken,xml}/format.php` and their tests): quiz reads such a
+//! file as Moodle would, and says with a warning at the line wherever what it keeps
+//! differs from what Moodle would make of it.
+//!
 //! # What maps to what
 //!
 //! | quiz | GIFT | Moodle XML | Aiken |
 //! | --- | --- | --- | --- |
-//! | `id` | `::title::` | `<name>` (and `<idnumber>`) | derived |
+//! | `id` | `// [id:x]` comment, else `::title::` | `<idnumber>`, else `<name>` | derived |
 //! | `question` | question text | `<questiontext>` | first line |
 //! | choice, answer | `=right` `~wrong`, or `~%w%` weights | `<answer fraction>` | `A.` lines, `ANSWER:` |
 //! | `why` | `#feedback` after a choice | `<answer><feedback>` | lost |
 //! | `explanation`, `references` | `####general feedback` | `<generalfeedback>` | lost |
+//! | `shuffle: false`, `pin` | lost (warned) | `<shuffleanswers>false` | lost (warned) |
 //! | `tags` | `// [tag:x]` comment, `$CATEGORY:` | `<tags>`, category | none |
 //!
 //! And for the formats beyond Moodle (Anki is written only, exam-dump text read only):
@@ -58,22 +64,30 @@
 //! warning. Moodle has no strict (all-or-nothing) multiple-response grading in core.
 //!
 //! On import the rule is reversed: a question that Moodle treats as single-answer
-//! (GIFT with a `=` choice, XML `<single>true`) has as its answer the one choice worth
-//! 100 % (other positive weights are partial credit that quiz cannot give, and are
-//! reported); a multiple-response question has as its answer every choice with a
-//! positive weight. Moodle shows a multiple-response question as "Select one or more"
-//! without the count; quiz shows "(Choose k)", so `multi: true` is set only where the
-//! answer alone would not make the item multiple-answer (one right choice).
+//! (GIFT with a `=` choice, XML `<single>` true or missing) has as its answer the one
+//! choice worth 100 % (other positive weights are partial credit that quiz cannot
+//! give, and negative ones marks it does not take away: both are reported); a
+//! multiple-response question has as its answer every choice with a positive weight.
+//! A grade off Moodle's list is reported (Moodle refuses the file); one outside
+//! −100 % to 100 % skips the question. Moodle shows a multiple-response question as
+//! "Select one or more" without the count; quiz shows "(Choose k)", so `multi: true`
+//! is set only where the answer alone would not make the item multiple-answer (one
+//! right choice).
 //!
 //! **`multi: true`** itself has no counterpart: it is implied by the multiple-response
 //! mapping above, and a round trip keeps the item multiple-answer.
 //!
-//! **`pin`** keeps a choice in place while the others shuffle; Moodle can only turn
-//! shuffling off for a whole question. Moodle XML therefore writes
-//! `<shuffleanswers>false</shuffleanswers>` for a question with a pinned choice (its
-//! choices keep the file order, so the pinned one stays where it is), and an XML
-//! question with shuffling explicitly off imports with every choice pinned. GIFT and
-//! Aiken have no way to say it; pins are dropped there.
+//! **Order.** `shuffle: false` keeps every choice in file order and `pin` keeps one in
+//! place while the others shuffle; Moodle can only turn shuffling off for a whole
+//! question. Moodle XML therefore writes `<shuffleanswers>false</shuffleanswers>`
+//! for either (the pinned choice then stays where it is, and so do the others), and
+//! an XML question whose shuffling is off, or not stated (Moodle's reader takes a
+//! missing `<shuffleanswers>` as false), imports as `shuffle: false`. GIFT and Aiken
+//! have no way to say it: the export warns and points to Moodle XML.
+//!
+//! **Explanations** are written as the screen shows them: the author's line wraps
+//! inside a paragraph are joined ([`crate::prose::reflow`]), blank lines, list items
+//! and indented lines kept; otherwise every wrap would be a line break in Moodle.
 //!
 //! **References** are written into the general feedback after the explanation, under
 //! a `References:` line, one per line as `quiz run` shows them (`RFC 5246 §7.4.1.3
@@ -81,22 +95,32 @@
 //! XML the address is a link. On import a trailing block of exactly that form is read
 //! back into references, so a round trip neither loses nor duplicates them.
 //!
-//! **Ids** come from the GIFT title, the XML `<idnumber>` or else `<name>`, made valid
-//! (letters, digits, `.`, `_`, `-`; accented Latin letters lose their accents; other
-//! characters become `-`) and unique within the bank (`-2`, `-3`, … on a clash). A
-//! question with no name gets `<file-stem>-<n>`, n counting the file's questions
-//! (skipped ones too) from 1, so ids stay put when another question is reworded.
+//! **Ids** come from the GIFT `[id:…]` comment (what Moodle writes for an ID number),
+//! else the title; from the XML `<idnumber>`, else `<name>` with its HTML tags
+//! stripped. They are made valid (letters, digits, `.`, `_`, `-`; accented Latin
+//! letters lose their accents; other characters become `-`), cut to
+//! [`crate::bank::MAX_ID_LEN`] characters, and made unique within the bank (`-2`,
+//! `-3`, … on a clash, through a counter per name, within the same limit). A question
+//! with no name gets `<file-stem>-<n>`, n counting the file's questions (skipped ones
+//! too) from 1, so ids stay put when another question is reworded. Export writes the
+//! id as the title or `<name>`, and as `[id:…]` or `<idnumber>` only when it fits
+//! Moodle's 100-character ID number (a longer one makes Moodle refuse the whole
+//! file), with a warning otherwise.
 //!
-//! **HTML** (Moodle XML `html` texts, GIFT `[html]` and GIFT's default Moodle
-//! auto-format) is turned into plain text by [`html::to_text`]: tags are stripped,
-//! entities decoded, `<br>` and block elements become line breaks, `<p>` a blank line,
-//! list items `- `, a link whose text is not its address keeps the address in
-//! parentheses, an image its alt text. Export writes HTML that this reads back exactly.
+//! **HTML** (Moodle XML `html` texts, the default, GIFT `[html]` and GIFT's default
+//! Moodle auto-format) is turned into plain text by [`html::to_text`]: tags are
+//! stripped, character references decoded as a browser decodes them (the full HTML5
+//! list), `<br>` and block elements become line breaks, `<p>` a blank line, list items
+//! `- `, a link whose text is not its address keeps the address in parentheses, an
+//! image its alt text. Images, audio and other embedded files are not imported; each
+//! question that has them gets a warning naming them. Export writes HTML that this
+//! reads back exactly, escaping `&` wherever a browser would read a reference.
 //!
-//! A question that quiz cannot hold (another question type, too many choices, two
-//! identical choices…) is skipped with a warning at its line, so that the imported
-//! bank always passes `quiz check`. A file that cannot be read as the format at all is
-//! an error at the line where reading stopped.
+//! A question that quiz cannot hold (another question type, fewer than two answers
+//! once empty ones are left out, two identical choices…) is skipped with a warning at
+//! its line, so that the imported bank always passes `quiz check`. A file that cannot
+//! be read as the format at all is an error at the line where reading stopped, given
+//! together with every warning found before it ([`Failed`]).
 
 mod aiken;
 mod anki;

@@ -150,13 +150,6 @@ impl Format for MoodleXml {
                 "its id is longer than the {MAX_ID_LEN} characters of Moodle's ID number (longer ones make Moodle refuse the whole file), so <idnumber> is left out and the id is kept as the name only"
             ));
         }
-        if true_false(q).is_some()
-            && let Some(order) = super::fixed_order(q)
-        {
-            notes.push(format!(
-                "{order}, but it is written as a Moodle true/false question, whose two answers Moodle always shows True first"
-            ));
-        }
         notes
     }
 
