@@ -33,29 +33,18 @@
 //! the explanation's paragraphs joined. Pins and `shuffle: false` are dropped with a
 //! warning (GIFT cannot say "do not shuffle").
 
+mod chars;
+mod marks;
+mod write;
+
 use super::build::{Builder, Draft, DraftChoice, category_tag};
-use super::{Format, html, lines, partial_weights, refs, right_choices, true_false};
-use crate::bank::{MAX_ID_LEN, Question, Spanned};
+use super::{Format, html, lines};
+use crate::bank::{Question, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
+use chars::{Ch, Line, chars, find, rfind, starts, string, trim};
+use marks::comment_marks;
 
 pub(super) struct Gift;
-
-/// One character of a question, with where it was written and whether it was escaped.
-#[derive(Debug, Clone, Copy)]
-struct Ch {
-    c: char,
-    pos: Pos,
-    esc: bool,
-}
-
-/// A line of the source as Moodle reads it: trimmed, with its number and the column
-/// of its first character.
-#[derive(Debug, Clone, Copy)]
-struct Line<'t> {
-    n: u32,
-    col: u32,
-    text: &'t str,
-}
 
 /// How a text is to be read (GIFT's `[format]` prefix).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,118 +80,12 @@ impl Format for Gift {
     }
 
     fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
-        let right = right_choices(q)?;
-        let mut marks: Vec<String> = Vec::new();
-        if q.id.value.chars().count() <= MAX_ID_LEN {
-            marks.push(format!("[id:{}]", q.id.value.replace(']', "\\]")));
-        }
-        marks.extend(
-            q.tags
-                .iter()
-                .map(|t| t.value.trim())
-                .filter(|t| {
-                    !t.is_empty()
-                        && !t.contains(['<', '>', '`'])
-                        && !t.chars().any(char::is_control)
-                })
-                .map(|t| format!("[tag:{}]", t.replace(']', "\\]"))),
-        );
-        if !marks.is_empty() {
-            out.push_str(&format!("// {}\n", marks.join(" ")));
-        }
-        out.push_str(&format!(
-            "::{}::{} {{",
-            escape(&q.id.value),
-            escape(&q.question.value)
-        ));
-        if let Some(is_true) = true_false(q) {
-            let choice_why = |i: usize| {
-                q.choices.value[i]
-                    .why
-                    .as_ref()
-                    .map_or(String::new(), |w| escape(&w.value))
-            };
-            let (right_why, wrong_why) = if is_true {
-                (choice_why(0), choice_why(1))
-            } else {
-                (choice_why(1), choice_why(0))
-            };
-            out.push_str(if is_true { "TRUE" } else { "FALSE" });
-            if !wrong_why.is_empty() || !right_why.is_empty() {
-                out.push_str(&format!("#{wrong_why}"));
-            }
-            if !right_why.is_empty() {
-                out.push_str(&format!("#{right_why}"));
-            }
-            out.push('\n');
-        } else {
-            out.push('\n');
-            let weights = if q.is_multiple() {
-                Some(partial_weights(q)?)
-            } else {
-                None
-            };
-            for (i, c) in q.choices.value.iter().enumerate() {
-                let text = escape(&c.text.value);
-                let mark = match &weights {
-                    Some(w) => format!("~%{}%", w[i]),
-                    None if right.contains(&i) => "=".into(),
-                    // A wrong choice that starts with `%` would read as a weight.
-                    None if text.starts_with('%') => "~%0%".into(),
-                    None => "~".into(),
-                };
-                out.push_str(&format!("\t{mark}{text}"));
-                if let Some(why) = &c.why {
-                    out.push_str(&format!("#{}", escape(&why.value)));
-                }
-                out.push('\n');
-            }
-        }
-        if let Some(feedback) = refs::feedback(q) {
-            out.push_str(&format!("\t####{}\n", escape(&feedback)));
-        }
-        out.push_str("}\n\n");
-        Ok(())
+        write::question(q, out)
     }
 
     fn notes(&self, q: &Question) -> Vec<String> {
-        let mut notes = Vec::new();
-        // A true/false question shows True, then False, in Moodle as in quiz.
-        if let Some(order) = super::fixed_order(q).filter(|_| true_false(q).is_none()) {
-            notes.push(format!(
-                "{order}, and GIFT cannot say so: Moodle may shuffle the choices (export to moodle-xml, whose <shuffleanswers>false</shuffleanswers> keeps them in order)"
-            ));
-        }
-        if q.id.value.chars().count() > MAX_ID_LEN {
-            notes.push(format!(
-                "its id is longer than the {MAX_ID_LEN} characters of Moodle's ID number, so it is written as the title only, without `[id:…]`"
-            ));
-        }
-        notes
+        write::notes(q)
     }
-}
-
-/// A text as GIFT writes it: markup and GIFT's special characters escaped, on one line.
-fn escape(text: &str) -> String {
-    let text = html::escape_markup(text.trim());
-    let mut out = String::with_capacity(text.len() + 8);
-    if text.starts_with('[') {
-        // Keep a leading `[…]` from being read as a text format.
-        out.push_str("[moodle]");
-    }
-    for c in text.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '~' | '=' | '#' | '{' | '}' | ':' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 struct Reader<'b> {
@@ -544,169 +427,6 @@ fn weight_of(s: &[Ch]) -> Option<(f64, usize)> {
     Some((inner.parse().ok()?, end + 1))
 }
 
-/// The tags and the id that a question's comment lines declare.
-struct Marks {
-    tags: Vec<Spanned<String>>,
-    id: Option<Spanned<String>>,
-}
-
-/// Moodle's `[tag:…]` and `[id:…]` in the comment lines; the first id counts.
-fn comment_marks(comments: &[Line]) -> Marks {
-    let mut tags = Vec::new();
-    let mut id = None;
-    for line in comments {
-        let at = |col: usize| {
-            Pos::new(
-                line.n,
-                line.col
-                    .saturating_add(u32::try_from(col).unwrap_or(u32::MAX)),
-            )
-        };
-        for (col, value) in marks_in(line.text, "[tag:", false) {
-            tags.push(Spanned::new(value, at(col)));
-        }
-        if id.is_none() {
-            id = marks_in(line.text, "[id:", true)
-                .pop()
-                .map(|(col, value)| Spanned::new(value, at(col)));
-        }
-    }
-    Marks { tags, id }
-}
-
-/// Each `[tag:…]` (or `[id:…]`, after `open`) in `line`, with the column (from 0) it
-/// starts at, read as Moodle's patterns read them: the value ends at the first `]`
-/// not written `\]`, and holds no control character, no `<` or `>` in a tag and no
-/// `[` in an id, whose value is not empty; a mark that breaks these rules is not a
-/// mark. With `first`, only the first. Each character is looked at a bounded number
-/// of times and columns are counted on the way, so a line with very many marks stays
-/// linear.
-fn marks_in(line: &str, open: &str, first: bool) -> Vec<(usize, String)> {
-    let tag = open == "[tag:";
-    let mut out = Vec::new();
-    let mut i = 0;
-    let mut col = 0;
-    while let Some(k) = line[i..].find(open) {
-        col += line[i..i + k].chars().count();
-        let start = i + k;
-        let mut value = String::new();
-        let mut end = None;
-        let mut chars = line[start + open.len()..].char_indices();
-        let mut stop = line.len();
-        while let Some((j, c)) = chars.next() {
-            let at = start + open.len() + j;
-            match c {
-                '\\' if line[at + 1..].starts_with(']') => {
-                    value.push(']');
-                    chars.next();
-                }
-                ']' => {
-                    end = Some(at);
-                    break;
-                }
-                c if c.is_control() || (tag && matches!(c, '<' | '>')) || (!tag && c == '[') => {
-                    stop = at;
-                    break;
-                }
-                c => value.push(c),
-            }
-        }
-        let next = match end {
-            Some(e) if tag || !value.trim().is_empty() => {
-                out.push((col, value.trim().to_owned()));
-                if first {
-                    break;
-                }
-                e + 1
-            }
-            Some(e) => e + 1,
-            None => stop.max(start + 1),
-        };
-        col += line[start..next].chars().count();
-        i = next;
-    }
-    out
-}
-
-/// The characters of a question's lines, escapes resolved, lines joined by `\n`.
-fn chars(lines: &[Line]) -> Vec<Ch> {
-    let mut out = Vec::new();
-    for (k, line) in lines.iter().enumerate() {
-        if k > 0 {
-            let prev = lines[k - 1];
-            let len = u32::try_from(prev.text.chars().count()).unwrap_or(u32::MAX);
-            out.push(Ch {
-                c: '\n',
-                pos: Pos::new(prev.n, prev.col.saturating_add(len)),
-                esc: false,
-            });
-        }
-        let cs: Vec<char> = line.text.chars().collect();
-        let mut j = 0;
-        while j < cs.len() {
-            let col = line
-                .col
-                .saturating_add(u32::try_from(j).unwrap_or(u32::MAX));
-            let pos = Pos::new(line.n, col);
-            let escaped = match (cs[j], cs.get(j + 1)) {
-                ('\\', Some(&next @ (':' | '#' | '=' | '{' | '}' | '~' | '\\'))) => Some(next),
-                ('\\', Some('n')) => Some('\n'),
-                _ => None,
-            };
-            match escaped {
-                Some(c) => {
-                    out.push(Ch { c, pos, esc: true });
-                    j += 2;
-                }
-                None => {
-                    out.push(Ch {
-                        c: cs[j],
-                        pos,
-                        esc: false,
-                    });
-                    j += 1;
-                }
-            }
-        }
-    }
-    out
-}
-
-fn trim(s: &[Ch]) -> &[Ch] {
-    let start = s
-        .iter()
-        .position(|c| !c.c.is_whitespace())
-        .unwrap_or(s.len());
-    let end = s
-        .iter()
-        .rposition(|c| !c.c.is_whitespace())
-        .map_or(start, |i| i + 1);
-    &s[start..end.max(start)]
-}
-
-fn string(s: &[Ch]) -> String {
-    s.iter().map(|c| c.c).collect()
-}
-
-/// Whether `pat` stands unescaped at `s[i..]`.
-fn starts(s: &[Ch], i: usize, pat: &str) -> bool {
-    let n = pat.chars().count();
-    s.len() >= i + n
-        && s[i..i + n]
-            .iter()
-            .zip(pat.chars())
-            .all(|(c, p)| !c.esc && c.c == p)
-}
-
-/// The first unescaped `pat` at or after `from`.
-fn find(s: &[Ch], from: usize, pat: &str) -> Option<usize> {
-    (from..s.len()).find(|&i| starts(s, i, pat))
-}
-
-fn rfind(s: &[Ch], pat: &str) -> Option<usize> {
-    (0..s.len()).rev().find(|&i| starts(s, i, pat))
-}
-
 /// A text read from GIFT: plain text, its format, and the files it embeds.
 struct Text {
     text: String,
@@ -906,65 +626,6 @@ mod tests {
         let q = &imported.bank.questions[0];
         assert_eq!(q.id.value, "hello-1");
         assert_eq!(q.id.pos, Pos::new(2, 4));
-    }
-
-    /// The cases of Moodle's own tests of its comment reader: marks anywhere in any
-    /// comment line, trimmed values, `\]` inside a value, the first id only, no mark
-    /// split over two lines, and no `<`, `>` in a tag nor `[` in an id.
-    #[test]
-    fn comment_marks_are_read_as_moodle_reads_them() {
-        let marks = |comments: &[&str]| {
-            let lines: Vec<Line> = comments
-                .iter()
-                .enumerate()
-                .map(|(i, text)| Line {
-                    n: u32::try_from(i + 1).unwrap_or(0),
-                    col: 1,
-                    text,
-                })
-                .collect();
-            let m = comment_marks(&lines);
-            let tags: Vec<String> = m.tags.into_iter().map(|t| t.value).collect();
-            (m.id.map(|i| i.value), tags)
-        };
-        assert_eq!(marks(&["// A comment."]), (None, vec![]));
-        assert_eq!(
-            marks(&[
-                "// [tag:  basic] Here is  ",
-                "// a [id:   four   ] que[tag:add   ]stion."
-            ]),
-            (Some("four".into()), vec!["basic".into(), "add".into()])
-        );
-        assert_eq!(
-            marks(&["// Ceci n'est pas une [tag:", "\\ frog]."]),
-            (None, vec![])
-        );
-        assert_eq!(
-            marks(&["// [id:i\\]d]. [tag:t\\]ag]"]),
-            (Some("i]d".into()), vec!["t]ag".into()])
-        );
-        assert_eq!(
-            marks(&["// [id:one] [id:two]"]),
-            (Some("one".into()), vec![])
-        );
-        assert_eq!(
-            marks(&["// [tag:<b>] [id:a[b] [id:] [id:c] [tag:x [id:y]"]),
-            (Some("c".into()), vec!["x [id:y".into()])
-        );
-    }
-
-    /// A comment line of very many marks: every one is found, at its own column.
-    #[test]
-    fn many_marks_on_one_line_keep_their_columns() {
-        let line = format!("// {}", "[tag:é] ".repeat(2000));
-        let m = comment_marks(&[Line {
-            n: 1,
-            col: 1,
-            text: &line,
-        }]);
-        assert_eq!(m.tags.len(), 2000);
-        assert_eq!(m.tags[0].pos, Pos::new(1, 4));
-        assert_eq!(m.tags[1999].pos, Pos::new(1, 4 + 8 * 1999));
     }
 
     #[test]
@@ -1263,7 +924,7 @@ mod tests {
 
     #[test]
     fn the_hand_written_fixture() {
-        let text = include_str!("../../tests/fixtures/formats/tricky.gift");
+        let text = include_str!("../../../tests/fixtures/formats/tricky.gift");
         let imported = import(Format::Gift, "tricky.gift", text)
             .map_err(|f| f.error)
             .unwrap_or_else(|d| panic!("{}: {}", d.line, d.message));

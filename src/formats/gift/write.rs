@@ -1,0 +1,118 @@
+//! Writing a question as GIFT: the id as `[id:…]` (when it fits Moodle's ID number)
+//! and as the title, tags in the same comment, texts escaped for GIFT and for the
+//! HTML Moodle makes of them.
+
+use super::super::{fixed_order, html, partial_weights, refs, right_choices, true_false};
+use crate::bank::{MAX_ID_LEN, Question};
+
+pub(super) fn question(q: &Question, out: &mut String) -> Result<(), String> {
+    let right = right_choices(q)?;
+    let mut marks: Vec<String> = Vec::new();
+    if q.id.value.chars().count() <= MAX_ID_LEN {
+        marks.push(format!("[id:{}]", q.id.value.replace(']', "\\]")));
+    }
+    marks.extend(
+        q.tags
+            .iter()
+            .map(|t| t.value.trim())
+            .filter(|t| {
+                !t.is_empty() && !t.contains(['<', '>', '`']) && !t.chars().any(char::is_control)
+            })
+            .map(|t| format!("[tag:{}]", t.replace(']', "\\]"))),
+    );
+    if !marks.is_empty() {
+        out.push_str(&format!("// {}\n", marks.join(" ")));
+    }
+    out.push_str(&format!(
+        "::{}::{} {{",
+        escape(&q.id.value),
+        escape(&q.question.value)
+    ));
+    if let Some(is_true) = true_false(q) {
+        let choice_why = |i: usize| {
+            q.choices.value[i]
+                .why
+                .as_ref()
+                .map_or(String::new(), |w| escape(&w.value))
+        };
+        let (right_why, wrong_why) = if is_true {
+            (choice_why(0), choice_why(1))
+        } else {
+            (choice_why(1), choice_why(0))
+        };
+        out.push_str(if is_true { "TRUE" } else { "FALSE" });
+        if !wrong_why.is_empty() || !right_why.is_empty() {
+            out.push_str(&format!("#{wrong_why}"));
+        }
+        if !right_why.is_empty() {
+            out.push_str(&format!("#{right_why}"));
+        }
+        out.push('\n');
+    } else {
+        out.push('\n');
+        let weights = if q.is_multiple() {
+            Some(partial_weights(q)?)
+        } else {
+            None
+        };
+        for (i, c) in q.choices.value.iter().enumerate() {
+            let text = escape(&c.text.value);
+            let mark = match &weights {
+                Some(w) => format!("~%{}%", w[i]),
+                None if right.contains(&i) => "=".into(),
+                // A wrong choice that starts with `%` would read as a weight.
+                None if text.starts_with('%') => "~%0%".into(),
+                None => "~".into(),
+            };
+            out.push_str(&format!("\t{mark}{text}"));
+            if let Some(why) = &c.why {
+                out.push_str(&format!("#{}", escape(&why.value)));
+            }
+            out.push('\n');
+        }
+    }
+    if let Some(feedback) = refs::feedback(q) {
+        out.push_str(&format!("\t####{}\n", escape(&feedback)));
+    }
+    out.push_str("}\n\n");
+    Ok(())
+}
+
+pub(super) fn notes(q: &Question) -> Vec<String> {
+    let mut notes = Vec::new();
+    // A true/false question shows True, then False, in Moodle as in quiz.
+    if let Some(order) = fixed_order(q).filter(|_| true_false(q).is_none()) {
+        notes.push(format!(
+            "{order}, and GIFT cannot say so: Moodle may shuffle the choices (export to moodle-xml, whose <shuffleanswers>false</shuffleanswers> keeps them in order)"
+        ));
+    }
+    if q.id.value.chars().count() > MAX_ID_LEN {
+        notes.push(format!(
+            "its id is longer than the {MAX_ID_LEN} characters of Moodle's ID number, so it is written as the title only, without `[id:…]`"
+        ));
+    }
+    notes
+}
+
+/// A text as GIFT writes it: markup and GIFT's special characters escaped, on one line.
+fn escape(text: &str) -> String {
+    let text = html::escape_markup(text.trim());
+    let mut out = String::with_capacity(text.len() + 8);
+    if text.starts_with('[') {
+        // Keep a leading `[…]` from being read as a text format.
+        out.push_str("[moodle]");
+    }
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '~' | '=' | '#' | '{' | '}' | ':' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
