@@ -94,21 +94,7 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(4_000);
     let runs = 3;
-    let shapes: [Shape; 4] = [
-        ("GIFT, one title for all", Kind::Gift, gift_shared_title),
-        (
-            "Moodle XML, one name for all",
-            Kind::MoodleXml,
-            xml_shared_name,
-        ),
-        ("Moodle XML on one line", Kind::MoodleXml, xml_one_line),
-        (
-            "GIFT, one comment of [id:] marks",
-            Kind::Gift,
-            gift_many_marks,
-        ),
-    ];
-    for (name, kind, make) in shapes {
+    for (name, kind, make) in shapes() {
         let (a, b) = (make(small), make(small * 10));
         let (ta, na) = time(kind, &a, runs);
         let (tb, nb) = time(kind, &b, runs);

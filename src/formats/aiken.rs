@@ -222,23 +222,16 @@ fn one_line(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::{self, texts};
     use super::super::{Kind, export, import};
     use super::*;
 
     fn ok(text: &str) -> super::super::Imported {
-        import(Kind::Aiken, "dir/tls.txt", text)
-            .map_err(|f| f.error)
-            .unwrap_or_else(|d| panic!("{}: {}", d.line, d.message))
+        testing::ok(Kind::Aiken, "dir/tls.txt", text)
     }
 
     fn err(text: &str) -> (u32, String) {
-        match import(Kind::Aiken, "tls.txt", text).map_err(|f| f.error) {
-            Ok(_) => panic!("expected an error"),
-            Err(d) => {
-                assert_eq!(d.code, "import");
-                (d.line, d.message)
-            }
-        }
+        testing::err(Kind::Aiken, "tls.txt", text)
     }
 
     #[test]
@@ -255,13 +248,7 @@ mod tests {
             qs[0].question.value,
             "Which message carries the chosen suite?"
         );
-        let texts: Vec<&str> = qs[0]
-            .choices
-            .value
-            .iter()
-            .map(|c| c.text.value.as_str())
-            .collect();
-        assert_eq!(texts, ["ClientHello", "ServerHello", "Finished"]);
+        assert_eq!(texts(&qs[0]), ["ClientHello", "ServerHello", "Finished"]);
         assert_eq!(qs[0].correct(), [1]);
         assert_eq!(qs[1].correct(), [0]);
         assert_eq!(qs[1].pos, Pos::new(7, 1));
@@ -289,13 +276,7 @@ mod tests {
         let imported =
             ok("A second good question\nA)Incorrect (no space)\nB.Correct (no space)\nANSWER: B\n");
         let q = &imported.bank.questions[0];
-        let texts: Vec<&str> = q
-            .choices
-            .value
-            .iter()
-            .map(|c| c.text.value.as_str())
-            .collect();
-        assert_eq!(texts, ["Incorrect (no space)", "Correct (no space)"]);
+        assert_eq!(texts(q), ["Incorrect (no space)", "Correct (no space)"]);
         assert_eq!(q.correct(), [1]);
         // Only the choice expected next: a stem line that merely starts like a label
         // stays text.

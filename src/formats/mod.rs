@@ -502,6 +502,39 @@ fn true_false(q: &Question) -> Option<bool> {
     }
 }
 
+/// What the format tests share: importing a text that must import, or must not.
+#[cfg(test)]
+mod testing {
+    use super::{Imported, Kind, import};
+    use crate::bank::Question;
+
+    /// The file imported; a failure panics with its line and message.
+    pub fn ok(kind: Kind, path: &str, text: &str) -> Imported {
+        import(kind, path, text)
+            .unwrap_or_else(|f| panic!("{}:{}: {}", f.error.line, f.error.col, f.error.message))
+    }
+
+    /// The line and message of the error that stops the import.
+    pub fn err(kind: Kind, path: &str, text: &str) -> (u32, String) {
+        match import(kind, path, text) {
+            Ok(i) => panic!("expected an error, got {:?}", i.bank.questions),
+            Err(f) => {
+                assert_eq!(f.error.code, super::IMPORT);
+                (f.error.line, f.error.message)
+            }
+        }
+    }
+
+    /// The texts of the choices, in order.
+    pub fn texts(q: &Question) -> Vec<&str> {
+        q.choices
+            .value
+            .iter()
+            .map(|c| c.text.value.as_str())
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{equal_share, is_moodle_grade};

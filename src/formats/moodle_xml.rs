@@ -408,20 +408,16 @@ fn true_false_choices(answers: Vec<DraftChoice>, at: Pos) -> Vec<DraftChoice> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Imported, Kind, export, import};
+    use super::super::testing::texts;
+    use super::super::{Imported, Kind, export, import, testing};
     use super::*;
 
     fn ok(text: &str) -> Imported {
-        import(Kind::MoodleXml, "moodle.xml", text)
-            .map_err(|f| f.error)
-            .unwrap_or_else(|d| panic!("{}:{}: {}", d.line, d.col, d.message))
+        testing::ok(Kind::MoodleXml, "moodle.xml", text)
     }
 
     fn err(text: &str) -> (u32, String) {
-        match import(Kind::MoodleXml, "moodle.xml", text).map_err(|f| f.error) {
-            Ok(i) => panic!("expected an error, got {:?}", i.bank.questions),
-            Err(d) => (d.line, d.message),
-        }
+        testing::err(Kind::MoodleXml, "moodle.xml", text)
     }
 
     const SAMPLE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -499,13 +495,7 @@ Pick all.</text></questiontext>
 
         let tf = &qs[2];
         assert_eq!(tf.question.value, "TLS 1.3 removed <RSA> key exchange.");
-        let texts: Vec<&str> = tf
-            .choices
-            .value
-            .iter()
-            .map(|c| c.text.value.as_str())
-            .collect();
-        assert_eq!(texts, ["True", "False"]);
+        assert_eq!(texts(tf), ["True", "False"]);
         assert_eq!(tf.correct(), [0]);
         assert_eq!(
             tf.choices.value[0].why.as_ref().map(|w| w.value.as_str()),
@@ -652,13 +642,7 @@ Pick all.</text></questiontext>
             "<quiz><question type=\"multichoice\"><questiontext><text>Q</text></questiontext>\n<answer fraction=\"100\"><text>a</text></answer>\n<answer fraction=\"0\"><text></text></answer>\n<answer fraction=\"0\"><text>b</text></answer></question></quiz>",
         );
         let q = &imported.bank.questions[0];
-        let texts: Vec<&str> = q
-            .choices
-            .value
-            .iter()
-            .map(|c| c.text.value.as_str())
-            .collect();
-        assert_eq!(texts, ["a", "b"]);
+        assert_eq!(texts(q), ["a", "b"]);
         assert_eq!(imported.warnings[0].line, 3);
         assert!(imported.warnings[0].message.contains("answer 2 is empty"));
     }

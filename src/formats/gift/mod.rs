@@ -464,28 +464,16 @@ fn text(s: &[Ch], default: TextFormat) -> Text {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Imported, Kind as Format, export, import};
+    use super::super::testing::texts;
+    use super::super::{Imported, Kind as Format, export, import, testing};
     use super::*;
 
     fn ok(text: &str) -> Imported {
-        import(Format::Gift, "quiz.gift", text)
-            .map_err(|f| f.error)
-            .unwrap_or_else(|d| panic!("{}:{}: {}", d.line, d.col, d.message))
+        testing::ok(Format::Gift, "quiz.gift", text)
     }
 
     fn err(text: &str) -> (u32, String) {
-        match import(Format::Gift, "quiz.gift", text).map_err(|f| f.error) {
-            Ok(i) => panic!("expected an error, got {:?}", i.bank.questions),
-            Err(d) => (d.line, d.message),
-        }
-    }
-
-    fn texts(q: &Question) -> Vec<&str> {
-        q.choices
-            .value
-            .iter()
-            .map(|c| c.text.value.as_str())
-            .collect()
+        testing::err(Format::Gift, "quiz.gift", text)
     }
 
     fn whys(q: &Question) -> Vec<Option<&str>> {
