@@ -10,6 +10,8 @@ pub enum ExitStatus {
     Failure = 1,
     /// `quiz` could not run: a bad flag, a missing path, an unreadable file.
     Usage = 2,
+    /// Ctrl-C or SIGTERM ended it (128 + SIGINT, as shells report it).
+    Interrupted = 130,
 }
 
 impl From<ExitStatus> for std::process::ExitCode {

@@ -19,6 +19,7 @@ pub mod quiz;
 pub mod report;
 pub mod review;
 pub mod rfc;
+pub mod screen;
 pub mod store;
 pub mod ui;
 pub mod words;

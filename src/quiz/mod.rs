@@ -65,6 +65,17 @@ pub enum Error {
     Empty,
     #[error("{0}")]
     NothingSelected(String),
+    /// A resumed session's banks changed since it started.
+    #[error("{0}")]
+    Changed(String),
+}
+
+/// One question of a session's plan: its id and its choices in the order shown
+/// (`order[shown] = index in the file`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Planned {
+    pub id: String,
+    pub order: Vec<usize>,
 }
 
 fn tags_list(tags: &[String]) -> String {
@@ -405,6 +416,93 @@ impl<'a> Session<'a> {
         self.options.mode
     }
 
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// What replays this session exactly: each selected question, in order, with
+    /// its choices in the order shown.
+    pub fn plan(&self) -> Vec<Planned> {
+        self.items
+            .iter()
+            .map(|item| Planned {
+                id: item.question.id.value.clone(),
+                order: item.order.clone(),
+            })
+            .collect()
+    }
+
+    /// The session that `plan` describes, over the same banks: the same
+    /// questions in the same order with the same shuffles, nothing answered yet.
+    /// Fails when a question is gone or its choices changed in number.
+    pub fn replay(banks: &'a [Bank], options: Options, plan: &[Planned]) -> Result<Self, Error> {
+        let mut items = Vec::with_capacity(plan.len());
+        for planned in plan {
+            let found = banks
+                .iter()
+                .flat_map(|bank| bank.questions.iter().map(move |q| (bank, q)))
+                .find(|(_, q)| q.id.value == planned.id);
+            let Some((bank, question)) = found else {
+                return Err(Error::Changed(format!(
+                    "question `{}` is no longer in the banks",
+                    planned.id
+                )));
+            };
+            let n = question.choices.value.len();
+            let mut sorted = planned.order.clone();
+            sorted.sort_unstable();
+            if sorted != (0..n).collect::<Vec<_>>() {
+                return Err(Error::Changed(format!(
+                    "question `{}` no longer has the same choices",
+                    planned.id
+                )));
+            }
+            items.push(Item {
+                bank,
+                question,
+                order: planned.order.clone(),
+            });
+        }
+        if items.is_empty() {
+            return Err(Error::Empty);
+        }
+        Ok(Session {
+            responses: vec![Response::default(); items.len()],
+            items,
+            cursor: 0,
+            options,
+        })
+    }
+
+    /// Puts back an answer given before a resume: indices as shown; empty means
+    /// skipped in practice and unanswered in an exam. Practice then goes on at
+    /// the first question not answered.
+    pub fn restore(&mut self, index: usize, shown: &[usize]) {
+        if shown.is_empty() && self.options.mode == Mode::Practice {
+            if let Some(r) = self.responses.get_mut(index) {
+                r.given = Some(Vec::new());
+                r.skipped = true;
+            }
+        } else {
+            self.answer_at(index, shown);
+        }
+        self.cursor = self
+            .responses
+            .iter()
+            .position(|r| r.given.is_none())
+            .unwrap_or(self.responses.len());
+    }
+
+    /// Practice: the position of the next question to ask.
+    pub fn position(&self) -> usize {
+        self.cursor
+    }
+
+    /// Whether question `index` is flagged.
+    pub fn flagged(&self, index: usize) -> bool {
+        self.responses.get(index).is_some_and(|r| r.flagged)
+    }
+
     pub fn len(&self) -> usize {
         self.items.len()
     }
@@ -562,6 +660,12 @@ impl<'a> Session<'a> {
 
     /// Ends the session. `time_up` when an exam's time limit ended it.
     pub fn finish(self, time_up: bool) -> Summary {
+        self.summary(time_up)
+    }
+
+    /// What the session comes to if it ended now, without ending it (the exam's
+    /// results screen still opens each question afterwards).
+    pub fn summary(&self, time_up: bool) -> Summary {
         let records = (0..self.items.len())
             .filter_map(|i| self.record(i))
             .collect();

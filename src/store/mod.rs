@@ -5,7 +5,10 @@
 //! write at once (they wait for each other up to [`BUSY_TIMEOUT`]). The schema
 //! carries a version (`PRAGMA user_version`) and is migrated on open.
 
+mod resume;
 mod schema;
+
+pub use resume::{Plan, Unfinished};
 
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};

@@ -28,6 +28,13 @@ const MIGRATIONS: &[&str] = &[
         time_ms INTEGER NOT NULL
     );
     CREATE INDEX answers_by_question ON answers(question_id, answered_at);",
+    // 1 → 2: what a resume needs. Sessions from before have no plan and cannot be
+    // resumed; they count as finished.
+    "ALTER TABLE sessions ADD COLUMN plan TEXT;             -- JSON: what replays the session (store::Plan)
+    ALTER TABLE sessions ADD COLUMN time_left_ms INTEGER;   -- exam: time left when last saved
+    ALTER TABLE sessions ADD COLUMN flagged TEXT;           -- JSON list of flagged positions (0-based)
+    ALTER TABLE sessions ADD COLUMN finished_at INTEGER;    -- Unix ms; NULL while it may be resumed
+    UPDATE sessions SET finished_at = started_at;",
 ];
 
 /// The version this quiz writes.

@@ -6,7 +6,7 @@
 pub mod author;
 mod line;
 mod terminal;
-mod text;
+pub(crate) mod text;
 
 pub use line::{LineFront, parse_letters};
 pub use terminal::TerminalFront;
@@ -92,6 +92,11 @@ pub trait Recorder {
     fn failure(&self) -> Option<String> {
         None
     }
+    /// Keeps what a resume needs besides the answers: an exam's time left and
+    /// the positions of the flagged questions.
+    fn progress(&mut self, _time_left: Option<Duration>, _flagged: &[usize]) {}
+    /// The session is complete (everything asked, or the exam submitted).
+    fn finished(&mut self) {}
 }
 
 /// Records nothing (`--no-history`, tests).

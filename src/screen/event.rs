@@ -1,0 +1,131 @@
+//! What can happen to the screen: a key, a mouse click or wheel turn, a resize,
+//! the clock's tick, or a request to stop (SIGTERM). Each event carries the time
+//! it arrived, read from the session's clock, so that [`super::update`] needs no
+//! clock of its own and tests can run an exam's hour in a moment.
+
+use ratatui::crossterm::event::{
+    Event as Crossterm, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton,
+    MouseEventKind,
+};
+use std::time::SystemTime;
+
+/// A key, as the screen understands it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Enter,
+    Esc,
+    Up,
+    Down,
+    Left,
+    Right,
+    /// Shift+← and Shift+→: the exhibit sideways.
+    ShiftLeft,
+    ShiftRight,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Tab,
+    Backspace,
+    CtrlC,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Key(Key),
+    /// A left click at this column and row of the screen.
+    Click { column: u16, row: u16 },
+    WheelUp,
+    WheelDown,
+    /// The window's new width and height.
+    Resize(u16, u16),
+    /// A second went by.
+    Tick,
+    /// SIGTERM, SIGHUP or SIGINT from outside: leave now, as Ctrl-C does.
+    Terminate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Event {
+    pub input: Input,
+    pub at: SystemTime,
+}
+
+impl Event {
+    pub fn new(input: Input, at: SystemTime) -> Self {
+        Event { input, at }
+    }
+
+    pub fn key(key: Key, at: SystemTime) -> Self {
+        Event::new(Input::Key(key), at)
+    }
+}
+
+/// The screen's reading of a crossterm event; None for what it ignores (key
+/// releases, mouse moves, focus, paste).
+pub fn from_crossterm(event: &Crossterm) -> Option<Input> {
+    match event {
+        Crossterm::Key(key) => from_key(key).map(Input::Key),
+        Crossterm::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Input::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            MouseEventKind::ScrollUp => Some(Input::WheelUp),
+            MouseEventKind::ScrollDown => Some(Input::WheelDown),
+            _ => None,
+        },
+        Crossterm::Resize(w, h) => Some(Input::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+fn from_key(key: &KeyEvent) -> Option<Key> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+    Some(match key.code {
+        KeyCode::Char('c') if ctrl => Key::CtrlC,
+        KeyCode::Char(_) if ctrl => return None,
+        KeyCode::Char(c) => Key::Char(c),
+        KeyCode::Enter => Key::Enter,
+        KeyCode::Esc => Key::Esc,
+        KeyCode::Up => Key::Up,
+        KeyCode::Down => Key::Down,
+        KeyCode::Left if shift => Key::ShiftLeft,
+        KeyCode::Right if shift => Key::ShiftRight,
+        KeyCode::Left => Key::Left,
+        KeyCode::Right => Key::Right,
+        KeyCode::PageUp => Key::PageUp,
+        KeyCode::PageDown => Key::PageDown,
+        KeyCode::Home => Key::Home,
+        KeyCode::End => Key::End,
+        KeyCode::Tab | KeyCode::BackTab => Key::Tab,
+        KeyCode::Backspace => Key::Backspace,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ctrl_c_is_its_own_key_and_releases_are_ignored() {
+        let press = |code, modifiers| Crossterm::Key(KeyEvent::new(code, modifiers));
+        assert_eq!(
+            from_crossterm(&press(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Input::Key(Key::CtrlC))
+        );
+        assert_eq!(
+            from_crossterm(&press(KeyCode::Char('B'), KeyModifiers::SHIFT)),
+            Some(Input::Key(Key::Char('B')))
+        );
+        let mut release = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(from_crossterm(&Crossterm::Key(release)), None);
+    }
+}
