@@ -145,6 +145,26 @@ pub struct RunArgs {
     /// Write the run as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// Continue the latest session that ended without finishing: same questions, answers kept.
+    #[arg(long, conflicts_with_all = [
+        "paths", "mode", "time_limit", "pass_mark", "missed", "review", "no_history",
+        "seed", "no_shuffle", "scoring", "count", "tags",
+    ])]
+    pub resume: bool,
+    /// Line-by-line prompts instead of the full screen (for screen readers and scripts).
+    #[arg(long)]
+    pub plain: bool,
+    /// When to use colour.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ColorArg {
+    /// when the output is a terminal and NO_COLOR is not set
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

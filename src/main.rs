@@ -4,7 +4,9 @@
 mod cli;
 
 use clap::Parser;
-use cli::{Cli, Command, ExportFormat, FormatArg, ImportFormat, ModeArg, RfcCommand, ScoringArg};
+use cli::{
+    Cli, ColorArg, Command, ExportFormat, FormatArg, ImportFormat, ModeArg, RfcCommand, ScoringArg,
+};
 use quiz::ExitStatus;
 use quiz::check::render::Format;
 use quiz::command::{
@@ -122,8 +124,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 count: args.count.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
                 tags: args.tags,
                 report: args.report,
-                interactive: std::io::stdin().is_terminal() && stdout.is_terminal(),
-                color,
+                interactive: std::io::stdin().is_terminal() && stdout.is_terminal() && !args.plain,
+                color: match args.color {
+                    ColorArg::Auto => color,
+                    ColorArg::Always => true,
+                    ColorArg::Never => false,
+                },
+                resume: args.resume,
             };
             Ok(command::run(&config, &mut std::io::stderr())?)
         }

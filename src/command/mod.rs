@@ -5,6 +5,7 @@ mod author;
 mod check;
 mod convert;
 mod new;
+mod resume;
 mod rfc;
 mod run;
 mod stats;

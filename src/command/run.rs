@@ -1,6 +1,6 @@
 //! `quiz run`: a practice quiz or an exam, recorded in the history.
 
-use super::{Error, load_blueprint, load_or_builtin, open_for_writing, refuse_errors};
+use super::{Error, load_blueprint, load_or_builtin, open_for_writing, refuse_errors, resume};
 use crate::bank;
 use crate::blueprint::{self, Blueprint};
 use crate::exit::{ExitStatus, error_chain};
@@ -8,11 +8,14 @@ use crate::paint::Paint;
 use crate::quiz::{self, Asked, Clock, Mode, Outcome, Scoring, Session, SystemClock};
 use crate::report;
 use crate::review;
+use crate::screen::{self, Ending, State, Theme};
 use crate::store::{self, History, NewAnswer, SessionInfo};
-use crate::ui::{self, Context, Front, LineFront, NoRecorder, Recorder, TerminalFront};
+use crate::ui::{self, Context, Front, Interruptible, LineFront, NoRecorder, Recorder};
 use std::collections::HashMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
 /// `quiz run`'s settings.
@@ -43,9 +46,11 @@ pub struct RunConfig {
     pub review: bool,
     pub report: Option<PathBuf>,
     pub history: HistoryConfig,
-    /// Use the dialoguer front (stdin and stdout are terminals).
+    /// Use the full-screen front (stdin and stdout are terminals, no `--plain`).
     pub interactive: bool,
     pub color: bool,
+    /// Continue the latest session that ended without finishing.
+    pub resume: bool,
 }
 
 /// Where the history lives, or that there is none.
@@ -69,15 +74,36 @@ pub const REVIEW_COUNT: usize = 20;
 /// Asks the questions, then prints the summary and writes the report.
 pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error> {
     let clock = SystemClock;
-    let plan = match &config.blueprint {
-        Some(path) => match load_blueprint(path, err)? {
+    let history = if config.history.enabled || config.resume {
+        Some(config.history.open()?)
+    } else {
+        None
+    };
+    let unfinished = match (&history, config.resume) {
+        (Some(history), true) => match history.latest_unfinished()? {
+            Some(unfinished) => Some(unfinished),
+            None => {
+                writeln!(
+                    err,
+                    "quiz: nothing to resume: every session in {} has finished",
+                    history.path().display()
+                )
+                .map_err(Error::Output)?;
+                return Ok(ExitStatus::Failure);
+            }
+        },
+        _ => None,
+    };
+    let plan = match (&config.blueprint, &unfinished) {
+        (Some(path), None) => match load_blueprint(path, err)? {
             Some(blueprint) => Some(blueprint),
             None => return Ok(ExitStatus::Failure),
         },
-        None => None,
+        _ => None,
     };
-    let loaded = match &plan {
-        Some(blueprint) if config.paths.is_empty() => blueprint.load_banks()?,
+    let loaded = match (&plan, &unfinished) {
+        (_, Some(unfinished)) => load_or_builtin(&resume::paths(&unfinished.plan))?,
+        (Some(blueprint), None) if config.paths.is_empty() => blueprint.load_banks()?,
         _ => load_or_builtin(&config.paths)?,
     };
     if loaded.banks.is_empty()
@@ -97,67 +123,20 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     if let Some(path) = &config.report {
         open_for_writing(path, false)?;
     }
-    let history = if config.history.enabled {
-        Some(config.history.open()?)
-    } else {
-        None
-    };
     let settings = Settings::new(config, plan.as_ref());
-    let mut options = quiz::Options {
-        mode: config.mode,
-        pass_mark: settings.pass_mark,
-        seed: config.seed.unwrap_or_else(random_seed),
-        shuffle: config.shuffle,
-        scoring: settings.scoring,
-        count: config.count,
-        tags: config.tags.clone(),
-        only: None,
-        keep_order: false,
-        title: plan.as_ref().map(Blueprint::display_title),
-        scale: settings.scale,
-    };
     // Read once: it serves the selection here and the "changed since" notes below.
     let answers = match &history {
         Some(history) => history.answers()?,
         None => Vec::new(),
     };
-    if history.is_some() {
-        if config.missed {
-            options.only = Some(missed_ids(&answers));
-        }
-        if config.review {
-            let standings = review::standings(&loaded.banks, &answers);
-            let mut ids = review::due_then_unseen(&standings, &loaded.banks, clock.now());
-            if let Some(only) = &options.only {
-                ids.retain(|id| only.contains(id));
-            }
-            options.only = Some(ids);
-            options.keep_order = true;
-            options.count = Some(config.count.unwrap_or(REVIEW_COUNT));
-        }
-    }
-    let session = match &plan {
-        Some(blueprint) => {
-            let count = config.count.unwrap_or(blueprint.count.value);
-            match blueprint.draw(&loaded.banks, count, options.seed, config.shuffle) {
-                Ok(drawn) => Session::from_draw(&loaded.banks, &drawn, options.clone()),
-                Err(shortfalls) => {
-                    for shortfall in &shortfalls {
-                        writeln!(err, "quiz: {}", blueprint.explain(shortfall, count))
-                            .map_err(Error::Output)?;
-                    }
-                    writeln!(
-                        err,
-                        "quiz: the banks cannot fill this exam: add questions with those tags, or lower `count` (or --count)"
-                    )
-                    .map_err(Error::Output)?;
-                    return Ok(ExitStatus::Failure);
-                }
-            }
-        }
-        None => Session::new(&loaded.banks, options.clone()),
+    let built = match &unfinished {
+        Some(unfinished) => resume::session(&loaded.banks, unfinished),
+        None => match new_session(config, &settings, plan.as_ref(), &loaded, &answers, err)? {
+            Some(built) => built,
+            None => return Ok(ExitStatus::Failure),
+        },
     };
-    let session = match session {
+    let session = match built {
         Ok(session) => session,
         Err(quiz::Error::NothingSelected(_)) if config.review => {
             writeln!(
@@ -175,22 +154,57 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
             .map_err(Error::Output)?;
             return Ok(ExitStatus::Failure);
         }
+        Err(e @ quiz::Error::Changed(_)) => {
+            writeln!(
+                err,
+                "quiz: cannot resume: {e} since the session started; start a new one with `quiz run`"
+            )
+            .map_err(Error::Output)?;
+            return Ok(ExitStatus::Failure);
+        }
         Err(e) => {
             writeln!(err, "quiz: {e}").map_err(Error::Output)?;
             return Ok(ExitStatus::Failure);
         }
     };
+    let mode = session.mode();
+    let title = match &unfinished {
+        Some(unfinished) => unfinished.plan.title.clone(),
+        None => title(&session),
+    };
+    // The whole limit, and what is left of it (less, when resumed).
+    let (time_limit, time_left) = match &unfinished {
+        Some(u) => {
+            let limit = u.plan.time_limit_ms.map(Duration::from_millis);
+            (limit, u.time_left.or(limit))
+        }
+        None => (settings.time_limit, settings.time_limit),
+    };
+    let resumed = unfinished.as_ref().map(|u| resume::describe(u, &session));
+    if let Some(what) = &resumed {
+        writeln!(err, "quiz: resuming the {what} ({title})").map_err(Error::Output)?;
+    }
+    let resumed_note = resumed.map(|what| format!("Resumed the {what}."));
     let mut recorder = match &history {
         Some(history) => {
-            let info = SessionInfo {
-                mode: config.mode.name().to_owned(),
-                seed: options.seed,
-                scoring: settings.scoring.name().to_owned(),
-                banks: loaded.paths.clone(),
+            let session_id = match &unfinished {
+                Some(u) => u.id,
+                None => {
+                    let info = SessionInfo {
+                        mode: mode.name().to_owned(),
+                        seed: session.options().seed,
+                        scoring: session.options().scoring.name().to_owned(),
+                        banks: loaded.paths.clone(),
+                    };
+                    let id = history.begin(&info, clock.now())?;
+                    let plan = resume::plan(&session, &config.paths, time_limit, &title);
+                    history.save_plan(id, &plan)?;
+                    id
+                }
             };
-            let session_id = history.begin(&info, clock.now())?;
             let last_hash = answers
                 .into_iter()
+                .filter(|a| a.session != session_id)
                 .map(|a| (a.question_id, a.content_hash))
                 .collect();
             Box::new(HistoryRecorder {
@@ -202,43 +216,143 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         }
         None => Box::new(NoRecorder),
     };
-    let cx = Context {
-        clock: &clock,
-        time_limit: settings.time_limit,
-        recorder: recorder.as_mut(),
-    };
     let paint = Paint {
         color: config.color,
     };
-    let summary = if config.interactive {
-        ui::drive(session, &mut TerminalFront::new(paint), cx)
+    let resumable = history.is_some();
+    let (summary, interrupted) = if config.interactive {
+        let notes = (0..session.len())
+            .map(|i| session.asked(i).and_then(|a| recorder.note(&a)))
+            .collect();
+        let mut state = State::new(
+            session,
+            title,
+            clock.now(),
+            time_left,
+            Theme {
+                color: config.color,
+            },
+        )
+        .with_limit(time_limit)
+        .with_notes(notes);
+        state.message = resumed_note;
+        let ended = screen::run(state, &clock, recorder.as_mut()).map_err(Error::Output)?;
+        let mut out = io::stdout().lock();
+        out.write_all(closing(&ended, resumable, paint).as_bytes())
+            .map_err(Error::Output)?;
+        (ended.summary, ended.ending == Ending::Interrupted)
     } else {
+        let stop = Arc::new(AtomicBool::new(false));
+        let mut hooks = Vec::new();
+        for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+            if let Ok(hook) = signal_hook::flag::register(signal, Arc::clone(&stop)) {
+                hooks.push(hook);
+            }
+        }
         let stdin = io::stdin();
         let echo = !stdin.is_terminal();
         let stdout = io::stdout();
         let width = stdout
             .is_terminal()
             .then(|| usize::from(console::Term::stdout().size().1).clamp(40, 100));
-        let front = LineFront::new(stdin.lock(), stdout.lock(), paint, echo);
+        let input = Interruptible::new(io::BufReader::new(stdin), Arc::clone(&stop));
+        let front = LineFront::new(input, stdout.lock(), paint, echo).stopped_by(Arc::clone(&stop));
         let mut front = match width {
             Some(width) => front.wrap_at(width),
             None => front,
         };
-        ui::drive(session, &mut front as &mut dyn Front, cx)
-    }
-    .map_err(Error::Output)?;
+        let cx = Context {
+            clock: &clock,
+            time_limit: time_left,
+            recorder: recorder.as_mut(),
+        };
+        let summary =
+            ui::drive(session, &mut front as &mut dyn Front, cx).map_err(Error::Output)?;
+        for hook in hooks {
+            signal_hook::low_level::unregister(hook);
+        }
+        // The line front submits an exam whichever way it ends.
+        if mode == Mode::Exam || summary.records.len() == summary.selected {
+            recorder.finished();
+        }
+        (Some(summary), stop.load(Ordering::SeqCst))
+    };
     if let Some(problem) = recorder.failure() {
         writeln!(err, "quiz: warning: {problem}").map_err(Error::Output)?;
     }
-    if let Some(path) = &config.report {
+    if let (Some(path), Some(summary)) = (&config.report, &summary) {
         open_for_writing(path, true)?
-            .write_all(&report::to_json(&summary))
+            .write_all(&report::to_json(summary))
             .map_err(|source| Error::Write {
                 path: path.clone(),
                 source,
             })?;
     }
-    Ok(ExitStatus::Success)
+    Ok(if interrupted {
+        ExitStatus::Interrupted
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// A new session from the flags (the selection, `--missed`, `--review`) or the
+/// blueprint. None when the blueprint cannot be filled (said on `err`).
+fn new_session<'b>(
+    config: &RunConfig,
+    settings: &Settings,
+    plan: Option<&Blueprint>,
+    loaded: &'b bank::Loaded,
+    answers: &[store::Answer],
+    err: &mut dyn Write,
+) -> Result<Option<Result<Session<'b>, quiz::Error>>, Error> {
+    let mut options = quiz::Options {
+        mode: config.mode,
+        pass_mark: settings.pass_mark,
+        seed: config.seed.unwrap_or_else(random_seed),
+        shuffle: config.shuffle,
+        scoring: settings.scoring,
+        count: config.count,
+        tags: config.tags.clone(),
+        only: None,
+        keep_order: false,
+        title: plan.map(Blueprint::display_title),
+        scale: settings.scale,
+    };
+    if config.history.enabled {
+        if config.missed {
+            options.only = Some(missed_ids(answers));
+        }
+        if config.review {
+            let standings = review::standings(&loaded.banks, answers);
+            let now = SystemClock.now();
+            let mut ids = review::due_then_unseen(&standings, &loaded.banks, now);
+            if let Some(only) = &options.only {
+                ids.retain(|id| only.contains(id));
+            }
+            options.only = Some(ids);
+            options.keep_order = true;
+            options.count = Some(config.count.unwrap_or(REVIEW_COUNT));
+        }
+    }
+    let Some(blueprint) = plan else {
+        return Ok(Some(Session::new(&loaded.banks, options)));
+    };
+    let count = config.count.unwrap_or(blueprint.count.value);
+    match blueprint.draw(&loaded.banks, count, options.seed, config.shuffle) {
+        Ok(drawn) => Ok(Some(Session::from_draw(&loaded.banks, &drawn, options))),
+        Err(shortfalls) => {
+            for shortfall in &shortfalls {
+                writeln!(err, "quiz: {}", blueprint.explain(shortfall, count))
+                    .map_err(Error::Output)?;
+            }
+            writeln!(
+                err,
+                "quiz: the banks cannot fill this exam: add questions with those tags, or lower `count` (or --count)"
+            )
+            .map_err(Error::Output)?;
+            Ok(None)
+        }
+    }
 }
 
 /// What the run goes by: the command line, else the blueprint, else the defaults.
@@ -282,6 +396,58 @@ impl Settings {
             }),
         }
     }
+}
+
+/// The header's title: the blueprint's, else the bank's when every question
+/// comes from one bank.
+fn title(session: &Session<'_>) -> String {
+    if let Some(title) = session.title() {
+        return title.to_owned();
+    }
+    let mut banks: Vec<&bank::Bank> = Vec::new();
+    for asked in (0..session.len()).filter_map(|i| session.asked(i)) {
+        if !banks.iter().any(|b| std::ptr::eq(*b, asked.bank)) {
+            banks.push(asked.bank);
+        }
+    }
+    match banks.as_slice() {
+        [one] => one.display_title().to_owned(),
+        _ => format!("{} banks", banks.len()),
+    }
+}
+
+/// What stays on the normal screen after the full screen closes: the summary,
+/// or why there is none yet and how to go on.
+fn closing(ended: &screen::Ended, resumable: bool, paint: Paint) -> String {
+    let mut out = String::new();
+    if let Some(summary) = &ended.summary {
+        out.push_str(&report::summary(summary, paint));
+    }
+    if ended.complete {
+        return out;
+    }
+    let how = if resumable {
+        "`quiz run --resume` continues it"
+    } else {
+        "without the history (--no-history) it cannot be resumed"
+    };
+    match &ended.summary {
+        Some(_) => out.push_str(&format!(
+            "{} of {} questions are left: {how}.\n",
+            ended.total - ended.answered,
+            ended.total
+        )),
+        None => out.push_str(&format!(
+            "The exam was not submitted: {} of {} answered{}; {how}.\n",
+            ended.answered,
+            ended.total,
+            ended
+                .time_left
+                .map(|l| format!(", {} left", quiz::clock::format_left(l)))
+                .unwrap_or_default()
+        )),
+    }
+    out
 }
 
 /// Ids whose latest answer scored less than full marks.
@@ -351,6 +517,33 @@ impl Recorder for HistoryRecorder<'_> {
 
     fn failure(&self) -> Option<String> {
         self.failure.clone()
+    }
+
+    fn progress(&mut self, time_left: Option<Duration>, flagged: &[usize]) {
+        if let Err(e) = self
+            .history
+            .save_progress(self.session_id, time_left, flagged)
+        {
+            self.fail(&e);
+        }
+    }
+
+    fn finished(&mut self) {
+        if let Err(e) = self.history.finish(self.session_id, SystemTime::now()) {
+            self.fail(&e);
+        }
+    }
+}
+
+impl HistoryRecorder<'_> {
+    fn fail(&mut self, e: &store::Error) {
+        if self.failure.is_none() {
+            self.failure = Some(format!(
+                "the history at {} could not be updated: {}",
+                self.history.path().display(),
+                error_chain(e)
+            ));
+        }
     }
 }
 

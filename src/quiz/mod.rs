@@ -76,6 +76,9 @@ pub enum Error {
 pub struct Planned {
     pub id: String,
     pub order: Vec<usize>,
+    /// The blueprint domain it was drawn for, by position in the session's domains.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<usize>,
 }
 
 fn tags_list(tags: &[String]) -> String {
@@ -428,6 +431,7 @@ impl<'a> Session<'a> {
             .map(|item| Planned {
                 id: item.question.id.value.clone(),
                 order: item.order.clone(),
+                domain: item.domain,
             })
             .collect()
     }
@@ -435,7 +439,12 @@ impl<'a> Session<'a> {
     /// The session that `plan` describes, over the same banks: the same
     /// questions in the same order with the same shuffles, nothing answered yet.
     /// Fails when a question is gone or its choices changed in number.
-    pub fn replay(banks: &'a [Bank], options: Options, plan: &[Planned]) -> Result<Self, Error> {
+    pub fn replay(
+        banks: &'a [Bank],
+        options: Options,
+        plan: &[Planned],
+        domains: Vec<String>,
+    ) -> Result<Self, Error> {
         let mut items = Vec::with_capacity(plan.len());
         for planned in plan {
             let found = banks
@@ -461,6 +470,7 @@ impl<'a> Session<'a> {
                 bank,
                 question,
                 order: planned.order.clone(),
+                domain: planned.domain.filter(|&d| d < domains.len()),
             });
         }
         if items.is_empty() {
@@ -471,7 +481,13 @@ impl<'a> Session<'a> {
             items,
             cursor: 0,
             options,
+            domains,
         })
+    }
+
+    /// A blueprint's domain names, in its order (empty without a blueprint).
+    pub fn domains(&self) -> &[String] {
+        &self.domains
     }
 
     /// Puts back an answer given before a resume: indices as shown; empty means
@@ -677,9 +693,9 @@ impl<'a> Session<'a> {
             selected: self.items.len(),
             records,
             time_up,
-            title: self.options.title,
+            title: self.options.title.clone(),
             scale: self.options.scale,
-            domains: self.domains,
+            domains: self.domains.clone(),
         }
     }
 }

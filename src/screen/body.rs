@@ -97,9 +97,10 @@ pub fn question(state: &State, index: usize, outcome: Option<&Outcome>, width: u
                 let right = outcome.expected.contains(&shown);
                 let picked = outcome.given.contains(&shown);
                 let (mark, label, style) = match (right, picked) {
-                    (true, true) => ("✓", Some("your pick, right"), t.good()),
-                    (true, false) => ("○", Some("right, missed"), t.warn()),
-                    (false, true) => ("✗", Some("your pick, wrong"), t.bad()),
+                    (true, true) => ("✓", Some("your pick"), t.good()),
+                    (true, false) if several => ("○", Some("missed"), t.warn()),
+                    (true, false) => ("○", Some("the answer"), t.warn()),
+                    (false, true) => ("✗", Some("your pick"), t.bad()),
                     (false, false) => (" ", None, Style::new()),
                 };
                 let head = vec![
@@ -134,14 +135,11 @@ fn feedback_tail(body: &mut Body, asked: &Asked, width: usize, t: Theme) {
     if let Some(explanation) = &asked.question.explanation {
         body.blank();
         body.push(Line::styled("Explanation", t.bold()));
-        for paragraph in crate::ui::text::reflow(&explanation.value) {
+        for paragraph in crate::prose::reflow(&explanation.value) {
             let indent = paragraph.len() - paragraph.trim_start().len();
             let rest = width.saturating_sub(indent);
             for line in wrapped(paragraph.trim_start(), rest) {
                 body.push(Line::raw(format!("{}{line}", " ".repeat(indent))));
-            }
-            if paragraph.is_empty() {
-                body.blank();
             }
         }
     }
@@ -361,7 +359,10 @@ fn results(state: &State, width: usize) -> Body {
         body.push(Line::from(vec![
             Span::styled(if selected { "❯ " } else { "  " }, t.bold()),
             Span::styled(format!("{mark} "), style.patch(line_style)),
-            Span::styled(format!("{head}{stem}{}  {score}", " ".repeat(pad)), line_style),
+            Span::styled(
+                format!("{head}{stem}{}  {score}", " ".repeat(pad)),
+                line_style,
+            ),
         ]));
         body.targets.push(start..start + 1);
     }

@@ -4,8 +4,7 @@
 //! clock of its own and tests can run an exam's hour in a moment.
 
 use ratatui::crossterm::event::{
-    Event as Crossterm, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton,
-    MouseEventKind,
+    Event as Crossterm, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use std::time::SystemTime;
 
@@ -35,7 +34,10 @@ pub enum Key {
 pub enum Input {
     Key(Key),
     /// A left click at this column and row of the screen.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
     WheelUp,
     WheelDown,
     /// The window's new width and height.

@@ -34,6 +34,9 @@ pub fn footer(state: &State, wide_exhibit: bool) -> Keys {
                 keys.push(k("s", "skip"));
             }
             keys.push(k("f", "flag"));
+            if wide_exhibit {
+                keys.push(k("< >", "exhibit sideways"));
+            }
             keys.push(k("q", if exam { "review" } else { "quit" }));
             keys
         }
@@ -46,9 +49,9 @@ pub fn footer(state: &State, wide_exhibit: bool) -> Keys {
         Screen::Review | Screen::Confirm(_) => vec![
             k("↑↓", "move"),
             k("Enter", "open"),
+            k("s", "submit"),
             k("Tab", "filter"),
             k("f", "flag"),
-            k("s", "submit"),
             k("Esc", "back"),
             k("q", "leave"),
         ],
@@ -63,9 +66,6 @@ pub fn footer(state: &State, wide_exhibit: bool) -> Keys {
             k("Esc/Enter", "back to results"),
         ],
     };
-    if wide_exhibit {
-        keys.insert(keys.len().min(3), k("< >", "exhibit sideways"));
-    }
     keys.push(k("?", "keys"));
     keys
 }
@@ -80,7 +80,10 @@ pub fn all_for(screen: Screen, mode: Mode) -> Keys {
     let mut keys = match screen {
         Screen::Question => {
             let mut keys = vec![
-                k("a–z, 1–9", "pick a choice, or tick it on a multiple-answer item"),
+                k(
+                    "a–z, 1–9",
+                    "pick a choice, or tick it on a multiple-answer item",
+                ),
                 k("A–Z", "the same, for letters that are also keys (F, G, J…)"),
                 k("↑ ↓  k j", "move between the choices"),
                 k("Space", "pick or tick the highlighted choice"),
@@ -105,7 +108,10 @@ pub fn all_for(screen: Screen, mode: Mode) -> Keys {
             if exam {
                 keys.push(k("← →  p n", "the previous or next question"));
                 keys.push(k("g", "go to a question by its number"));
-                keys.push(k("q  Esc  Ctrl-C", "the review screen (nothing is submitted)"));
+                keys.push(k(
+                    "q  Esc  Ctrl-C",
+                    "the review screen (nothing is submitted)",
+                ));
             } else {
                 keys.push(k("q  Esc", "end the quiz, with the summary"));
                 keys.push(k("Ctrl-C", "end the quiz at once (exit status 130)"));
@@ -126,8 +132,14 @@ pub fn all_for(screen: Screen, mode: Mode) -> Keys {
             k("f", "flag or unflag the question"),
             k("s", "submit the exam (asks first)"),
             k("Esc", "back to the question"),
-            k("q", "leave without submitting (asks first; --resume continues)"),
-            k("Ctrl-C", "leave at once without submitting (exit status 130)"),
+            k(
+                "q",
+                "leave without submitting (asks first; --resume continues)",
+            ),
+            k(
+                "Ctrl-C",
+                "leave at once without submitting (exit status 130)",
+            ),
         ],
         Screen::Results => vec![
             k("↑ ↓  k j", "move between the questions"),

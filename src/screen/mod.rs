@@ -53,7 +53,11 @@ const POLL: Duration = Duration::from_millis(100);
 
 /// Runs the screen until the candidate leaves it; the terminal is restored
 /// before this returns, whichever way it does.
-pub fn run(mut state: State<'_>, clock: &dyn Clock, recorder: &mut dyn Recorder) -> io::Result<Ended> {
+pub fn run(
+    mut state: State<'_>,
+    clock: &dyn Clock,
+    recorder: &mut dyn Recorder,
+) -> io::Result<Ended> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut hooks = Vec::new();
     for signal in [SIGTERM, SIGHUP, SIGINT] {
@@ -88,7 +92,10 @@ fn drive(
 ) -> io::Result<()> {
     let mut guard = terminal::Guard::enter()?;
     let size = guard.terminal.size()?;
-    update(state, Event::new(Input::Resize(size.width, size.height), clock.now()));
+    update(
+        state,
+        Event::new(Input::Resize(size.width, size.height), clock.now()),
+    );
     let mut next_tick = Instant::now() + TICK;
     while state.ending.is_none() {
         guard.terminal.draw(|frame| view(state, frame))?;
@@ -96,7 +103,9 @@ fn drive(
             if stop.load(Ordering::SeqCst) {
                 break Input::Terminate;
             }
-            let wait = next_tick.saturating_duration_since(Instant::now()).min(POLL);
+            let wait = next_tick
+                .saturating_duration_since(Instant::now())
+                .min(POLL);
             if crossterm_event::poll(wait)? {
                 if let Some(input) = event::from_crossterm(&crossterm_event::read()?) {
                     break input;

@@ -209,7 +209,12 @@ impl<'a> State<'a> {
             })
             .collect();
         let recorded = (0..n)
-            .map(|i| session.given(i).filter(|g| !g.is_empty()).map(<[usize]>::to_vec))
+            .map(|i| {
+                session
+                    .given(i)
+                    .filter(|g| !g.is_empty())
+                    .map(<[usize]>::to_vec)
+            })
             .collect();
         let current = match session.mode() {
             Mode::Practice => session.position().min(n.saturating_sub(1)),
@@ -286,7 +291,9 @@ impl<'a> State<'a> {
     }
 
     pub fn answered_count(&self) -> usize {
-        (0..self.session.len()).filter(|&i| self.answered(i)).count()
+        (0..self.session.len())
+            .filter(|&i| self.answered(i))
+            .count()
     }
 
     /// The positions the review screen lists under its filter.

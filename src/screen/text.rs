@@ -47,7 +47,9 @@ pub fn wrap_hanging(
     let mut out = Vec::with_capacity(lines.len());
     let mut head = Some(head);
     for line in lines {
-        let mut spans = head.take().unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
+        let mut spans = head
+            .take()
+            .unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
         spans.push(Span::styled(line, style));
         out.push(Line::from(spans));
     }
@@ -133,7 +135,11 @@ pub fn exhibit_box(
     hscroll: usize,
     t: Theme,
 ) -> (Vec<Line<'static>>, Option<usize>) {
-    let lines: Vec<String> = text.trim_end_matches('\n').lines().map(expand_tabs).collect();
+    let lines: Vec<String> = text
+        .trim_end_matches('\n')
+        .lines()
+        .map(expand_tabs)
+        .collect();
     let content = lines.iter().map(|l| l.width()).max().unwrap_or(0).max(8);
     let inner = content.min(width.saturating_sub(4)).max(1);
     let overflow = (content > inner).then(|| content - inner);
@@ -165,10 +171,7 @@ pub fn exhibit_box(
             Span::styled(" │", border),
         ]));
     }
-    out.push(Line::styled(
-        format!("└{}┘", "─".repeat(inner + 2)),
-        border,
-    ));
+    out.push(Line::styled(format!("└{}┘", "─".repeat(inner + 2)), border));
     (out, overflow)
 }
 
@@ -227,7 +230,11 @@ mod tests {
         let lines = wrap_hanging(head, "one two three four five six", 20, Style::new());
         assert_eq!(
             plain(&lines),
-            ["  ( ) A) one two", "         three four", "         five six"]
+            [
+                "  ( ) A) one two",
+                "         three four",
+                "         five six"
+            ]
         );
     }
 

@@ -328,10 +328,7 @@ fn practice_feedback(state: &mut State, outcome: Option<crate::quiz::Outcome>) {
     let Some(outcome) = outcome else {
         return;
     };
-    let taken = state
-        .now
-        .duration_since(state.shown_at)
-        .unwrap_or_default();
+    let taken = state.now.duration_since(state.shown_at).unwrap_or_default();
     state.effects.push(Effect::Record {
         index: state.current,
         outcome: outcome.clone(),
@@ -343,6 +340,18 @@ fn practice_feedback(state: &mut State, outcome: Option<crate::quiz::Outcome>) {
     state.feedback = Some(outcome);
     state.screen = Screen::Feedback;
     state.scroll = 0;
+    scroll_to_choices(state);
+}
+
+/// On a feedback screen longer than the window, starts at the choices: the
+/// stem was just read, and the verdict stays in view above the body.
+fn scroll_to_choices(state: &mut State) {
+    let built = body::build(state, body_width(state));
+    let height = body_height(state);
+    if built.lines.len() > height {
+        let first = built.targets.first().map_or(0, |r| r.start);
+        state.scroll = first.min(built.lines.len() - height);
+    }
 }
 
 /// Exam: records the current question's answer in the history if it changed.
@@ -363,10 +372,7 @@ fn leave_question(state: &mut State) {
         _ => None,
     };
     if let Some(outcome) = outcome {
-        let taken = state
-            .now
-            .duration_since(state.shown_at)
-            .unwrap_or_default();
+        let taken = state.now.duration_since(state.shown_at).unwrap_or_default();
         state.effects.push(Effect::Record {
             index,
             outcome,
@@ -453,10 +459,7 @@ fn open_review(state: &mut State) {
     state.screen = Screen::Review;
     state.scroll = 0;
     let rows = state.review_rows();
-    state.review.selected = rows
-        .iter()
-        .position(|&i| i == state.current)
-        .unwrap_or(0);
+    state.review.selected = rows.iter().position(|&i| i == state.current).unwrap_or(0);
     follow(state);
 }
 
@@ -574,6 +577,7 @@ fn results_key(state: &mut State, key: Key) {
                 state.screen = Screen::Opened(index);
                 state.scroll = 0;
                 state.hscroll = 0;
+                scroll_to_choices(state);
                 return;
             }
         }

@@ -30,7 +30,8 @@ pub fn view(state: &State, frame: &mut Frame) {
         let mut line = verdict(outcome, state.mode() == Mode::Exam, state.theme);
         if let Some(Some(note)) = state.notes.get(index) {
             line.spans.push(Span::raw("  "));
-            line.spans.push(Span::styled(note.clone(), state.theme.warn()));
+            line.spans
+                .push(Span::styled(note.clone(), state.theme.warn()));
         }
         frame.render_widget(Paragraph::new(line), inset(a.status));
     }
@@ -67,7 +68,12 @@ fn too_small(frame: &mut Frame, area: Rect) {
         area.width, area.height
     );
     let y = area.height / 2;
-    let rect = Rect::new(0, y.saturating_sub(1), area.width, area.height - y.saturating_sub(1));
+    let rect = Rect::new(
+        0,
+        y.saturating_sub(1),
+        area.width,
+        area.height - y.saturating_sub(1),
+    );
     frame.render_widget(
         Paragraph::new(text)
             .alignment(Alignment::Center)
@@ -126,7 +132,10 @@ fn header(state: &State, frame: &mut Frame, area: Rect) {
                 right.push(clock(state, left));
                 right.push(Span::raw(" · "));
             }
-            right.push(Span::raw(format!("{}/{n} answered", state.answered_count())));
+            right.push(Span::raw(format!(
+                "{}/{n} answered",
+                state.answered_count()
+            )));
         }
         Mode::Exam => right.push(Span::raw("submitted")),
     }
@@ -138,10 +147,7 @@ fn header(state: &State, frame: &mut Frame, area: Rect) {
         right.push(Span::raw(" · this one ⚑"));
     }
     let second = bar(vec![Span::raw(place)], right, w);
-    frame.render_widget(
-        Paragraph::new(vec![top, second]).style(t.bar()),
-        area,
-    );
+    frame.render_widget(Paragraph::new(vec![top, second]).style(t.bar()), area);
 }
 
 /// The time left, in yellow in the last tenth and red in the last minute.
@@ -185,19 +191,23 @@ fn footer(state: &State, frame: &mut Frame, area: Rect, wide_exhibit: bool) {
     let t = state.theme;
     let w = usize::from(area.width);
     let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
     let items = keys::footer(state, wide_exhibit);
-    let last = items.len().saturating_sub(1);
-    for (i, (key, what)) in items.iter().enumerate() {
-        let item = width(key) + 1 + width(what) + 2;
-        // Keep room for the last item (`? keys`), which is always shown.
-        let room = if i == last { w } else { w.saturating_sub(9) };
-        if used + item > room && i != last {
-            continue;
+    let size = |(key, what): &(String, &str)| width(key) + 1 + width(what) + 2;
+    // The last two (quit and `?`) are always shown; the others while they fit.
+    let kept = items.len().saturating_sub(2);
+    let mut used = 1 + items[kept..].iter().map(size).sum::<usize>();
+    let mut shown = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if i >= kept || used + size(item) <= w {
+            if i < kept {
+                used += size(item);
+            }
+            shown.push(item);
         }
+    }
+    for (key, what) in shown {
         spans.push(Span::styled(key.to_string(), t.bold()));
         spans.push(Span::raw(format!(" {what}  ")));
-        used += item;
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.bar()), area);
 }
@@ -205,7 +215,9 @@ fn footer(state: &State, frame: &mut Frame, area: Rect, wide_exhibit: bool) {
 /// A box in the middle of the screen with `lines`, the screen behind cleared.
 fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>) {
     let widest = lines.iter().map(|l| l.width()).max().unwrap_or(0);
-    let w = (widest + 4).max(width(title) + 6).min(usize::from(area.width) - 2);
+    let w = (widest + 4)
+        .max(width(title) + 6)
+        .min(usize::from(area.width) - 2);
     let h = (lines.len() + 2).min(usize::from(area.height) - 2);
     let w = u16::try_from(w).unwrap_or(area.width);
     let h = u16::try_from(h).unwrap_or(area.height);
@@ -217,9 +229,11 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>) 
     );
     frame.render_widget(Clear, rect);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(format!(" {title} "))),
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(format!(" {title} "))
+                .padding(ratatui::widgets::Padding::horizontal(1)),
+        ),
         rect,
     );
 }

@@ -24,6 +24,15 @@ pub struct Plan {
     /// The header's title.
     pub title: String,
     pub questions: Vec<Planned>,
+    /// A blueprint's domains, in its order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
+    /// A blueprint's exam title, for the summary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exam_title: Option<String>,
+    /// A blueprint's scale: lowest, highest and passing score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<[u32; 3]>,
 }
 
 /// A session that ended without finishing, as the history has it.
@@ -105,9 +114,9 @@ impl History {
         let Ok(plan) = serde_json::from_str::<Plan>(&plan) else {
             return Ok(None);
         };
-        let mut stmt = self.conn.prepare(
-            "SELECT question_id, given FROM answers WHERE session_id = ?1 ORDER BY id",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT question_id, given FROM answers WHERE session_id = ?1 ORDER BY id")?;
         let mut answers: Vec<(String, String)> = Vec::new();
         for row in stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))? {
             let (question, given): (String, String) = row?;
@@ -147,7 +156,11 @@ mod tests {
             questions: vec![Planned {
                 id: "q1".into(),
                 order: vec![1, 0],
+                domain: None,
             }],
+            domains: Vec::new(),
+            exam_title: None,
+            scale: None,
         }
     }
 

@@ -6,6 +6,8 @@ use crate::bank::letter;
 use crate::paint::Paint;
 use crate::quiz::{Asked, Outcome, Summary};
 use std::io::{self, BufRead, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 pub struct LineFront<R, W> {
     input: R,
@@ -14,6 +16,8 @@ pub struct LineFront<R, W> {
     echo: bool,
     /// Wrap output to this width (when it goes to a terminal).
     wrap: Option<usize>,
+    /// Set by a signal handler: the end of input then says why it came.
+    stop: Option<Arc<AtomicBool>>,
 }
 
 impl<R: BufRead, W: Write> LineFront<R, W> {
@@ -26,7 +30,15 @@ impl<R: BufRead, W: Write> LineFront<R, W> {
             paint,
             echo,
             wrap: None,
+            stop: None,
         }
+    }
+
+    /// Tells the end of input that `stop` brought (Ctrl-C, SIGTERM) from the
+    /// end of the input itself.
+    pub fn stopped_by(mut self, stop: Arc<AtomicBool>) -> Self {
+        self.stop = Some(stop);
+        self
     }
 
     /// Wraps the stem and the feedback at `width` columns (for output that a
@@ -84,6 +96,10 @@ impl<R: BufRead, W: Write> Front for LineFront<R, W> {
         }
         writeln!(self.output, "{}", text::progress(asked, progress, p))?;
         self.write_text(&format!("{}\n", p.bold(&asked.stem())))?;
+        if let Some(exhibit) = &asked.question.exhibit {
+            // Verbatim, never wrapped: its columns are the point.
+            writeln!(self.output, "{}", text::exhibit(&exhibit.value))?;
+        }
         for (l, choice) in asked.choices() {
             writeln!(self.output, "  {l}) {}", choice.text.value.trim())?;
         }
@@ -93,7 +109,11 @@ impl<R: BufRead, W: Write> Front for LineFront<R, W> {
             let mut line = String::new();
             if self.input.read_line(&mut line)? == 0 {
                 writeln!(self.output)?;
-                writeln!(self.output, "End of input: the quiz ends here.")?;
+                if self.stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst)) {
+                    writeln!(self.output, "Interrupted: the quiz ends here.")?;
+                } else {
+                    writeln!(self.output, "End of input: the quiz ends here.")?;
+                }
                 return Ok(Reply::Quit);
             }
             let line = line.trim();

@@ -4,10 +4,12 @@
 //! runs a [`Session`] in practice or exam mode.
 
 pub mod author;
+mod interrupt;
 mod line;
 mod terminal;
 pub(crate) mod text;
 
+pub use interrupt::Interruptible;
 pub use line::{LineFront, parse_letters};
 pub use terminal::TerminalFront;
 

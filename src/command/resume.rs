@@ -1,0 +1,113 @@
+//! `quiz run --resume`: what the history keeps of a session so that it can be
+//! continued (its plan), and how a session is rebuilt from it, answers,
+//! flags and time left included.
+
+use crate::bank::{self, Bank};
+use crate::quiz::{self, Mode, Planned, Scoring, Session};
+use crate::store::{Plan, Unfinished};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The plan of a new session: its settings, banks and questions in order.
+pub fn plan(
+    session: &Session<'_>,
+    paths: &[PathBuf],
+    time_limit: Option<Duration>,
+    title: &str,
+) -> Plan {
+    let options = session.options();
+    Plan {
+        mode: options.mode.name().to_owned(),
+        scoring: options.scoring.name().to_owned(),
+        seed: options.seed,
+        pass_mark: options.pass_mark,
+        time_limit_ms: time_limit.map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX)),
+        paths: paths.iter().map(|p| absolute(p)).collect(),
+        title: title.to_owned(),
+        questions: session.plan(),
+        domains: session.domains().to_vec(),
+        exam_title: session.title().map(str::to_owned),
+        scale: session.scale().map(|s| [s.min, s.max, s.pass]),
+    }
+}
+
+/// A path that still names the same file when `--resume` runs from elsewhere.
+fn absolute(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_owned())
+        .display()
+        .to_string()
+}
+
+/// The bank paths to load again; empty for the built-in bank.
+pub fn paths(plan: &Plan) -> Vec<PathBuf> {
+    plan.paths.iter().map(PathBuf::from).collect()
+}
+
+/// The session of `unfinished`, with its answers and flags put back.
+pub fn session<'a>(banks: &'a [Bank], unfinished: &Unfinished) -> Result<Session<'a>, quiz::Error> {
+    let plan = &unfinished.plan;
+    let options = quiz::Options {
+        mode: if plan.mode == "exam" {
+            Mode::Exam
+        } else {
+            Mode::Practice
+        },
+        pass_mark: plan.pass_mark,
+        seed: plan.seed,
+        shuffle: true,
+        scoring: if plan.scoring == "partial" {
+            Scoring::Partial
+        } else {
+            Scoring::Strict
+        },
+        title: plan.exam_title.clone(),
+        scale: plan
+            .scale
+            .map(|[min, max, pass]| quiz::Scale { min, max, pass }),
+        ..quiz::Options::default()
+    };
+    let mut session = Session::replay(banks, options, &plan.questions, plan.domains.clone())?;
+    for (index, Planned { id, order, .. }) in plan.questions.iter().enumerate() {
+        let Some((_, given)) = unfinished.answers.iter().find(|(q, _)| q == id) else {
+            continue;
+        };
+        // The history keeps the file's letters; the screen wants them as shown.
+        let shown: Vec<usize> = given
+            .split(',')
+            .filter_map(bank::letter_index)
+            .filter_map(|file| order.iter().position(|&o| o == file))
+            .collect();
+        session.restore(index, &shown);
+    }
+    for &index in &unfinished.flagged {
+        session.set_flag(index, true);
+    }
+    Ok(session)
+}
+
+/// "the exam started 2024-05-01 14:03, 3 of 10 answered, 12:30 left".
+pub fn describe(unfinished: &Unfinished, session: &Session<'_>) -> String {
+    let started = chrono::DateTime::<chrono::Local>::from(unfinished.started)
+        .format("%Y-%m-%d %H:%M")
+        .to_string();
+    let answered = (0..session.len())
+        .filter(|&i| session.given(i).is_some())
+        .count();
+    let kind = match session.mode() {
+        Mode::Exam => "exam",
+        Mode::Practice => "practice quiz",
+    };
+    let mut text = format!(
+        "the {kind} started {started} on {}: {answered} of {} answered",
+        unfinished.plan.title,
+        session.len()
+    );
+    if let Some(left) = unfinished
+        .time_left
+        .or_else(|| unfinished.plan.time_limit_ms.map(Duration::from_millis))
+    {
+        text.push_str(&format!(", {} left", quiz::clock::format_left(left)));
+    }
+    text
+}
