@@ -86,7 +86,7 @@ pub fn session<'a>(banks: &'a [Bank], unfinished: &Unfinished) -> Result<Session
     Ok(session)
 }
 
-/// "the exam started 2024-05-01 14:03, 3 of 10 answered, 12:30 left".
+/// "exam of 2024-05-01 14:03: 3 of 10 answered, 12:30 left".
 pub fn describe(unfinished: &Unfinished, session: &Session<'_>) -> String {
     let started = chrono::DateTime::<chrono::Local>::from(unfinished.started)
         .format("%Y-%m-%d %H:%M")
@@ -98,15 +98,11 @@ pub fn describe(unfinished: &Unfinished, session: &Session<'_>) -> String {
         Mode::Exam => "exam",
         Mode::Practice => "practice quiz",
     };
-    let mut text = format!(
-        "the {kind} started {started} on {}: {answered} of {} answered",
-        unfinished.plan.title,
-        session.len()
-    );
-    if let Some(left) = unfinished
+    let mut text = format!("{kind} of {started}: {answered} of {} answered", session.len());
+    let left = unfinished
         .time_left
-        .or_else(|| unfinished.plan.time_limit_ms.map(Duration::from_millis))
-    {
+        .or_else(|| unfinished.plan.time_limit_ms.map(Duration::from_millis));
+    if let Some(left) = left {
         text.push_str(&format!(", {} left", quiz::clock::format_left(left)));
     }
     text

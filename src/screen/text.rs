@@ -213,15 +213,15 @@ mod tests {
         let (lines, overflow) = exhibit_box(text, 40, 0, Theme::default());
         assert_eq!(overflow, None);
         let lines = plain(&lines);
-        assert_eq!(lines[1], "│ Interface   IP-Address   │");
-        assert_eq!(lines[2], "│ Gi0/0       10.0.0.1     │");
-        assert_eq!(lines[3], "│         indented by a tab│".replace("│ ", "│ "));
+        assert_eq!(lines[1], "│ Interface   IP-Address    │");
+        assert_eq!(lines[2], "│ Gi0/0       10.0.0.1      │");
+        assert_eq!(lines[3], "│         indented by a tab │");
         let (narrow, overflow) = exhibit_box(text, 16, 0, Theme::default());
         assert_eq!(overflow, Some(13));
-        assert_eq!(plain(&narrow)[1], "│ Interface   │");
-        assert_eq!(plain(&narrow)[2], "│ Gi0/0       │");
+        assert_eq!(plain(&narrow)[1], "│ Interface  › │");
+        assert_eq!(plain(&narrow)[2], "│ Gi0/0      › │");
         let (scrolled, _) = exhibit_box(text, 16, 12, Theme::default());
-        assert_eq!(plain(&scrolled)[1], "│ ‹P-Address  │");
+        assert_eq!(plain(&scrolled)[1], "│ ‹P-Address   │");
     }
 
     #[test]
