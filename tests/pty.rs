@@ -1,6 +1,7 @@
-//! `quiz run` at a real terminal: the binary runs in a pseudo-terminal, so it takes
-//! the dialoguer front (Select for a single-answer item, MultiSelect for a
-//! multiple-answer one), and the test presses keys as a person would.
+//! `quiz run` at a real terminal: the binary runs in a pseudo-terminal, so it
+//! takes the full screen, and the test presses keys as a person would and reads
+//! the screen as a person sees it, through a terminal emulator (vt100) fed with
+//! everything the program printed.
 //!
 //! The harness (waiting for output, pressing keys only while the program reads
 //! one) is in `support/pty.rs`, shared with `tests/pty_new.rs`.
@@ -11,16 +12,18 @@
 mod support;
 
 use std::ops::{Deref, DerefMut};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::{CTRL_C, DOWN, ENTER, Pty, SHOW_CURSOR, SPACE};
+use std::time::Duration;
+use support::{CTRL_C, ENTER, Pty};
 
-/// `quiz run --no-shuffle EXTRA... tests/fixtures/pty/two.yaml` in a
-/// pseudo-terminal, with a history of its own.
+const ESC: &str = "\x1b";
+const LEFT: &str = "\x1b[D";
+
+/// `quiz run EXTRA... tests/fixtures/pty/two.yaml` in a pseudo-terminal, with a
+/// history of its own.
 struct Quiz {
     pty: Pty,
-    /// The history of this run only, never the user's.
-    _data: tempfile::TempDir,
 }
 
 impl Deref for Quiz {
@@ -36,155 +39,211 @@ impl DerefMut for Quiz {
     }
 }
 
-impl Quiz {
-    fn start() -> Self {
-        Self::start_with(&[])
-    }
+fn bank() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pty/two.yaml")
+}
 
-    fn start_with(extra: &[&str]) -> Self {
-        let bank = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pty/two.yaml");
-        let data = tempfile::tempdir().expect("a temporary data directory");
+impl Quiz {
+    /// `quiz run` with `args` and the history in `data`.
+    fn run(data: &Path, args: &[&str]) -> Self {
         let mut command = Command::new(env!("CARGO_BIN_EXE_quiz"));
-        command
-            .env("QUIZ_DATA_DIR", data.path())
-            .arg("run")
-            .arg("--no-shuffle")
-            .args(extra)
-            .arg(&bank);
+        command.env("QUIZ_DATA_DIR", data).arg("run").args(args);
         Quiz {
             pty: Pty::spawn(command),
-            _data: data,
         }
     }
 
-    /// Waits for the program to end with status 0, having shown the cursor again
-    /// after it last hid it.
+    /// `quiz run --no-shuffle EXTRA... two.yaml`.
+    fn start(data: &Path, extra: &[&str]) -> Self {
+        let bank = bank();
+        let mut args = vec!["--no-shuffle"];
+        args.extend_from_slice(extra);
+        args.push(bank.to_str().expect("a UTF-8 path"));
+        Quiz::run(data, &args)
+    }
+
+    /// Waits for the end with `code`, the terminal given back as it was.
     #[track_caller]
-    fn exits_cleanly(&mut self) {
-        self.exits_with(0);
+    fn ends_with(&mut self, code: i32) {
+        self.exits_with(code);
         assert!(
-            self.showed_cursor(),
-            "quiz should show the cursor again\n{}",
-            self.dump()
+            self.terminal_restored(),
+            "the terminal should be restored; the screen shows:\n{}",
+            self.screen()
         );
     }
 }
 
-/// Answers the first question, a Select, with B (arrow down, Enter): right.
-#[track_caller]
-fn answer_first_with_b(quiz: &mut Quiz) {
-    quiz.expect("Question 1 of 2");
-    quiz.expect("Which record type carries the alert protocol?");
-    quiz.expect("> A) handshake");
-    quiz.press(DOWN);
-    quiz.expect("> B) alert");
+fn data() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary data directory")
+}
+
+#[test]
+fn a_wrong_answer_shows_the_verdict_and_the_explanation_on_one_screen() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &[]);
+    quiz.expect_screen("Question 1 of 2");
+    quiz.expect_screen("❯ ( ) A) handshake");
+    quiz.press("a");
+    quiz.expect_screen("❯ (•) A) handshake");
     quiz.press(ENTER);
-    quiz.expect("✓ Correct: B.");
-    quiz.expect("The alert protocol has its own content type.");
-    // The pseudo-terminal is 80 columns wide: the link wraps whole onto its own line.
-    quiz.expect(
-        "RFC 5246 §6.2.1 Fragmentation:\r\n  https://www.rfc-editor.org/rfc/rfc5246#section-6.2.1",
+    quiz.expect_screen("✗ Wrong: the answer is B; you chose A.");
+    let screen = quiz.screen();
+    assert!(
+        screen.contains("The alert protocol has its own content type."),
+        "{screen}"
     );
-}
-
-/// Waits for the second question, a MultiSelect, and ticks A.
-#[track_caller]
-fn second_question_tick_a(quiz: &mut Quiz) {
-    quiz.expect("Question 2 of 2 · score 1/1");
-    quiz.expect("Which two are TLS 1.3 handshake messages?");
-    quiz.expect("> [ ] A) EncryptedExtensions");
-    quiz.press(SPACE);
-    quiz.expect("> [x] A) EncryptedExtensions");
+    assert!(screen.contains("https://www.rfc-editor.org/rfc/rfc5246#section-6.2.1"));
+    quiz.press(ENTER);
+    quiz.expect_screen("Which two are TLS 1.3 handshake messages? (Choose 2)");
+    quiz.press("a");
+    quiz.press("c");
+    quiz.expect_screen("[x] C) CertificateVerify");
+    quiz.press(ENTER);
+    quiz.expect_screen("✓ Right: A, C.");
+    quiz.press(ENTER);
+    quiz.ends_with(0);
+    // The summary stays on the normal screen, in the scrollback.
+    let screen = quiz.screen();
+    assert!(screen.contains("Score: 1/2 (50.0%)"), "{screen}");
 }
 
 #[test]
-fn arrow_keys_space_and_enter_answer_both_kinds_of_question() {
-    let mut quiz = Quiz::start();
-    answer_first_with_b(&mut quiz);
-
-    second_question_tick_a(&mut quiz);
-    quiz.press(DOWN);
-    quiz.expect("> [ ] B) ServerKeyExchange");
-    quiz.press(DOWN);
-    quiz.expect("> [ ] C) CertificateVerify");
-    quiz.press(SPACE);
-    quiz.expect("> [x] C) CertificateVerify");
-    quiz.press(ENTER);
-    quiz.expect("✓ Correct: A, C.");
-    quiz.expect("ServerKeyExchange is gone in TLS 1.3.");
-    quiz.expect(
-        "RFC 8446 §4 Handshake Protocol:\r\n  https://www.rfc-editor.org/rfc/rfc8446#section-4",
+fn q_in_an_exam_opens_the_review_screen_and_submits_nothing() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &["--mode", "exam", "--time-limit", "30m"]);
+    quiz.expect_screen("Question 1 of 2");
+    quiz.expect_screen("30:00 left");
+    quiz.press("b");
+    quiz.press("q");
+    quiz.expect_screen("Review");
+    quiz.expect_screen("2 questions · 1 answered · 1 unanswered · 0 flagged");
+    quiz.expect_screen("1  ✓ answered");
+    quiz.expect_screen("2  ○ unanswered");
+    assert!(!quiz.screen().contains("Score"), "{}", quiz.screen());
+    // Leaving asks first, and says how to come back.
+    quiz.press("q");
+    quiz.expect_screen("Leave without submitting?");
+    quiz.press("y");
+    quiz.ends_with(0);
+    let screen = quiz.screen();
+    assert!(
+        screen.contains("The exam was not submitted: 1 of 2 answered"),
+        "{screen}"
     );
-
-    quiz.expect("Summary");
-    quiz.expect("Score: 2/2");
-    quiz.exits_cleanly();
+    assert!(!screen.contains("Summary"), "{screen}");
 }
 
 #[test]
-fn a_multiple_answer_item_with_one_pick_missing_is_wrong() {
-    let mut quiz = Quiz::start();
-    answer_first_with_b(&mut quiz);
+fn a_three_second_exam_submits_itself_at_0_00() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &["--mode", "exam", "--time-limit", "3s"]);
+    quiz.expect_screen("0:03 left");
+    quiz.press("b");
+    quiz.expect_screen("Time is up: the exam was submitted with the answers given.");
+    quiz.expect_screen("Score 1/2 (50.0%) · FAIL");
+    quiz.press("q");
+    quiz.ends_with(0);
+    let screen = quiz.screen();
+    assert!(screen.contains("The time limit ended the exam."), "{screen}");
+}
 
-    second_question_tick_a(&mut quiz);
+#[test]
+fn after_sigkill_resume_continues_with_the_answers_kept() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &["--mode", "exam", "--time-limit", "30m"]);
+    quiz.expect_screen("Question 1 of 2");
+    quiz.press("b");
+    quiz.press("f");
     quiz.press(ENTER);
-    quiz.expect("✗ Wrong: the answer is A, C; you chose A.");
+    quiz.expect_screen("Question 2 of 2");
+    quiz.signal(libc::SIGKILL);
+    quiz.wait();
 
-    quiz.expect("Summary");
-    quiz.expect("Score: 1/2");
-    quiz.expect("Missed: several");
-    quiz.exits_cleanly();
+    let mut resumed = Quiz::run(data.path(), &["--resume"]);
+    resumed.expect_screen("Resumed the exam of");
+    resumed.expect_screen("1/2 answered · ⚑ 1 flagged");
+    resumed.expect_screen("Question 2 of 2");
+    resumed.press(LEFT);
+    resumed.expect_screen("(•) B) alert");
+    resumed.press("q");
+    resumed.press("s");
+    resumed.expect_screen("1 of 2 unanswered, 1 flagged.");
+    resumed.press("y");
+    resumed.expect_screen("Score 1/2 (50.0%)");
+    resumed.press("q");
+    resumed.ends_with(0);
+
+    // Finished: nothing is left to resume.
+    let mut again = Quiz::run(data.path(), &["--resume"]);
+    again.expect("quiz: nothing to resume");
+    again.exits_with(1);
 }
 
 #[test]
-fn ctrl_c_at_the_first_prompt_ends_with_the_summary_and_the_cursor_shown() {
-    let mut quiz = Quiz::start();
-    quiz.expect("Question 1 of 2");
-    quiz.expect("> A) handshake");
+fn q_in_practice_restores_the_terminal_and_prints_the_summary() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &[]);
+    quiz.expect_screen("Question 1 of 2");
+    quiz.press("q");
+    quiz.ends_with(0);
+    let screen = quiz.screen();
+    assert!(screen.contains("Ended early, after 0 of 2 questions."), "{screen}");
+    assert!(screen.contains("`quiz run --resume` continues it"), "{screen}");
+}
+
+#[test]
+fn ctrl_c_restores_the_terminal_and_exits_130() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &[]);
+    quiz.expect_screen("Question 1 of 2");
     quiz.press(CTRL_C);
-    // The cursor comes back before the summary is printed.
-    quiz.expect(SHOW_CURSOR);
-    quiz.expect("Summary");
-    quiz.expect("Ended early, after 0 of 2 questions.");
-    quiz.expect("Score: 0/0");
-    quiz.exits_cleanly();
+    quiz.ends_with(130);
+    assert!(quiz.screen().contains("Summary"), "{}", quiz.screen());
 }
 
 #[test]
-fn an_exam_flags_a_question_and_revisits_it_from_the_review_screen() {
-    let mut quiz = Quiz::start_with(&["--mode", "exam", "--time-limit", "30m"]);
-    quiz.expect("Question 1 of 2 · 0 answered · 30:00 left");
-    quiz.expect("> A) handshake");
-    // Flag the first question without answering it: the flag is the last entry.
-    for entry in ["> B) alert", "> C) application_data", "> ⚑ Flag for review"] {
-        quiz.press(DOWN);
-        quiz.expect(entry);
-    }
-    quiz.press(ENTER);
-    // No feedback in an exam: straight to the next question.
-    quiz.expect("Question 2 of 2 · 0 answered");
-    quiz.expect("> [ ] A) EncryptedExtensions");
-    quiz.press(SPACE);
-    quiz.expect("> [x] A) EncryptedExtensions");
-    quiz.press(ENTER);
-    // The review screen lists each question's state; the flagged one comes first.
-    quiz.expect("Review: choose a question to change it, or submit");
-    quiz.expect(">   1. [flagged   ] Which record type carries the alert protocol?");
-    quiz.expect("2. [answered  ] Which two are TLS 1.3 handshake messages?");
-    quiz.expect("Submit the exam (1 flagged or unanswered)");
-    quiz.press(ENTER);
-    quiz.expect("Question 1 of 2 · 1 answered");
-    quiz.expect("· flagged");
-    quiz.expect("> A) handshake");
-    quiz.press(DOWN);
-    quiz.expect("> B) alert");
-    quiz.press(ENTER);
-    quiz.expect("1. [answered  ] Which record type carries the alert protocol?");
-    quiz.expect("> Submit the exam");
-    quiz.press(ENTER);
-    quiz.expect("Score: 1/2 (50.0%)");
-    quiz.expect("Result: FAIL (pass mark 70%)");
-    quiz.expect("2. Which two are TLS 1.3 handshake messages? (Choose 2)");
-    quiz.expect("✗ Wrong: the answer is A, C; you chose A.");
-    quiz.exits_cleanly();
+fn sigterm_restores_the_terminal_and_exits_130() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &["--mode", "exam"]);
+    quiz.expect_screen("Question 1 of 2");
+    quiz.signal(libc::SIGTERM);
+    quiz.ends_with(130);
+    assert!(
+        quiz.screen().contains("The exam was not submitted"),
+        "{}",
+        quiz.screen()
+    );
+}
+
+#[test]
+fn esc_on_the_review_screen_goes_back_to_the_question() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &["--mode", "exam"]);
+    quiz.expect_screen("Question 1 of 2");
+    quiz.press(ESC);
+    quiz.expect_screen("Review");
+    // A lone Esc is told from an escape sequence by a pause.
+    std::thread::sleep(Duration::from_millis(50));
+    quiz.press(ESC);
+    quiz.expect_screen("Question 1 of 2");
+    quiz.press(CTRL_C);
+    quiz.expect_screen("Review");
+    quiz.press(CTRL_C);
+    quiz.ends_with(130);
+}
+
+#[test]
+fn plain_uses_the_line_front_at_a_terminal() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &["--plain"]);
+    quiz.expect("Question 1 of 2");
+    quiz.expect("  B) alert");
+    quiz.expect("Answer: ");
+    quiz.type_text("B\r");
+    quiz.expect("✓ Correct: B.");
+    quiz.expect("Answer: ");
+    quiz.type_text(CTRL_C);
+    quiz.expect("Summary");
+    quiz.exits_with(130);
 }

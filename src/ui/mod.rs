@@ -1,17 +1,16 @@
-//! The terminal front ends, behind one trait: [`TerminalFront`] (dialoguer prompts,
-//! for a person at a terminal) and [`LineFront`] (one line of input per question,
-//! for pipes, scripts and tests). Both are driven by [`drive`], the one loop that
-//! runs a [`Session`] in practice or exam mode.
+//! The line front and the loop that drives it: [`LineFront`] (one line of input
+//! per question, for pipes, scripts, screen readers and `--plain`) behind the
+//! [`Front`] trait, driven by [`drive`], which runs a [`Session`] in practice or
+//! exam mode. A person at a terminal gets the full screen instead
+//! ([`crate::screen`]); the [`Recorder`] serves both.
 
 pub mod author;
 mod interrupt;
 mod line;
-mod terminal;
 pub(crate) mod text;
 
 pub use interrupt::Interruptible;
 pub use line::{LineFront, parse_letters};
-pub use terminal::TerminalFront;
 
 use crate::quiz::{Asked, Clock, Mode, Outcome, Session, Status, Summary};
 use std::io;

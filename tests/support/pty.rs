@@ -14,6 +14,7 @@ use expectrl::Session;
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use std::io::{self, Write};
+use std::num::NonZeroU16;
 use std::os::fd::AsRawFd;
 use std::process::Command;
 use std::thread::sleep;
@@ -23,6 +24,9 @@ use std::time::{Duration, Instant};
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 /// How often to look again while waiting.
 const POLL: Duration = Duration::from_millis(10);
+
+const ROWS: NonZeroU16 = NonZeroU16::new(24).unwrap();
+const COLUMNS: NonZeroU16 = NonZeroU16::new(80).unwrap();
 
 pub const DOWN: &str = "\x1b[B";
 pub const ENTER: &str = "\r";
@@ -38,6 +42,8 @@ pub struct Pty {
     session: OsSession,
     /// All output, as the terminal received it.
     pub transcript: Vec<u8>,
+    /// A terminal emulator fed with the same output: the screen as a person sees it.
+    terminal: vt100::Parser,
     /// How much of the transcript earlier waits have already matched.
     matched: usize,
     eof: bool,
@@ -54,6 +60,7 @@ impl Pty {
         Pty {
             session,
             transcript: Vec::new(),
+            terminal: vt100::Parser::new(ROWS, COLUMNS, 0),
             matched: 0,
             eof: false,
         }
@@ -82,7 +89,10 @@ impl Pty {
             match self.session.try_read(&mut buf) {
                 // The pty reports the end (EIO on Linux) once the program has exited.
                 Ok(0) => self.eof = true,
-                Ok(n) => self.transcript.extend_from_slice(&buf[..n]),
+                Ok(n) => {
+                    self.transcript.extend_from_slice(&buf[..n]);
+                    self.terminal.process(&buf[..n]);
+                }
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => panic!("reading the pty failed: {e}\n{}", self.dump()),
@@ -120,6 +130,64 @@ impl Pty {
             }
             sleep(POLL);
         }
+    }
+
+    /// The screen as a person sees it now: its text, row by row.
+    pub fn screen(&mut self) -> String {
+        self.read_available();
+        self.terminal.screen().contents()
+    }
+
+    /// Waits until `text` is on the screen (as the terminal emulator shows it,
+    /// not merely somewhere in the output).
+    #[track_caller]
+    pub fn expect_screen(&mut self, text: &str) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if self.screen().contains(text) {
+                return;
+            }
+            if self.eof || Instant::now() > deadline {
+                panic!(
+                    "the screen does not show {text:?}; it shows:\n{}\n{}",
+                    self.screen(),
+                    self.dump()
+                );
+            }
+            sleep(POLL);
+        }
+    }
+
+    /// The process id, for signals.
+    pub fn pid(&self) -> i32 {
+        self.session.get_process().pid().as_raw()
+    }
+
+    /// Sends `signal` to the program.
+    pub fn signal(&self, signal: i32) {
+        // SAFETY: kill has no memory effects; the pid is our own child.
+        let rc = unsafe { libc::kill(self.pid(), signal) };
+        assert_eq!(rc, 0, "cannot signal quiz: {}", io::Error::last_os_error());
+    }
+
+    /// Types `text` without waiting for a raw-mode read (for line input).
+    #[track_caller]
+    pub fn type_text(&mut self, text: &str) {
+        self.session
+            .write_all(text.as_bytes())
+            .and_then(|()| self.session.flush())
+            .unwrap_or_else(|e| panic!("cannot type {text:?}: {e}\n{}", self.dump()));
+    }
+
+    /// Whether the terminal is as the program found it: the normal screen, the
+    /// cursor shown, no mouse reporting, and line editing (canonical mode, echo) on.
+    pub fn terminal_restored(&mut self) -> bool {
+        self.read_available();
+        let screen = self.terminal.screen();
+        let normal = !screen.alternate_screen()
+            && !screen.hide_cursor()
+            && screen.mouse_protocol_mode() == vt100::MouseProtocolMode::None;
+        normal && !self.reading_a_key()
     }
 
     /// Whether the program is reading a key: console switches the terminal to raw
