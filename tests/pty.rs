@@ -145,7 +145,10 @@ fn a_three_second_exam_submits_itself_at_0_00() {
     quiz.press("q");
     quiz.ends_with(0);
     let screen = quiz.screen();
-    assert!(screen.contains("The time limit ended the exam."), "{screen}");
+    assert!(
+        screen.contains("The time limit ended the exam."),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -188,8 +191,14 @@ fn q_in_practice_restores_the_terminal_and_prints_the_summary() {
     quiz.press("q");
     quiz.ends_with(0);
     let screen = quiz.screen();
-    assert!(screen.contains("Ended early, after 0 of 2 questions."), "{screen}");
-    assert!(screen.contains("`quiz run --resume` continues it"), "{screen}");
+    assert!(
+        screen.contains("Ended early, after 0 of 2 questions."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("`quiz run --resume` continues it"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -98,7 +98,10 @@ pub fn describe(unfinished: &Unfinished, session: &Session<'_>) -> String {
         Mode::Exam => "exam",
         Mode::Practice => "practice quiz",
     };
-    let mut text = format!("{kind} of {started}: {answered} of {} answered", session.len());
+    let mut text = format!(
+        "{kind} of {started}: {answered} of {} answered",
+        session.len()
+    );
     let left = unfinished
         .time_left
         .or_else(|| unfinished.plan.time_limit_ms.map(Duration::from_millis));

@@ -139,14 +139,18 @@ impl Format for Aiken {
     }
 
     fn notes(&self, q: &Question) -> Vec<String> {
-        super::fixed_order(q)
+        let mut notes: Vec<String> = super::fixed_order(q)
             .map(|order| {
                 format!(
                     "{order}, and Aiken cannot say so: Moodle shuffles the choices of an Aiken question (export to moodle-xml to keep them in order)"
                 )
             })
             .into_iter()
-            .collect()
+            .collect();
+        if q.exhibit.is_some() {
+            notes.push("its exhibit is left out: Aiken has no place for it".to_owned());
+        }
+        notes
     }
 }
 

@@ -317,6 +317,28 @@ impl Out {
     }
 }
 
+/// `text` with its character references decoded and nothing else changed:
+/// whitespace and line breaks stay (for `<pre>` blocks).
+pub(super) fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        match reference(&rest[at..]) {
+            Some((decoded, len)) => {
+                out.push_str(&decoded);
+                rest = &rest[at + len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A character reference at the start of `s` (which starts with `&`), read as a
 /// browser reads one in text (the WHATWG rules, with the full HTML5 list of names,
 /// the legacy ones without `;` included): its characters, and the bytes it takes.

@@ -18,6 +18,7 @@
 //! | --- | --- | --- | --- |
 //! | `id` | `// [id:x]` comment, else `::title::` | `<idnumber>`, else `<name>` | derived |
 //! | `question` | question text | `<questiontext>` | first line |
+//! | `exhibit` | `[html]` text, the stem then a `<pre>` | a `<pre>` after the stem | dropped, with a warning |
 //! | choice, answer | `=right` `~wrong`, or `~%w%` weights | `<answer fraction>` | `A.` lines, `ANSWER:` |
 //! | `why` | `#feedback` after a choice | `<answer><feedback>` | lost |
 //! | `explanation`, `references` | `####general feedback` | `<generalfeedback>` | lost |
@@ -127,6 +128,7 @@ mod anki;
 mod build;
 mod csv;
 mod dump;
+mod exhibit;
 mod gift;
 mod html;
 mod lines;

@@ -87,11 +87,11 @@ impl Format for MoodleXml {
         out.push_str(&format!(
             "    <name>\n      <text>{id}</text>\n    </name>\n"
         ));
-        text_element(
-            out,
-            "questiontext",
-            &html::from_text(q.question.value.trim(), true),
-        );
+        let stem = match &q.exhibit {
+            Some(exhibit) => super::exhibit::stem_html(&q.question.value, &exhibit.value),
+            None => html::from_text(q.question.value.trim(), true),
+        };
+        text_element(out, "questiontext", &stem);
         text_element(out, "generalfeedback", &general_feedback(q));
         out.push_str("    <defaultgrade>1</defaultgrade>\n");
         let penalty = if tf.is_some() { "1" } else { "0.3333333" };
@@ -281,7 +281,18 @@ impl Reader<'_, '_> {
                     .map(|tag| Spanned::new(tag, at));
             }
             "multichoice" | "truefalse" => match self.draft(q, kind == "truefalse") {
-                Ok(draft) => self.b.add(draft),
+                Ok(draft) => {
+                    // The last `<pre>` of the question text is the exhibit.
+                    let exhibit = child(q, "questiontext")
+                        .and_then(|qt| child(qt, "text"))
+                        .and_then(|t| super::exhibit::split(&inner_text(t)))
+                        .map(|(_, text)| Spanned::new(text, draft.stem.pos));
+                    let extra = super::build::Extra {
+                        exhibit,
+                        ..Default::default()
+                    };
+                    self.b.add_with(draft, extra);
+                }
                 Err(why) => self.b.skip(at, "the question", &why),
             },
             other => {
@@ -301,7 +312,16 @@ impl Reader<'_, '_> {
         let qt = child(q, "questiontext")
             .ok_or("it has no <questiontext> (Moodle would import a question with no text)")?;
         let format = qt.attribute("format").unwrap_or("html");
-        let (stem, media) = text_of(&self.lines, qt, format);
+        let (mut stem, media) = text_of(&self.lines, qt, format);
+        let split = child(qt, "text").and_then(|t| super::exhibit::split(&inner_text(t)));
+        if let Some((rest, _)) = split {
+            // The stem without its exhibit.
+            stem.value = match format {
+                "plain_text" | "markdown" => rest.trim().to_owned(),
+                "moodle_auto_format" => html::to_text(&rest, true),
+                _ => html::to_text(&rest, false),
+            };
+        }
         let mut draft = Draft::new(at, stem);
         draft.embeds(draft.stem.pos, media);
         // Moodle 1.9's picture beside the question text.

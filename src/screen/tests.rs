@@ -96,9 +96,7 @@ fn chars(text: &str) -> Vec<Key> {
 fn render(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
     update(state, Event::new(Input::Resize(width, height), state.now));
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal
-        .draw(|frame| view(state, frame))
-        .expect("draw");
+    terminal.draw(|frame| view(state, frame)).expect("draw");
     terminal
 }
 
@@ -130,10 +128,16 @@ fn a_question_with_an_exhibit_at_60x20_clips_it_and_scrolls_sideways() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Practice, None);
     let narrow = screen(&mut s, 60, 20);
-    assert!(narrow.contains("│ Neighbor ID     Pri   State           Dead Time   Add› │"), "{narrow}");
+    assert!(
+        narrow.contains("│ Neighbor ID     Pri   State           Dead Time   Add› │"),
+        "{narrow}"
+    );
     press(&mut s, &[Key::Char('>'), Key::Char('>')]);
     let sideways = screen(&mut s, 60, 20);
-    assert!(sideways.contains("│ ‹ri   State           Dead Time   Address         Int› │"), "{sideways}");
+    assert!(
+        sideways.contains("│ ‹ri   State           Dead Time   Address         Int› │"),
+        "{sideways}"
+    );
     insta::assert_snapshot!(narrow);
 }
 
@@ -144,7 +148,10 @@ fn practice_feedback_after_a_wrong_answer_at_80x24() {
     press(&mut s, &[Key::Char('a'), Key::Enter]);
     assert_eq!(s.screen, Screen::Feedback);
     let shown = screen(&mut s, 80, 24);
-    assert!(shown.contains("✗ Wrong: the answer is B; you chose A."), "{shown}");
+    assert!(
+        shown.contains("✗ Wrong: the answer is B; you chose A."),
+        "{shown}"
+    );
     assert!(shown.contains("OSPF checks the interface MTU"), "{shown}");
     insta::assert_snapshot!(shown);
 }
@@ -164,8 +171,14 @@ fn practice_feedback_with_a_long_explanation_scrolls_at_60x20() {
     insta::assert_snapshot!(top);
     press(&mut s, &[Key::End]);
     let bottom = screen(&mut s, 60, 20);
-    assert!(bottom.contains("https://www.rfc-editor.org/rfc/rfc2328#section-10.6"), "{bottom}");
-    assert!(bottom.contains("✓ Right: B."), "the verdict stays in view\n{bottom}");
+    assert!(
+        bottom.contains("https://www.rfc-editor.org/rfc/rfc2328#section-10.6"),
+        "{bottom}"
+    );
+    assert!(
+        bottom.contains("✓ Right: B."),
+        "the verdict stays in view\n{bottom}"
+    );
 }
 
 #[test]
@@ -175,7 +188,17 @@ fn letters_digits_and_space_pick_and_enter_moves_on() {
     press(&mut s, &[Key::Char('2'), Key::Enter, Key::Enter]);
     assert_eq!((s.current, s.screen), (1, Screen::Question));
     // A multiple-answer item: letters and Space tick, and untick.
-    press(&mut s, &[Key::Char('a'), Key::Down, Key::Down, Key::Char(' '), Key::Char('d'), Key::Char('D')]);
+    press(
+        &mut s,
+        &[
+            Key::Char('a'),
+            Key::Down,
+            Key::Down,
+            Key::Char(' '),
+            Key::Char('d'),
+            Key::Char('D'),
+        ],
+    );
     assert_eq!(s.draft().picks, [0, 2]);
     press(&mut s, &[Key::Enter]);
     assert_eq!(s.feedback.as_ref().map(|o| o.points), Some(1.0));
@@ -200,7 +223,10 @@ fn the_exam_header_shows_the_clock_and_it_turns_red_in_the_last_minute() {
     let mut s = state(&b, Mode::Exam, Some(Duration::from_secs(1200)));
     press(&mut s, &[Key::Char('b'), Key::Char('f'), Key::Right]);
     let shown = screen(&mut s, 80, 24);
-    assert!(shown.contains("⏱ 19:57 left · 1/4 answered · ⚑ 1 flagged"), "{shown}");
+    assert!(
+        shown.contains("⏱ 19:57 left · 1/4 answered · ⚑ 1 flagged"),
+        "{shown}"
+    );
     insta::assert_snapshot!(shown);
     let clock_cell = |s: &mut State| {
         let terminal = render(s, 80, 24);
@@ -209,9 +235,15 @@ fn the_exam_header_shows_the_clock_and_it_turns_red_in_the_last_minute() {
     };
     s.theme = Theme { color: true };
     assert_eq!(clock_cell(&mut s), Some(Color::Reset));
-    update(&mut s, Event::new(Input::Tick, t0() + Duration::from_secs(1100)));
+    update(
+        &mut s,
+        Event::new(Input::Tick, t0() + Duration::from_secs(1100)),
+    );
     assert_eq!(clock_cell(&mut s), Some(Color::Yellow), "the last tenth");
-    update(&mut s, Event::new(Input::Tick, t0() + Duration::from_secs(1150)));
+    update(
+        &mut s,
+        Event::new(Input::Tick, t0() + Duration::from_secs(1150)),
+    );
     assert_eq!(clock_cell(&mut s), Some(Color::Red), "the last minute");
 }
 
@@ -240,14 +272,21 @@ fn the_review_screen_shows_both_marks_of_every_question() {
     // 1 answered and flagged, 2 answered, 3 unanswered and flagged, 4 neither.
     press(&mut s, &[Key::Char('b'), Key::Char('f'), Key::Enter]);
     press(&mut s, &chars("ac"));
-    press(&mut s, &[Key::Enter, Key::Char('f'), Key::Char('s'), Key::Char('s')]);
+    press(
+        &mut s,
+        &[Key::Enter, Key::Char('f'), Key::Char('s'), Key::Char('s')],
+    );
     assert_eq!(s.screen, Screen::Review);
     let shown = screen(&mut s, 80, 24);
     insta::assert_snapshot!(shown);
     press(&mut s, &[Key::Tab]);
     let flagged = screen(&mut s, 80, 24);
     assert!(flagged.contains("Showing flagged only"), "{flagged}");
-    assert!(flagged.contains("1  ✓ answered    ⚑ flagged") && flagged.contains("3  ○ unanswered  ⚑ flagged"), "{flagged}");
+    assert!(
+        flagged.contains("1  ✓ answered    ⚑ flagged")
+            && flagged.contains("3  ○ unanswered  ⚑ flagged"),
+        "{flagged}"
+    );
     assert!(!flagged.contains("  2  "), "{flagged}");
     press(&mut s, &[Key::Tab]);
     let unanswered = screen(&mut s, 80, 24);
@@ -255,7 +294,10 @@ fn the_review_screen_shows_both_marks_of_every_question() {
     assert!(!unanswered.contains("✓ answered  "), "{unanswered}");
     press(&mut s, &[Key::Char('s')]);
     let confirm = screen(&mut s, 80, 24);
-    assert!(confirm.contains("2 of 4 unanswered, 2 flagged."), "{confirm}");
+    assert!(
+        confirm.contains("2 of 4 unanswered, 2 flagged."),
+        "{confirm}"
+    );
 }
 
 #[test]
@@ -263,9 +305,15 @@ fn the_exam_submits_itself_at_0_00_and_shows_the_results() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Exam, Some(Duration::from_secs(3)));
     press(&mut s, &[Key::Char('b')]);
-    update(&mut s, Event::new(Input::Tick, t0() + Duration::from_secs(2)));
+    update(
+        &mut s,
+        Event::new(Input::Tick, t0() + Duration::from_secs(2)),
+    );
     assert!(s.results.is_none());
-    update(&mut s, Event::new(Input::Tick, t0() + Duration::from_secs(3)));
+    update(
+        &mut s,
+        Event::new(Input::Tick, t0() + Duration::from_secs(3)),
+    );
     let results = s.results.as_ref().expect("submitted");
     assert!(results.summary.time_up);
     assert_eq!(results.summary.points(), 1.0);
@@ -277,7 +325,10 @@ fn the_exam_submits_itself_at_0_00_and_shows_the_results() {
     press(&mut s, &[Key::Enter]);
     assert_eq!(s.screen, Screen::Opened(1));
     let opened = screen(&mut s, 80, 24);
-    assert!(opened.contains("Not answered. The answer is A, C."), "{opened}");
+    assert!(
+        opened.contains("Not answered. The answer is A, C."),
+        "{opened}"
+    );
     press(&mut s, &[Key::Esc, Key::Char('q')]);
     assert_eq!(s.ending, Some(Ending::Done));
 }
@@ -290,7 +341,10 @@ fn the_exam_goes_to_a_question_by_number() {
     assert_eq!(s.current, 2);
     press(&mut s, &[Key::Char('g'), Key::Char('9'), Key::Enter]);
     assert_eq!(s.current, 2);
-    assert_eq!(s.message.as_deref(), Some("Type a question number from 1 to 4."));
+    assert_eq!(
+        s.message.as_deref(),
+        Some("Type a question number from 1 to 4.")
+    );
 }
 
 #[test]
@@ -298,7 +352,10 @@ fn a_small_window_asks_for_more_room() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Practice, None);
     let shown = screen(&mut s, 50, 12);
-    assert!(shown.contains("This window is 50×12; quiz needs at least"), "{shown}");
+    assert!(
+        shown.contains("This window is 50×12; quiz needs at least"),
+        "{shown}"
+    );
     press(&mut s, &[Key::Char('q')]);
     assert_eq!(s.ending, Some(Ending::Quit));
 }
@@ -312,7 +369,16 @@ fn a_click_picks_the_choice_it_lands_on() {
         .lines()
         .position(|l| l.contains("C) The router IDs"))
         .expect("choice C on screen");
-    update(&mut s, Event::new(Input::Click { column: 10, row: row as u16 }, t0()));
+    update(
+        &mut s,
+        Event::new(
+            Input::Click {
+                column: 10,
+                row: row as u16,
+            },
+            t0(),
+        ),
+    );
     assert_eq!(s.draft().picks, [2]);
 }
 
@@ -322,7 +388,12 @@ fn no_colour_keeps_every_mark_visible() {
     let mut s = state(&b, Mode::Practice, None);
     let terminal = render(&mut s, 80, 24);
     let buffer = terminal.backend().buffer();
-    assert!(buffer.content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
     // The highlighted choice is in reverse video, and marked ❯.
     let row = (0..24)
         .find(|&y| buffer[(1u16, y)].symbol() == "❯")

@@ -64,7 +64,7 @@ fn every_answer_is_recorded_with_its_session() {
         rows(&t, "SELECT mode, seed, scoring, banks FROM sessions"),
         [["practice", "9", "strict", "[\"bank.yaml\"]"]]
     );
-    assert_eq!(rows(&t, "PRAGMA user_version"), [["1"]]);
+    assert_eq!(rows(&t, "PRAGMA user_version"), [["2"]]);
 }
 
 #[test]
@@ -165,7 +165,7 @@ fn an_older_database_is_migrated() {
         .expect("old content");
     drop(conn);
     t.run_with(&["run", "bank.yaml"], "B\n").status(0);
-    assert_eq!(rows(&t, "PRAGMA user_version"), [["1"]]);
+    assert_eq!(rows(&t, "PRAGMA user_version"), [["2"]]);
     assert_eq!(count(&t, "SELECT COUNT(*) FROM answers"), 1);
     assert_eq!(
         count(&t, "SELECT COUNT(*) FROM unrelated"),
@@ -184,7 +184,7 @@ fn a_newer_database_is_refused_untouched() {
     drop(conn);
     t.run_with(&["run", "bank.yaml"], "B\n")
         .status(2)
-        .stderr_has("was written by a newer quiz (schema version 7; this quiz knows up to 1)");
+        .stderr_has("was written by a newer quiz (schema version 7; this quiz knows up to 2)");
     assert_eq!(rows(&t, "PRAGMA user_version"), [["7"]]);
 }
 
@@ -327,4 +327,86 @@ fn stats_before_any_answer() {
         .run()
         .status(0)
         .stdout_has("2 questions: 0 seen, 2 unseen\nNo answers yet: `quiz run` records them.\n");
+}
+
+#[test]
+fn resume_continues_a_practice_quiz_where_it_stopped() {
+    let t = Test::new().file("bank.yaml", &bank_of(3));
+    // The input ends after the first answer: two questions are left.
+    t.run_with(&["run", "--no-shuffle", "bank.yaml"], "B\n")
+        .status(0)
+        .stdout_has("Ended early, after 1 of 3 questions.");
+    t.run_with(&["run", "--resume"], "A\nB\n")
+        .status(0)
+        .stderr_has("quiz: resuming the practice quiz of ")
+        .stderr_has(": 1 of 3 answered")
+        .stdout_has("Question 2 of 3 · score 1/1")
+        .stdout_has("Score: 2/3");
+    assert_eq!(
+        count(&t, "SELECT COUNT(DISTINCT session_id) FROM answers"),
+        1
+    );
+    assert_eq!(
+        count(
+            &t,
+            "SELECT COUNT(*) FROM sessions WHERE finished_at IS NULL"
+        ),
+        0
+    );
+    t.run_with(&["run", "--resume"], "")
+        .status(1)
+        .stderr_has("quiz: nothing to resume: every session in ");
+}
+
+#[test]
+fn resume_keeps_the_shuffles_and_refuses_a_changed_bank() {
+    let t = Test::new().file("bank.yaml", &bank_of(4));
+    let first = t.run_with(&["run", "--seed", "5", "bank.yaml"], "A\n");
+    let order = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.starts_with("  ") && l.contains(") "))
+            .map(str::to_owned)
+            .collect()
+    };
+    // The first run put question 2 before its input ended.
+    let first = order(&first.stdout);
+    assert_eq!(first.len(), 8);
+    let resumed = t.run_with(&["run", "--resume"], "");
+    assert_eq!(order(&resumed.stdout), first[4..]);
+
+    // A question gone from the bank: nothing to replay.
+    let t = Test::new().file("bank.yaml", &bank_of(2));
+    t.run_with(&["run", "--no-shuffle", "bank.yaml"], "B\n")
+        .status(0);
+    std::fs::write(t.path("bank.yaml"), bank_of(1)).expect("rewrite the bank");
+    t.run_with(&["run", "--resume"], "")
+        .status(1)
+        .stderr_has("quiz: cannot resume: question `q2` is no longer in the banks");
+}
+
+#[test]
+fn sessions_from_before_resume_existed_are_not_resumed() {
+    let t = Test::new().file("bank.yaml", &bank_of(1));
+    std::fs::create_dir_all(t.path(".data")).expect("data dir");
+    let conn = Connection::open(t.history()).expect("create");
+    conn.execute_batch(
+        "CREATE TABLE sessions (id INTEGER PRIMARY KEY, started_at INTEGER NOT NULL, mode TEXT NOT NULL,
+             seed TEXT NOT NULL, scoring TEXT NOT NULL, banks TEXT NOT NULL);
+         CREATE TABLE answers (id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL, answered_at INTEGER NOT NULL,
+             bank TEXT NOT NULL, question_id TEXT NOT NULL, content_hash TEXT NOT NULL, given TEXT NOT NULL,
+             points REAL NOT NULL, time_ms INTEGER NOT NULL);
+         CREATE INDEX answers_by_question ON answers(question_id, answered_at);
+         INSERT INTO sessions VALUES (1, 0, 'practice', '1', 'strict', '[]');
+         PRAGMA user_version = 1;",
+    )
+    .expect("a version 1 history");
+    drop(conn);
+    t.run_with(&["run", "--resume"], "")
+        .status(1)
+        .stderr_has("nothing to resume");
+    assert_eq!(rows(&t, "PRAGMA user_version"), [["2"]]);
+    assert_eq!(
+        rows(&t, "SELECT finished_at, plan FROM sessions"),
+        [["0", "NULL"]]
+    );
 }

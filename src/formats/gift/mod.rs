@@ -191,8 +191,12 @@ impl Reader<'_> {
         stem.extend_from_slice(&s[close + 1..]);
         let stem_slice = trim(&stem);
         let stem_pos = stem_slice.first().map_or(pos, |c| c.pos);
-        let stem_text = text(stem_slice, TextFormat::Moodle);
+        let mut stem_text = text(stem_slice, TextFormat::Moodle);
         let format = stem_text.format;
+        let exhibit = super::exhibit::split_gift(&string(stem_slice)).map(|(stem, exhibit)| {
+            stem_text.text = stem;
+            Spanned::new(exhibit, stem_pos)
+        });
         let mut draft = Draft::new(pos, Spanned::new(stem_text.text, stem_pos));
         draft.embeds(stem_pos, stem_text.media);
         let mut answers = trim(&s[open + 1..close]);
@@ -227,7 +231,11 @@ impl Reader<'_> {
                 return Ok(());
             }
         }
-        self.b.add(draft);
+        let extra = super::build::Extra {
+            exhibit,
+            ..Default::default()
+        };
+        self.b.add_with(draft, extra);
         Ok(())
     }
 

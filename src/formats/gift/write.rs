@@ -23,11 +23,11 @@ pub(super) fn question(q: &Question, out: &mut String) -> Result<(), String> {
     if !marks.is_empty() {
         out.push_str(&format!("// {}\n", marks.join(" ")));
     }
-    out.push_str(&format!(
-        "::{}::{} {{",
-        escape(&q.id.value),
-        escape(&q.question.value)
-    ));
+    let stem = match &q.exhibit {
+        Some(exhibit) => super::super::exhibit::gift_stem(&q.question.value, &exhibit.value),
+        None => escape(&q.question.value),
+    };
+    out.push_str(&format!("::{}::{stem} {{", escape(&q.id.value)));
     if let Some(is_true) = true_false(q) {
         let choice_why = |i: usize| {
             q.choices.value[i]
