@@ -62,4 +62,41 @@ mod tests {
         assert_eq!(html::to_text(&rest, false), "Why is the route missing?");
         assert_eq!(split("<p>No exhibit</p>"), None);
     }
+
+    const BANK: &str = "questions:
+  - id: route
+    question: Why is 10.1.0.0/16 missing from the table?
+    exhibit: |
+      R1# show ip route
+      Gateway of last resort is not set
+            10.0.0.0/8 is variably subnetted, 2 subnets
+      C        10.0.0.0/24 is directly connected, Gi0/0 {#1}
+    choices: [It is filtered, It was never advertised]
+    answer: B
+";
+
+    #[test]
+    fn gift_and_moodle_xml_keep_the_exhibit_and_aiken_says_it_drops_it() {
+        use super::super::{Kind, export, import};
+        let banks: Vec<crate::bank::Bank> =
+            crate::bank::read_bank("b.yaml", BANK.as_bytes(), &mut Vec::new())
+                .into_iter()
+                .collect();
+        let exhibit = banks[0].questions[0].exhibit.clone().expect("an exhibit").value;
+        for kind in [Kind::Gift, Kind::MoodleXml] {
+            let out = export(kind, &banks);
+            assert!(out.warnings.is_empty(), "{kind:?}: {:?}", out.warnings);
+            let back = import(kind, "b", &out.text)
+                .unwrap_or_else(|d| panic!("{kind:?}: {}", d.message))
+                .bank;
+            let q = &back.questions[0];
+            assert_eq!(q.exhibit.as_ref().map(|e| e.value.as_str()), Some(exhibit.as_str()), "{kind:?}");
+            assert_eq!(q.question.value, "Why is 10.1.0.0/16 missing from the table?", "{kind:?}");
+        }
+        let aiken = export(Kind::Aiken, &banks);
+        assert!(aiken.text.contains("Why is 10.1.0.0/16 missing"), "{}", aiken.text);
+        assert!(!aiken.text.contains("R1#"));
+        assert_eq!(aiken.warnings.len(), 1);
+        assert!(aiken.warnings[0].message.contains("its exhibit is left out"), "{:?}", aiken.warnings);
+    }
 }

@@ -83,6 +83,9 @@ pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
         let _ = writeln!(out, "{}", paint.dim(&format!("tags: {}", tags.join(", "))));
     }
     let _ = writeln!(out, "\n{}", q.question.value.trim());
+    if let Some(exhibit) = &q.exhibit {
+        let _ = writeln!(out, "{}", crate::ui::text::exhibit(&exhibit.value));
+    }
     let correct = q.correct();
     for (i, c) in q.choices.value.iter().enumerate() {
         let right = correct.contains(&i);

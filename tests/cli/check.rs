@@ -377,3 +377,20 @@ fn a_stem_with_its_own_hint_is_a_warning() {
         ]
     );
 }
+
+#[test]
+fn an_exhibit_is_checked_like_any_text() {
+    let with = bank(&["a"]).replace(
+        "    choices:",
+        "    exhibit: |\n      R1# show ip route\n        C 10.0.0.0/8\n    choices:",
+    );
+    Test::new()
+        .file("bank.yaml", &with)
+        .args(&["check", "--strict", "bank.yaml"])
+        .run()
+        .status(0);
+    assert_one(
+        &bank(&["a"]).replace("    choices:", "    exhibit: [1, 2]\n    choices:"),
+        "bank.yaml:5:14: error: `exhibit` must be text, found a list [wrong-type]",
+    );
+}

@@ -265,3 +265,15 @@ fn the_built_in_bank_runs_from_any_folder() {
 fn no_colour_in_a_pipe() {
     quiz("A\n", &[]).stdout_lacks("\u{1b}[");
 }
+
+#[test]
+fn the_line_front_and_show_print_an_exhibit_verbatim() {
+    let exhibit = "    exhibit: |\n      Interface   Status\n      Gi0/0       up\n        indented line that is long enough to pass any wrapping width we might choose here\n    choices:";
+    let t = Test::new().file("bank.yaml", &bank(&["a"]).replace("    choices:", exhibit));
+    t.run_with(&["run", "--no-history", "bank.yaml"], "B\n")
+        .status(0)
+        .stdout_has("  ----\n    Interface   Status\n    Gi0/0       up\n      indented line that is long enough to pass any wrapping width we might choose here\n  ----\n");
+    t.run_with(&["show", "a", "bank.yaml"], "")
+        .status(0)
+        .stdout_has("    Interface   Status\n    Gi0/0       up\n");
+}
