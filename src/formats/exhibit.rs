@@ -82,7 +82,11 @@ mod tests {
             crate::bank::read_bank("b.yaml", BANK.as_bytes(), &mut Vec::new())
                 .into_iter()
                 .collect();
-        let exhibit = banks[0].questions[0].exhibit.clone().expect("an exhibit").value;
+        let exhibit = banks[0].questions[0]
+            .exhibit
+            .clone()
+            .expect("an exhibit")
+            .value;
         for kind in [Kind::Gift, Kind::MoodleXml] {
             let out = export(kind, &banks);
             assert!(out.warnings.is_empty(), "{kind:?}: {:?}", out.warnings);
@@ -90,13 +94,30 @@ mod tests {
                 .unwrap_or_else(|d| panic!("{kind:?}: {}", d.message))
                 .bank;
             let q = &back.questions[0];
-            assert_eq!(q.exhibit.as_ref().map(|e| e.value.as_str()), Some(exhibit.as_str()), "{kind:?}");
-            assert_eq!(q.question.value, "Why is 10.1.0.0/16 missing from the table?", "{kind:?}");
+            assert_eq!(
+                q.exhibit.as_ref().map(|e| e.value.as_str()),
+                Some(exhibit.as_str()),
+                "{kind:?}"
+            );
+            assert_eq!(
+                q.question.value, "Why is 10.1.0.0/16 missing from the table?",
+                "{kind:?}"
+            );
         }
         let aiken = export(Kind::Aiken, &banks);
-        assert!(aiken.text.contains("Why is 10.1.0.0/16 missing"), "{}", aiken.text);
+        assert!(
+            aiken.text.contains("Why is 10.1.0.0/16 missing"),
+            "{}",
+            aiken.text
+        );
         assert!(!aiken.text.contains("R1#"));
         assert_eq!(aiken.warnings.len(), 1);
-        assert!(aiken.warnings[0].message.contains("its exhibit is left out"), "{:?}", aiken.warnings);
+        assert!(
+            aiken.warnings[0]
+                .message
+                .contains("its exhibit is left out"),
+            "{:?}",
+            aiken.warnings
+        );
     }
 }

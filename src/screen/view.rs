@@ -37,12 +37,14 @@ pub fn view(state: &State, frame: &mut Frame) {
     }
     let built = body::build(state, usize::from(a.body.width));
     let height = usize::from(a.body.height);
-    let top = state.scroll.min(built.lines.len().saturating_sub(height));
-    let shown: Vec<Line> = built.lines.iter().skip(top).take(height).cloned().collect();
+    let total = built.lines.len();
+    let top = state.scroll.min(total.saturating_sub(height));
+    let wide_exhibit = built.exhibit_overflow.is_some();
+    let shown: Vec<Line> = built.lines.into_iter().skip(top).take(height).collect();
     frame.render_widget(Paragraph::new(shown), a.body);
-    let below = built.lines.len().saturating_sub(top + height);
+    let below = total.saturating_sub(top + height);
     message(state, frame, a.message, top, below);
-    footer(state, frame, a.footer, built.exhibit_overflow.is_some());
+    footer(state, frame, a.footer, wide_exhibit);
     if let Screen::Confirm(confirm) = state.screen {
         dialog(state, frame, area, confirm);
     }
