@@ -1,5 +1,5 @@
-//! The keys of each screen, written once: the footer shows the main ones, `?`
-//! lists them all, and the README's table is tested against this list.
+//! The keys of each screen, written once: the footer shows the main ones, and `?`
+//! lists them all.
 
 use super::state::{Screen, State};
 use crate::bank::letter;
