@@ -6,7 +6,8 @@
 use super::state::{Screen, State};
 use super::text::{exhibit_box, wrap_hanging, wrapped};
 use super::theme::Theme;
-use crate::bank::{Target, letter};
+use crate::bank::Target;
+use crate::ui::text::letters;
 use crate::quiz::{Asked, Outcome};
 use crate::report::points;
 use ratatui::style::{Modifier, Style};
@@ -191,16 +192,6 @@ pub fn verdict(outcome: &Outcome, exam: bool, t: Theme) -> Line<'static> {
     Line::styled(text, style)
 }
 
-pub fn letters(shown: &[usize]) -> String {
-    if shown.is_empty() {
-        return "nothing".to_owned();
-    }
-    shown
-        .iter()
-        .map(|&i| letter(i).to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// The review screen: counts, the filter, then one row per question with its
 /// two marks (answered or not, flagged or not) and the start of its stem.

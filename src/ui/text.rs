@@ -98,7 +98,8 @@ pub fn finish(summary: &Summary, missed: &[(Asked, Outcome)], paint: Paint) -> S
     out
 }
 
-fn letters(shown: &[usize]) -> String {
+/// `A, C` for the choices shown first and third; `nothing` for none.
+pub(crate) fn letters(shown: &[usize]) -> String {
     if shown.is_empty() {
         return "nothing".to_owned();
     }
