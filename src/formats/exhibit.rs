@@ -90,7 +90,7 @@ mod tests {
         for kind in [Kind::Gift, Kind::MoodleXml] {
             let out = export(kind, &banks);
             assert!(out.warnings.is_empty(), "{kind:?}: {:?}", out.warnings);
-            let back = import(kind, "b", &out.text)
+            let back = import(kind, "b", &out.text())
                 .unwrap_or_else(|d| panic!("{kind:?}: {}", d.message))
                 .bank;
             let q = &back.questions[0];
@@ -106,11 +106,11 @@ mod tests {
         }
         let aiken = export(Kind::Aiken, &banks);
         assert!(
-            aiken.text.contains("Why is 10.1.0.0/16 missing"),
+            aiken.text().contains("Why is 10.1.0.0/16 missing"),
             "{}",
-            aiken.text
+            aiken.text()
         );
-        assert!(!aiken.text.contains("R1#"));
+        assert!(!aiken.text().contains("R1#"));
         assert_eq!(aiken.warnings.len(), 1);
         assert!(
             aiken.warnings[0]

@@ -7,9 +7,9 @@ use super::state::{Screen, State};
 use super::text::{exhibit_box, wrap_hanging, wrapped};
 use super::theme::Theme;
 use crate::bank::Target;
-use crate::ui::text::letters;
 use crate::quiz::{Asked, Outcome};
 use crate::report::points;
+use crate::ui::text::letters;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use std::ops::Range;
@@ -191,7 +191,6 @@ pub fn verdict(outcome: &Outcome, exam: bool, t: Theme) -> Line<'static> {
     };
     Line::styled(text, style)
 }
-
 
 /// The review screen: counts, the filter, then one row per question with its
 /// two marks (answered or not, flagged or not) and the start of its stem.
