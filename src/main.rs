@@ -131,6 +131,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                     ColorArg::Never => false,
                 },
                 resume: args.resume,
+                hyperlinks: supports_hyperlinks::on(supports_hyperlinks::Stream::Stdout),
             };
             Ok(command::run(&config, &mut std::io::stderr())?)
         }

@@ -256,3 +256,27 @@ fn plain_uses_the_line_front_at_a_terminal() {
     quiz.expect("Summary");
     quiz.exits_with(130);
 }
+
+#[test]
+fn references_are_terminal_hyperlinks_where_the_terminal_has_them() {
+    let data = data();
+    let bank = bank();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_quiz"));
+    command
+        .env("QUIZ_DATA_DIR", data.path())
+        .env("FORCE_HYPERLINK", "1")
+        .args(["run", "--no-shuffle"])
+        .arg(&bank);
+    let mut quiz = Quiz {
+        pty: Pty::spawn(command),
+    };
+    quiz.expect_screen("Question 1 of 2");
+    quiz.press("b");
+    quiz.press(ENTER);
+    let url = "https://www.rfc-editor.org/rfc/rfc5246#section-6.2.1";
+    quiz.expect(&format!("\x1b]8;;{url}\x1b\\{url}\x1b]8;;\x1b\\"));
+    // The address still reads as text.
+    quiz.expect_screen(&format!("  {url}"));
+    quiz.press("q");
+    quiz.ends_with(0);
+}

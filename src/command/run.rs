@@ -51,6 +51,8 @@ pub struct RunConfig {
     pub color: bool,
     /// Continue the latest session that ended without finishing.
     pub resume: bool,
+    /// The terminal shows OSC 8 hyperlinks (the screen links the references).
+    pub hyperlinks: bool,
 }
 
 /// Where the history lives, or that there is none.
@@ -236,7 +238,8 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         .with_limit(time_limit)
         .with_notes(notes);
         state.message = resumed_note;
-        let ended = screen::run(state, &clock, recorder.as_mut()).map_err(Error::Output)?;
+        let ended = screen::run(state, &clock, recorder.as_mut(), config.hyperlinks)
+            .map_err(Error::Output)?;
         let mut out = io::stdout().lock();
         out.write_all(closing(&ended, resumable, paint).as_bytes())
             .map_err(Error::Output)?;

@@ -21,8 +21,19 @@ use std::ops::Range;
 pub struct Body {
     pub lines: Vec<Line<'static>>,
     pub targets: Vec<Range<usize>>,
-    /// The exhibit's width and the columns shown of it, when it is too wide.
+    /// How many columns the exhibit is wider than the body, when it is.
     pub exhibit_overflow: Option<usize>,
+    /// The addresses shown, to make terminal hyperlinks of them.
+    pub links: Vec<Link>,
+}
+
+/// An address shown on one line of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub line: usize,
+    /// Columns from the body's left edge.
+    pub column: usize,
+    pub url: String,
 }
 
 impl Body {
@@ -155,6 +166,11 @@ fn feedback_tail(body: &mut Body, asked: &Asked, width: usize, t: Theme) {
             for line in wrapped(&title, width) {
                 body.push(Line::raw(line));
             }
+            body.links.push(Link {
+                line: body.lines.len(),
+                column: 2,
+                url: r.link(),
+            });
             body.push(Line::from(vec![
                 Span::raw("  "),
                 Span::styled(r.link(), t.link()),

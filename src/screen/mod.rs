@@ -22,7 +22,7 @@ pub use state::{
 };
 pub use theme::Theme;
 pub use update::update;
-pub use view::view;
+pub use view::{view, visible_links};
 
 use crate::quiz::{Clock, Mode, Summary};
 use crate::ui::Recorder;
@@ -53,17 +53,20 @@ const POLL: Duration = Duration::from_millis(100);
 
 /// Runs the screen until the candidate leaves it; the terminal is restored
 /// before this returns, whichever way it does.
+/// With `hyperlinks`, the addresses on feedback screens are terminal hyperlinks
+/// too (OSC 8), for terminals that support them.
 pub fn run(
     mut state: State<'_>,
     clock: &dyn Clock,
     recorder: &mut dyn Recorder,
+    hyperlinks: bool,
 ) -> io::Result<Ended> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut hooks = Vec::new();
     for signal in [SIGTERM, SIGHUP, SIGINT] {
         hooks.push(signal_hook::flag::register(signal, Arc::clone(&stop))?);
     }
-    let result = drive(&mut state, clock, recorder, &stop);
+    let result = drive(&mut state, clock, recorder, &stop, hyperlinks);
     for hook in hooks {
         signal_hook::low_level::unregister(hook);
     }
@@ -89,6 +92,7 @@ fn drive(
     clock: &dyn Clock,
     recorder: &mut dyn Recorder,
     stop: &AtomicBool,
+    hyperlinks: bool,
 ) -> io::Result<()> {
     let mut guard = terminal::Guard::enter()?;
     let size = guard.terminal.size()?;
@@ -98,7 +102,11 @@ fn drive(
     );
     let mut next_tick = Instant::now() + TICK;
     while state.ending.is_none() {
-        guard.terminal.draw(|frame| view(state, frame))?;
+        let area = guard.terminal.draw(|frame| view(state, frame))?.area;
+        if hyperlinks {
+            let links = visible_links(state, (area.width, area.height));
+            link(guard.terminal.backend_mut(), &links, state.theme)?;
+        }
         let input = loop {
             if stop.load(Ordering::SeqCst) {
                 break Input::Terminate;
@@ -122,6 +130,28 @@ fn drive(
     }
     drop(guard);
     Ok(())
+}
+
+/// Writes each address again over its drawn text, inside an OSC 8 hyperlink.
+fn link(
+    out: &mut impl io::Write,
+    links: &[(u16, u16, String, String)],
+    theme: Theme,
+) -> io::Result<()> {
+    use ratatui::crossterm::style::{Attribute, Color, Print, SetAttribute, SetForegroundColor};
+    use ratatui::crossterm::{cursor::MoveTo, queue};
+    for (x, y, url, shown) in links {
+        queue!(out, MoveTo(*x, *y), SetAttribute(Attribute::Underlined))?;
+        if theme.color {
+            queue!(out, SetForegroundColor(Color::Cyan))?;
+        }
+        queue!(
+            out,
+            Print(format!("\x1b]8;;{url}\x1b\\{shown}\x1b]8;;\x1b\\")),
+            SetAttribute(Attribute::Reset)
+        )?;
+    }
+    out.flush()
 }
 
 /// Hands one effect of an update to the history.

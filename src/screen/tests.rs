@@ -400,3 +400,19 @@ fn no_colour_keeps_every_mark_visible() {
         .expect("a cursor");
     assert!(buffer[(10u16, row)].modifier.contains(Modifier::REVERSED));
 }
+
+#[test]
+fn the_addresses_on_a_feedback_screen_are_where_the_links_go() {
+    let b = banks(BANK);
+    let mut s = state(&b, Mode::Practice, None);
+    assert_eq!(visible_links(&s, (80, 24)), [], "no links on a question");
+    press(&mut s, &[Key::Char('b'), Key::Enter]);
+    let shown = screen(&mut s, 80, 24);
+    let links = visible_links(&s, (80, 24));
+    let url = "https://www.rfc-editor.org/rfc/rfc2328#section-10.6";
+    assert_eq!(links.len(), 1, "{shown}");
+    let (x, y, link, text) = &links[0];
+    assert_eq!((link.as_str(), text.as_str()), (url, url));
+    let row = shown.lines().nth(usize::from(*y)).expect("the row");
+    assert_eq!(row.get(usize::from(*x)..), Some(url), "{shown}");
+}

@@ -53,6 +53,34 @@ pub fn view(state: &State, frame: &mut Frame) {
     }
 }
 
+/// The addresses on screen now, for the loop to turn into terminal hyperlinks
+/// (OSC 8) over the text already drawn: their column and row, the address, and
+/// as much of it as the window shows.
+pub fn visible_links(state: &State, size: (u16, u16)) -> Vec<(u16, u16, String, String)> {
+    if layout::too_small(size) || state.help || state.shown_outcome().is_none() {
+        return Vec::new();
+    }
+    let a = areas(size, state.screen);
+    let built = body::build(state, usize::from(a.body.width));
+    let height = usize::from(a.body.height);
+    let top = state.scroll.min(built.lines.len().saturating_sub(height));
+    built
+        .links
+        .into_iter()
+        .filter(|l| (top..top + height).contains(&l.line))
+        .filter_map(|l| {
+            let room = usize::from(a.body.width).checked_sub(l.column)?;
+            let shown = truncate(&l.url, room);
+            // A cut address would link to the whole one: only whole ones link.
+            (shown == l.url).then(|| {
+                let x = a.body.x + u16::try_from(l.column).unwrap_or(0);
+                let y = a.body.y + u16::try_from(l.line - top).unwrap_or(0);
+                (x, y, l.url, shown)
+            })
+        })
+        .collect()
+}
+
 /// A row less a column of margin on each side.
 fn inset(area: Rect) -> Rect {
     Rect::new(
