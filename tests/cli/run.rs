@@ -277,3 +277,47 @@ fn the_line_front_and_show_print_an_exhibit_verbatim() {
         .status(0)
         .stdout_has("    Interface   Status\n    Gi0/0       up\n");
 }
+
+/// Starts `quiz run` on a pipe that stays open, waits for the first prompt, sends
+/// `signal`, and returns what it printed and its exit status.
+#[cfg(unix)]
+fn signalled_at_the_first_prompt(args: &[&str], signal: i32) -> (String, Option<i32>) {
+    use std::io::Read;
+    let t = Test::new().file("bank.yaml", &bank(&["a", "b"])).args(args);
+    let mut child = t.command().spawn().expect("start quiz");
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut seen = Vec::new();
+    let mut byte = [0u8; 1];
+    while !String::from_utf8_lossy(&seen).contains("Answer: ") {
+        match stdout.read(&mut byte) {
+            Ok(1) => seen.push(byte[0]),
+            _ => panic!(
+                "quiz ended before its prompt: {}",
+                String::from_utf8_lossy(&seen)
+            ),
+        }
+    }
+    let pid = i32::try_from(child.id()).expect("a pid");
+    // SAFETY: kill has no memory effects; the pid is our own child's.
+    assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+    stdout
+        .read_to_end(&mut seen)
+        .expect("the rest of the output");
+    let status = child.wait().expect("quiz's exit status");
+    (String::from_utf8_lossy(&seen).into_owned(), status.code())
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_and_sigterm_with_output_redirected_still_print_the_summary() {
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let (out, code) =
+            signalled_at_the_first_prompt(&["run", "--no-history", "bank.yaml"], signal);
+        assert_eq!(code, Some(130), "signal {signal}: {out}");
+        assert!(out.contains("Interrupted: the quiz ends here."), "{out}");
+        assert!(
+            out.contains("Ended early, after 0 of 2 questions."),
+            "{out}"
+        );
+    }
+}
