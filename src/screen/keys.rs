@@ -80,76 +80,64 @@ pub fn all_for(screen: Screen, mode: Mode) -> Keys {
     let mut keys = match screen {
         Screen::Question => {
             let mut keys = vec![
-                k(
-                    "a–z, 1–9",
-                    "pick a choice, or tick it on a multiple-answer item",
-                ),
-                k("A–Z", "the same, for letters that are also keys (F, G, J…)"),
-                k("↑ ↓  k j", "move between the choices"),
-                k("Space", "pick or tick the highlighted choice"),
+                k("a–z 1–9", "pick a choice (tick, if several)"),
+                k("A–Z", "the same, for F G J K N P Q S"),
+                k("↑ ↓ k j", "move between the choices"),
+                k("Space", "pick or tick the highlighted one"),
                 k(
                     "Enter",
                     if exam {
-                        "keep the answer and go to the next question"
+                        "keep the answer, next question"
                     } else {
-                        "answer (the highlighted choice, if none is picked)"
+                        "answer (the highlighted one if none)"
                     },
                 ),
                 k(
                     "s",
                     if exam {
-                        "skip: the next question, this one as it is"
+                        "next question, this one as it is"
                     } else {
                         "skip: see the answer, no point"
                     },
                 ),
-                k("f", "flag or unflag this question"),
+                k("f", "flag or unflag (the answer stays)"),
             ];
             if exam {
-                keys.push(k("← →  p n", "the previous or next question"));
-                keys.push(k("g", "go to a question by its number"));
-                keys.push(k(
-                    "q  Esc  Ctrl-C",
-                    "the review screen (nothing is submitted)",
-                ));
+                keys.push(k("← → p n", "the previous or next question"));
+                keys.push(k("g", "go to a question by number"));
+                keys.push(k("q Esc Ctrl-C", "review screen (submits nothing)"));
             } else {
-                keys.push(k("q  Esc", "end the quiz, with the summary"));
-                keys.push(k("Ctrl-C", "end the quiz at once (exit status 130)"));
+                keys.push(k("q Esc", "end the quiz, with the summary"));
+                keys.push(k("Ctrl-C", "end now (exit status 130)"));
             }
             keys
         }
         Screen::Feedback => vec![
-            k("Enter  →  n", "the next question"),
-            k("↑ ↓  PgUp PgDn", "scroll the feedback"),
+            k("Enter → n", "the next question"),
+            k("↑ ↓ PgUp PgDn", "scroll the feedback"),
             k("f", "flag or unflag this question"),
-            k("q  Esc", "end the quiz, with the summary"),
-            k("Ctrl-C", "end the quiz at once (exit status 130)"),
+            k("q Esc", "end the quiz, with the summary"),
+            k("Ctrl-C", "end now (exit status 130)"),
         ],
         Screen::Review | Screen::Confirm(_) => vec![
-            k("↑ ↓  k j", "move between the questions"),
+            k("↑ ↓ k j", "move between the questions"),
             k("Enter", "open the question"),
-            k("Tab", "show all, only flagged or only unanswered"),
+            k("Tab", "all, only flagged, only unanswered"),
             k("f", "flag or unflag the question"),
             k("s", "submit the exam (asks first)"),
             k("Esc", "back to the question"),
-            k(
-                "q",
-                "leave without submitting (asks first; --resume continues)",
-            ),
-            k(
-                "Ctrl-C",
-                "leave at once without submitting (exit status 130)",
-            ),
+            k("q", "leave, not submitted (asks first)"),
+            k("Ctrl-C", "leave now, not submitted (130)"),
         ],
         Screen::Results => vec![
-            k("↑ ↓  k j", "move between the questions"),
+            k("↑ ↓ k j", "move between the questions"),
             k("Enter", "open the question's feedback"),
             k("PgUp PgDn", "scroll"),
-            k("q  Esc", "quit, with the summary"),
+            k("q Esc", "quit, with the summary"),
         ],
         Screen::Opened(_) => vec![
-            k("↑ ↓  PgUp PgDn", "scroll the feedback"),
-            k("Esc  Enter  ←", "back to the results"),
+            k("↑ ↓ PgUp PgDn", "scroll the feedback"),
+            k("Esc Enter ←", "back to the results"),
         ],
     };
     keys.push(k("< >", "scroll a wide exhibit sideways"));

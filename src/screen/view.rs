@@ -198,7 +198,10 @@ fn message(state: &State, frame: &mut Frame, area: Rect, above: usize, below: us
     let t = state.theme;
     let w = usize::from(area.width);
     let more = match (above > 0, below > 0) {
-        (_, true) => format!("↓ {below} more lines (PgDn)"),
+        (_, true) => format!(
+            "↓ {below} more line{} (PgDn)",
+            if below == 1 { "" } else { "s" }
+        ),
         (true, false) => "↑ more above (PgUp)".to_owned(),
         (false, false) => String::new(),
     };
@@ -327,16 +330,13 @@ fn help(state: &State, frame: &mut Frame, area: Rect) {
     let t = state.theme;
     let items = keys::all(state);
     let key_width = items.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
-    let mut lines: Vec<Line> = items
+    let room = usize::from(area.width).saturating_sub(8);
+    let lines: Vec<Line> = items
         .into_iter()
-        .map(|(key, what)| {
-            Line::from(vec![
-                Span::styled(format!("{key:key_width$}"), t.bold()),
-                Span::raw(format!("  {what}")),
-            ])
+        .flat_map(|(key, what)| {
+            let head = vec![Span::styled(format!("{key:key_width$}  "), t.bold())];
+            super::text::wrap_hanging(head, what, room, Style::new())
         })
         .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("Any key closes this list.", Style::new()));
-    popup(frame, area, "Keys", lines);
+    popup(frame, area, "Keys (any key closes)", lines);
 }
