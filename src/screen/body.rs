@@ -3,7 +3,7 @@
 //! from the state for a given width, so that the view draws it and the update
 //! scrolls and maps clicks by the same lines.
 
-use super::state::{Screen, State};
+use super::state::{Draft, Screen, State};
 use super::text::{exhibit_box, wrap_hanging, wrapped};
 use super::theme::Theme;
 use crate::bank::Target;
@@ -12,7 +12,9 @@ use crate::report::points;
 use crate::ui::text::letters;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// The lines of a screen's body, and which lines each target (a choice, a
 /// review row, a result row) takes, so that a cursor can be kept in view and a
@@ -50,8 +52,50 @@ impl Body {
     }
 }
 
-/// The body of the current screen at `width` columns.
-pub fn build(state: &State, width: usize) -> Body {
+/// What a question's body depends on: scrolling and the clock's ticks leave it
+/// alone, so that a redraw for them reuses the lines already wrapped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Key {
+    screen: Screen,
+    index: usize,
+    width: usize,
+    draft: Draft,
+    hscroll: usize,
+    color: bool,
+}
+
+/// The last question body built, and what it was built from.
+pub type Cache = RefCell<Option<(Key, Rc<Body>)>>;
+
+/// The body of the current screen at `width` columns, from the cache when the
+/// question, the picks and the width are the same as last time.
+pub fn build(state: &State, width: usize) -> Rc<Body> {
+    let index = match state.screen {
+        Screen::Question | Screen::Feedback => state.current,
+        Screen::Opened(index) => index,
+        _ => return Rc::new(fresh(state, width)),
+    };
+    let key = Key {
+        screen: state.screen,
+        index,
+        width,
+        draft: state.drafts.get(index).cloned().unwrap_or_default(),
+        hscroll: state.hscroll,
+        color: state.theme.color,
+    };
+    let mut cache = state.body_cache.borrow_mut();
+    if let Some((cached, body)) = cache.as_ref()
+        && *cached == key
+    {
+        return Rc::clone(body);
+    }
+    let body = Rc::new(fresh(state, width));
+    *cache = Some((key, Rc::clone(&body)));
+    body
+}
+
+/// The body of the current screen at `width` columns, built anew.
+fn fresh(state: &State, width: usize) -> Body {
     match state.screen {
         Screen::Question => question(state, state.current, None, width),
         Screen::Feedback | Screen::Opened(_) => match state.shown_outcome() {

@@ -186,6 +186,8 @@ pub struct State<'a> {
     pub effects: Vec<Effect>,
     pub ending: Option<Ending>,
     pub theme: Theme,
+    /// The last question body wrapped (see [`super::body::build`]).
+    pub(super) body_cache: super::body::Cache,
 }
 
 impl<'a> State<'a> {
@@ -243,6 +245,7 @@ impl<'a> State<'a> {
             effects: Vec::new(),
             ending: None,
             theme,
+            body_cache: Default::default(),
             session,
         }
     }

@@ -40,7 +40,7 @@ pub fn view(state: &State, frame: &mut Frame) {
     let total = built.lines.len();
     let top = state.scroll.min(total.saturating_sub(height));
     let wide_exhibit = built.exhibit_overflow.is_some();
-    let shown: Vec<Line> = built.lines.into_iter().skip(top).take(height).collect();
+    let shown: Vec<Line> = built.lines.iter().skip(top).take(height).cloned().collect();
     frame.render_widget(Paragraph::new(shown), a.body);
     let below = total.saturating_sub(top + height);
     message(state, frame, a.message, top, below);
@@ -66,7 +66,8 @@ pub fn visible_links(state: &State, size: (u16, u16)) -> Vec<(u16, u16, String, 
     let top = state.scroll.min(built.lines.len().saturating_sub(height));
     built
         .links
-        .into_iter()
+        .iter()
+        .cloned()
         .filter(|l| (top..top + height).contains(&l.line))
         .filter_map(|l| {
             let room = usize::from(a.body.width).checked_sub(l.column)?;
