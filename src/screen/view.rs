@@ -67,7 +67,6 @@ pub fn visible_links(state: &State, size: (u16, u16)) -> Vec<(u16, u16, String, 
     built
         .links
         .iter()
-        .cloned()
         .filter(|l| (top..top + height).contains(&l.line))
         .filter_map(|l| {
             let room = usize::from(a.body.width).checked_sub(l.column)?;
@@ -76,7 +75,7 @@ pub fn visible_links(state: &State, size: (u16, u16)) -> Vec<(u16, u16, String, 
             (shown == l.url).then(|| {
                 let x = a.body.x + u16::try_from(l.column).unwrap_or(0);
                 let y = a.body.y + u16::try_from(l.line - top).unwrap_or(0);
-                (x, y, l.url, shown)
+                (x, y, l.url.clone(), shown)
             })
         })
         .collect()
