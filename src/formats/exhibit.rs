@@ -91,7 +91,7 @@ mod tests {
             let out = export(kind, &banks);
             assert!(out.warnings.is_empty(), "{kind:?}: {:?}", out.warnings);
             let back = import(kind, "b", &out.text())
-                .unwrap_or_else(|d| panic!("{kind:?}: {}", d.message))
+                .unwrap_or_else(|d| panic!("{kind:?}: {}", d.error.message))
                 .bank;
             let q = &back.questions[0];
             assert_eq!(
