@@ -15,7 +15,7 @@ use quiz::command::{
 };
 use quiz::formats::Kind;
 use quiz::quiz::{Mode, Scoring};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -37,7 +37,8 @@ fn main() -> ExitCode {
         // A closed pipe (`quiz run | head`) is the reader's choice, not an error.
         Err(e) if is_broken_pipe(&e) => ExitStatus::Success.into(),
         Err(e) => {
-            eprintln!("quiz: {e:#}");
+            // Not eprintln!, which panics when standard error is gone.
+            let _ = writeln!(std::io::stderr(), "quiz: {e:#}");
             ExitStatus::Usage.into()
         }
     }

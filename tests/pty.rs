@@ -280,3 +280,80 @@ fn references_are_terminal_hyperlinks_where_the_terminal_has_them() {
     quiz.press("q");
     quiz.ends_with(0);
 }
+
+/// A terminal that goes away under the screen (its window closed, an ssh
+/// connection dropped) ends the quiz, even where no SIGHUP arrives. Here quiz is
+/// not the terminal's session leader, as under tmux, so only the terminal itself
+/// can tell it; before, it read an endless end of input at full speed for ever.
+#[test]
+fn a_terminal_that_hangs_up_ends_the_quiz() {
+    use std::fs::File;
+    use std::io::Read;
+    use std::os::fd::FromRawFd;
+    use std::time::Instant;
+
+    let data = data();
+    let (mut master, slave) = {
+        let (mut master, mut slave) = (-1, -1);
+        let size = libc::winsize {
+            ws_row: 24,
+            ws_col: 80,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: openpty writes two new descriptors, which the files below own.
+        let rc = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            )
+        };
+        assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
+        // The master must not leak into quiz, or the terminal never hangs up.
+        // SAFETY: fcntl on a descriptor we own.
+        let rc = unsafe { libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC) };
+        assert_eq!(rc, 0, "fcntl: {}", std::io::Error::last_os_error());
+        // SAFETY: both descriptors are open and owned by nothing else.
+        unsafe { (File::from_raw_fd(master), File::from_raw_fd(slave)) }
+    };
+    let clone = |f: &File| f.try_clone().expect("a second descriptor of the terminal");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .env("QUIZ_DATA_DIR", data.path())
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .args(["run", "--no-shuffle"])
+        .arg(bank())
+        .stdin(clone(&slave))
+        .stdout(clone(&slave))
+        .stderr(slave)
+        .spawn()
+        .expect("start quiz on the terminal");
+    let cells = |n: u16| std::num::NonZeroU16::new(n).expect("a size");
+    let mut screen = vt100::Parser::new(cells(24), cells(80), 0);
+    let mut buf = [0; 4096];
+    while !screen.screen().contents().contains("Question 1 of 2") {
+        let n = master.read(&mut buf).expect("read the terminal");
+        assert!(n > 0, "quiz closed the terminal before its first question");
+        screen.process(&buf[..n]);
+    }
+    drop(master);
+    let deadline = Instant::now() + support::TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("quiz's status") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("quiz still runs after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(
+        status.code(),
+        Some(130),
+        "ends as a signal would: {status:?}"
+    );
+}

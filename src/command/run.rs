@@ -222,6 +222,9 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         color: config.color,
     };
     let resumable = history.is_some();
+    // The closing text, once printed: a terminal that hung up cannot take it,
+    // and that must not keep the report from being written.
+    let mut printed = Ok(());
     let (summary, interrupted) = if config.interactive {
         let notes = (0..session.len())
             .map(|i| session.asked(i).and_then(|a| recorder.note(&a)))
@@ -241,8 +244,9 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         let ended = screen::run(state, &clock, recorder.as_mut(), config.hyperlinks)
             .map_err(Error::Output)?;
         let mut out = io::stdout().lock();
-        out.write_all(closing(&ended, resumable, paint).as_bytes())
-            .map_err(Error::Output)?;
+        printed = out
+            .write_all(closing(&ended, resumable, paint).as_bytes())
+            .and_then(|()| out.flush());
         (ended.summary, ended.ending == Ending::Interrupted)
     } else {
         let stop = Arc::new(AtomicBool::new(false));
@@ -281,7 +285,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         (Some(summary), stop.load(Ordering::SeqCst))
     };
     if let Some(problem) = recorder.failure() {
-        writeln!(err, "quiz: warning: {problem}").map_err(Error::Output)?;
+        printed = printed.and_then(|()| writeln!(err, "quiz: warning: {problem}"));
     }
     if let (Some(path), Some(summary)) = (&config.report, &summary) {
         open_for_writing(path, true)?
@@ -290,6 +294,11 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
                 path: path.clone(),
                 source,
             })?;
+    }
+    // Interrupted, the terminal may be gone (a closed window): nobody is left
+    // to tell, and the exit status already says how it ended.
+    if !interrupted {
+        printed.map_err(Error::Output)?;
     }
     Ok(if interrupted {
         ExitStatus::Interrupted

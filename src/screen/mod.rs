@@ -32,6 +32,7 @@ use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use terminal::Waited;
 
 /// How a run of the screen ended, for the summary and the exit status.
 #[derive(Debug, Clone)]
@@ -114,7 +115,12 @@ fn drive(
             let wait = next_tick
                 .saturating_duration_since(Instant::now())
                 .min(POLL);
-            if crossterm_event::poll(wait)? {
+            if terminal::wait_for_input(wait)? == Waited::HungUp {
+                // As a signal would: answers are kept, the session can be resumed.
+                break Input::Terminate;
+            }
+            // Crossterm reads what came without waiting; it also sees resizes.
+            if crossterm_event::poll(Duration::ZERO)? {
                 if let Some(input) = event::from_crossterm(&crossterm_event::read()?) {
                     break input;
                 }

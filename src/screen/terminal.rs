@@ -12,6 +12,7 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, execute};
 use std::io::{self, Stdout};
+use std::mem::ManuallyDrop;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -20,7 +21,11 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 static PANIC_HOOK: Once = Once::new();
 
 pub struct Guard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Never dropped: ratatui's own drop shows the cursor again and, when the
+    /// terminal has gone away, reports that failure with `eprintln!`, which
+    /// panics on a closed standard error. [`restore`] does the same work and
+    /// ignores what cannot be done.
+    pub terminal: ManuallyDrop<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl Guard {
@@ -48,7 +53,9 @@ impl Guard {
             return Err(e);
         }
         match Terminal::new(CrosstermBackend::new(stdout)) {
-            Ok(terminal) => Ok(Guard { terminal }),
+            Ok(terminal) => Ok(Guard {
+                terminal: ManuallyDrop::new(terminal),
+            }),
             Err(e) => {
                 restore();
                 Err(e)
@@ -61,6 +68,52 @@ impl Drop for Guard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// What waiting for the keyboard came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waited {
+    /// A key (or part of one) is there to read.
+    Ready,
+    Timeout,
+    /// The terminal has gone away: its window closed, the ssh connection dropped.
+    HungUp,
+}
+
+/// Waits up to `timeout` for input on the terminal. The screen waits here rather
+/// than in crossterm, whose reader spins for ever at full speed on a terminal
+/// that hung up (it reads an endless end of input), and which no SIGHUP reaches
+/// in every set-up.
+#[cfg(unix)]
+pub fn wait_for_input(timeout: std::time::Duration) -> io::Result<Waited> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let timeout = Timespec {
+        tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX),
+        tv_nsec: i64::from(timeout.subsec_nanos()),
+    };
+    match poll(&mut fds, Some(&timeout)) {
+        Ok(0) | Err(rustix::io::Errno::INTR) => Ok(Waited::Timeout),
+        Ok(_)
+            if fds[0]
+                .revents()
+                .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
+        {
+            Ok(Waited::HungUp)
+        }
+        Ok(_) => Ok(Waited::Ready),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(not(unix))]
+pub fn wait_for_input(timeout: std::time::Duration) -> io::Result<Waited> {
+    Ok(if ratatui::crossterm::event::poll(timeout)? {
+        Waited::Ready
+    } else {
+        Waited::Timeout
+    })
 }
 
 /// Gives the terminal back: the normal screen, the cursor shown, raw mode off.
