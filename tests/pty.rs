@@ -357,3 +357,14 @@ fn a_terminal_that_hangs_up_ends_the_quiz() {
         "ends as a signal would: {status:?}"
     );
 }
+
+#[test]
+fn the_built_in_bank_is_named_in_the_header() {
+    let data = data();
+    // Ten questions of this seed come from several of its files.
+    let mut quiz = Quiz::run(data.path(), &["--count", "10", "--seed", "1"]);
+    quiz.expect_screen("Built-in TLS bank");
+    quiz.expect_screen("Question 1 of 10");
+    quiz.press("q");
+    quiz.ends_with(0);
+}

@@ -411,20 +411,23 @@ impl Settings {
 }
 
 /// The header's title: the blueprint's, else the bank's when every question
-/// comes from one bank.
+/// comes from one bank, else what the banks are.
 fn title(session: &Session<'_>) -> String {
     if let Some(title) = session.title() {
         return title.to_owned();
     }
-    let mut banks: Vec<&bank::Bank> = Vec::new();
-    for asked in (0..session.len()).filter_map(|i| session.asked(i)) {
-        if !banks.iter().any(|b| std::ptr::eq(*b, asked.bank)) {
-            banks.push(asked.bank);
-        }
-    }
+    let mut seen = std::collections::HashSet::new();
+    let banks: Vec<&bank::Bank> = (0..session.len())
+        .filter_map(|i| session.asked(i))
+        .map(|asked| asked.bank)
+        .filter(|b| seen.insert(std::ptr::from_ref(*b)))
+        .collect();
     match banks.as_slice() {
         [one] => one.display_title().to_owned(),
-        _ => format!("{} banks", banks.len()),
+        many if many.iter().all(|b| b.path.starts_with(bank::BUILTIN_LABEL)) => {
+            "Built-in TLS bank".to_owned()
+        }
+        many => format!("{} banks", many.len()),
     }
 }
 
