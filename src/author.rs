@@ -551,20 +551,30 @@ pub fn append(path: &Path, draft: &Draft, title_if_new: &str) -> Result<(), Auth
     }
     // Write through a symbolic link to the file it names, not over the link.
     let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let old = read_existing(&target)?;
-    let (new, items_before) = match &old {
+    let new = match read_existing(&target)? {
         None => {
             folder_exists(path)?;
             let title = draft.bank_title.as_deref().unwrap_or(title_if_new);
-            (new_file(title, draft), 0)
+            let new = new_file(title, draft);
+            verify(path, &new, draft, 0)?;
+            new
         }
-        Some(bytes) => appended(path, bytes, draft)?,
+        Some(bytes) => append_bytes(path, &bytes, draft)?,
     };
-    verify(path, &new, draft, items_before)?;
     write_atomically(&target, &new).map_err(|source| AuthorError::Io {
         path: path.to_owned(),
         source,
     })
+}
+
+/// What [`append`] writes over an existing bank file of `old` bytes: every old
+/// byte, then the draft as the last item, read back and verified. `path` only
+/// names the file in errors. Pure, so that it can be fuzzed: any bytes give a
+/// refusal or a verified append.
+pub fn append_bytes(path: &Path, old: &[u8], draft: &Draft) -> Result<Vec<u8>, AuthorError> {
+    let (new, items_before) = appended(path, old, draft)?;
+    verify(path, &new, draft, items_before)?;
+    Ok(new)
 }
 
 fn read_existing(path: &Path) -> Result<Option<Vec<u8>>, AuthorError> {
@@ -675,6 +685,12 @@ fn layout(path: &Path, bytes: &[u8]) -> Result<Layout, AuthorError> {
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .collect();
     let pairs = match &root.value {
+        Value::Null if !only_comments(&lines) => {
+            return Err(refuse(
+                "it holds only an empty YAML document (`~`, `null`) where the bank should be"
+                    .to_owned(),
+            ));
+        }
         // Empty, or only comments: the header comes with the item.
         Value::Null => {
             return Ok(Layout {
@@ -792,6 +808,19 @@ fn layout(path: &Path, bytes: &[u8]) -> Result<Layout, AuthorError> {
         blank_between,
         items: items.len(),
         ids: items.iter().filter_map(item_id).collect(),
+    })
+}
+
+/// Whether the lines hold nothing but blanks, comments, directives and a `---`
+/// that starts the document: text after which a `questions:` line may follow.
+fn only_comments(lines: &[&str]) -> bool {
+    lines.iter().all(|line| {
+        let line = line.trim_matches([' ', '\t']);
+        let rest = line.strip_prefix("---").unwrap_or(line);
+        line.starts_with('%')
+            || rest.is_empty()
+            || rest.starts_with('#')
+            || (rest.starts_with([' ', '\t']) && rest.trim_start().starts_with('#'))
     })
 }
 
@@ -1432,7 +1461,13 @@ mod tests {
 
         let mut d = draft();
         d.bank_title = Some("New: bank".to_owned());
-        for old in ["", "# just a comment", "\n\n"] {
+        for old in [
+            "",
+            "# just a comment",
+            "\n\n",
+            "---\n",
+            "%YAML 1.2\n--- # a comment\n",
+        ] {
             let new = appended_ok(old.as_bytes(), &d);
             let added = new[old.len()..].trim_start_matches('\n');
             assert!(
@@ -1554,6 +1589,11 @@ mod tests {
             ("questions: 3\n", "does not load"),
             ("- a\n- b\n", "does not load"),
             ("title: T\n", "does not load"),
+            ("~\n", "only an empty YAML document"),
+            ("null", "only an empty YAML document"),
+            ("# a comment\n--- ~\n", "only an empty YAML document"),
+            ("---\n...\n", "only an empty YAML document"),
+            ("!!null\n", "only an empty YAML document"),
         ];
         for (old, why) in refused {
             let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

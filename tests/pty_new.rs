@@ -332,14 +332,15 @@ fn esc_at_the_checklist_cancels_and_writes_nothing() {
     cancelled_leaves_the_file_as_it_was(true, ESC);
 }
 
-#[test]
-fn a_file_with_a_flow_list_is_refused_before_any_question() {
+/// `quiz new` on a bank file holding `old` says `why` and exits with status 2
+/// before asking anything, leaving the file as it was.
+#[track_caller]
+fn refused_before_any_question(old: &str, why: &str) {
     let dir = temp_dir();
-    let path = dir.path().join("flow.yaml");
-    let old = "questions: [{id: a, question: q, choices: [x, y], answer: A}]\n";
+    let path = dir.path().join("bank.yaml");
     std::fs::write(&path, old).expect("write the bank");
     let mut author = Author::start(Some(&path));
-    author.expect("`questions` is a flow list");
+    author.expect(why);
     author.exits_with(2);
     assert!(
         find(&author.transcript, b"Question: ").is_none(),
@@ -347,4 +348,19 @@ fn a_file_with_a_flow_list_is_refused_before_any_question() {
         author.dump()
     );
     assert_eq!(read(&path), old.as_bytes());
+}
+
+#[test]
+fn a_file_with_a_flow_list_is_refused_before_any_question() {
+    refused_before_any_question(
+        "questions: [{id: a, question: q, choices: [x, y], answer: A}]\n",
+        "`questions` is a flow list",
+    );
+}
+
+#[test]
+fn a_file_holding_only_a_null_document_is_refused_before_any_question() {
+    for old in ["~\n", "null\n"] {
+        refused_before_any_question(old, "only an empty YAML document (`~`, `null`)");
+    }
 }

@@ -7,7 +7,10 @@
 
 use crate::diagnostic::Pos;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::budget::{BudgetBreach, BudgetReport};
+use std::cell::{Cell, RefCell};
 use std::fmt;
+use std::rc::Rc;
 
 type Raw = serde_saphyr::Spanned<Value>;
 
@@ -66,14 +69,53 @@ pub struct SyntaxError {
 
 /// Parses one YAML document. Positions are relative to `src`.
 pub fn parse(src: &str) -> Result<Node, SyntaxError> {
+    let mut options = options(src.len());
+    // Whether the document has aliases tells an alias bomb from a merely dense file.
+    let aliases = Rc::new(Cell::new(0));
+    let seen = Rc::clone(&aliases);
+    options.budget_report_cb = Some(Rc::new(RefCell::new(move |report: BudgetReport| {
+        seen.set(report.aliases);
+    })));
+    let raw: Raw = serde_saphyr::from_str_with_options(src, options)
+        .map_err(|e| syntax_error(e, aliases.get() > 0))?;
+    let mut root = Node::from(raw);
+    root.restore_text(src);
+    Ok(root)
+}
+
+/// The fewest bytes per value of any bank written by hand: `[a, b]` takes three
+/// per choice, and a question of its four keys about four per value. The node
+/// budget allows one value per two bytes of the file, so a bank of any size
+/// loads, while hostile input costs at most twice what a real bank of its size does
+/// (and the 16 MiB cap on bank files bounds that).
+const BYTES_PER_NODE: usize = 2;
+
+/// The deepest nesting read. A bank needs five levels (the bank's map, the
+/// `questions` list, a question's map, its `choices` list, a choice's map).
+const MAX_DEPTH: usize = 16;
+
+/// The parser's settings for a document of `len` bytes.
+fn options(len: usize) -> serde_saphyr::Options {
     let mut options = serde_saphyr::Options::default();
     options.with_snippet = false;
     // YAML 1.1 read `no`, `on`, `y` as booleans; in a question bank they are text.
     options.strict_booleans = true;
-    let raw: Raw = serde_saphyr::from_str_with_options(src, options).map_err(syntax_error)?;
-    let mut root = Node::from(raw);
-    root.restore_text(src);
-    Ok(root)
+    // `question: !Important read this` would silently lose `!Important`.
+    options.reject_unsupported_tags = true;
+    // serde-saphyr's budgets are fixed counts (250,000 values) that a bank of
+    // 23,000 questions exceeds. Values and events grow with the file; the limits
+    // against alias bombs (aliases, anchors, replayed events) and deep nesting
+    // stay at the library's defaults, since no bank needs more.
+    let mut budget = serde_saphyr::Budget::default();
+    // Each level of nesting is a level of recursion in the deserializer, with
+    // large frames in a debug build: 64 levels overflow a 2 MiB thread stack.
+    budget.max_depth = MAX_DEPTH;
+    budget.flow_nesting_limit = MAX_DEPTH;
+    budget.max_nodes = budget.max_nodes.max(len / BYTES_PER_NODE);
+    // Each value is at most a start and an end event; aliases are one each.
+    budget.max_events = budget.max_events.max(len.saturating_mul(2));
+    options.budget = Some(budget);
+    options
 }
 
 impl From<Raw> for Node {
@@ -90,13 +132,15 @@ impl From<Raw> for Node {
 
 impl Node {
     /// Puts back the text of booleans and numbers as the author wrote it:
-    /// `10.10` is a section number, not the float 10.1.
+    /// `10.10` is a section number, not the float 10.1. A quoted scalar with a
+    /// tag (`!!int "5246"`) has the text inside its quotes.
     fn restore_text(&mut self, src: &str) {
         match &mut self.value {
             Value::Scalar { text, kind } if *kind != ScalarKind::Str => {
                 let written = self
                     .bytes
                     .and_then(|(at, len)| src.get(at as usize..(at + len) as usize))
+                    .and_then(|s| unquoted(s.trim()))
                     .map(str::trim)
                     .filter(|s| !s.is_empty());
                 if let Some(written) = written {
@@ -113,11 +157,28 @@ impl Node {
     }
 }
 
+/// The text of a scalar as written: inside its quotes, if it has any. None for a
+/// quoted scalar that escapes or folds, whose parsed value is then the text.
+fn unquoted(written: &str) -> Option<&str> {
+    let inner = |quote: char| {
+        written
+            .strip_prefix(quote)
+            .and_then(|s| s.strip_suffix(quote))
+            .filter(|s| !s.contains(['\\', '\n', quote]))
+    };
+    match written.chars().next() {
+        Some('"') => inner('"'),
+        Some('\'') => inner('\''),
+        _ => Some(written),
+    }
+}
+
 fn clamp(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX).max(1)
 }
 
-fn syntax_error(err: serde_saphyr::Error) -> SyntaxError {
+/// The parser's error in an author's words. `aliases`: the document has some.
+fn syntax_error(err: serde_saphyr::Error, aliases: bool) -> SyntaxError {
     let pos = err
         .location()
         .map(|l| Pos::new(clamp(l.line()), clamp(l.column())))
@@ -129,14 +190,28 @@ fn syntax_error(err: serde_saphyr::Error) -> SyntaxError {
         inner = error;
     }
     let message = match inner {
-        serde_saphyr::Error::Budget { breach, .. } => budget_message(breach),
+        serde_saphyr::Error::Budget { breach, .. } => budget_message(breach, aliases),
+        serde_saphyr::Error::AliasReplayLimitExceeded { .. }
+        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
+        | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. }
+        | serde_saphyr::Error::AliasReplayCounterOverflow { .. } => ALIAS_BOMB.to_owned(),
+        serde_saphyr::Error::UnsupportedTag { tag, .. } => format!(
+            "`{tag}` is a YAML tag, which a bank does not use; if it is part of the text, put the text in quotes"
+        ),
+        serde_saphyr::Error::TaggedScalarCannotDeserializeIntoString { .. } => {
+            format!("this YAML tag is not one a bank can use; {TAGS}")
+        }
+        serde_saphyr::Error::InvalidScalar { .. }
+        | serde_saphyr::Error::InvalidBooleanStrict { .. } => {
+            format!("the value does not fit its YAML tag; {TAGS}")
+        }
         serde_saphyr::Error::DuplicateMappingKey { key: Some(key), .. } => {
             format!("key `{key}` appears twice in the same map")
         }
         _ => {
             let text = inner.to_string();
             if text.starts_with("recursion limit exceeded") {
-                "the YAML is nested too deeply".to_owned()
+                too_deep()
             } else {
                 // The position is reported separately, in the `path:line:col` prefix.
                 match text.find(" at line ") {
@@ -149,12 +224,35 @@ fn syntax_error(err: serde_saphyr::Error) -> SyntaxError {
     SyntaxError { pos, message }
 }
 
-fn budget_message(breach: &serde_saphyr::budget::BudgetBreach) -> String {
-    use serde_saphyr::budget::BudgetBreach as B;
+/// What a bank may tag its values with, and why it rarely needs to.
+const TAGS: &str = "a bank reads `!!str`, `!!int`, `!!float`, `!!bool` and `!!null` (`!!int 5246`, `!!bool true`), and needs none of them";
+
+const ALIAS_BOMB: &str = "the YAML's aliases (`*name`) expand to too many values (an alias bomb?); a bank may use a few aliases, not aliases of aliases by the thousand";
+
+fn too_deep() -> String {
+    format!("the YAML is nested too deeply (more than {MAX_DEPTH} levels; a bank needs 5)")
+}
+
+/// A refusal by the parser's budget, worded by its cause. The value and event
+/// counts include what aliases expand to, so with aliases they mean a bomb.
+fn budget_message(breach: &BudgetBreach, aliases: bool) -> String {
+    use BudgetBreach as B;
     match breach {
-        B::Depth { .. } => "the YAML is nested too deeply".to_owned(),
-        B::Aliases { .. } | B::Anchors { .. } | B::Nodes { .. } | B::Events { .. } => {
-            "the YAML expands to too many values (an alias bomb?); question banks do not need this many".to_owned()
+        B::Depth { .. } => too_deep(),
+        B::Aliases { .. }
+        | B::Anchors { .. }
+        | B::AliasAnchorRatio { .. }
+        | B::RecordedAnchorEvents { .. }
+        | B::RecordedAnchorBytes { .. } => ALIAS_BOMB.to_owned(),
+        B::Nodes { .. } | B::Events { .. } if aliases => ALIAS_BOMB.to_owned(),
+        B::Nodes { nodes } => format!(
+            "the YAML holds more values ({nodes}) than a bank of this size can: a real bank takes more than {BYTES_PER_NODE} bytes per value"
+        ),
+        B::Events { events } => format!(
+            "the YAML holds more items ({events}) than a bank of this size can: a real bank takes more than a byte per item"
+        ),
+        B::Documents { .. } => {
+            "the file holds many YAML documents (`---`); a bank file is one document".to_owned()
         }
         other => format!("the YAML exceeds a safety limit ({other:?})"),
     }
@@ -225,5 +323,115 @@ impl<'de> Visitor<'de> for ValueVisitor {
             pairs.push((Node::from(key), Node::from(value)));
         }
         Ok(Value::Map(pairs))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The value of key `a` in `a: VALUE`.
+    fn value_of(src: &str) -> Value {
+        let root = parse(src).unwrap_or_else(|e| panic!("{src:?}: {}", e.message));
+        match root.value {
+            Value::Map(mut pairs) => pairs.remove(0).1.value,
+            other => panic!("{src:?}: {other:?}"),
+        }
+    }
+
+    fn error_of(src: &str) -> String {
+        match parse(src) {
+            Ok(root) => panic!("{src:?} parsed: {root:?}"),
+            Err(e) => e.message,
+        }
+    }
+
+    #[track_caller]
+    fn scalar_is(src: &str, expected: &str, expected_kind: ScalarKind) {
+        match value_of(src) {
+            Value::Scalar { text, kind } => {
+                assert_eq!((text.as_str(), kind), (expected, expected_kind), "{src:?}");
+            }
+            other => panic!("{src:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn tags_are_honoured_and_quoted_text_loses_its_quotes() {
+        scalar_is("a: !!int \"5246\"", "5246", ScalarKind::Int(5246));
+        scalar_is("a: !!int '5246' # c", "5246", ScalarKind::Int(5246));
+        scalar_is("a: !!int 5246", "5246", ScalarKind::Int(5246));
+        scalar_is("a: !!str 5246", "5246", ScalarKind::Str);
+        scalar_is("a: !!str true", "true", ScalarKind::Str);
+        scalar_is("a: !!str ~", "~", ScalarKind::Str);
+        scalar_is("a: !!float \"10.10\"", "10.10", ScalarKind::Float);
+        scalar_is("a: !!float 10.10", "10.10", ScalarKind::Float);
+        scalar_is("a: !!bool \"true\"", "true", ScalarKind::Bool(true));
+        scalar_is("a: !<tag:yaml.org,2002:int> \"7\"", "7", ScalarKind::Int(7));
+        // An escape in the quotes: the parsed value is the text.
+        scalar_is("a: !!int \"\\x31\"", "1", ScalarKind::Int(1));
+        scalar_is("a: ! 12", "12", ScalarKind::Str);
+        assert!(matches!(value_of("a: !!null ''"), Value::Null));
+    }
+
+    #[test]
+    fn tags_a_bank_cannot_use_are_refused_in_words() {
+        assert_eq!(
+            error_of("a: !Important read this"),
+            "`!Important` is a YAML tag, which a bank does not use; if it is part of the text, put the text in quotes"
+        );
+        for src in ["a: !!timestamp 2001-12-14", "a: !!int abc", "a: !!bool yes"] {
+            let message = error_of(src);
+            assert!(
+                message.contains("`!!int`, `!!float`, `!!bool`"),
+                "{src:?}: {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_value_budget_grows_with_the_file() {
+        // 30,000 questions of 11 values each: over serde-saphyr's 250,000.
+        let mut src = String::from("questions:\n");
+        for i in 0..30_000 {
+            src.push_str(&format!(
+                "- {{id: q{i}, question: Q, choices: [a, b], answer: A}}\n"
+            ));
+        }
+        let root = parse(&src).unwrap_or_else(|e| panic!("{}", e.message));
+        let Value::Map(pairs) = root.value else {
+            panic!("not a map")
+        };
+        assert!(matches!(&pairs[0].1.value, Value::Seq(items) if items.len() == 30_000));
+    }
+
+    #[test]
+    fn refusals_name_their_cause() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g"]
+            .iter()
+            .zip("bcdefgh".chars())
+        {
+            let refs = vec![format!("*{prev}"); 9].join(", ");
+            bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        assert_eq!(error_of(&bomb), ALIAS_BOMB);
+        // No aliases, but more values than bytes: `{a},` is three values in four bytes.
+        let dense = format!("[{}]", "{a},".repeat(100_000));
+        let message = error_of(&dense);
+        assert!(
+            message.starts_with("the YAML holds more values ("),
+            "{message}"
+        );
+        let deep = "the YAML is nested too deeply (more than 16 levels; a bank needs 5)";
+        assert_eq!(
+            error_of(&format!("a: {}{}", "[".repeat(100), "]".repeat(100))),
+            deep
+        );
+        assert_eq!(error_of(&"- ".repeat(100)), deep);
+        assert_eq!(
+            error_of(&format!("{}b{}", "{a: ".repeat(100), "}".repeat(100))),
+            deep
+        );
     }
 }

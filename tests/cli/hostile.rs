@@ -28,7 +28,11 @@ fn an_alias_bomb() {
         let refs = vec![format!("*{}", pair[0]); 9].join(",");
         text.push_str(&format!("{}: &{} [{refs}]\n", pair[1], pair[1]));
     }
-    rejects("bomb.yaml", text.as_bytes(), "too many values");
+    rejects(
+        "bomb.yaml",
+        text.as_bytes(),
+        "aliases (`*name`) expand to too many values",
+    );
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod formats;
 mod history;
 mod hostile;
 mod interchange;
+mod large;
 mod lint;
 mod rfc_fetch;
 mod run;
