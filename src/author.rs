@@ -6,9 +6,12 @@
 //! already there. The prompts live in `ui::author`.
 
 use crate::bank::yaml::{self, Node, Value};
-use crate::bank::{Choice, Question, Reference, Target, letter, letter_index, read_bank, write};
+use crate::bank::{
+    Bank, Choice, Question, Reference, Target, letter, letter_index, read_bank, write,
+};
 use crate::check::rules::check_question;
 use crate::diagnostic::{Diagnostic, Pos};
+use crate::formats::to_yaml;
 use std::fmt::Write as _;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -572,9 +575,35 @@ pub fn append(path: &Path, draft: &Draft, title_if_new: &str) -> Result<(), Auth
 /// names the file in errors. Pure, so that it can be fuzzed: any bytes give a
 /// refusal or a verified append.
 pub fn append_bytes(path: &Path, old: &[u8], draft: &Draft) -> Result<Vec<u8>, AuthorError> {
-    let (new, items_before) = appended(path, old, draft)?;
-    verify(path, &new, draft, items_before)?;
-    Ok(new)
+    let shown = path.display().to_string();
+    let before = read_bank(&shown, old, &mut Vec::new());
+    // A blank line between items is the file's style, but after a block that
+    // keeps its final line breaks (`|+`) it would become part of that block.
+    for separate in [true, false] {
+        let (new, items_before) = appended(path, old, draft, separate)?;
+        verify(path, &new, draft, items_before)?;
+        if keeps_questions(before.as_ref(), &new, &shown) {
+            return Ok(new);
+        }
+    }
+    Err(AuthorError::NotAppendable {
+        path: path.to_owned(),
+        reason: "the last question ends in a block that keeps its final line breaks (`|+` or `>+`), and a question after it would change that block".to_owned(),
+    })
+}
+
+/// Whether the questions of `before` (the file as it was) read the same in `new`,
+/// where the new question follows them. Compared as `to_yaml` writes them, which
+/// writes every field exactly and nothing of positions.
+fn keeps_questions(before: Option<&Bank>, new: &[u8], shown: &str) -> bool {
+    let Some(mut after) = read_bank(shown, new, &mut Vec::new()) else {
+        return false;
+    };
+    after.questions.pop();
+    match before {
+        Some(before) => to_yaml(before) == to_yaml(&after),
+        None => after.questions.is_empty(),
+    }
 }
 
 fn read_existing(path: &Path) -> Result<Option<Vec<u8>>, AuthorError> {
@@ -619,7 +648,14 @@ fn new_file(title: &str, draft: &Draft) -> Vec<u8> {
 }
 
 /// The file's bytes with the item added, and how many items it had.
-fn appended(path: &Path, bytes: &[u8], draft: &Draft) -> Result<(Vec<u8>, usize), AuthorError> {
+/// `separate`: put a blank line before the item when the file's items have one
+/// between them.
+fn appended(
+    path: &Path,
+    bytes: &[u8],
+    draft: &Draft,
+    separate: bool,
+) -> Result<(Vec<u8>, usize), AuthorError> {
     let layout = layout(path, bytes)?;
     if let Some((_, pos)) = layout.ids.iter().find(|(id, _)| *id == draft.id) {
         return Err(AuthorError::DuplicateId {
@@ -645,7 +681,7 @@ fn appended(path: &Path, bytes: &[u8], draft: &Draft) -> Result<(Vec<u8>, usize)
     if !out.is_empty() && !out.ends_with(b"\n") {
         out.extend_from_slice(eol);
     }
-    if layout.blank_between && !ends_with_blank_line(&out) {
+    if separate && layout.blank_between && !ends_with_blank_line(&out) {
         out.extend_from_slice(eol);
     }
     for line in item.split_inclusive('\n') {
@@ -1475,6 +1511,35 @@ mod tests {
                 "{new}"
             );
         }
+    }
+
+    #[test]
+    fn a_block_that_keeps_its_line_breaks_is_left_as_it_was() {
+        let item = |id: &str| {
+            format!(
+                "  - id: {id}\n    question: Q?\n    choices: [x, y]\n    answer: A\n    explanation: |+\n      text\n"
+            )
+        };
+        // The items are separated by blank lines, but one after `b`'s block would
+        // become part of it.
+        let old = format!("questions:\n{}\n{}", item("a"), item("b"));
+        let new = appended_ok(old.as_bytes(), &draft());
+        assert!(
+            new[old.len()..].starts_with("  - id: which-message"),
+            "{new}"
+        );
+        let explanations = |text: &str| {
+            let bank = read_bank("b", text.as_bytes(), &mut Vec::new());
+            bank.map(|b| {
+                b.questions
+                    .into_iter()
+                    .map(|q| q.explanation.map(|e| e.value))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let mut after = explanations(&new).unwrap_or_default();
+        after.pop();
+        assert_eq!(Some(after), explanations(&old));
     }
 
     #[test]

@@ -130,8 +130,9 @@ pub fn importer(kind: Kind, data: &[u8]) {
 }
 
 /// `quiz new`'s append to an existing file of any bytes: a clean refusal, or the
-/// old bytes followed by the new question, which loads as drafted. The draft is
-/// one of a few, picked by the input's length.
+/// old bytes followed by the new question, which loads as drafted, with every
+/// question already there read as before. The draft is one of a few, picked by
+/// the input's length.
 pub fn append(data: &[u8]) {
     let drafts = drafts();
     let draft = &drafts[data.len() % drafts.len()];
@@ -140,10 +141,18 @@ pub fn append(data: &[u8]) {
             assert!(new.starts_with(data), "the old bytes changed");
             let mut diags = Vec::new();
             let bank = read_bank("fuzz.yaml", &new, &mut diags);
-            let last = bank.as_ref().and_then(|b| b.questions.last());
-            let last = last.unwrap_or_else(|| panic!("the new file does not load: {diags:?}"));
+            let bank = bank.unwrap_or_else(|| panic!("the new file does not load: {diags:?}"));
+            let (last, before) = bank.questions.split_last().expect("the new question");
             assert_eq!(last.id.value, draft.id);
             assert_eq!(last.question.value, draft.question);
+            let old = read_bank("fuzz.yaml", data, &mut Vec::new());
+            let old = old.map_or_else(Vec::new, |b| b.questions);
+            let fields_of = |qs: &[Question]| qs.iter().map(fields).collect::<Vec<_>>();
+            assert_eq!(
+                fields_of(&old),
+                fields_of(before),
+                "a question already there changed"
+            );
         }
         Err(e @ (AuthorError::Unverified { .. } | AuthorError::Invalid(_))) => {
             panic!("a bug, not a refusal: {e}")

@@ -99,9 +99,9 @@ fn choice(c: &Choice, out: &mut String) {
 fn reference(r: &Reference, out: &mut String) {
     match &r.target {
         Target::Rfc { number, section } => {
-            let n = number.value.trim();
+            let n = &number.value;
             let number = if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) {
-                n.to_owned()
+                n.clone()
             } else {
                 write::double_quoted(&number.value)
             };
