@@ -85,7 +85,11 @@ fn check_texts(files: &[(String, String)]) {
         }
         loaded.paths.push(path.clone());
     }
-    let report = check::check(&loaded);
+    checks_clean(&loaded);
+}
+
+fn checks_clean(loaded: &Loaded) {
+    let report = check::check(loaded);
     assert_eq!(report.errors(), 0, "{:?}", report.diagnostics.first());
 }
 
@@ -117,9 +121,7 @@ fn check_many_files() {
             dir
         },
         |dir: &tempfile::TempDir| {
-            let loaded = load_paths(&[dir.path().to_owned()]).expect("load");
-            let report = check::check(&loaded);
-            assert_eq!(report.errors(), 0, "{:?}", report.diagnostics.first());
+            checks_clean(&load_paths(&[dir.path().to_owned()]).expect("load"));
         },
     );
 }

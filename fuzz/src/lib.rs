@@ -110,23 +110,16 @@ pub fn importer(kind: Kind, data: &[u8]) {
     for w in &imported.warnings {
         assert!(w.line >= 1 && w.col >= 1, "{w:?}");
     }
-    let errors: Vec<_> = rules::run(std::slice::from_ref(&imported.bank))
+    passes_check(&imported.bank, "the imported bank");
+    passes_check(&written_and_read_back(&imported.bank), "the written bank");
+}
+
+fn passes_check(bank: &Bank, what: &str) {
+    let errors: Vec<_> = rules::run(std::slice::from_ref(bank))
         .into_iter()
         .filter(|d| d.is_error())
         .collect();
-    assert!(
-        errors.is_empty(),
-        "the imported bank fails check: {errors:?}"
-    );
-    let back = written_and_read_back(&imported.bank);
-    let errors: Vec<_> = rules::run(std::slice::from_ref(&back))
-        .into_iter()
-        .filter(|d| d.is_error())
-        .collect();
-    assert!(
-        errors.is_empty(),
-        "the written bank fails check: {errors:?}"
-    );
+    assert!(errors.is_empty(), "{what} fails check: {errors:?}");
 }
 
 /// `quiz new`'s append to an existing file of any bytes: a clean refusal, or the
