@@ -295,9 +295,14 @@ fn fields(q: &Question) -> String {
     )
 }
 
-/// The number of lines a diagnostic may point at: one more than the line breaks.
+/// The number of lines a diagnostic may point at: one more than the line breaks,
+/// which in YAML are `\n`, `\r\n` and a lone `\r`.
 fn line_count(bytes: &[u8]) -> u32 {
-    let breaks = bytes.iter().filter(|&&b| b == b'\n').count();
+    let breaks = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count();
     u32::try_from(breaks + 1).unwrap_or(u32::MAX)
 }
 
