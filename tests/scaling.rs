@@ -11,7 +11,7 @@
 
 use quiz::bank::{Loaded, load_paths, read_bank};
 use quiz::check;
-use quiz::formats::{Kind, import};
+use quiz::formats::{Kind, export, import_bytes};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -145,8 +145,20 @@ fn check_long_lines() {
 // --- importers -------------------------------------------------------------------
 
 fn imports(kind: Kind, text: &str) {
-    let imported = import(kind, "in", text).unwrap_or_else(|d| panic!("{}", d.message));
+    imports_bytes(kind, text.as_bytes());
+}
+
+fn imports_bytes(kind: Kind, bytes: &[u8]) {
+    let imported =
+        import_bytes(kind, "in", bytes).unwrap_or_else(|f| panic!("{}", f.error.message));
     assert!(!imported.bank.questions.is_empty());
+}
+
+/// A bank of `n` questions written in `kind` by quiz's own exporter.
+fn exported(kind: Kind, n: usize) -> Vec<u8> {
+    let yaml = bank_of((0..n).map(|i| question(i, &format!("Which is number {i}?"))));
+    let bank = read_bank("gen.yaml", yaml.as_bytes(), &mut Vec::new()).expect("a bank");
+    export(kind, &[bank]).bytes
 }
 
 fn gift_question(title: &str, i: usize) -> String {
@@ -181,7 +193,6 @@ fn gift_with_distinct_titles() {
 }
 
 #[test]
-#[ignore = "quadratic until the moodle branch lands"]
 fn gift_with_one_shared_title() {
     scales_linearly(
         "GIFT, one title shared",
@@ -192,7 +203,6 @@ fn gift_with_one_shared_title() {
 }
 
 #[test]
-#[ignore = "quadratic until the moodle branch lands"]
 fn gift_comment_line_with_many_id_marks() {
     scales_linearly(
         "GIFT, [id:] marks on one comment line",
@@ -220,7 +230,7 @@ fn aiken_questions() {
 fn aiken_long_lines() {
     scales_linearly(
         "Aiken, long lines",
-        100_000,
+        20_000,
         |n| {
             let words = "which message carries the suite ".repeat(n / 32);
             format!("{words}?\nA. {words}1\nB. {words}2\nANSWER: A\n")
@@ -240,7 +250,6 @@ fn moodle_xml_with_distinct_names() {
 }
 
 #[test]
-#[ignore = "quadratic until the moodle branch lands"]
 fn moodle_xml_with_one_shared_name() {
     scales_linearly(
         "Moodle XML, one name shared",
@@ -251,12 +260,55 @@ fn moodle_xml_with_one_shared_name() {
 }
 
 #[test]
-#[ignore = "quadratic until the moodle branch lands"]
 fn moodle_xml_on_one_line() {
     scales_linearly(
         "Moodle XML on one line",
         200,
         |n| moodle_xml((0..n).map(|i| xml_question(&format!("n{i}"), i))).replace('\n', ""),
         |text: &String| imports(Kind::MoodleXml, text),
+    );
+}
+
+#[test]
+fn qti_items() {
+    scales_linearly(
+        "QTI package",
+        100,
+        |n| exported(Kind::Qti, n),
+        |zip: &Vec<u8>| imports_bytes(Kind::Qti, zip),
+    );
+}
+
+#[test]
+fn csv_rows_with_one_shared_id() {
+    scales_linearly(
+        "CSV, one id shared",
+        200,
+        |n| {
+            let csv = String::from_utf8(exported(Kind::Csv, n)).expect("UTF-8");
+            let (header, rows) = csv.split_once('\n').expect("a header");
+            let rows = rows.lines().map(|row| match row.split_once(',') {
+                Some((_, rest)) => format!("same,{rest}\n"),
+                None => format!("{row}\n"),
+            });
+            format!("{header}\n{}", rows.collect::<String>())
+        },
+        |text: &String| imports(Kind::Csv, text),
+    );
+}
+
+#[test]
+fn exam_dump_questions() {
+    scales_linearly(
+        "exam-dump text",
+        200,
+        |n| {
+            (0..n)
+                .map(|i| {
+                    format!("QUESTION {i}\nWhich is number {i}?\n\nA. right {i}\nB. wrong {i}\n\nAnswer: A\n\n")
+                })
+                .collect::<String>()
+        },
+        |text: &String| imports(Kind::Text, text),
     );
 }
