@@ -104,11 +104,12 @@ fn options(len: usize) -> serde_saphyr::Options {
     options.reject_unsupported_tags = true;
     // serde-saphyr's budgets are fixed counts (250,000 values) that a bank of
     // 23,000 questions exceeds. Values and events grow with the file; the limits
-    // against alias bombs (aliases, anchors, replayed events) and deep nesting
-    // stay at the library's defaults, since no bank needs more.
+    // against alias bombs (aliases, anchors, replayed events) stay at the
+    // library's defaults, since no bank needs more.
     let mut budget = serde_saphyr::Budget::default();
-    // Each level of nesting is a level of recursion in the deserializer, with
-    // large frames in a debug build: 64 levels overflow a 2 MiB thread stack.
+    // Nesting is lower than the library's 64 levels: each level is a level of
+    // recursion in the deserializer, with frames so large in a debug build that 64
+    // overflow a 2 MiB thread stack.
     budget.max_depth = MAX_DEPTH;
     budget.flow_nesting_limit = MAX_DEPTH;
     budget.max_nodes = budget.max_nodes.max(len / BYTES_PER_NODE);
