@@ -38,6 +38,10 @@ pub enum Command {
     Export(ExportArgs),
     /// RFC texts for checking citations: `quiz rfc fetch 8446`.
     Rfc(RfcArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man`.
+    Man(ManArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -94,6 +98,8 @@ pub enum FormatArg {
     Json,
     /// GitHub Actions annotations (::error file=…)
     Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+    Sarif,
 }
 
 #[derive(Debug, clap::Args)]
@@ -137,14 +143,17 @@ pub struct RunArgs {
     #[arg(long, value_enum)]
     pub scoring: Option<ScoringArg>,
     /// Ask at most N questions (the first N after shuffling).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub count: Option<u64>,
+    #[arg(long, value_name = "N", value_parser = parse_count)]
+    pub count: Option<usize>,
     /// Only questions with this tag (repeat for any of several tags).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
     /// Write the run as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// Replace the --report file if it exists.
+    #[arg(long, requires = "report")]
+    pub force: bool,
     /// Continue the latest session that ended without finishing: same questions, answers kept.
     #[arg(long, conflicts_with_all = [
         "paths", "mode", "time_limit", "pass_mark", "missed", "review", "no_history",
@@ -277,6 +286,83 @@ pub struct ExportArgs {
     /// Replace the output file if it exists.
     #[arg(long, requires = "output")]
     pub force: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// A subcommand's own page (`quiz man run` is quiz-run(1)) [default: quiz(1)]
+    #[arg(conflicts_with = "dir")]
+    pub command: Option<String>,
+    /// Write every page (quiz.1, quiz-run.1, …) into DIR instead, creating it.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// The completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "quiz", &mut out);
+    out
+}
+
+/// The manual page of quiz, or of one of its subcommands; None for an unknown one.
+pub fn man_page(subcommand: Option<&str>) -> Option<std::io::Result<Vec<u8>>> {
+    use clap::CommandFactory;
+    let mut quiz = Cli::command();
+    quiz.build();
+    let page = match subcommand {
+        None => quiz,
+        // Built, a subcommand is named quiz-run and used as `quiz run`.
+        Some(name) => quiz.find_subcommand(name)?.clone(),
+    };
+    let mut out = Vec::new();
+    Some(clap_mangen::Man::new(page).render(&mut out).map(|()| out))
+}
+
+/// Writes quiz.1 and one page per subcommand into `dir`, creating it; returns how
+/// many pages were written.
+pub fn write_man_pages(dir: &std::path::Path) -> std::io::Result<usize> {
+    use clap::CommandFactory;
+    std::fs::create_dir_all(dir)?;
+    clap_mangen::generate_to(Cli::command(), dir)?;
+    Ok(1 + Cli::command().get_subcommands().count())
+}
+
+/// The names of the subcommands, for "did you mean".
+pub fn subcommand_names() -> Vec<String> {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect()
+}
+
+/// The usage line of a subcommand, as `--help` prints it.
+pub fn usage(subcommand: &str) -> String {
+    use clap::CommandFactory;
+    let mut quiz = Cli::command();
+    quiz.build();
+    quiz.find_subcommand_mut(subcommand)
+        .map(|c| c.render_usage().to_string())
+        .unwrap_or_default()
+}
+
+fn parse_count(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(0) => Err("--count must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!(
+            "--count takes a whole number of questions, such as 10, not {text:?}"
+        )),
+    }
 }
 
 fn parse_duration(text: &str) -> Result<Duration, String> {

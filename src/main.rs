@@ -3,6 +3,7 @@
 
 mod cli;
 
+use anyhow::Context;
 use clap::Parser;
 use cli::{
     Cli, ColorArg, Command, ExportFormat, FormatArg, ImportFormat, ModeArg, RfcCommand, ScoringArg,
@@ -100,8 +101,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 (Some(ModeArg::Practice), _) | (None, None) => Mode::Practice,
                 (Some(ModeArg::Exam), _) | (None, Some(_)) => Mode::Exam,
             };
-            if args.time_limit.is_some() && mode != Mode::Exam {
-                eprintln!("quiz: --time-limit is for exams: add --mode exam");
+            // Exam-only flags are refused alike outside an exam, never silently ignored.
+            let exam_only = [
+                ("--time-limit", args.time_limit.is_some()),
+                ("--pass-mark", args.pass_mark.is_some()),
+            ];
+            if let (Some((flag, _)), false) = (
+                exam_only.iter().find(|(_, given)| *given),
+                mode == Mode::Exam,
+            ) {
+                eprintln!("quiz: {flag} is for exams: add --mode exam, or leave {flag} out");
                 return Ok(ExitStatus::Usage);
             }
             let config = RunConfig {
@@ -122,9 +131,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                     ScoringArg::Strict => Scoring::Strict,
                     ScoringArg::Partial => Scoring::Partial,
                 }),
-                count: args.count.map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                count: args.count,
                 tags: args.tags,
                 report: args.report,
+                force: args.force,
                 interactive: std::io::stdin().is_terminal() && stdout.is_terminal() && !args.plain,
                 color: match args.color {
                     ColorArg::Auto => color,
@@ -212,6 +222,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                     FormatArg::Human => Format::Human,
                     FormatArg::Json => Format::Json,
                     FormatArg::Github => Format::Github,
+                    FormatArg::Sarif => Format::Sarif,
                 },
                 color,
                 rfc_dir: args.rfc_dir.or_else(|| env_path("QUIZ_RFC_DIR")),
@@ -219,7 +230,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 allow: args.allow,
                 deny: args.deny,
             };
-            Ok(command::check(&config, &mut stdout.lock())?)
+            match command::check(&config, &mut stdout.lock()) {
+                Err(e @ command::Error::NoDefaultBanks) => {
+                    eprintln!("quiz: {e}\n\n{}", cli::usage("check"));
+                    Ok(ExitStatus::Usage)
+                }
+                other => Ok(other?),
+            }
         }
         Command::Rfc(args) => match args.command {
             RfcCommand::Fetch(fetch) => {
@@ -233,6 +250,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                         .unwrap_or_else(|| quiz::rfc::fetch::DEFAULT_BASE_URL.to_owned()),
                 };
                 Ok(command::fetch(&config, &mut std::io::stderr())?)
+            }
+        },
+        Command::Completions(args) => {
+            stdout.lock().write_all(&cli::completions(args.shell))?;
+            Ok(ExitStatus::Success)
+        }
+        Command::Man(cli::ManArgs { dir: Some(dir), .. }) => {
+            let pages = cli::write_man_pages(&dir)
+                .with_context(|| format!("cannot write manual pages to {}", dir.display()))?;
+            println!("Wrote {pages} manual pages to {}", dir.display());
+            Ok(ExitStatus::Success)
+        }
+        Command::Man(args) => match cli::man_page(args.command.as_deref()) {
+            Some(page) => {
+                stdout.lock().write_all(&page?)?;
+                Ok(ExitStatus::Success)
+            }
+            None => {
+                let name = args.command.unwrap_or_default();
+                let names = cli::subcommand_names();
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                let hint = match quiz::diagnostic::suggest(&name, &names) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None => format!("the commands are: {}", names.join(", ")),
+                };
+                eprintln!("quiz: no command `{name}` to show a manual page for; {hint}");
+                Ok(ExitStatus::Usage)
             }
         },
     }

@@ -41,6 +41,18 @@ pub fn reflowed(text: &str) -> String {
     reflow(text).join("\n")
 }
 
+/// Whether feedback says no more than "right" (or "wrong", when `right` is false),
+/// which the ✓ or ✗ beside the choice already says.
+pub fn only_says(why: &str, right: bool) -> bool {
+    let word = why.trim().trim_end_matches(['.', '!']).to_lowercase();
+    let words: &[&str] = if right {
+        &["correct", "right", "true", "yes"]
+    } else {
+        &["wrong", "incorrect", "not right", "false", "no"]
+    };
+    words.contains(&word.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +73,19 @@ mod tests {
                 "1. numbered"
             ]
         );
+    }
+
+    #[test]
+    fn feedback_that_only_repeats_the_mark_is_left_out() {
+        assert!(only_says("Correct.", true));
+        assert!(only_says(" wrong! ", false));
+        assert!(
+            !only_says("Correct.", false),
+            "a wrong mark with \"Correct\" is news"
+        );
+        assert!(!only_says(
+            "Wrong: TLS 1.3 has no ServerKeyExchange.",
+            false
+        ));
     }
 }

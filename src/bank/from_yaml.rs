@@ -280,6 +280,23 @@ mod tests {
     }
 
     #[test]
+    fn a_string_for_a_list_of_tags_shows_the_fix_and_keeps_the_question() {
+        let mut diags = Vec::new();
+        let text = format!("{ONE}    tags: pki, tls\n");
+        let bank = read_bank("t.yaml", text.as_bytes(), &mut diags).expect("a bank");
+        assert_eq!(
+            diags[0].message,
+            "`tags` must be a list of tags, found a string: write `tags: [pki, tls]`"
+        );
+        let tags: Vec<&str> = bank.questions[0]
+            .tags
+            .iter()
+            .map(|t| t.value.as_str())
+            .collect();
+        assert_eq!(tags, ["pki", "tls"]);
+    }
+
+    #[test]
     fn every_missing_key_is_named() {
         assert_eq!(
             problems("questions:\n  - id: a\n"),

@@ -5,6 +5,7 @@
 //! (unknown keys, wrong types, missing keys) as a [`Diagnostic`] and keeps what it can.
 
 mod from_yaml;
+mod hint;
 pub(crate) mod reader;
 mod schema;
 mod source;

@@ -164,6 +164,29 @@ impl<'a> Reader<'a> {
         key: &str,
         expected: &str,
     ) -> Option<Vec<Spanned<String>>> {
+        if let Value::Scalar { text, .. } = &node.value {
+            // `tags: pki` meant `tags: [pki]`: an error that shows the fix, and the
+            // words read as meant, so that the rest of the question is still checked.
+            let words: Vec<&str> = text
+                .split(',')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .collect();
+            self.error(
+                node.pos,
+                "wrong-type",
+                format!(
+                    "`{key}` must be {expected}, found a string: write `{key}: [{}]`",
+                    words.join(", ")
+                ),
+            );
+            return Some(
+                words
+                    .into_iter()
+                    .map(|w| Spanned::new(w.to_owned(), node.pos))
+                    .collect(),
+            );
+        }
         let items = self.list(node, key, expected)?;
         items.iter().map(|n| self.text(n, key)).collect()
     }

@@ -1,7 +1,7 @@
 //! Where banks come from: files, directories searched for `*.yaml`/`*.yml`, and the
 //! built-in bank embedded in the binary at build time.
 
-use super::{Bank, from_yaml, yaml};
+use super::{Bank, from_yaml, hint, yaml};
 use crate::diagnostic::{Diagnostic, Pos};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -204,13 +204,31 @@ pub(crate) fn parse_yaml(
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match yaml::parse(text) {
-        Ok(root) => Some(root),
-        Err(e) => {
-            diags.push(Diagnostic::error(path, e.pos, "syntax", e.message));
-            None
+    let root = match yaml::parse(text) {
+        Ok(root) => root,
+        Err(e) if !hint::looks_like_a_bank(path, text) => {
+            let message = hint::not_a_bank(path, None, Some(&e.message));
+            diags.push(Diagnostic::error(path, e.pos, "syntax", message));
+            return None;
         }
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                path,
+                e.pos,
+                "syntax",
+                hint::syntax(&e.message),
+            ));
+            return None;
+        }
+    };
+    if matches!(root.value, yaml::Value::Scalar { .. } | yaml::Value::Seq(_))
+        && !hint::looks_like_a_bank(path, text)
+    {
+        let message = hint::not_a_bank(path, Some(&root), None);
+        diags.push(Diagnostic::error(path, root.pos, "wrong-type", message));
+        return None;
     }
+    Some(root)
 }
 
 fn bank_name(path: &str) -> String {

@@ -1,8 +1,8 @@
 //! `quiz check`: the rules run over loaded banks, and the report they make.
 //!
 //! The rules are a registry in [`rules`], one small function each; [`levels`]
-//! holds the run's `--allow` and `--deny`; renderers for people, JSON and GitHub
-//! Actions live in [`render`], one per file. Each file is checked alone, and what
+//! holds the run's `--allow` and `--deny`; renderers for people, JSON, GitHub
+//! Actions and SARIF live in [`render`], one per file. Each file is checked alone, and what
 //! the cross-file rules need of it is folded in, in file order.
 
 pub mod levels;
@@ -13,6 +13,7 @@ pub use levels::Levels;
 
 use crate::bank::Loaded;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::plural;
 use crate::rfc::Library;
 use std::collections::{BTreeMap, HashMap};
 
@@ -102,14 +103,6 @@ impl Report {
             ));
         }
         line
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

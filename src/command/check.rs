@@ -8,7 +8,10 @@ use crate::diagnostic::Diagnostic;
 use crate::exit::ExitStatus;
 use crate::rfc::Library;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// What `quiz check` reads when given no path.
+pub const DEFAULT_FOLDER: &str = "questions";
 
 /// `quiz check`'s settings.
 #[derive(Debug, Clone, Default)]
@@ -42,7 +45,7 @@ impl CheckConfig {
 /// Loads `paths`, or `questions/` when there are none.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, bank::Error> {
     if paths.is_empty() {
-        bank::load_paths(&[PathBuf::from("questions")])
+        bank::load_paths(&[PathBuf::from(DEFAULT_FOLDER)])
     } else {
         bank::load_paths(paths)
     }
@@ -51,6 +54,9 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, bank::Error> {
 /// Checks the banks (and the exam blueprints among the files) and writes the
 /// report; fails on errors, or warnings when strict.
 pub fn check(config: &CheckConfig, out: &mut dyn Write) -> Result<ExitStatus, Error> {
+    if config.paths.is_empty() && !Path::new(DEFAULT_FOLDER).exists() {
+        return Err(Error::NoDefaultBanks);
+    }
     let settings = check::Config {
         levels: Levels::new(&config.allow, &config.deny)?,
         library: config.library()?,

@@ -1,7 +1,7 @@
 //! `quiz import` and `quiz export`: banks to and from Moodle's GIFT, Aiken and XML,
 //! QTI packages, Anki, CSV and exam-dump text.
 
-use super::{Error, load_or_builtin, refuse_errors};
+use super::{Error, create_output, load_or_builtin, refuse_errors};
 use crate::bank;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::exit::ExitStatus;
@@ -49,24 +49,12 @@ fn deliver(
     let Some(path) = output else {
         return out.write_all(bytes).map_err(Error::Output);
     };
-    let write_err = |source| Error::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .create_new(!force)
-        .truncate(true)
-        .open(path)
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::Exists(path.to_owned())
-            } else {
-                write_err(e)
-            }
-        })?;
-    file.write_all(bytes).map_err(write_err)
+    create_output(path, force)?
+        .write_all(bytes)
+        .map_err(|source| Error::Write {
+            path: path.to_owned(),
+            source,
+        })
 }
 
 /// The files under `dir` (with `/`-separated paths relative to it), for a package

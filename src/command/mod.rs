@@ -4,6 +4,7 @@
 mod author;
 mod check;
 mod convert;
+mod empty;
 mod new;
 mod resume;
 mod rfc;
@@ -47,6 +48,10 @@ pub enum Error {
     NoDataDir,
     #[error("{} already exists: give --force to replace it, or another name", .0.display())]
     Exists(PathBuf),
+    #[error(
+        "no PATH given, and there is no `questions` folder here to check by default: give the bank files or folders to check, such as `quiz check banks/`"
+    )]
+    NoDefaultBanks,
     #[error("cannot write to {}", path.display())]
     Write {
         path: PathBuf,
@@ -128,6 +133,27 @@ pub(crate) fn load_blueprint(path: &Path, err: &mut dyn Write) -> Result<Option<
     )
     .map_err(Error::Output)?;
     Ok(None)
+}
+
+/// Creates `path` for writing, refusing to replace an existing file unless `force`
+/// (then it is emptied first).
+pub(crate) fn create_output(path: &Path, force: bool) -> Result<std::fs::File, Error> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .create_new(!force)
+        .truncate(true)
+        .open(path)
+        .map_err(|source| {
+            if source.kind() == io::ErrorKind::AlreadyExists {
+                Error::Exists(path.to_owned())
+            } else {
+                Error::Write {
+                    path: path.to_owned(),
+                    source,
+                }
+            }
+        })
 }
 
 /// Opens `path` for writing, creating it; `truncate` empties it first.

@@ -1,6 +1,9 @@
 //! `quiz run`: a practice quiz or an exam, recorded in the history.
 
-use super::{Error, load_blueprint, load_or_builtin, open_for_writing, refuse_errors, resume};
+use super::{
+    Error, create_output, empty, load_blueprint, load_or_builtin, open_for_writing, refuse_errors,
+    resume,
+};
 use crate::bank;
 use crate::blueprint::{self, Blueprint};
 use crate::exit::{ExitStatus, error_chain};
@@ -11,7 +14,7 @@ use crate::review;
 use crate::screen::{self, Ending, State, Theme};
 use crate::store::{self, History, NewAnswer, SessionInfo};
 use crate::ui::{self, Context, Front, Interruptible, LineFront, NoRecorder, Recorder};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -45,6 +48,8 @@ pub struct RunConfig {
     /// The questions due for review, then unseen ones.
     pub review: bool,
     pub report: Option<PathBuf>,
+    /// Replace the report file if it exists.
+    pub force: bool,
     pub history: HistoryConfig,
     /// Use the full-screen front (stdin and stdout are terminals, no `--plain`).
     pub interactive: bool,
@@ -121,9 +126,14 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     if refuse_errors(&loaded, err)? {
         return Ok(ExitStatus::Failure);
     }
-    // Fail now, not after a long quiz, if the report cannot be written.
+    if let Some(why) = empty::unknown_tags(&loaded.banks, &config.tags) {
+        writeln!(err, "quiz: {why}").map_err(Error::Output)?;
+        return Ok(ExitStatus::Failure);
+    }
+    // Fail now, not after a long quiz, if the report cannot be written; an
+    // existing file is replaced only with --force, as `export -o` does.
     if let Some(path) = &config.report {
-        open_for_writing(path, false)?;
+        create_output(path, config.force)?;
     }
     let settings = Settings::new(config, plan.as_ref());
     // Read once: it serves the selection here and the "changed since" notes below.
@@ -140,20 +150,16 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     };
     let session = match built {
         Ok(session) => session,
-        Err(quiz::Error::NothingSelected(_)) if config.review => {
-            writeln!(
-                err,
-                "quiz: nothing is due for review, and every question has been seen"
-            )
-            .map_err(Error::Output)?;
-            return Ok(ExitStatus::Failure);
-        }
-        Err(quiz::Error::NothingSelected(_)) if config.missed => {
-            writeln!(
-                err,
-                "quiz: no missed questions: every latest answer scored full marks"
-            )
-            .map_err(Error::Output)?;
+        Err(quiz::Error::NothingSelected(_)) => {
+            let why = empty::explain(&empty::Selection {
+                banks: &loaded.banks,
+                tags: &config.tags,
+                missed: config.missed,
+                review: config.review,
+                answers: &answers,
+                now: clock.now(),
+            });
+            writeln!(err, "quiz: {why}").map_err(Error::Output)?;
             return Ok(ExitStatus::Failure);
         }
         Err(e @ quiz::Error::Changed(_)) => {
@@ -338,8 +344,10 @@ fn new_session<'b>(
             let standings = review::standings(&loaded.banks, answers);
             let now = SystemClock.now();
             let mut ids = review::due_then_unseen(&standings, &loaded.banks, now);
+            // With --missed: the missed questions that are due, most overdue first.
             if let Some(only) = &options.only {
-                ids.retain(|id| only.contains(id));
+                let missed: HashSet<&String> = only.iter().collect();
+                ids.retain(|id| missed.contains(id));
             }
             options.only = Some(ids);
             options.keep_order = true;

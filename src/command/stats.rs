@@ -38,7 +38,7 @@ pub fn stats(
     let stats = report::stats::compute(
         &loaded.banks,
         &history.answers()?,
-        &history.recent_sessions(10)?,
+        &history.sessions()?,
         SystemClock.now(),
     );
     print(

@@ -351,7 +351,12 @@ impl<'a> Session<'a> {
             .map(|(bank, question)| Item::new(bank, question, None))
             .collect();
         if items.is_empty() {
-            return Err(if !options.tags.is_empty() {
+            let tag_known = banks
+                .iter()
+                .flat_map(|b| &b.questions)
+                .any(|q| q.tags.iter().any(|t| options.tags.contains(&t.value)));
+            // A known tag emptied by `only` is the history's doing, not the tag's.
+            return Err(if !options.tags.is_empty() && !tag_known {
                 Error::NoTagMatch(options.tags.clone())
             } else if options.only.is_some() {
                 Error::NothingSelected("no question matches the selection".into())
@@ -792,6 +797,16 @@ mod tests {
             Session::new(&b, none).err(),
             Some(Error::NoTagMatch(vec!["z".into()]))
         );
+        // A known tag whose questions the history leaves out is not a tag problem.
+        let none_missed = Options {
+            tags: vec!["y".into()],
+            only: Some(vec!["one".into()]),
+            ..options(Mode::Practice)
+        };
+        assert!(matches!(
+            Session::new(&b, none_missed).err(),
+            Some(Error::NothingSelected(_))
+        ));
         let ordered = Options {
             only: Some(vec!["two".into(), "one".into()]),
             keep_order: true,

@@ -22,6 +22,15 @@ pub fn points(p: f64) -> String {
     }
 }
 
+/// `1 question`, `17 questions`: a count with its noun, as a person writes it.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

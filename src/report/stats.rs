@@ -2,6 +2,7 @@
 
 use crate::bank::Bank;
 use crate::paint::Paint;
+use crate::report::plural;
 use crate::review;
 use crate::store::{Answer, PastSession};
 use chrono::{DateTime, Local, Utc};
@@ -35,13 +36,21 @@ pub struct Group {
     pub percent: f64,
 }
 
+/// One past session, counting only the questions of the banks reported on.
 #[derive(Debug, Serialize)]
 pub struct Trend {
     pub started: String,
     pub mode: String,
+    /// Questions recorded: answered, skipped, or left unanswered in an exam.
+    pub asked: usize,
+    /// Those given an answer.
     pub answered: usize,
+    /// Points over `asked`, in percent.
     pub percent: f64,
 }
+
+/// How many sessions the trend shows.
+pub const TREND_SESSIONS: usize = 10;
 
 fn percent(points: f64, n: usize) -> f64 {
     if n == 0 {
@@ -112,19 +121,40 @@ pub fn compute(
         accuracy: (!relevant.is_empty()).then(|| percent(total, relevant.len())),
         by_tag: groups(by_tag),
         by_bank: groups(by_bank),
-        recent: sessions
-            .iter()
-            .rev()
-            .map(|s| Trend {
-                started: DateTime::<Utc>::from(s.started).to_rfc3339(),
-                mode: s.mode.clone(),
-                answered: s.answered,
-                percent: percent(s.points, s.answered),
-            })
-            .collect(),
+        recent: trend(sessions, &relevant),
         due_now,
         due_this_week,
     }
+}
+
+/// The last [`TREND_SESSIONS`] sessions that asked any of these questions, oldest
+/// first, each counting only these questions.
+fn trend(sessions: &[PastSession], relevant: &[&Answer]) -> Vec<Trend> {
+    // (asked, answered, points) per session.
+    let mut per: HashMap<i64, (usize, usize, f64)> = HashMap::new();
+    for a in relevant {
+        let e = per.entry(a.session).or_default();
+        e.0 += 1;
+        e.1 += usize::from(!a.given.is_empty());
+        e.2 += a.points;
+    }
+    let mut out: Vec<Trend> = sessions
+        .iter()
+        .rev()
+        .filter_map(|s| {
+            let &(asked, answered, points) = per.get(&s.id)?;
+            Some(Trend {
+                started: DateTime::<Utc>::from(s.started).to_rfc3339(),
+                mode: s.mode.clone(),
+                asked,
+                answered,
+                percent: percent(points, asked),
+            })
+        })
+        .take(TREND_SESSIONS)
+        .collect();
+    out.reverse();
+    out
 }
 
 pub fn to_json(stats: &Stats) -> Vec<u8> {
@@ -137,12 +167,18 @@ pub fn to_text(s: &Stats, paint: Paint) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} questions: {} seen, {} unseen",
-        s.questions, s.seen, s.unseen
+        "{}: {} seen, {} unseen",
+        plural(s.questions, "question"),
+        s.seen,
+        s.unseen
     );
     match s.accuracy {
         Some(a) => {
-            let _ = writeln!(out, "Accuracy: {a:.1}% over {} answers", s.answers);
+            let _ = writeln!(
+                out,
+                "Accuracy: {a:.1}% over {}",
+                plural(s.answers, "answer")
+            );
         }
         None => {
             let _ = writeln!(out, "No answers yet: `quiz run` records them.");
@@ -167,11 +203,12 @@ pub fn to_text(s: &Stats, paint: Paint) -> String {
             .max()
             .unwrap_or(0);
         for g in list {
-            let answers = if g.answers == 1 { "answer" } else { "answers" };
             let _ = writeln!(
                 out,
-                "  {:width$}  {:5.1}%  ({} {answers})",
-                g.name, g.percent, g.answers
+                "  {:width$}  {:5.1}%  ({})",
+                g.name,
+                g.percent,
+                plural(g.answers, "answer")
             );
         }
     }
@@ -182,10 +219,11 @@ pub fn to_text(s: &Stats, paint: Paint) -> String {
                 .map(|d| d.with_timezone(&Local).format("%Y-%m-%d %H:%M").to_string())
                 .unwrap_or_else(|_| t.started.clone());
             let bar = "█".repeat((t.percent / 10.0).round() as usize);
+            let counts = format!("{}/{}", t.answered, t.asked);
             let _ = writeln!(
                 out,
-                "  {when}  {:8} {:3} answered  {:5.1}%  {bar}",
-                t.mode, t.answered, t.percent
+                "  {when}  {:8} {counts:>7} answered  {:5.1}%  {bar}",
+                t.mode, t.percent
             );
         }
     }

@@ -168,7 +168,12 @@ pub fn question(state: &State, index: usize, outcome: Option<&Outcome>, width: u
                     None => text.to_owned(),
                 };
                 body.extend(wrap_hanging(head, &text, width, Style::new()));
-                if let Some(why) = &choice.why {
+                // Feedback that only says "Correct." beside a ✓ says it twice.
+                if let Some(why) = choice
+                    .why
+                    .as_ref()
+                    .filter(|w| !crate::prose::only_says(&w.value, right))
+                {
                     for line in wrapped(why.value.trim(), width.saturating_sub(5)) {
                         body.push(Line::from(vec![
                             Span::raw("     "),

@@ -84,14 +84,12 @@ pub struct Answer {
     pub at: SystemTime,
 }
 
-/// A past session with its result.
+/// A past session: when it started and in which mode.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PastSession {
     pub id: i64,
     pub started: SystemTime,
     pub mode: String,
-    pub answered: usize,
-    pub points: f64,
 }
 
 pub struct History {
@@ -188,22 +186,18 @@ impl History {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The most recent sessions that recorded answers, newest first.
-    pub fn recent_sessions(&self, limit: usize) -> Result<Vec<PastSession>, Error> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.id, s.started_at, s.mode, COUNT(a.id), COALESCE(SUM(a.points), 0)
-             FROM sessions s
-             JOIN answers a ON a.session_id = s.id
-             JOIN (SELECT MAX(id) AS id FROM answers GROUP BY session_id, question_id) last ON a.id = last.id
-             GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC LIMIT ?1",
-        )?;
-        let rows = stmt.query_map([i64::try_from(limit).unwrap_or(i64::MAX)], |r| {
+    /// Every session, oldest first. What each scored is read from
+    /// [`History::answers`], so that callers count only the questions they are
+    /// interested in.
+    pub fn sessions(&self) -> Result<Vec<PastSession>, Error> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, started_at, mode FROM sessions ORDER BY started_at, id")?;
+        let rows = stmt.query_map([], |r| {
             Ok(PastSession {
                 id: r.get(0)?,
                 started: from_millis(r.get(1)?),
                 mode: r.get(2)?,
-                answered: usize::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
-                points: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -257,9 +251,9 @@ mod tests {
         assert_eq!(all.len(), 2);
         assert_eq!((all[0].question_id.as_str(), all[0].points), ("q1", 1.0));
         assert_eq!(all[1].time, Duration::from_millis(1500));
-        let sessions = h.recent_sessions(5).expect("sessions");
+        let sessions = h.sessions().expect("sessions");
         assert_eq!(sessions.len(), 1);
-        assert_eq!((sessions[0].answered, sessions[0].points), (2, 1.5));
+        assert_eq!((sessions[0].id, sessions[0].mode.as_str()), (s, "practice"));
         // Opening again keeps everything and does not migrate twice.
         drop(h);
         let h = History::open(dir.path()).expect("reopen");

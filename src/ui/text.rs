@@ -3,7 +3,7 @@
 use super::Progress;
 use crate::bank::letter;
 use crate::paint::Paint;
-use crate::prose::reflow;
+use crate::prose::{only_says, reflow};
 use crate::quiz::clock::format_left;
 use crate::quiz::{Asked, Mode, Outcome, Session, Summary};
 use crate::report::{self, points};
@@ -68,7 +68,8 @@ pub fn header(session: &Session, time_limit: Option<Duration>) -> String {
 }
 
 /// The summary and, after an exam, every missed question: its choices as they
-/// were shown, the answer given and the right one, the explanation, the references.
+/// were shown, each marked and followed by its feedback (`why`), the answer given
+/// and the right one, the explanation, the references.
 pub fn finish(summary: &Summary, missed: &[(Asked, Outcome)], paint: Paint) -> String {
     let mut out = report::summary(summary, paint);
     if !missed.is_empty() {
@@ -80,8 +81,7 @@ pub fn finish(summary: &Summary, missed: &[(Asked, Outcome)], paint: Paint) -> S
             "\n{}",
             paint.bold(&format!("{}. {}", asked.number, asked.stem()))
         );
-        for (l, choice) in asked.choices() {
-            let shown = (l as u8 - b'A') as usize;
+        for (shown, (l, choice)) in asked.choices().enumerate() {
             let mark = match (
                 outcome.expected.contains(&shown),
                 outcome.given.contains(&shown),
@@ -92,8 +92,15 @@ pub fn finish(summary: &Summary, missed: &[(Asked, Outcome)], paint: Paint) -> S
                 (false, false) => "",
             };
             let _ = writeln!(out, "  {l}) {}{mark}", choice.text.value.trim());
+            let right = outcome.expected.contains(&shown);
+            if let Some(why) = choice.why.as_ref().filter(|w| !only_says(&w.value, right)) {
+                for line in reflow(&why.value) {
+                    let _ = writeln!(out, "     {line}");
+                }
+            }
         }
-        out.push_str(&feedback(asked, outcome, true, paint));
+        let _ = writeln!(out, "{}", verdict(outcome, true, paint));
+        out.push_str(&explanation_and_references(asked, paint));
     }
     out
 }
@@ -112,10 +119,36 @@ pub(crate) fn letters(shown: &[usize]) -> String {
 
 /// Right or wrong, the correct letters as shown, the `why` of each choice picked
 /// wrongly or missed, the explanation and the references with their links.
+///
+/// A choice's `why` is the author's verdict on it ("Wrong.", "Correct: …"), so the
+/// label beside it says only what the candidate did with it, never right or wrong again.
 pub fn feedback(asked: &Asked, outcome: &Outcome, exam: bool, paint: Paint) -> String {
     let mut out = String::new();
+    let _ = writeln!(out, "{}", verdict(outcome, exam, paint));
+    for (shown, (l, choice)) in asked.choices().enumerate() {
+        let picked = outcome.given.contains(&shown);
+        let right = outcome.expected.contains(&shown);
+        if picked == right || outcome.skipped && !right {
+            continue;
+        }
+        if let Some(why) = &choice.why {
+            let did = if picked { "your pick" } else { "not picked" };
+            let _ = writeln!(
+                out,
+                "  {l}) {} ({did}): {}",
+                choice.text.value.trim(),
+                why.value.trim()
+            );
+        }
+    }
+    out.push_str(&explanation_and_references(asked, paint));
+    out
+}
+
+/// `✓ Correct: B.`, `✗ Wrong: the answer is A, C; you chose A, B.`, and the like.
+fn verdict(outcome: &Outcome, exam: bool, paint: Paint) -> String {
     let answer = letters(&outcome.expected);
-    let verdict = if outcome.skipped {
+    if outcome.skipped {
         let word = if exam { "Not answered" } else { "Skipped" };
         paint.warn(&format!("{word}. The answer is {answer}."))
     } else if outcome.is_right() {
@@ -131,24 +164,12 @@ pub fn feedback(asked: &Asked, outcome: &Outcome, exam: bool, paint: Paint) -> S
             "✗ Wrong: the answer is {answer}; you chose {}.",
             letters(&outcome.given)
         ))
-    };
-    let _ = writeln!(out, "{verdict}");
-    for (shown, (l, choice)) in asked.choices().enumerate() {
-        let picked = outcome.given.contains(&shown);
-        let right = outcome.expected.contains(&shown);
-        if picked == right || outcome.skipped && !right {
-            continue;
-        }
-        if let Some(why) = &choice.why {
-            let mark = if right { "missed" } else { "not right" };
-            let _ = writeln!(
-                out,
-                "  {l}) {} ({mark}): {}",
-                choice.text.value.trim(),
-                why.value.trim()
-            );
-        }
     }
+}
+
+/// The explanation, reflowed, then each reference with its link.
+fn explanation_and_references(asked: &Asked, paint: Paint) -> String {
+    let mut out = String::new();
     if let Some(explanation) = &asked.question.explanation {
         let _ = writeln!(out);
         for line in reflow(&explanation.value) {

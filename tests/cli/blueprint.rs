@@ -125,6 +125,7 @@ fn the_same_seed_draws_the_same_exam_and_each_domain_its_share() {
                 seed,
                 "--report",
                 "r.json",
+                "--force",
             ],
             "",
         );

@@ -71,7 +71,7 @@ fn no_path_means_the_questions_folder() {
 fn bad_indentation_points_at_the_wrong_line() {
     assert_one(
         "title: x\nquestions:\n  - id: a\n    question: q\n   choices: [a, b]\n    answer: A\n",
-        "bank.yaml:5:4: error: while parsing a block collection, did not find expected '-' indicator [syntax]",
+        "bank.yaml:5:4: error: while parsing a block collection, did not find expected '-' indicator: most likely the indentation: this line is indented as if it belonged to the list above it, but it is not a `- ` item. Line up a question's keys with its `id:`, and start each new question with `- ` [syntax]",
     );
 }
 
@@ -198,8 +198,11 @@ questions:
             "bank.yaml:6:14: error: answer `D` names no choice: this question has 3 choices (A to C) [answer-out-of-range]",
             "bank.yaml:7:5: error: unknown key `explaination` in a question; did you mean `explanation`? [unknown-key]",
             "bank.yaml:9:14: error: `rfc` must be a positive integer such as 5246, found \"-5\" [invalid-rfc]",
+            // `tags: tls` shows the fix, and q2 is still checked.
+            "bank.yaml:10:5: warning: question `q2` has no explanation [missing-explanation]",
+            "bank.yaml:10:5: warning: question `q2` has no references [missing-reference]",
             "bank.yaml:14:12: error: `multi` must be true or false, found a string [wrong-type]",
-            "bank.yaml:15:11: error: `tags` must be a list of tags, found a string [wrong-type]",
+            "bank.yaml:15:11: error: `tags` must be a list of tags, found a string: write `tags: [tls]` [wrong-type]",
         ]
     );
 }
@@ -218,7 +221,7 @@ fn a_syntax_error_does_not_stop_the_other_files() {
     assert_eq!(
         out.diagnostics(),
         [
-            "banks/a.yaml:1:8: error: unclosed quote [syntax]",
+            "banks/a.yaml:1:8: error: unclosed quote: a quoted text is not closed: add the closing quote; inside double quotes, write a quote mark as `\\\"` [syntax]",
             "banks/b.yaml:6:13: error: answer `Z` names no choice: this question has 4 choices (A to D) [answer-out-of-range]",
         ]
     );
@@ -392,5 +395,94 @@ fn an_exhibit_is_checked_like_any_text() {
     assert_one(
         &bank(&["a"]).replace("    choices:", "    exhibit: [1, 2]\n    choices:"),
         "bank.yaml:5:14: error: `exhibit` must be text, found a list [wrong-type]",
+    );
+}
+
+#[test]
+fn a_syntax_error_says_what_it_most_likely_means() {
+    // A list item indented one column less than the one before it.
+    assert_one(
+        "questions:\n  - id: a\n    question: Q?\n    choices:\n      - x\n     - y\n    answer: A\n",
+        "bank.yaml:6:6: error: while parsing a block mapping, did not find expected key: most likely the indentation: this line is indented differently from the keys before it. The keys of a question line up with its `id:`, and the `- ` items of a list line up with each other, deeper than the key they belong to [syntax]",
+    );
+    assert_one(
+        "questions:\n  - id: a\n    question: Which one: A or B?\n    choices: [x, y]\n    answer: A\n",
+        "bank.yaml:3:24: error: mapping values are not allowed in this context: most likely a `: ` inside a text, which YAML reads as a new key: put the text in quotes (`question: \"Which one: A or B?\"`), or write it as a block (`question: |`) [syntax]",
+    );
+    assert_one(
+        "questions:\n  - id: a\n    question: `ls` lists files\n    choices: [x, y]\n    answer: A\n",
+        "bank.yaml:3:15: error: unexpected character '`': a text that starts with '`' must be in quotes, such as \"`…\" [syntax]",
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_bank_says_so() {
+    let out = Test::new()
+        .file("README.md", "```sh\ncargo run\n```\n")
+        .args(&["check", "README.md"])
+        .run();
+    out.status(1);
+    assert_eq!(
+        out.diagnostics(),
+        [
+            "README.md:1:1: error: this does not look like a question bank (it looks like Markdown): a bank is a YAML file with a `questions:` list, and this file is not valid YAML (unexpected character '`'). Check that this is the file you meant [syntax]"
+        ]
+    );
+}
+
+#[test]
+fn this_readme_is_not_a_bank_though_it_shows_one() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("the README");
+    assert!(readme.contains("\nquestions:\n"), "it shows a bank");
+    let out = Test::new()
+        .file("README.md", &readme)
+        .args(&["check", "README.md"])
+        .run();
+    out.status(1);
+    let lines = out.diagnostics();
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0]
+            .contains("error: this does not look like a question bank (it looks like Markdown)"),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn without_a_path_or_a_questions_folder_says_so_and_shows_usage() {
+    Test::new()
+        .args(&["check"])
+        .run()
+        .status(2)
+        .stderr_has("quiz: no PATH given, and there is no `questions` folder here to check by default: give the bank files or folders to check, such as `quiz check banks/`\n\nUsage: quiz check [OPTIONS] [PATHS]...\n");
+}
+
+/// The pre-commit hook, run as pre-commit runs it: its `entry` and the user's
+/// `args`, and, with `pass_filenames: false`, no file names.
+#[test]
+fn the_pre_commit_hook_checks_the_whole_bank() {
+    let manifest = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/.pre-commit-hooks.yaml"
+    ))
+    .expect("the hook manifest");
+    let hooks: serde_json::Value = serde_saphyr::from_str(&manifest).expect("YAML");
+    let hook = &hooks[0];
+    assert_eq!(hook["id"], "quiz-check");
+    assert_eq!(
+        hook["pass_filenames"], false,
+        "only changed files would miss duplicates"
+    );
+    let entry: Vec<&str> = hook["entry"].as_str().expect("entry").split(' ').collect();
+    assert_eq!(entry[0], "quiz");
+    // A commit that changes only b.yaml still finds b's id taken in a.yaml.
+    let t = Test::new()
+        .file("banks/a.yaml", &bank(&["same"]))
+        .file("banks/b.yaml", &bank(&["same"]));
+    let mut args = entry[1..].to_vec();
+    args.push("banks/");
+    t.run_with(&args, "").status(1).stdout_has(
+        "banks/b.yaml:3:9: error: id `same` is already used at banks/a.yaml:3:9 [duplicate-id]",
     );
 }

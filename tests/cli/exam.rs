@@ -90,3 +90,39 @@ fn bad_time_limits_are_refused() {
         .status(2)
         .stderr_has("--time-limit is for exams: add --mode exam");
 }
+
+/// Feedback on each choice that reads "Correct." or "Wrong." only.
+const TERSE: &str = "questions:
+  - id: terse
+    question: Which two are TLS 1.3 handshake messages?
+    choices:
+      - text: EncryptedExtensions
+        why: Correct.
+      - text: ServerKeyExchange
+        why: Wrong.
+      - text: CertificateVerify
+        why: Sent by the server to prove it holds its key.
+      - ChangeCipherSpec
+    answer: [A, C]
+";
+
+#[test]
+fn feedback_never_says_right_or_wrong_twice() {
+    // Practice: the label says what you did; the author's feedback says why.
+    Test::new()
+        .file("bank.yaml", TERSE)
+        .args(&["run", "--no-shuffle", "bank.yaml"])
+        .stdin("A,B\n")
+        .run()
+        .stdout_has("✗ Wrong: the answer is A, C; you chose A, B.\n  B) ServerKeyExchange (your pick): Wrong.\n  C) CertificateVerify (not picked): Sent by the server to prove it holds its key.\n")
+        .stdout_lacks("(not right)")
+        .stdout_lacks("(missed)");
+    // The exam's missed list: each choice once, with its mark and its feedback,
+    // leaving out feedback that only repeats the mark.
+    Test::new()
+        .file("bank.yaml", TERSE)
+        .args(&["run", "--mode", "exam", "--no-shuffle", "bank.yaml"])
+        .stdin("A,B\n")
+        .run()
+        .stdout_has("  A) EncryptedExtensions ✓ your pick, right\n  B) ServerKeyExchange ✗ your pick\n  C) CertificateVerify ✓ right\n     Sent by the server to prove it holds its key.\n  D) ChangeCipherSpec\n✗ Wrong: the answer is A, C; you chose A, B.\n");
+}

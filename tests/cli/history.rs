@@ -223,13 +223,24 @@ fn missed_asks_only_what_was_missed_last_time() {
     );
     let report: serde_json::Value = serde_json::from_str(&out.read("r.json")).expect("report");
     assert_eq!(report["questions"][0]["id"], "q3");
-    // Nothing missed: a clear message and status 1.
-    let clean = Test::new().file("bank.yaml", &bank_of(1));
-    clean.run_with(&["run", "--no-shuffle", "bank.yaml"], "B\n");
+    // Nothing missed: what emptied the selection, what to try, and status 1.
+    let clean = Test::new().file("bank.yaml", &bank_of(2));
+    clean.run_with(&["run", "--no-shuffle", "--count", "1", "bank.yaml"], "B\n");
     clean
         .run_with(&["run", "--missed", "bank.yaml"], "")
         .status(1)
-        .stderr_has("no missed questions");
+        .stderr_has("quiz: --missed found nothing to ask: the 1 answered question scored full marks on its latest answer; 1 more not answered yet.\nLeave out --missed to practise anyway, or try --review for what is due.\n");
+}
+
+/// The ids of the questions asked, in order, from the report in `r.json`.
+fn asked_ids(out: &super::Outcome) -> Vec<String> {
+    let report: serde_json::Value = serde_json::from_str(&out.read("r.json")).expect("report");
+    report["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .filter_map(|q| q["id"].as_str().map(str::to_owned))
+        .collect()
 }
 
 /// Writes answers straight into a history, as if given `days_ago`.
@@ -272,18 +283,13 @@ fn review_asks_what_is_due_then_what_is_unseen() {
         "\n\n\n\n",
     );
     out.status(0).stdout_has("Question 1 of 3 ·");
-    let report: serde_json::Value = serde_json::from_str(&out.read("r.json")).expect("report");
-    let asked: Vec<&str> = report["questions"]
-        .as_array()
-        .expect("questions")
-        .iter()
-        .filter_map(|q| q["id"].as_str())
-        .collect();
+    let asked = asked_ids(&out);
     assert_eq!(asked, ["q1", "q2", "q4"]);
     // Each was just answered: nothing is due now.
     t.run_with(&["run", "--review", "bank.yaml"], "")
         .status(1)
-        .stderr_has("nothing is due for review, and every question has been seen");
+        .stderr_has("quiz: --review found nothing to ask: all 4 questions have been answered and none is due for review yet (the next falls due on ")
+        .stderr_has(").\nLeave out --review to practise anyway.\n");
 }
 
 #[test]
@@ -409,4 +415,94 @@ fn sessions_from_before_resume_existed_are_not_resumed() {
         rows(&t, "SELECT finished_at, plan FROM sessions"),
         [["0", "NULL"]]
     );
+}
+
+#[test]
+fn review_with_missed_asks_the_missed_questions_that_are_due() {
+    let t = Test::new().file("bank.yaml", &bank_of(4));
+    // q1 and q2 missed long ago (due, q1 more overdue); q3 missed just now (not
+    // due yet); q4 right long ago and never seen since.
+    prepare(
+        &t,
+        &[
+            ("q1", 0.0, 40),
+            ("q2", 0.0, 20),
+            ("q3", 0.0, 0),
+            ("q4", 1.0, 40),
+        ],
+    );
+    let out = t.run_with(
+        &[
+            "run",
+            "--review",
+            "--missed",
+            "--report",
+            "r.json",
+            "bank.yaml",
+        ],
+        "\n\n",
+    );
+    out.status(0).stdout_has("Question 1 of 2 ·");
+    let asked = asked_ids(&out);
+    assert_eq!(asked, ["q1", "q2"]);
+}
+
+#[test]
+fn review_with_missed_says_when_no_missed_question_is_due() {
+    let t = Test::new().file("bank.yaml", &bank_of(3));
+    prepare(&t, &[("q1", 0.0, 0), ("q2", 1.0, 0)]);
+    t.run_with(&["run", "--review", "--missed", "bank.yaml"], "")
+        .status(1)
+        .stderr_has("quiz: --review --missed found nothing to ask: the only missed question is not due for review yet (the next falls due on ")
+        .stderr_has(").\nLeave out --review to be asked every missed question now.\n");
+}
+
+#[test]
+fn stats_counts_read_naturally() {
+    let t = Test::new().file("bank.yaml", &bank_of(1));
+    t.run_with(&["run", "--no-shuffle", "bank.yaml"], "A\n")
+        .status(0);
+    t.run_with(&["stats", "bank.yaml"], "")
+        .status(0)
+        .stdout_has("1 question: 1 seen, 0 unseen\n")
+        .stdout_has("Accuracy: 0.0% over 1 answer\n")
+        .stdout_has("  handshake    0.0%  (1 answer)\n");
+}
+
+#[test]
+fn stats_trend_covers_only_the_banks_given() {
+    let t = Test::new()
+        .file("a.yaml", &bank(&["a1", "a2"]))
+        .file("b.yaml", &bank(&["b1"]));
+    t.run_with(&["run", "--no-shuffle", "a.yaml"], "B\nA\n")
+        .status(0);
+    t.run_with(&["stats", "a.yaml"], "")
+        .stdout_has("Recent sessions, oldest first:\n")
+        .stdout_has("practice     2/2 answered   50.0%");
+    t.run_with(&["stats", "b.yaml"], "")
+        .status(0)
+        .stdout_has("No answers yet")
+        .stdout_lacks("Recent sessions");
+}
+
+#[test]
+fn stats_shows_an_exam_left_unanswered_as_unanswered() {
+    let t = Test::new().file("bank.yaml", &bank_of(3));
+    // The input ends at once: the exam is submitted with nothing answered.
+    t.run_with(&["run", "--mode", "exam", "bank.yaml"], "")
+        .status(0);
+    t.run_with(&["stats", "bank.yaml"], "")
+        .stdout_has("exam         0/3 answered    0.0%");
+    let json = t.run_with(&["stats", "--json", "bank.yaml"], "").json();
+    assert_eq!(json["recent"][0]["asked"], 3);
+    assert_eq!(json["recent"][0]["answered"], 0);
+}
+
+#[test]
+fn review_with_missed_when_nothing_was_missed_suggests_the_review_alone() {
+    let t = Test::new().file("bank.yaml", &bank_of(2));
+    prepare(&t, &[("q1", 1.0, 0)]);
+    t.run_with(&["run", "--review", "--missed", "bank.yaml"], "")
+        .status(1)
+        .stderr_has("quiz: --review --missed found nothing to ask: the 1 answered question scored full marks on its latest answer; 1 more not answered yet.\nLeave out --missed to review everything that is due.\n");
 }

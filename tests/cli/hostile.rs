@@ -93,11 +93,11 @@ fn a_document_that_is_not_a_map() {
     rejects(
         "list.yaml",
         b"- a\n- b\n",
-        "expected a bank (a map of keys), found a list",
+        "expected a bank (a map with `title` and `questions`), found a list: if these are questions, write `questions:` on the first line",
     );
     rejects(
         "scalar.yaml",
         b"just words\n",
-        "expected a bank (a map of keys), found a string",
+        "this does not look like a question bank: a bank is a YAML file with a `questions:` list, and this file holds only text",
     );
 }

@@ -15,6 +15,9 @@ mod large;
 mod lint;
 mod rfc_fetch;
 mod run;
+mod sarif;
+mod selection;
+mod shell;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -80,7 +80,7 @@ fn feedback_cites_references_with_links() {
 fn feedback_explains_wrong_and_missed_choices() {
     quiz("B\nA,B\n", &[])
         .stdout_has("✗ Wrong: the answer is A, C; you chose A, B.\n")
-        .stdout_has("  B) ServerKeyExchange (not right): TLS 1.3 has no ServerKeyExchange; key shares travel in extensions.\n")
+        .stdout_has("  B) ServerKeyExchange (your pick): TLS 1.3 has no ServerKeyExchange; key shares travel in extensions.\n")
         .stdout_has("  Notes on TLS 1.3: https://example.org/tls13\n");
 }
 

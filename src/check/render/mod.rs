@@ -4,10 +4,12 @@
 mod github;
 mod human;
 mod json;
+mod sarif;
 
 pub use github::Github;
 pub use human::Human;
 pub use json::Json;
+pub use sarif::Sarif;
 
 use super::Report;
 
@@ -22,6 +24,7 @@ pub enum Format {
     Human,
     Json,
     Github,
+    Sarif,
 }
 
 impl Format {
@@ -31,6 +34,7 @@ impl Format {
             Format::Human => Box::new(Human { color }),
             Format::Json => Box::new(Json),
             Format::Github => Box::new(Github),
+            Format::Sarif => Box::new(Sarif),
         }
     }
 }
