@@ -331,9 +331,16 @@ pub fn man_page(subcommand: Option<&str>) -> Option<std::io::Result<Vec<u8>>> {
 /// many pages were written.
 pub fn write_man_pages(dir: &std::path::Path) -> std::io::Result<usize> {
     use clap::CommandFactory;
+    fn pages(command: &clap::Command) -> usize {
+        1 + command
+            .get_subcommands()
+            .filter(|c| !c.is_hide_set())
+            .map(pages)
+            .sum::<usize>()
+    }
     std::fs::create_dir_all(dir)?;
     clap_mangen::generate_to(Cli::command(), dir)?;
-    Ok(1 + Cli::command().get_subcommands().count())
+    Ok(pages(&Cli::command()))
 }
 
 /// The names of the subcommands, for "did you mean".
