@@ -312,3 +312,53 @@ fn exam_dump_questions() {
         |text: &String| imports(Kind::Text, text),
     );
 }
+
+/// Degenerate inputs, each built to make a naive reader quadratic: a run of one
+/// token, nothing but labels, one huge answer block. Most are not questions at
+/// all; an error is as good an answer as a bank, so long as it comes in linear time.
+/// A shape: its name, the format it is read as, and how to make it at a size.
+type Shape = (&'static str, Kind, fn(usize) -> String);
+
+#[test]
+fn degenerate_inputs() {
+    let shapes: &[Shape] = &[
+        ("GIFT, one block of escaped choices", Kind::Gift, |n| {
+            format!("Q? {{{}}}", "~x\\{ ".repeat(n))
+        }),
+        ("GIFT, a run of `::`", Kind::Gift, |n| "::".repeat(n)),
+        ("Aiken, stems only", Kind::Aiken, |n| "Q?\n".repeat(n)),
+        ("Moodle XML, a run of `<a`", Kind::MoodleXml, |n| {
+            format!(
+                "<quiz><question type=\"multichoice\"><questiontext format=\"html\"><text>{}</text></questiontext></question></quiz>",
+                "&lt;a".repeat(n)
+            )
+        }),
+        ("exam dump, labels only", Kind::Text, |n| "A.\n".repeat(n)),
+        (
+            "exam dump, answers and explanations only",
+            Kind::Text,
+            |n| "Answer: A\nExplanation:\nA. x\n".repeat(n / 10),
+        ),
+        ("exam dump, one paragraph", Kind::Text, |n| {
+            "word ".repeat(n)
+        }),
+        ("exam dump, page residue", Kind::Text, |n| {
+            "Q?\n\nA. x\nB. y\nLeave a Reply\n".repeat(n / 10)
+        }),
+        ("CSV, multi-line stems", Kind::Csv, |n| {
+            format!("question,A,B,answer\n{}", "\"q\n\",a,b,A\n".repeat(n / 10))
+        }),
+        ("QTI, deep nesting", Kind::Qti, |n| {
+            format!(
+                "<assessmentItem><itemBody>{}<choiceInteraction/>{}</itemBody></assessmentItem>",
+                "<div>".repeat(n / 10),
+                "</div>".repeat(n / 10)
+            )
+        }),
+    ];
+    for (shape, kind, make) in shapes {
+        scales_linearly(shape, 10_000, make, |text: &String| {
+            let _ = import_bytes(*kind, "in", text.as_bytes());
+        });
+    }
+}

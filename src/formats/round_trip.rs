@@ -303,10 +303,10 @@ fn yaml_writes_the_builtin_bank_back_exactly() {
     }
 }
 
-/// Inputs built to make a naive parser quadratic finish quickly (about a megabyte each).
+/// Inputs built to make a naive parser quadratic are read as they should be
+/// (about a megabyte each); `tests/scaling.rs` holds their time to account.
 #[test]
 fn pathological_inputs_stay_linear() {
-    let started = std::time::Instant::now();
     let many_lt = "<a".repeat(300_000);
     assert_eq!(super::html::to_text(&many_lt, false), many_lt);
     assert_eq!(
@@ -335,8 +335,6 @@ fn pathological_inputs_stay_linear() {
         .map_err(|f| f.error)
         .map_err(|d| d.message);
     assert_eq!(imported.map(|i| i.bank.questions.len()), Ok(66 * 40));
-    let elapsed = started.elapsed();
-    assert!(elapsed.as_secs() < 60, "took {elapsed:?}");
 }
 
 /// Every imported value points into its source: 1-based lines and columns, never 0.

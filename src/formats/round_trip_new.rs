@@ -241,12 +241,10 @@ fn anki_writes_one_note_per_question_with_five_fields() {
     }
 }
 
-/// Inputs built to make a naive reader quadratic finish quickly (up to a megabyte
-/// each; most of the time is the builder's checks, slow in a debug build). The
-/// `fuzz` branch's ratio tests measure the scaling itself.
+/// Inputs built to make a naive reader quadratic are read as they should be (up
+/// to a megabyte each); `tests/scaling.rs` holds their time to account.
 #[test]
 fn pathological_inputs_stay_linear() {
-    let started = std::time::Instant::now();
     let _ = import(Kind::Text, "big.txt", &"A.\n".repeat(300_000));
     let _ = import(
         Kind::Text,
@@ -279,6 +277,4 @@ fn pathological_inputs_stay_linear() {
     let page = as_dump_page(&banks).repeat(10);
     let imported = import(Kind::Text, "big.txt", &page).map_err(|f| f.error.message);
     assert_eq!(imported.map(|i| i.bank.questions.len()), Ok(66 * 10));
-    let elapsed = started.elapsed();
-    assert!(elapsed.as_secs() < 60, "took {elapsed:?}");
 }
