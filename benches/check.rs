@@ -1,391 +1,393 @@
-//! How long `quiz check` takes on a large bank, against deserializing the same files.
+//! `quiz check` on large banks, against reading and deserializing the same files;
+//! and how soon `quiz run` shows its first question.
 //!
-//! The goal: `quiz check` on a bank of 10,000 questions (about 12 MB over 100 files)
-//! takes at most 1.5 times as long as deserializing the same files alone.
+//! The goals (issue 11), for `quiz check --rfc-dir rfc` (every rule on, the RFC
+//! rules included): at most 1.0× the time of deserializing the same files on one
+//! thread, on 10,000 and on 100,000 questions, using both cores; peak memory at
+//! most 64 MiB on 100,000 questions, growing with the largest file rather than with
+//! the bank; and `quiz run` on 10,000 questions showing its first question in
+//! under 0.5 s.
 //!
-//! `cargo bench --bench check` generates that bank into a temporary directory, runs
-//! each phase once to warm up, then times 11 rounds that run every phase once (in
-//! rotating order), and prints each phase's median and fastest time:
+//! `cargo bench --bench check` generates banks of 10,000 and 100,000 questions
+//! (about 12 MB and 120 MB, files of 100 questions; see `common/bank.rs`), checks
+//! that `quiz check` finds them clean, then times rounds of these processes, each
+//! round starting at the next one so that a slow spell of the machine hits them alike:
 //!
-//! - deserialize: read every file and parse it into the YAML node tree
-//!   (`quiz::bank::yaml::parse`, which is serde-saphyr's deserialization);
-//! - load: read every file and turn it into the bank's types (`read_bank`);
-//! - check: what `quiz check` does in-process (`load_paths`, `check`, the human report);
-//! - binary: the `quiz check DIR` executable (`CARGO_BIN_EXE_quiz`), as a subprocess.
+//! - deserialize: this benchmark itself with `--deserialize DIR`, which reads each
+//!   file and deserializes it with serde-saphyr (`quiz::bank::yaml::parse`), one
+//!   file at a time, on one thread;
+//! - check: `quiz check --rfc-dir rfc DIR` with `QUIZ_THREADS=1`, and with 2;
+//! - first question (10,000 only): `quiz run DIR --no-history`, until it asks
+//!   for the first answer.
 //!
-//! It is a measurement, not a test: it exits 0 whether or not the goal is met. Run
-//! without `--bench` (as `cargo test --benches` does), it only checks on a small bank
-//! that every phase works.
+//! Each process's wall-clock time, CPU time and peak resident memory (from
+//! `wait4`) are printed with the ratios to deserialize. It is a measurement, not a
+//! test: it exits 0 whether or not the goals are met. Run without `--bench` (as
+//! `cargo test --benches` does), it only checks on a small bank that every phase
+//! works. `cargo bench --bench check -- --generate DIR N` writes a bank of N
+//! questions into DIR, to try by hand.
 
 mod common;
 
-use common::{Rng, VOCABULARY};
-use quiz::bank::{self, yaml};
-use quiz::check::{self, render::Format};
+use common::bank::{Section, generate, sections};
 use std::fmt::Write as _;
-use std::hint::black_box;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A named piece of work to time.
-type Phase<'a> = (&'static str, Box<dyn FnMut() + 'a>);
+/// The most that `check` may take, as a multiple of deserialize.
+const TIME_GOAL: f64 = 1.0;
+/// The most memory `check` may use on the largest bank, in MiB.
+const MEMORY_GOAL: f64 = 64.0;
+/// The longest `quiz run` may take to show its first question on 10,000 questions.
+const FIRST_QUESTION_GOAL: Duration = Duration::from_millis(500);
 
-/// The most that `check` may take, as a multiple of `deserialize`.
-const GOAL: f64 = 1.5;
-
-/// The range of an explanation's length in characters. The built-in bank averages
-/// about 570 characters; with 400 to 540, 10,000 questions come to about 12 MB as in
-/// the goal (the rest of a question takes about 730 bytes).
-const EXPLANATION: (usize, usize) = (400, 540);
+/// Questions per generated file, as in the issue's bank.
+const PER_FILE: usize = 100;
 
 struct Size {
-    files: usize,
-    questions_per_file: usize,
-    runs: usize,
+    questions: usize,
+    rounds: usize,
+    /// Whether to time `quiz run`'s first question on it.
+    run: bool,
 }
 
-const FULL: Size = Size {
-    files: 100,
-    questions_per_file: 100,
-    runs: 11,
-};
+const FULL: &[Size] = &[
+    Size {
+        questions: 10_000,
+        rounds: 9,
+        run: true,
+    },
+    Size {
+        questions: 100_000,
+        rounds: 3,
+        run: false,
+    },
+];
 
-const SMOKE: Size = Size {
-    files: 3,
-    questions_per_file: 10,
-    runs: 1,
-};
+const SMOKE: &[Size] = &[Size {
+    questions: 300,
+    rounds: 1,
+    run: true,
+}];
 
 fn main() {
-    let full = std::env::args().any(|a| a == "--bench");
-    let size = if full { FULL } else { SMOKE };
-
-    let dir = tempfile::tempdir().expect("create a temporary directory");
-    let files = generate(dir.path(), &size);
-    let bytes: u64 = files
-        .iter()
-        .map(|f| std::fs::metadata(f).expect("stat a generated file").len())
-        .sum();
-    let questions = size.files * size.questions_per_file;
-    println!(
-        "bank: {} files, {questions} questions, {bytes} bytes ({:.2} MB, {:.2} MiB)",
-        files.len(),
-        bytes as f64 / 1e6,
-        bytes as f64 / (1024.0 * 1024.0),
-    );
-
-    // The bank must check clean, so that the benchmark measures the real path
-    // (every question loaded and every rule run), not an early exit on errors.
-    let report = check::check(&bank::load_paths(&[dir.path().to_owned()]).expect("load the bank"));
-    assert!(
-        report.errors() == 0 && report.questions == questions,
-        "the generated bank must check with 0 errors and keep all {questions} questions, \
-         but `quiz check` says: {}\n{}",
-        report.summary(),
-        String::from_utf8_lossy(&Format::Human.renderer(false).render(&report)),
-    );
-    println!("check: {}", report.summary());
-
-    let runs = size.runs;
-    let root = [dir.path().to_owned()];
-    let binary = Path::new(env!("CARGO_BIN_EXE_quiz"));
-    let mut phases: [Phase; 4] = [
-        (
-            "deserialize (read + yaml::parse)",
-            Box::new(|| {
-                for file in &files {
-                    let text = std::fs::read_to_string(file).expect("read a bank file");
-                    black_box(yaml::parse(&text).expect("parse a bank file"));
-                }
-            }),
-        ),
-        (
-            "load (read + read_bank)",
-            Box::new(|| {
-                let mut diags = Vec::new();
-                for file in &files {
-                    let bytes = std::fs::read(file).expect("read a bank file");
-                    let shown = file.display().to_string();
-                    let bank = bank::read_bank(&shown, &bytes, &mut diags);
-                    black_box(bank.expect("load a bank file"));
-                }
-                assert!(diags.is_empty(), "loading reported problems: {diags:?}");
-            }),
-        ),
-        (
-            "check (load_paths + check + render)",
-            Box::new(|| {
-                let loaded = bank::load_paths(&root).expect("load the bank");
-                let report = check::check(&loaded);
-                black_box(Format::Human.renderer(false).render(&report));
-            }),
-        ),
-        (
-            "binary (`quiz check DIR`)",
-            Box::new(|| {
-                let status = Command::new(binary)
-                    .arg("check")
-                    .arg(&root[0])
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .status()
-                    .expect("run the quiz binary");
-                assert!(status.success(), "`quiz check` failed: {status}");
-            }),
-        ),
-    ];
-
-    // One warm-up round, then rounds that run every phase once, each round starting
-    // at the next phase, so that a slow spell of the machine hits them all alike.
-    println!("timing: median of {runs} rounds after 1 warm-up round, phases interleaved");
-    for (_, run) in &mut phases {
-        run();
+    let args: Vec<String> = std::env::args().collect();
+    let after = |flag: &str| {
+        let at = args.iter().position(|a| a == flag)?;
+        args.get(at + 1)
+    };
+    if let Some(dir) = after("--deserialize") {
+        deserialize(Path::new(dir));
+        return;
     }
-    let mut times = vec![Vec::with_capacity(runs); phases.len()];
-    for round in 0..runs {
-        for k in 0..phases.len() {
-            let i = (round + k) % phases.len();
-            let start = Instant::now();
-            (phases[i].1)();
-            times[i].push(start.elapsed());
-        }
+    let rfc_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rfc");
+    let sections = sections(&rfc_dir);
+    if let Some(dir) = after("--generate") {
+        let n: usize = after(dir)
+            .and_then(|n| n.parse().ok())
+            .expect("--generate DIR N: N questions");
+        std::fs::create_dir_all(dir).expect("create the bank's folder");
+        let files = generate(Path::new(dir), n.div_ceil(PER_FILE), PER_FILE, &sections);
+        println!("{}: {} files, {n} questions", dir, files.len());
+        return;
     }
-    let medians: Vec<(Duration, Duration)> = times
-        .iter_mut()
-        .map(|t| {
-            t.sort_unstable();
-            (t[t.len() / 2], t[0])
-        })
-        .collect();
-
-    let [deserialize, load, in_process, binary_time] = [0, 1, 2, 3].map(|i| medians[i].0);
-    let mb = bytes as f64 / 1e6;
-    let mut table = String::new();
-    let _ = writeln!(
-        table,
-        "{:<36} {:>10} {:>8} {:>8} {:>9} {:>7}",
-        "phase", "median ms", "min ms", "MB/s", "÷ deser.", "÷ load"
-    );
-    for ((name, _), (median, min)) in phases.iter().zip(&medians) {
-        let s = median.as_secs_f64();
-        let _ = writeln!(
-            table,
-            "{name:<36} {:>10.1} {:>8.1} {:>8.1} {:>8.2}× {:>6.2}×",
-            s * 1e3,
-            min.as_secs_f64() * 1e3,
-            mb / s,
-            s / deserialize.as_secs_f64(),
-            s / load.as_secs_f64(),
-        );
+    let full = args.iter().any(|a| a == "--bench");
+    let sizes = if full { FULL } else { SMOKE };
+    let mut verdicts = Vec::new();
+    for size in sizes {
+        verdicts.extend(bench(size, &sections, &rfc_dir, full));
     }
-    print!("{table}");
-
-    let ratio = in_process.as_secs_f64() / deserialize.as_secs_f64();
-    let binary_ratio = binary_time.as_secs_f64() / deserialize.as_secs_f64();
-    // On a busy machine the medians wander; the fastest runs are a second opinion.
-    let fastest_ratio = medians[2].1.as_secs_f64() / medians[0].1.as_secs_f64();
     if full {
-        let verdict = if ratio <= GOAL { "PASS" } else { "FAIL" };
-        println!(
-            "{verdict}: check takes {ratio:.2}× deserialize (goal: at most {GOAL}×; \
-             fastest runs: {fastest_ratio:.2}×); the binary takes {binary_ratio:.2}×"
-        );
+        println!();
+        for v in verdicts {
+            println!("{v}");
+        }
     } else {
         println!("smoke run on a small bank (no verdict); run `cargo bench --bench check`");
     }
 }
 
-/// Writes the bank into `dir` and returns its files in the order `quiz check` reads them.
-fn generate(dir: &Path, size: &Size) -> Vec<PathBuf> {
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    (0..size.files)
-        .map(|f| {
-            let path = dir.join(format!("bank-{f:03}.yaml"));
-            let text = bank_file(&mut rng, f, size.questions_per_file);
-            std::fs::write(&path, text).expect("write a bank file");
-            path
-        })
-        .collect()
-}
-
-const TAGS: &[&str] = &[
-    "handshake",
-    "tls12",
-    "tls13",
-    "record",
-    "ciphers",
-    "extensions",
-    "attacks",
-    "pki",
-    "resumption",
-    "alerts",
-    "psk",
-    "0-rtt",
-    "key-schedule",
-    "configuration",
-];
-
-const RFCS: &[&str] = &[
-    "5246", "8446", "6066", "7457", "7525", "5746", "7366", "7627",
-];
-
-const RFC_TITLES: &[&str] = &[
-    "Client Hello",
-    "Server Hello",
-    "Key Schedule",
-    "Record Payload Protection",
-    "Handshake Protocol",
-    "Alert Protocol",
-    "Pre-Shared Key Extension",
-    "Server Name Indication",
-    "Strict TLS",
-    "Renegotiation Indication Extension",
-];
-
-/// `n` words from [`VOCABULARY`], the first capitalized, without the final stop.
-fn words(rng: &mut Rng, n: usize) -> String {
-    let mut out = String::new();
-    for i in 0..n {
-        let word = rng.pick(&VOCABULARY);
-        if i == 0 {
-            let mut chars = word.chars();
-            if let Some(c) = chars.next() {
-                out.push(c.to_ascii_uppercase());
-                out.push_str(chars.as_str());
-            }
-        } else {
-            out.push(' ');
-            out.push_str(word);
-        }
+/// The baseline: read and deserialize every bank file of `dir`, one at a time.
+fn deserialize(dir: &Path) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("list the bank")
+        .map(|e| e.expect("list the bank").path())
+        .collect();
+    files.sort();
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read a bank file");
+        std::hint::black_box(quiz::bank::yaml::parse(&text).expect("parse a bank file"));
     }
-    out
 }
 
-/// A sentence of `lo..=hi` words ending in `stop`.
-fn sentence(rng: &mut Rng, lo: usize, hi: usize, stop: char) -> String {
-    let n = rng.between(lo, hi);
-    let mut s = words(rng, n);
-    s.push(stop);
-    s
+/// One process's run: how long it took, its CPU time and its peak memory.
+#[derive(Clone, Copy)]
+struct Usage {
+    wall: Duration,
+    cpu: Duration,
+    peak_kib: u64,
 }
 
-/// Sentences up to about `chars` characters, wrapped at 88 columns after `indent`.
-fn paragraph(rng: &mut Rng, chars: usize, indent: &str) -> String {
-    let mut text = String::new();
-    while text.len() < chars {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(&sentence(rng, 8, 18, '.'));
+/// Runs `cmd` to its end, its output discarded; panics unless it exits 0.
+// `wait4` reaps the child, which clippy cannot see.
+#[allow(clippy::zombie_processes)]
+fn measure(cmd: &mut Command) -> Usage {
+    let start = Instant::now();
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start a process");
+    let (status, usage) = wait4(&child);
+    let wall = start.elapsed();
+    assert!(status == 0, "{cmd:?} exited with status {status}");
+    Usage {
+        wall,
+        cpu: usage.0,
+        peak_kib: usage.1,
     }
-    wrap(&text, indent)
 }
 
-fn bank_file(rng: &mut Rng, file: usize, questions: usize) -> String {
-    let mut out = format!("title: Generated bank {file}\nquestions:\n");
-    for q in 0..questions {
-        question(rng, file, q, &mut out);
-    }
-    out
-}
-
-fn question(rng: &mut Rng, file: usize, q: usize, out: &mut String) {
-    let slug = rng.pick(TAGS);
-    let _ = writeln!(out, "  - id: gen-{file:03}-{q:03}-{slug}");
-
-    // A 1-2 sentence stem: on one line, or folded over several.
-    let mut stem = sentence(rng, 7, 14, '.');
-    if rng.below(2) == 0 {
-        stem.push(' ');
-        stem.push_str(&sentence(rng, 4, 8, '?'));
+/// Waits for `child`: its exit status (or -1 for a signal), CPU time and peak RSS.
+fn wait4(child: &std::process::Child) -> (i32, (Duration, u64)) {
+    let pid = libc::pid_t::try_from(child.id()).expect("a process id");
+    let mut status = 0;
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: wait4 fills `usage` when it returns the child's pid, and only then
+    // is it read; the child is ours and not waited for elsewhere.
+    let usage = unsafe {
+        let got = libc::wait4(pid, &mut status, 0, usage.as_mut_ptr());
+        assert_eq!(got, pid, "wait for {pid}");
+        usage.assume_init()
+    };
+    let time = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    };
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
     } else {
-        stem.pop();
-        stem.push('?');
-    }
-    if stem.len() > 100 {
-        out.push_str("    question: >-\n");
-        out.push_str(&wrap(&stem, "      "));
-    } else {
-        let _ = writeln!(out, "    question: {stem}");
-    }
+        -1
+    };
+    let cpu = time(usage.ru_utime) + time(usage.ru_stime);
+    // Linux gives ru_maxrss in KiB.
+    (code, (cpu, usage.ru_maxrss as u64))
+}
 
-    // 4-5 distinct choices; a quarter of the questions give each choice a `why`.
-    let count = rng.between(4, 5);
-    let mut choices: Vec<String> = Vec::with_capacity(count);
-    while choices.len() < count {
-        let c = sentence(rng, 3, 6, '.');
-        if !choices.contains(&c) {
-            choices.push(c);
-        }
-    }
-    let with_why = rng.below(4) == 0;
-    out.push_str("    choices:\n");
-    for c in &choices {
-        if with_why {
-            let _ = writeln!(out, "      - text: {c}");
-            let _ = writeln!(out, "        why: {}", sentence(rng, 5, 10, '.'));
-        } else {
-            let _ = writeln!(out, "      - {c}");
-        }
-    }
+/// A process to time: its name and how to start it.
+struct Phase {
+    name: String,
+    command: Box<dyn Fn() -> Command>,
+}
 
-    // One letter, or a list of two or three distinct letters.
-    let letter = |i: usize| char::from(b'A' + i as u8);
-    if rng.below(4) == 0 {
-        let mut picked: Vec<usize> = (0..count).collect();
-        let keep = rng.between(2, 3);
-        while picked.len() > keep {
-            let drop = rng.below(picked.len());
-            picked.remove(drop);
-        }
-        let letters: Vec<String> = picked.iter().map(|&i| letter(i).to_string()).collect();
-        let _ = writeln!(out, "    answer: [{}]", letters.join(", "));
-    } else {
-        let _ = writeln!(out, "    answer: {}", letter(rng.below(count)));
-    }
+fn quiz() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_quiz"))
+}
 
-    out.push_str("    explanation: |\n");
-    let length = rng.between(EXPLANATION.0, EXPLANATION.1);
-    out.push_str(&paragraph(rng, length, "      "));
-
-    let rfc = rng.pick(RFCS);
-    let (major, minor, sub) = (rng.between(1, 9), rng.between(1, 12), rng.below(4));
-    let rfc_title = rng.pick(RFC_TITLES);
-    let n = rng.between(2, 4);
-    let url_title = words(rng, n);
-    let _ = write!(
-        out,
-        "    references:\n      - rfc: {rfc}\n        section: \"{major}.{minor}.{sub}\"\n\
-         \x20       title: {rfc_title}\n\
-         \x20     - url: https://example.org/tls/{file:03}-{q:03}.html\n\
-         \x20       title: {url_title}\n"
+fn bench(size: &Size, sections: &[Section], rfc_dir: &Path, full: bool) -> Vec<String> {
+    let dir = tempfile::tempdir().expect("create a temporary directory");
+    let files = generate(
+        dir.path(),
+        size.questions.div_ceil(PER_FILE),
+        PER_FILE,
+        sections,
+    );
+    let sizes: Vec<u64> = files
+        .iter()
+        .map(|f| std::fs::metadata(f).expect("stat a generated file").len())
+        .collect();
+    let bytes: u64 = sizes.iter().sum();
+    let largest = sizes.iter().copied().max().unwrap_or(0);
+    println!(
+        "\n== {} questions: {} files, {:.1} MB (largest file {:.0} KB)",
+        size.questions,
+        files.len(),
+        bytes as f64 / 1e6,
+        largest as f64 / 1e3,
     );
 
-    let first = rng.pick(TAGS);
-    let mut second = rng.pick(TAGS);
-    while second == first {
-        second = rng.pick(TAGS);
+    // The bank must check clean, so that what is measured is the real path: every
+    // question loaded and every rule run, not an early exit or a flood of output.
+    let out = quiz()
+        .arg("check")
+        .arg("--rfc-dir")
+        .arg(rfc_dir)
+        .arg(dir.path())
+        .output()
+        .expect("run quiz check");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let summary = stdout.lines().last().unwrap_or("").to_owned();
+    assert!(
+        out.status.success() && summary.contains(" 0 errors, 0 warnings"),
+        "the generated bank must check clean, but `quiz check` says:\n{stdout}"
+    );
+    println!("quiz check --rfc-dir rfc: {summary}");
+
+    let data = tempfile::tempdir().expect("create a data directory");
+    let bench_exe = std::env::current_exe().expect("this benchmark's path");
+    let root = dir.path().to_owned();
+    let mut phases = vec![Phase {
+        name: "deserialize, 1 thread".into(),
+        command: Box::new({
+            let root = root.clone();
+            move || {
+                let mut c = Command::new(&bench_exe);
+                c.arg("--deserialize").arg(&root);
+                c
+            }
+        }),
+    }];
+    for threads in [1, 2] {
+        let (root, rfc_dir) = (root.clone(), rfc_dir.to_owned());
+        let data = data.path().to_owned();
+        phases.push(Phase {
+            name: format!(
+                "check, {threads} thread{}",
+                if threads == 1 { "" } else { "s" }
+            ),
+            command: Box::new(move || {
+                let mut c = quiz();
+                c.arg("check")
+                    .arg("--rfc-dir")
+                    .arg(&rfc_dir)
+                    .arg(&root)
+                    .env("QUIZ_THREADS", threads.to_string())
+                    .env("QUIZ_DATA_DIR", &data);
+                c
+            }),
+        });
     }
-    let _ = writeln!(out, "    tags: [{first}, {second}]\n");
+
+    let rounds = size.rounds;
+    println!("timing: median of {rounds} rounds after 1 warm-up round, phases interleaved");
+    let mut usages: Vec<Vec<Usage>> = vec![Vec::new(); phases.len()];
+    let mut first: Vec<Duration> = Vec::new();
+    for round in 0..=rounds {
+        for k in 0..phases.len() {
+            let i = (round + k) % phases.len();
+            let usage = measure(&mut (phases[i].command)());
+            if round > 0 {
+                usages[i].push(usage);
+            }
+        }
+        if size.run {
+            let took = first_question(&root, data.path());
+            if round > 0 {
+                first.push(took);
+            }
+        }
+    }
+
+    let median = |mut v: Vec<Duration>| {
+        v.sort_unstable();
+        (v[v.len() / 2], v[0])
+    };
+    let base = median(usages[0].iter().map(|u| u.wall).collect());
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "{:<24} {:>9} {:>8} {:>8} {:>9} {:>9} {:>9}",
+        "phase", "median s", "min s", "CPU s", "÷ deser.", "(fastest)", "peak MiB"
+    );
+    let mut results = Vec::new();
+    for (phase, usage) in phases.iter().zip(&usages) {
+        let (wall, min) = median(usage.iter().map(|u| u.wall).collect());
+        let (cpu, _) = median(usage.iter().map(|u| u.cpu).collect());
+        let peak = usage.iter().map(|u| u.peak_kib).max().unwrap_or(0) as f64 / 1024.0;
+        let ratio = wall.as_secs_f64() / base.0.as_secs_f64();
+        let fastest = min.as_secs_f64() / base.1.as_secs_f64();
+        let _ = writeln!(
+            table,
+            "{:<24} {:>9.3} {:>8.3} {:>8.3} {:>8.2}× {:>8.2}× {:>9.1}",
+            phase.name,
+            wall.as_secs_f64(),
+            min.as_secs_f64(),
+            cpu.as_secs_f64(),
+            ratio,
+            fastest,
+            peak
+        );
+        results.push((ratio, peak));
+    }
+    print!("{table}");
+
+    let mut verdicts = Vec::new();
+    let pass = |ok: bool| if ok { "PASS" } else { "FAIL" };
+    let (ratio, peak) = results[2];
+    verdicts.push(format!(
+        "{}: {} questions: check on 2 threads takes {ratio:.2}× deserialize (goal: at most {TIME_GOAL}×; 1 thread: {:.2}×)",
+        pass(ratio <= TIME_GOAL),
+        size.questions,
+        results[1].0,
+    ));
+    if size.questions >= 100_000 {
+        verdicts.push(format!(
+            "{}: {} questions: check peaks at {peak:.1} MiB (goal: at most {MEMORY_GOAL} MiB; deserialize: {:.1} MiB)",
+            pass(peak <= MEMORY_GOAL),
+            size.questions,
+            results[0].1,
+        ));
+    } else {
+        verdicts.push(format!(
+            "info: {} questions: check peaks at {peak:.1} MiB (deserialize: {:.1} MiB)",
+            size.questions, results[0].1,
+        ));
+    }
+    if size.run {
+        let (took, fastest) = median(first);
+        println!(
+            "quiz run --no-history: first question after {:.3} s (median; fastest {:.3} s)",
+            took.as_secs_f64(),
+            fastest.as_secs_f64()
+        );
+        verdicts.push(format!(
+            "{}: {} questions: `quiz run` shows its first question after {:.3} s (goal: under {:.1} s)",
+            pass(took < FIRST_QUESTION_GOAL),
+            size.questions,
+            took.as_secs_f64(),
+            FIRST_QUESTION_GOAL.as_secs_f64()
+        ));
+    }
+    if !full {
+        verdicts.clear();
+    }
+    verdicts
 }
 
-/// `text` wrapped at 88 columns after `indent`.
-fn wrap(text: &str, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.len() + 1 + word.len() > 88 {
-            let _ = writeln!(out, "{indent}{line}");
-            line.clear();
+/// How long `quiz run DIR --no-history` takes to ask for the first answer, through
+/// the line front (stdin and stdout are pipes).
+fn first_question(root: &Path, data: &Path) -> Duration {
+    let start = Instant::now();
+    let mut child = quiz()
+        .arg("run")
+        .arg(root)
+        .arg("--no-history")
+        .env("QUIZ_DATA_DIR", data)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start quiz run");
+    let mut stdout = child.stdout.take().expect("quiz run's output");
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    let took = loop {
+        let n = stdout.read(&mut buf).expect("read quiz run's output");
+        assert!(
+            n > 0,
+            "quiz run ended before asking: {}",
+            String::from_utf8_lossy(&seen)
+        );
+        seen.extend_from_slice(&buf[..n]);
+        if seen.windows(8).any(|w| w == b"Answer: ") {
+            break start.elapsed();
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        let _ = writeln!(out, "{indent}{line}");
-    }
-    out
+    };
+    // Closing its input ends the quiz.
+    drop(child.stdin.take());
+    drop(stdout);
+    let _ = child.wait();
+    took
 }

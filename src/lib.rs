@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod exit;
 pub mod formats;
 pub mod paint;
+pub mod parallel;
 pub mod prose;
 pub mod quiz;
 pub mod report;

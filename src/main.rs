@@ -33,6 +33,10 @@ fn main() -> ExitCode {
             .into();
         }
     };
+    if let Err(message) = threads_from_env() {
+        eprintln!("quiz: {message}");
+        return ExitStatus::Usage.into();
+    }
     match run(cli) {
         Ok(status) => status.into(),
         // A closed pipe (`quiz run | head`) is the reader's choice, not an error.
@@ -42,6 +46,23 @@ fn main() -> ExitCode {
             let _ = writeln!(std::io::stderr(), "quiz: {e:#}");
             ExitStatus::Usage.into()
         }
+    }
+}
+
+/// `$QUIZ_THREADS`: how many threads read and check files (default: one per core).
+fn threads_from_env() -> Result<(), String> {
+    let Some(value) = std::env::var_os("QUIZ_THREADS").filter(|v| !v.is_empty()) else {
+        return Ok(());
+    };
+    match value.to_str().and_then(|v| v.trim().parse().ok()) {
+        Some(n) => {
+            quiz::parallel::set_threads(n);
+            Ok(())
+        }
+        None => Err(format!(
+            "QUIZ_THREADS={} is not a number of threads: give a whole number of at least 1, or unset it",
+            value.to_string_lossy()
+        )),
     }
 }
 

@@ -1,7 +1,9 @@
-//! What the benchmarks share: a deterministic random stream and the vocabulary
-//! of the generated questions.
+//! What the benchmarks share: a deterministic random stream, the vocabulary of
+//! the generated questions, and the check benchmark's generated bank ([`bank`]).
 
 #![allow(dead_code)] // Each benchmark uses its own part.
+
+pub mod bank;
 
 use std::sync::LazyLock;
 

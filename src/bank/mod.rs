@@ -14,7 +14,10 @@ pub mod yaml;
 
 pub use schema::json_schema;
 
-pub use source::{BUILTIN_LABEL, Error, Loaded, load_builtin, load_paths, read_bank};
+pub use source::{
+    BUILTIN_LABEL, Content, Error, File, Loaded, bank_files, load_builtin, load_paths, read_bank,
+    read_file,
+};
 pub(crate) use source::{parse_yaml, read_limited, too_large};
 
 use crate::diagnostic::Pos;

@@ -3,6 +3,8 @@
 
 use super::{Bank, from_yaml, hint, yaml};
 use crate::diagnostic::{Diagnostic, Pos};
+use crate::parallel::{self, Next};
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -42,18 +44,14 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    fn add(&mut self, path: &str, bytes: &[u8]) {
-        self.paths.push(path.to_owned());
-        let Some(root) = parse_yaml(path, bytes, &mut self.diagnostics) else {
-            return;
-        };
-        if is_blueprint(&root) {
-            self.blueprints.push((path.to_owned(), root));
-        } else if let Some(bank) =
-            from_yaml::bank(path, &bank_name(path), &root, &mut self.diagnostics)
-        {
-            self.banks.push(bank);
+    fn add(&mut self, file: File) {
+        self.diagnostics.extend(file.diagnostics);
+        match file.content {
+            Content::Bank(bank) => self.banks.push(bank),
+            Content::Blueprint(root) => self.blueprints.push((file.path.clone(), root)),
+            Content::Nothing => {}
         }
+        self.paths.push(file.path);
     }
 
     pub fn question_count(&self) -> usize {
@@ -61,39 +59,114 @@ impl Loaded {
     }
 }
 
-/// Reads the bank files at `paths` (files, or directories searched recursively in
-/// sorted order, skipping hidden entries).
-pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, Error> {
-    let mut loaded = Loaded::default();
-    for path in paths {
-        for file in bank_files(path)? {
-            let bytes = read_limited(&file)?;
-            let shown = file.display().to_string();
-            match bytes {
-                Ok(bytes) => loaded.add(&shown, &bytes),
-                Err(size) => {
-                    loaded.paths.push(shown.clone());
-                    loaded.diagnostics.push(too_large(&shown, size));
-                }
-            }
+/// One file as read: its path as shown, what it holds, and the problems found
+/// while reading it.
+#[derive(Debug)]
+pub struct File {
+    pub path: String,
+    pub content: Content,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What a file holds.
+#[derive(Debug)]
+pub enum Content {
+    Bank(Bank),
+    /// An exam blueprint (a `domains` key), as parsed YAML.
+    Blueprint(yaml::Node),
+    /// Nothing to use: the file is too large, or does not parse (see its diagnostics).
+    Nothing,
+}
+
+impl File {
+    /// Parses a file's bytes: UTF-8, YAML, then a bank's shape (or a blueprint's
+    /// YAML).
+    fn parse(path: String, bytes: &[u8]) -> File {
+        let mut diagnostics = Vec::new();
+        let content = match parse_yaml(&path, bytes, &mut diagnostics) {
+            None => Content::Nothing,
+            Some(root) if is_blueprint(&root) => Content::Blueprint(root),
+            Some(root) => from_yaml::bank(&path, &bank_name(&path), &root, &mut diagnostics)
+                .map_or(Content::Nothing, Content::Bank),
+        };
+        File {
+            path,
+            content,
+            diagnostics,
         }
     }
-    Ok(loaded)
+}
+
+/// Reads and parses the bank file at `path`.
+pub fn read_file(path: &Path) -> Result<File, Error> {
+    let shown = path.display().to_string();
+    Ok(match read_limited(path)? {
+        Ok(bytes) => File::parse(shown, &bytes),
+        Err(size) => File {
+            diagnostics: vec![too_large(&shown, size)],
+            path: shown,
+            content: Content::Nothing,
+        },
+    })
+}
+
+/// Reads the bank files at `paths` (files, or directories searched recursively in
+/// sorted order, skipping hidden entries), each once, on several threads.
+pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, Error> {
+    let files = bank_files(paths)?;
+    let mut loaded = Loaded::default();
+    let mut failed = None;
+    parallel::for_each_ordered(
+        &files,
+        parallel::threads(),
+        |file| read_file(file),
+        |read| match read {
+            Ok(file) => {
+                loaded.add(file);
+                Next::More
+            }
+            Err(e) => {
+                failed = Some(e);
+                Next::Stop
+            }
+        },
+    );
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(loaded),
+    }
 }
 
 /// The bank embedded in the binary from `questions/`.
 pub fn load_builtin() -> Loaded {
     let mut loaded = Loaded::default();
     for (name, text) in BUILTIN {
-        loaded.add(
-            &format!("{BUILTIN_LABEL} questions/{name}"),
+        loaded.add(File::parse(
+            format!("{BUILTIN_LABEL} questions/{name}"),
             text.as_bytes(),
-        );
+        ));
     }
     loaded
 }
 
-fn bank_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
+/// The bank files at `paths`, in order: a file as given, a directory's `*.yaml`
+/// and `*.yml` files. A file reached twice (`banks banks/pki.yaml`, a link to
+/// another file) is listed once, where it is first reached.
+pub fn bank_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for path in paths {
+        for file in files_under(path)? {
+            let same = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+            if seen.insert(same) {
+                out.push(file);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn files_under(path: &Path) -> Result<Vec<PathBuf>, Error> {
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::NotFound(path.to_owned()),
         _ => io(path, e),
@@ -129,7 +202,12 @@ fn bank_files(path: &Path) -> Result<Vec<PathBuf>, Error> {
 /// The file's bytes, or its size when it is over [`MAX_FILE_BYTES`].
 pub(crate) fn read_limited(path: &Path) -> Result<Result<Vec<u8>, u64>, Error> {
     let file = std::fs::File::open(path).map_err(|e| io(path, e))?;
-    let mut bytes = Vec::new();
+    // Sized once from the file's length, not grown (and copied) as it is read.
+    let expected = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(MAX_FILE_BYTES + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0) + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| io(path, e))?;

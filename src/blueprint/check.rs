@@ -5,7 +5,8 @@
 use super::Blueprint;
 use crate::bank::{self, Bank};
 use crate::diagnostic::{Diagnostic, suggest};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
+use std::path::Path;
 
 /// The diagnostics of `blueprint` against its banks, at its own lines.
 pub fn check(blueprint: &Blueprint) -> Vec<Diagnostic> {
@@ -106,9 +107,14 @@ fn banks(blueprint: &Blueprint, out: &mut Vec<Diagnostic>) -> Option<Vec<Bank>> 
     }
     let mut banks = Vec::new();
     let mut ok = true;
+    // Entries that reach the same file (`banks: [pki, pki/x.yaml]`) count it once.
+    let mut seen = HashSet::new();
     for (entry, path) in blueprint.banks.iter().zip(blueprint.bank_paths()) {
         match bank::load_paths(std::slice::from_ref(&path)) {
-            Ok(loaded) => banks.extend(loaded.banks),
+            Ok(loaded) => banks.extend(loaded.banks.into_iter().filter(|b| {
+                let path = Path::new(&b.path);
+                seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned()))
+            })),
             Err(e) => {
                 ok = false;
                 let why = match e {

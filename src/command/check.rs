@@ -1,10 +1,8 @@
-//! `quiz check`: load, run the rules, render, and decide the exit status.
+//! `quiz check`: find the files, check them, render, and decide the exit status.
 
 use super::Error;
-use crate::bank::{self, Loaded};
-use crate::blueprint;
+use crate::bank;
 use crate::check::{self, Levels, render::Format};
-use crate::diagnostic::Diagnostic;
 use crate::exit::ExitStatus;
 use crate::rfc::Library;
 use std::io::Write;
@@ -42,12 +40,13 @@ impl CheckConfig {
     }
 }
 
-/// Loads `paths`, or `questions/` when there are none.
-pub fn load(paths: &[PathBuf]) -> Result<Loaded, bank::Error> {
+/// The bank files to check: those at `paths`, or under `questions/` when there
+/// are none; each once.
+pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, bank::Error> {
     if paths.is_empty() {
-        bank::load_paths(&[PathBuf::from(DEFAULT_FOLDER)])
+        bank::bank_files(&[PathBuf::from(DEFAULT_FOLDER)])
     } else {
-        bank::load_paths(paths)
+        bank::bank_files(paths)
     }
 }
 
@@ -62,10 +61,7 @@ pub fn check(config: &CheckConfig, out: &mut dyn Write) -> Result<ExitStatus, Er
         library: config.library()?,
         errors_only: false,
     };
-    let mut loaded = load(&config.paths)?;
-    let found = check_blueprints(&loaded);
-    loaded.diagnostics.extend(found);
-    let report = check::check_with(&loaded, &settings);
+    let report = check::check_files(&files(&config.paths)?, &settings)?;
     let bytes = config.format.renderer(config.color).render(&report);
     out.write_all(&bytes).map_err(Error::Output)?;
     Ok(if report.fails(config.strict) {
@@ -73,16 +69,4 @@ pub fn check(config: &CheckConfig, out: &mut dyn Write) -> Result<ExitStatus, Er
     } else {
         ExitStatus::Success
     })
-}
-
-/// Each blueprint found among the files: its shape, then its banks, tags and
-/// shares (`blueprint::check`).
-fn check_blueprints(loaded: &Loaded) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for (path, root) in &loaded.blueprints {
-        if let Some(found) = blueprint::read(path, root, &mut out) {
-            out.extend(blueprint::check(&found));
-        }
-    }
-    out
 }

@@ -12,7 +12,7 @@ mod run;
 mod stats;
 
 pub use author::{list, schema, show};
-pub use check::{CheckConfig, check, load};
+pub use check::{CheckConfig, check, files};
 pub use convert::{ExportConfig, ImportConfig, export, import};
 pub use new::{NewConfig, new};
 pub use rfc::{FetchConfig, fetch};

@@ -10,6 +10,7 @@
 
 use super::Rfc;
 use crate::words::content_words;
+use foldhash::fast::FixedState;
 use std::collections::HashMap;
 
 /// BM25's term-frequency saturation and length normalisation, at their usual values.
@@ -21,10 +22,15 @@ const B: f32 = 0.75;
 /// common words from drowning the few that say what the question is about.
 pub const MAX_QUERY_TERMS: usize = 48;
 
+/// Maps with a fixed, fast hash: a query looks up each of its words.
+type Map<K, V> = HashMap<K, V, FixedState>;
+
 /// An inverted index over the sections of some RFCs.
 #[derive(Debug, Default)]
 pub struct Index {
-    terms: HashMap<Box<str>, Term>,
+    /// Each word's term, numbered in the words' order.
+    ids: Map<Box<str>, u32>,
+    terms: Vec<Term>,
     /// The document number of each RFC's first section: RFC `r`'s section `s` is
     /// document `offsets[r] + s`.
     offsets: Vec<u32>,
@@ -40,19 +46,23 @@ struct Term {
 
 impl Index {
     pub fn build(rfcs: &[Rfc]) -> Index {
-        let mut counts: HashMap<Box<str>, Vec<(u32, u32)>> = HashMap::new();
+        let mut counts: Map<Box<str>, Vec<(u32, u32)>> = Map::default();
         let mut lengths: Vec<u32> = Vec::new();
         let mut offsets = Vec::with_capacity(rfcs.len());
-        let mut here: HashMap<String, u32> = HashMap::new();
+        let mut here: Map<Box<str>, u32> = Map::default();
         for rfc in rfcs {
             offsets.push(u32::try_from(lengths.len()).unwrap_or(u32::MAX));
             for section in &rfc.sections {
                 let doc = u32::try_from(lengths.len()).unwrap_or(u32::MAX);
-                here.clear();
                 let mut length = 0u32;
                 let mut add = |w: &str| {
                     length += 1;
-                    *here.entry(w.to_owned()).or_default() += 1;
+                    match here.get_mut(w) {
+                        Some(n) => *n += 1,
+                        None => {
+                            here.insert(w.into(), 1);
+                        }
+                    }
                 };
                 if !is_back_matter(&section.heading) {
                     content_words(&section.heading, &mut add);
@@ -60,11 +70,8 @@ impl Index {
                     content_words(&section.text, &mut add);
                 }
                 lengths.push(length);
-                for (word, &tf) in &here {
-                    counts
-                        .entry(word.as_str().into())
-                        .or_default()
-                        .push((doc, tf));
+                for (word, tf) in here.drain() {
+                    counts.entry(word).or_default().push((doc, tf));
                 }
             }
         }
@@ -72,24 +79,29 @@ impl Index {
         let average = lengths.iter().map(|&l| f64::from(l)).sum::<f64>() / documents.max(1) as f64;
         let average = average.max(1.0) as f32;
         let n = documents as f32;
-        let terms = counts
-            .into_iter()
-            .map(|(word, mut docs)| {
-                docs.sort_unstable();
-                let df = docs.len() as f32;
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                let postings = docs
-                    .into_iter()
-                    .map(|(doc, tf)| {
-                        let tf = tf as f32;
-                        let norm = 1.0 - B + B * lengths[doc as usize] as f32 / average;
-                        (doc, idf * tf * (K1 + 1.0) / (tf + K1 * norm))
-                    })
-                    .collect();
-                (word, Term { idf, postings })
-            })
-            .collect();
+        // Numbered in the words' order, so that ties between terms always break
+        // the same way.
+        let mut words: Vec<_> = counts.into_iter().collect();
+        words.sort_unstable_by(|a: &(Box<str>, _), b| a.0.cmp(&b.0));
+        let mut ids = Map::default();
+        let mut terms = Vec::with_capacity(words.len());
+        for (word, mut docs) in words {
+            docs.sort_unstable();
+            let df = docs.len() as f32;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let postings = docs
+                .into_iter()
+                .map(|(doc, tf)| {
+                    let tf = tf as f32;
+                    let norm = 1.0 - B + B * lengths[doc as usize] as f32 / average;
+                    (doc, idf * tf * (K1 + 1.0) / (tf + K1 * norm))
+                })
+                .collect();
+            ids.insert(word, u32::try_from(terms.len()).unwrap_or(u32::MAX));
+            terms.push(Term { idf, postings });
+        }
         Index {
+            ids,
             terms,
             offsets,
             documents,
@@ -128,37 +140,43 @@ impl Index {
     /// weight, into `scores`. A word weighs the sum of the weights of the texts it
     /// occurs in (counted once per text).
     pub fn score<'t>(&self, texts: impl IntoIterator<Item = (&'t str, f32)>, scores: &mut Scores) {
-        scores.clear(self.documents);
-        let mut weights: HashMap<*const Term, (&Term, f32)> = HashMap::new();
-        let mut this_text: Vec<&Term> = Vec::new();
-        for (text, weight) in texts {
-            this_text.clear();
+        scores.clear(self.documents, self.terms.len());
+        for (i, (text, weight)) in texts.into_iter().enumerate() {
+            let text_mark = u32::try_from(i + 1).unwrap_or(u32::MAX);
             content_words(text, |w| {
-                if let Some(t) = self.terms.get(w) {
-                    this_text.push(t);
+                if let Some(&term) = self.ids.get(w) {
+                    scores.weigh(term, text_mark, weight);
                 }
             });
-            this_text.sort_unstable_by_key(|t| *t as *const Term);
-            this_text.dedup_by(|a, b| std::ptr::eq(*a, *b));
-            for &t in &this_text {
-                weights
-                    .entry(t as *const Term)
-                    .and_modify(|(_, w)| *w += weight)
-                    .or_insert((t, weight));
-            }
         }
-        // The terms that weigh most, rarest first among equals.
-        let mut terms: Vec<(&Term, f32)> = weights.into_values().collect();
-        terms.sort_unstable_by(|a, b| {
-            (b.0.idf * b.1)
-                .total_cmp(&(a.0.idf * a.1))
-                .then(b.0.idf.total_cmp(&a.0.idf))
+        // The terms that weigh most, rarest first among equals, then in the
+        // words' order.
+        let mut ranked = std::mem::take(&mut scores.ranked);
+        ranked.clear();
+        ranked.extend(scores.query.iter().map(|&t| {
+            let idf = self.terms[t as usize].idf;
+            (idf * scores.term_weight[t as usize], idf, t)
+        }));
+        ranked.sort_unstable_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(b.1.total_cmp(&a.1))
+                .then(a.2.cmp(&b.2))
         });
-        for (term, weight) in terms.iter().take(MAX_QUERY_TERMS) {
-            for &(doc, w) in &term.postings {
-                scores.add(doc as usize, w * weight);
+        let Scores {
+            score,
+            touched,
+            term_weight,
+            ..
+        } = scores;
+        for &(_, _, t) in ranked.iter().take(MAX_QUERY_TERMS) {
+            let weight = term_weight[t as usize];
+            for &(doc, w) in &self.terms[t as usize].postings {
+                let doc = doc as usize;
+                score[doc] += w * weight;
+                touched[doc / 64] |= 1 << (doc % 64);
             }
         }
+        scores.ranked = ranked;
     }
 }
 
@@ -172,28 +190,53 @@ fn is_back_matter(heading: &str) -> bool {
         || h.starts_with("author")
 }
 
-/// The scores of one query: dense by document, with the list of documents that
-/// scored, so that clearing and ranking cost only what the query touched.
+/// The scores of one query: dense by document, with a bit per document that
+/// scored, so that clearing and ranking cost about what the query touched.
 #[derive(Debug, Default)]
 pub struct Scores {
     score: Vec<f32>,
-    touched: Vec<u32>,
+    /// Bit `d % 64` of word `d / 64`: document `d` scored.
+    touched: Vec<u64>,
+    /// The query's weight of each term, by term, and the last text (from 1) it
+    /// was counted in (0: none yet).
+    term_weight: Vec<f32>,
+    term_text: Vec<u32>,
+    /// The terms of the query.
+    query: Vec<u32>,
+    /// The terms of the query by weight: (idf × weight, idf, term).
+    ranked: Vec<(f32, f32, u32)>,
 }
 
 impl Scores {
-    fn clear(&mut self, documents: usize) {
-        for &d in &self.touched {
-            self.score[d as usize] = 0.0;
+    fn clear(&mut self, documents: usize, terms: usize) {
+        for (i, word) in self.touched.iter_mut().enumerate() {
+            for d in bits(i, *word) {
+                self.score[d] = 0.0;
+            }
+            *word = 0;
         }
-        self.touched.clear();
         self.score.resize(documents, 0.0);
+        self.touched.resize(documents.div_ceil(64), 0);
+        for &t in &self.query {
+            self.term_weight[t as usize] = 0.0;
+            self.term_text[t as usize] = 0;
+        }
+        self.query.clear();
+        self.term_weight.resize(terms, 0.0);
+        self.term_text.resize(terms, 0);
     }
 
-    fn add(&mut self, doc: usize, weight: f32) {
-        if self.score[doc] == 0.0 {
-            self.touched.push(doc as u32);
+    /// Counts `term` in the query once for text number `text` (from 1).
+    fn weigh(&mut self, term: u32, text: u32, weight: f32) {
+        let t = term as usize;
+        if self.term_text[t] == text {
+            return;
         }
-        self.score[doc] += weight;
+        if self.term_text[t] == 0 {
+            self.query.push(term);
+        }
+        self.term_text[t] = text;
+        self.term_weight[t] += weight;
     }
 
     /// A document's score (0 for one no query word is in).
@@ -206,25 +249,45 @@ impl Scores {
         range.map(|d| self.get(d)).fold(0.0, f32::max)
     }
 
-    /// How many documents score above `score`.
-    pub fn above(&self, score: f32) -> usize {
+    /// The documents that scored, in order.
+    fn scored(&self) -> impl Iterator<Item = usize> + '_ {
         self.touched
             .iter()
-            .filter(|&&d| self.score[d as usize] > score)
-            .count()
+            .enumerate()
+            .flat_map(|(i, &word)| bits(i, word))
     }
 
-    /// The `n` best documents, best first, with their scores.
+    /// How many documents score above `score`.
+    pub fn above(&self, score: f32) -> usize {
+        self.scored().filter(|&d| self.score[d] > score).count()
+    }
+
+    /// The `n` best documents, best first (the first document among equals), with
+    /// their scores. One pass: `n` is small, the documents many.
     pub fn top(&self, n: usize) -> Vec<(usize, f32)> {
-        let mut best: Vec<(usize, f32)> = self
-            .touched
-            .iter()
-            .map(|&d| (d as usize, self.score[d as usize]))
-            .collect();
-        best.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        best.truncate(n);
+        let mut best: Vec<(usize, f32)> = Vec::with_capacity(n + 1);
+        for d in self.scored() {
+            let score = self.score[d];
+            let at =
+                best.partition_point(|&(other, s)| s.total_cmp(&score).then(d.cmp(&other)).is_gt());
+            if at < n {
+                best.insert(at, (d, score));
+                best.truncate(n);
+            }
+        }
         best
     }
+}
+
+/// The documents whose bits are set in `word`, the `i`-th word of a bit set.
+fn bits(i: usize, mut word: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (word != 0).then(|| {
+            let bit = word.trailing_zeros() as usize;
+            word &= word - 1;
+            i * 64 + bit
+        })
+    })
 }
 
 #[cfg(test)]
@@ -268,6 +331,28 @@ mod tests {
             "cleared between queries"
         );
         assert_eq!(scores.above(scores.top(1)[0].1), 0);
+    }
+
+    #[test]
+    fn the_top_documents_head_the_full_ranking() {
+        let rfcs = vec![parse(
+            1,
+            "1.  Hello\n\n   server hello\n\n2.  Hello\n\n   server hello\n\n\
+             3.  Alerts\n\n   server alert\n\n4.  Tickets\n\n   ticket\n\n5.  Hello\n\n   hello\n",
+        )];
+        let index = Index::build(&rfcs);
+        let mut scores = Scores::default();
+        index.score([("server hello alert", 1.0)], &mut scores);
+        let mut all: Vec<(usize, f32)> = (0..index.len())
+            .map(|d| (d, scores.get(d)))
+            .filter(|&(_, s)| s > 0.0)
+            .collect();
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        assert_eq!(all.len(), 4, "{all:?}");
+        assert_eq!(all[1].1, all[2].1, "sections 1 and 2 tie: {all:?}");
+        for n in 0..=5 {
+            assert_eq!(scores.top(n), all[..n.min(all.len())], "top {n}");
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod hostile;
 mod interchange;
 mod large;
 mod lint;
+mod many_files;
 mod rfc_fetch;
 mod run;
 mod sarif;
@@ -89,7 +90,7 @@ impl Test {
         self.command_with(&self.args)
     }
 
-    fn command_with<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Command {
+    pub(crate) fn command_with<S: AsRef<std::ffi::OsStr>>(&self, args: &[S]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_quiz"));
         cmd.args(args)
             .current_dir(self.dir.path())
@@ -114,7 +115,7 @@ impl Test {
         self.finish(self.command(), &self.stdin)
     }
 
-    fn finish(&self, mut cmd: Command, input: &str) -> Outcome {
+    pub(crate) fn finish(&self, mut cmd: Command, input: &str) -> Outcome {
         let mut child = cmd.spawn().expect("run quiz");
         if let Some(mut stdin) = child.stdin.take() {
             use std::io::Write;
