@@ -92,7 +92,7 @@ fn run(n: usize) {
         )
         .expect("generated questions have words");
         let line = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        near.add(file, Pos::new(line, 1), &format!("q{i}"), print);
+        near.add(file, Pos::new(line, 1), format!("q{i}"), print);
     }
     let found = near.finish(Severity::Warning);
     let elapsed = start.elapsed();

@@ -4,7 +4,9 @@ use super::{Check, Rule, Sink};
 use crate::bank::{MAX_ID_LEN, Question, Spanned};
 use crate::check::Config;
 use crate::diagnostic::{Diagnostic, Pos, Severity::Error};
+use foldhash::fast::FixedState;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 pub const INVALID_ID: Rule = Rule {
     code: "invalid-id",
@@ -63,13 +65,13 @@ pub const DUPLICATE_ID: Rule = Rule {
 /// The ids of a run so far, each with where it was first used.
 #[derive(Debug, Default)]
 pub struct Ids {
-    first: HashMap<Box<str>, (u32, Pos)>,
+    first: HashMap<Rc<str>, (u32, Pos), FixedState>,
     paths: Vec<Box<str>>,
 }
 
 impl Ids {
     /// Records `id` of a question in `path`; a diagnostic if it was used before.
-    pub fn add(&mut self, path: &str, id: &Spanned<Box<str>>) -> Option<Diagnostic> {
+    pub fn add(&mut self, path: &str, id: &Spanned<Rc<str>>) -> Option<Diagnostic> {
         if id.value.is_empty() {
             return None;
         }
@@ -86,7 +88,7 @@ impl Ids {
             self.paths.push(path.into());
         }
         let file = u32::try_from(self.paths.len() - 1).unwrap_or(u32::MAX);
-        self.first.insert(id.value.clone(), (file, id.pos));
+        self.first.insert(Rc::clone(&id.value), (file, id.pos));
         None
     }
 }

@@ -30,6 +30,7 @@ use super::Config;
 use crate::bank::{Bank, Question, Spanned, Target};
 use crate::diagnostic::{Diagnostic, Pos, Severity};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 /// The most choices a question may have: one per letter.
 pub const MAX_CHOICES: usize = 26;
@@ -253,11 +254,13 @@ impl<'c> Across<'c> {
         let mut out = Vec::new();
         let file = self.near.add_file(path);
         for s in seen {
-            if let Some(d) = self.ids.add(path, &s.id) {
+            // Kept once, for both rules.
+            let id = Spanned::new(Rc::<str>::from(s.id.value), s.id.pos);
+            if let Some(d) = self.ids.add(path, &id) {
                 out.push(d);
             }
             if let Some(fp) = s.fingerprint {
-                self.near.add(file, s.stem, &s.id.value, fp);
+                self.near.add(file, s.stem, id.value, fp);
             }
         }
         out

@@ -5,7 +5,9 @@
 //! its stem's content words and one of its choices' (so reordered choices match,
 //! and a reworded stem keeps most of its words). Candidates come from LSH banding:
 //! 16 bands, each two stem rows and two choice rows hashed to one key, so only
-//! questions that agree on a whole band are ever compared, never all pairs. A
+//! questions that agree on a whole band are ever compared, never all pairs (the
+//! keys are made at the end of a run, one band at a time, so that a run keeps only
+//! the fingerprint, id and place of each question). A
 //! candidate is a near-duplicate when the estimated stem and choice similarities
 //! are both high; two questions that share their choices but ask different
 //! things differ in their stems, and are not.
@@ -14,6 +16,7 @@ use super::{Check, Rule};
 use crate::bank::Question;
 use crate::diagnostic::{Diagnostic, Pos, Severity};
 use crate::words::content_words;
+use std::rc::Rc;
 
 pub const NEAR_DUPLICATE: Rule = Rule {
     code: "near-duplicate",
@@ -84,16 +87,14 @@ impl Fingerprint {
         stem >= LEAST_SIMILAR && choices >= LEAST_SIMILAR && stem + choices >= LEAST_TOGETHER
     }
 
-    /// One key per band; equal keys make two questions candidates.
-    fn band_keys(&self) -> impl Iterator<Item = u32> + '_ {
-        (0..BANDS).map(move |band| {
-            let rows = band * ROWS_PER_BAND..(band + 1) * ROWS_PER_BAND;
-            let mut h = mix(band as u64 + 1);
-            for i in rows {
-                h = mix(h ^ u64::from(self.stem[i]) ^ (u64::from(self.choices[i]) << 16));
-            }
-            (h >> 32) as u32
-        })
+    /// The key of band `band`; equal keys in a band make two questions candidates.
+    fn band_key(&self, band: usize) -> u32 {
+        let rows = band * ROWS_PER_BAND..(band + 1) * ROWS_PER_BAND;
+        let mut h = mix(band as u64 + 1);
+        for i in rows {
+            h = mix(h ^ u64::from(self.stem[i]) ^ (u64::from(self.choices[i]) << 16));
+        }
+        (h >> 32) as u32
     }
 }
 
@@ -144,18 +145,17 @@ const SEEDS: [u64; ROWS] = {
 struct Entry {
     file: u32,
     pos: Pos,
-    id: Box<str>,
+    id: Rc<str>,
 }
 
-/// The fingerprints of a run, in file order, and the band keys that find
-/// candidates among them.
+/// The fingerprints of a run, in file order. The band keys that find candidates
+/// among them are made at the end, one band at a time, so that a run keeps only
+/// the fingerprint, the id and the place of each question.
 #[derive(Debug, Default)]
 pub struct NearDuplicates {
     paths: Vec<Box<str>>,
     entries: Vec<Entry>,
     prints: Vec<Fingerprint>,
-    /// (band key, entry), sorted at the end so that equal keys sit together.
-    keys: Vec<(u32, u32)>,
 }
 
 impl NearDuplicates {
@@ -166,9 +166,7 @@ impl NearDuplicates {
     }
 
     /// Adds a question of `file`, whose stem is at `pos`.
-    pub fn add(&mut self, file: u32, pos: Pos, id: &str, print: Fingerprint) {
-        let entry = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        self.keys.extend(print.band_keys().map(|k| (k, entry)));
+    pub fn add(&mut self, file: u32, pos: Pos, id: impl Into<Rc<str>>, print: Fingerprint) {
         self.entries.push(Entry {
             file,
             pos,
@@ -179,19 +177,30 @@ impl NearDuplicates {
 
     /// Each question that nearly repeats an earlier one, at the later one, naming
     /// the earliest it repeats.
-    pub fn finish(mut self, severity: Severity) -> Vec<Diagnostic> {
-        self.keys.sort_unstable();
+    pub fn finish(self, severity: Severity) -> Vec<Diagnostic> {
         let mut earliest = vec![u32::MAX; self.entries.len()];
-        for bucket in self.keys.chunk_by(|a, b| a.0 == b.0) {
-            for (k, &(_, later)) in bucket.iter().enumerate().skip(1) {
-                for &(_, earlier) in &bucket[..k.min(BUCKET_COMPARISONS)] {
-                    let best = &mut earliest[later as usize];
-                    if earlier >= *best {
-                        break;
-                    }
-                    if self.prints[earlier as usize].is_near(&self.prints[later as usize]) {
-                        *best = earlier;
-                        break;
+        // (band key, entry) of one band, sorted so that equal keys sit together.
+        let mut keys: Vec<(u32, u32)> = Vec::with_capacity(self.prints.len());
+        for band in 0..BANDS {
+            keys.clear();
+            keys.extend(
+                self.prints
+                    .iter()
+                    .enumerate()
+                    .map(|(entry, print)| (print.band_key(band), entry as u32)),
+            );
+            keys.sort_unstable();
+            for bucket in keys.chunk_by(|a, b| a.0 == b.0) {
+                for (k, &(_, later)) in bucket.iter().enumerate().skip(1) {
+                    for &(_, earlier) in &bucket[..k.min(BUCKET_COMPARISONS)] {
+                        let best = &mut earliest[later as usize];
+                        if earlier >= *best {
+                            break;
+                        }
+                        if self.prints[earlier as usize].is_near(&self.prints[later as usize]) {
+                            *best = earlier;
+                            break;
+                        }
                     }
                 }
             }
@@ -294,7 +303,7 @@ mod tests {
                 last = Some(path);
             }
             let id = format!("q{i}");
-            near.add(file, q.question.pos, &id, Fingerprint::of(q).unwrap());
+            near.add(file, q.question.pos, id, Fingerprint::of(q).unwrap());
         }
         near.finish(Severity::Warning)
             .into_iter()
@@ -367,7 +376,7 @@ mod tests {
                 choices.iter().map(String::as_str),
             );
             let pos = Pos::new(i + 1, 1);
-            near.add(file, pos, &format!("q{i}"), print.unwrap());
+            near.add(file, pos, format!("q{i}"), print.unwrap());
         }
         let found: Vec<u32> = near
             .finish(Severity::Warning)
