@@ -14,7 +14,7 @@ pub use scoring::Scoring;
 pub use shuffle::Shuffler;
 
 use crate::bank::{Bank, Choice, Question, letter};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Practice teaches after every answer; an exam says nothing until it is submitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -335,13 +335,20 @@ pub struct Session<'a> {
 
 impl<'a> Session<'a> {
     pub fn new(banks: &'a [Bank], options: Options) -> Result<Self, Error> {
+        // Each listed id with its place in the list, looked up once per question.
+        let only: Option<HashMap<&str, usize>> = options.only.as_ref().map(|ids| {
+            let mut places = HashMap::with_capacity(ids.len());
+            for (i, id) in ids.iter().enumerate() {
+                places.entry(id.as_str()).or_insert(i);
+            }
+            places
+        });
         let wanted = |q: &Question| {
             let tagged =
                 options.tags.is_empty() || q.tags.iter().any(|t| options.tags.contains(&t.value));
-            let listed = options
-                .only
+            let listed = only
                 .as_ref()
-                .is_none_or(|ids| ids.contains(&q.id.value));
+                .is_none_or(|places| places.contains_key(q.id.value.as_str()));
             tagged && listed
         };
         let mut items: Vec<Item<'a>> = banks
@@ -365,8 +372,8 @@ impl<'a> Session<'a> {
             });
         }
         let mut shuffler = Shuffler::new(options.seed);
-        if let (Some(ids), true) = (&options.only, options.keep_order) {
-            items.sort_by_key(|item| ids.iter().position(|id| *id == item.question.id.value));
+        if let (Some(places), true) = (&only, options.keep_order) {
+            items.sort_by_key(|item| places.get(item.question.id.value.as_str()).copied());
         } else if options.shuffle {
             shuffler.shuffle(&mut items);
         }
