@@ -17,11 +17,14 @@
 //!   file and deserializes it with serde-saphyr (`quiz::bank::yaml::parse`), one
 //!   file at a time, on one thread;
 //! - check: `quiz check --rfc-dir rfc DIR` with `QUIZ_THREADS=1`, and with 2;
-//! - first question (10,000 only): `quiz run DIR --no-history`, until it asks
-//!   for the first answer.
+//! - first question (10,000 only): `quiz run DIR --no-history`, and `quiz run DIR
+//!   --review` on an empty history (every question unseen, so all 10,000 are
+//!   ranked), until it asks for the first answer.
 //!
 //! Each process's wall-clock time, CPU time and peak resident memory (from
-//! `wait4`) are printed with the ratios to deserialize. It is a measurement, not a
+//! `wait4`) are printed with the ratios to deserialize. The goal is on the wall
+//! clock; the CPU time says what the work costs whatever else runs on the machine
+//! (on a shared one, a second thread only helps when a second core is free). It is a measurement, not a
 //! test: it exits 0 whether or not the goals are met. Run without `--bench` (as
 //! `cargo test --benches` does), it only checks on a small bank that every phase
 //! works. `cargo bench --bench check -- --generate DIR N` writes a bank of N
@@ -264,6 +267,7 @@ fn bench(size: &Size, sections: &[Section], rfc_dir: &Path, full: bool) -> Vec<S
     println!("timing: median of {rounds} rounds after 1 warm-up round, phases interleaved");
     let mut usages: Vec<Vec<Usage>> = vec![Vec::new(); phases.len()];
     let mut first: Vec<Duration> = Vec::new();
+    let mut first_review: Vec<Duration> = Vec::new();
     for round in 0..=rounds {
         for k in 0..phases.len() {
             let i = (round + k) % phases.len();
@@ -273,9 +277,11 @@ fn bench(size: &Size, sections: &[Section], rfc_dir: &Path, full: bool) -> Vec<S
             }
         }
         if size.run {
-            let took = first_question(&root, data.path());
+            let plain = first_question(&root, data.path(), &["--no-history"]);
+            let review = first_question(&root, data.path(), &["--review"]);
             if round > 0 {
-                first.push(took);
+                first.push(plain);
+                first_review.push(review);
             }
         }
     }
@@ -285,11 +291,12 @@ fn bench(size: &Size, sections: &[Section], rfc_dir: &Path, full: bool) -> Vec<S
         (v[v.len() / 2], v[0])
     };
     let base = median(usages[0].iter().map(|u| u.wall).collect());
+    let base_cpu = median(usages[0].iter().map(|u| u.cpu).collect()).0;
     let mut table = String::new();
     let _ = writeln!(
         table,
-        "{:<24} {:>9} {:>8} {:>8} {:>9} {:>9} {:>9}",
-        "phase", "median s", "min s", "CPU s", "÷ deser.", "(fastest)", "peak MiB"
+        "{:<22} {:>8} {:>7} {:>9} {:>9} {:>7} {:>9} {:>8}",
+        "phase", "median s", "min s", "÷ deser.", "(fastest)", "CPU s", "CPU ÷", "peak MiB"
     );
     let mut results = Vec::new();
     for (phase, usage) in phases.iter().zip(&usages) {
@@ -300,13 +307,14 @@ fn bench(size: &Size, sections: &[Section], rfc_dir: &Path, full: bool) -> Vec<S
         let fastest = min.as_secs_f64() / base.1.as_secs_f64();
         let _ = writeln!(
             table,
-            "{:<24} {:>9.3} {:>8.3} {:>8.3} {:>8.2}× {:>8.2}× {:>9.1}",
+            "{:<22} {:>8.3} {:>7.3} {:>8.2}× {:>8.2}× {:>7.3} {:>8.2}× {:>8.1}",
             phase.name,
             wall.as_secs_f64(),
             min.as_secs_f64(),
-            cpu.as_secs_f64(),
             ratio,
             fastest,
+            cpu.as_secs_f64(),
+            cpu.as_secs_f64() / base_cpu.as_secs_f64(),
             peak
         );
         results.push((ratio, peak));
@@ -337,16 +345,23 @@ fn bench(size: &Size, sections: &[Section], rfc_dir: &Path, full: bool) -> Vec<S
     }
     if size.run {
         let (took, fastest) = median(first);
+        let (review, review_fastest) = median(first_review);
         println!(
             "quiz run --no-history: first question after {:.3} s (median; fastest {:.3} s)",
             took.as_secs_f64(),
             fastest.as_secs_f64()
         );
+        println!(
+            "quiz run --review (an empty history: every question unseen): first question after {:.3} s (median; fastest {:.3} s)",
+            review.as_secs_f64(),
+            review_fastest.as_secs_f64()
+        );
         verdicts.push(format!(
-            "{}: {} questions: `quiz run` shows its first question after {:.3} s (goal: under {:.1} s)",
-            pass(took < FIRST_QUESTION_GOAL),
+            "{}: {} questions: `quiz run` shows its first question after {:.3} s, with --review {:.3} s (goal: under {:.1} s)",
+            pass(took.max(review) < FIRST_QUESTION_GOAL),
             size.questions,
             took.as_secs_f64(),
+            review.as_secs_f64(),
             FIRST_QUESTION_GOAL.as_secs_f64()
         ));
     }
@@ -356,14 +371,14 @@ fn bench(size: &Size, sections: &[Section], rfc_dir: &Path, full: bool) -> Vec<S
     verdicts
 }
 
-/// How long `quiz run DIR --no-history` takes to ask for the first answer, through
+/// How long `quiz run DIR` with `flags` takes to ask for the first answer, through
 /// the line front (stdin and stdout are pipes).
-fn first_question(root: &Path, data: &Path) -> Duration {
+fn first_question(root: &Path, data: &Path, flags: &[&str]) -> Duration {
     let start = Instant::now();
     let mut child = quiz()
         .arg("run")
         .arg(root)
-        .arg("--no-history")
+        .args(flags)
         .env("QUIZ_DATA_DIR", data)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

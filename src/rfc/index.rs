@@ -268,6 +268,10 @@ impl Scores {
         let mut best: Vec<(usize, f32)> = Vec::with_capacity(n + 1);
         for d in self.scored() {
             let score = self.score[d];
+            // Documents come in order, so one that ties the last kept comes after it.
+            if best.len() == n && best.last().is_none_or(|&(_, last)| score <= last) {
+                continue;
+            }
             let at =
                 best.partition_point(|&(other, s)| s.total_cmp(&score).then(d.cmp(&other)).is_gt());
             if at < n {
