@@ -20,7 +20,8 @@ use crate::parallel::{self, Next};
 use crate::report::plural;
 use crate::rfc::Library;
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::{LazyLock, OnceLock};
 
 /// How a check runs: the severities, and the RFC texts that citations are checked
 /// against (none: the citation rules are off).
@@ -153,28 +154,95 @@ pub fn check_with(loaded: &Loaded, config: &Config) -> Report {
 /// The report is the same as [`check_with`]'s on the same files, whatever the
 /// number of threads.
 pub fn check_files(files: &[PathBuf], config: &Config) -> Result<Report, bank::Error> {
-    let mut run = Run::new(config);
+    let ready = OnceLock::from(Some(config));
+    check_when_ready(files, &ready, parallel::threads())
+}
+
+/// [`check_files`] with the settings made by `settings` (opening the RFC folder
+/// takes a while) on a thread of their own, while the first files are read.
+/// An error making the settings wins over one reading the files.
+pub fn check_files_with<E>(
+    files: &[PathBuf],
+    settings: impl FnOnce() -> Result<Config, E> + Send,
+) -> Result<Report, E>
+where
+    E: From<bank::Error> + Send,
+{
+    let threads = parallel::threads();
+    if threads == 1 {
+        return Ok(check_files(files, &settings()?)?);
+    }
+    let made: OnceLock<Option<Config>> = OnceLock::new();
+    let ready: OnceLock<Option<&Config>> = OnceLock::new();
+    std::thread::scope(|scope| {
+        let making = scope.spawn(|| {
+            // Set on every way out, a panic included, so that no reader waits for ever.
+            let _ready = SetOnDrop(&ready);
+            let config = settings()?;
+            let config = made.get_or_init(|| Some(config)).as_ref();
+            let _ = ready.set(config);
+            Ok(())
+        });
+        let checked = check_when_ready(files, &ready, threads);
+        let made = making
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        made.and(checked.map_err(E::from))
+    })
+}
+
+/// Sets a cell to None when dropped, unless it was set.
+struct SetOnDrop<'a, T>(&'a OnceLock<Option<T>>);
+
+impl<T> Drop for SetOnDrop<'_, T> {
+    fn drop(&mut self) {
+        let _ = self.0.set(None);
+    }
+}
+
+/// Reads the files on `threads` threads and checks each once the settings in
+/// `ready` are (None: they could not be made, and nothing is checked).
+fn check_when_ready(
+    files: &[PathBuf],
+    ready: &OnceLock<Option<&Config>>,
+    threads: usize,
+) -> Result<Report, bank::Error> {
+    let mut run: Option<Run> = None;
     let mut failed = None;
     parallel::for_each_ordered(
         files,
-        parallel::threads(),
-        |path| check_file_at(path, config),
-        |checked| match checked {
-            Ok(checked) => {
-                run.add(checked);
+        threads,
+        |path| {
+            let file = bank::read_file(path)?;
+            Ok(ready.wait().map(|config| check_read(file, config)))
+        },
+        |checked: Result<Option<Checked>, bank::Error>| match checked {
+            Ok(Some(checked)) => {
+                if let Some(config) = ready.get().copied().flatten() {
+                    run.get_or_insert_with(|| Run::new(config)).add(checked);
+                }
                 Next::More
             }
+            Ok(None) => Next::Stop,
             Err(e) => {
                 failed = Some(e);
                 Next::Stop
             }
         },
     );
-    match failed {
-        Some(e) => Err(e),
-        None => Ok(run.finish()),
+    if let Some(e) = failed {
+        return Err(e);
     }
+    Ok(match (run, ready.get().copied().flatten()) {
+        (Some(run), _) => run.finish(),
+        (None, Some(config)) => Run::new(config).finish(),
+        // The settings could not be made; their maker says why.
+        (None, None) => Run::new(&EMPTY).finish(),
+    })
 }
+
+/// The settings of a run that checked nothing.
+static EMPTY: LazyLock<Config> = LazyLock::new(Config::default);
 
 /// What the report keeps of one file.
 struct Checked {
@@ -187,8 +255,7 @@ struct Checked {
     questions: usize,
 }
 
-fn check_file_at(path: &Path, config: &Config) -> Result<Checked, bank::Error> {
-    let file = bank::read_file(path)?;
+fn check_read(file: bank::File, config: &Config) -> Checked {
     let mut checked = Checked {
         load: config.apply(file.diagnostics.into_iter()),
         blueprint: Vec::new(),
@@ -210,7 +277,7 @@ fn check_file_at(path: &Path, config: &Config) -> Result<Checked, bank::Error> {
         }
         Content::Nothing => {}
     }
-    Ok(checked)
+    checked
 }
 
 /// A check's findings so far, gathered file by file in order.
@@ -289,5 +356,70 @@ impl<'c> Run<'c> {
                 .as_ref()
                 .map(|l| l.dir().display().to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    use std::path::Path;
+
+    /// Three bank files, the third repeating an id of the first.
+    fn files() -> (tempfile::TempDir, Vec<PathBuf>) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let bank = |ids: &[&str]| {
+            let mut text = String::from("questions:\n");
+            for id in ids {
+                text.push_str(&format!(
+                    "  - id: {id}\n    question: What does {id} carry?\n    choices: [x {id}, y {id}]\n    answer: A\n"
+                ));
+            }
+            text
+        };
+        let paths: Vec<PathBuf> = [&["a", "b"][..], &["c"], &["a"]]
+            .iter()
+            .enumerate()
+            .map(|(i, ids)| {
+                let path = dir.path().join(format!("{i}.yaml"));
+                std::fs::write(&path, bank(ids)).expect("write a bank");
+                path
+            })
+            .collect();
+        (dir, paths)
+    }
+
+    fn human(report: &Report) -> String {
+        String::from_utf8_lossy(&render::Format::Human.renderer(false).render(report)).into_owned()
+    }
+
+    #[test]
+    fn settings_made_alongside_give_the_same_report() {
+        let (_dir, paths) = files();
+        let alone = check_files(&paths, &Config::default()).expect("a report");
+        let alongside =
+            check_files_with(&paths, || Ok::<_, bank::Error>(Config::default())).expect("a report");
+        assert_eq!(human(&alongside), human(&alone));
+        assert!(
+            human(&alone).contains("[duplicate-id]"),
+            "{}",
+            human(&alone)
+        );
+    }
+
+    #[test]
+    fn an_error_making_the_settings_wins_and_nothing_waits_for_ever() {
+        let (_dir, mut paths) = files();
+        let failed = check_files_with(&paths, || Err(bank::Error::NotFound("rfc".into())));
+        assert!(matches!(failed, Err(bank::Error::NotFound(p)) if p == Path::new("rfc")));
+        paths.push("missing.yaml".into());
+        let failed = check_files_with(&paths, || Err(bank::Error::NotFound("rfc".into())));
+        assert!(matches!(failed, Err(bank::Error::NotFound(p)) if p == Path::new("rfc")));
+        let panicked = catch_unwind(AssertUnwindSafe(|| {
+            check_files_with(&paths, || -> Result<Config, bank::Error> {
+                panic!("the settings could not be made")
+            })
+        }));
+        assert!(panicked.is_err());
     }
 }

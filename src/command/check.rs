@@ -56,12 +56,23 @@ pub fn check(config: &CheckConfig, out: &mut dyn Write) -> Result<ExitStatus, Er
     if config.paths.is_empty() && !Path::new(DEFAULT_FOLDER).exists() {
         return Err(Error::NoDefaultBanks);
     }
-    let settings = check::Config {
-        levels: Levels::new(&config.allow, &config.deny)?,
-        library: config.library()?,
-        errors_only: false,
+    let levels = Levels::new(&config.allow, &config.deny)?;
+    let files = match files(&config.paths) {
+        Ok(files) => files,
+        Err(e) => {
+            // A bad RFC folder is said first, as when it was opened first.
+            config.library()?;
+            return Err(e.into());
+        }
     };
-    let report = check::check_files(&files(&config.paths)?, &settings)?;
+    // The RFC texts are parsed while the first files are read.
+    let report = check::check_files_with(&files, || {
+        Ok::<_, Error>(check::Config {
+            levels,
+            library: config.library()?,
+            errors_only: false,
+        })
+    })?;
     let bytes = config.format.renderer(config.color).render(&report);
     out.write_all(&bytes).map_err(Error::Output)?;
     Ok(if report.fails(config.strict) {

@@ -46,32 +46,22 @@ struct Term {
 
 impl Index {
     pub fn build(rfcs: &[Rfc]) -> Index {
-        let mut counts: Map<Box<str>, Vec<(u32, u32)>> = Map::default();
+        Index::from_words(&rfcs.iter().map(words_of).collect::<Vec<_>>())
+    }
+
+    /// The index over the sections whose words are `rfcs` ([`words_of`] each RFC,
+    /// in order).
+    pub fn from_words(rfcs: &[Vec<SectionWords>]) -> Index {
+        let mut counts: Map<&str, Vec<(u32, u32)>> = Map::default();
         let mut lengths: Vec<u32> = Vec::new();
         let mut offsets = Vec::with_capacity(rfcs.len());
-        let mut here: Map<Box<str>, u32> = Map::default();
         for rfc in rfcs {
             offsets.push(u32::try_from(lengths.len()).unwrap_or(u32::MAX));
-            for section in &rfc.sections {
+            for section in rfc {
                 let doc = u32::try_from(lengths.len()).unwrap_or(u32::MAX);
-                let mut length = 0u32;
-                let mut add = |w: &str| {
-                    length += 1;
-                    match here.get_mut(w) {
-                        Some(n) => *n += 1,
-                        None => {
-                            here.insert(w.into(), 1);
-                        }
-                    }
-                };
-                if !is_back_matter(&section.heading) {
-                    content_words(&section.heading, &mut add);
-                    content_words(&section.heading, &mut add);
-                    content_words(&section.text, &mut add);
-                }
-                lengths.push(length);
-                for (word, tf) in here.drain() {
-                    counts.entry(word).or_default().push((doc, tf));
+                lengths.push(section.length);
+                for (word, tf) in &section.counts {
+                    counts.entry(word).or_default().push((doc, *tf));
                 }
             }
         }
@@ -82,7 +72,7 @@ impl Index {
         // Numbered in the words' order, so that ties between terms always break
         // the same way.
         let mut words: Vec<_> = counts.into_iter().collect();
-        words.sort_unstable_by(|a: &(Box<str>, _), b| a.0.cmp(&b.0));
+        words.sort_unstable_by(|a: &(&str, _), b| a.0.cmp(b.0));
         let mut ids = Map::default();
         let mut terms = Vec::with_capacity(words.len());
         for (word, mut docs) in words {
@@ -97,7 +87,7 @@ impl Index {
                     (doc, idf * tf * (K1 + 1.0) / (tf + K1 * norm))
                 })
                 .collect();
-            ids.insert(word, u32::try_from(terms.len()).unwrap_or(u32::MAX));
+            ids.insert(word.into(), u32::try_from(terms.len()).unwrap_or(u32::MAX));
             terms.push(Term { idf, postings });
         }
         Index {
@@ -178,6 +168,43 @@ impl Index {
         }
         scores.ranked = ranked;
     }
+}
+
+/// The words of one section of an RFC: how many in all, and how often each.
+#[derive(Debug)]
+pub struct SectionWords {
+    length: u32,
+    counts: Vec<(Box<str>, u32)>,
+}
+
+/// The words of each section of `rfc`, in order: apart from the others, so that
+/// RFCs can be read on several threads.
+pub fn words_of(rfc: &Rfc) -> Vec<SectionWords> {
+    let mut here: Map<Box<str>, u32> = Map::default();
+    rfc.sections
+        .iter()
+        .map(|section| {
+            let mut length = 0u32;
+            let mut add = |w: &str| {
+                length += 1;
+                match here.get_mut(w) {
+                    Some(n) => *n += 1,
+                    None => {
+                        here.insert(w.into(), 1);
+                    }
+                }
+            };
+            if !is_back_matter(&section.heading) {
+                content_words(&section.heading, &mut add);
+                content_words(&section.heading, &mut add);
+                content_words(&section.text, &mut add);
+            }
+            SectionWords {
+                length,
+                counts: here.drain().collect(),
+            }
+        })
+        .collect()
 }
 
 /// Lists of references, thanks and addresses: they name every topic and discuss

@@ -10,6 +10,8 @@ mod parse;
 pub use index::{Index, Scores};
 pub use parse::parse;
 
+use crate::parallel::{self, Next};
+use foldhash::fast::FixedState;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -31,7 +33,7 @@ pub enum Error {
 pub struct Rfc {
     pub number: u32,
     pub sections: Vec<Section>,
-    by_key: HashMap<String, usize>,
+    by_key: HashMap<String, usize, FixedState>,
 }
 
 /// A numbered section or an appendix, with the text under its heading (its
@@ -91,7 +93,7 @@ pub fn section_key(reference: &str) -> String {
 pub struct Library {
     dir: PathBuf,
     rfcs: Vec<Rfc>,
-    by_number: HashMap<u32, usize>,
+    by_number: HashMap<u32, usize, FixedState>,
     index: Index,
 }
 
@@ -133,13 +135,31 @@ impl Library {
     /// A library of texts given as (number, text), for tests and callers that have
     /// the texts already.
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = (u32, &'a str)>) -> Library {
-        let rfcs: Vec<Rfc> = texts.into_iter().map(|(n, t)| parse(n, t)).collect();
+        let texts: Vec<(u32, &str)> = texts.into_iter().collect();
+        // Each text parsed and its words counted on several threads: a check
+        // waits for its library.
+        let mut rfcs: Vec<Rfc> = Vec::with_capacity(texts.len());
+        let mut words = Vec::with_capacity(texts.len());
+        parallel::for_each_ordered(
+            &texts,
+            parallel::threads(),
+            |&(n, t)| {
+                let rfc = parse(n, t);
+                let counted = index::words_of(&rfc);
+                (rfc, counted)
+            },
+            |(rfc, counted)| {
+                rfcs.push(rfc);
+                words.push(counted);
+                Next::More
+            },
+        );
         let by_number = rfcs
             .iter()
             .enumerate()
             .map(|(i, r)| (r.number, i))
             .collect();
-        let index = Index::build(&rfcs);
+        let index = Index::from_words(&words);
         Library {
             dir: PathBuf::new(),
             rfcs,

@@ -53,7 +53,8 @@ pub struct Ranking {
     pub above: usize,
     /// How many sections there are.
     pub sections: usize,
-    /// The best sections outside the cited one, best first: `RFC 5246 §7.4.1.3 Server Hello`.
+    /// When the citation is unrelated, the best sections outside the cited one,
+    /// best first: `RFC 5246 §7.4.1.3 Server Hello` (else none: naming them costs).
     pub better: Vec<String>,
 }
 
@@ -104,22 +105,24 @@ pub fn rank_citations(q: &Question, library: &Library) -> Vec<(usize, Ranking)> 
             .map(|(at, rfc, section, end)| {
                 let range = index.document(rfc, section)..index.document(rfc, end);
                 let score = scores.best_in(range.clone());
-                let better = top
-                    .iter()
-                    .filter(|(doc, _)| !range.contains(doc))
-                    .take(SUGGESTIONS)
-                    .map(|&(doc, _)| {
-                        let (r, s) = index.locate(doc);
-                        library.rfcs()[r].describe(s)
-                    })
-                    .collect();
-                let ranking = Ranking {
+                let mut ranking = Ranking {
                     score,
                     best,
                     above: scores.above(score),
                     sections: index.len(),
-                    better,
+                    better: Vec::new(),
                 };
+                if ranking.unrelated() {
+                    ranking.better = top
+                        .iter()
+                        .filter(|(doc, _)| !range.contains(doc))
+                        .take(SUGGESTIONS)
+                        .map(|&(doc, _)| {
+                            let (r, s) = index.locate(doc);
+                            library.rfcs()[r].describe(s)
+                        })
+                        .collect();
+                }
                 (at, ranking)
             })
             .collect()

@@ -193,14 +193,28 @@ pub const RFC_TITLE_MISMATCH: Rule = Rule {
     check: Check::Rfc(titles_are_headings),
 };
 
-/// Lower case, letters and digits only, single spaces.
-fn normalise(title: &str) -> String {
+/// The words of a title, lower case: letters and digits only.
+fn words(title: &str) -> impl Iterator<Item = impl Iterator<Item = char> + '_> + '_ {
     title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+        .map(|w| w.chars().flat_map(char::to_lowercase))
+}
+
+/// Whether two titles are the same, case, punctuation and spacing aside.
+fn same_title(a: &str, b: &str) -> bool {
+    let (mut a, mut b) = (words(a), words(b));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                if !x.eq(y) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
 }
 
 fn titles_are_headings(q: &Question, config: &Config, s: &mut Sink) {
@@ -212,7 +226,7 @@ fn titles_are_headings(q: &Question, config: &Config, s: &mut Sink) {
             continue;
         };
         let heading = &c.rfc.sections[found].heading;
-        if normalise(&title.value) != normalise(heading) {
+        if !same_title(&title.value, heading) {
             s.report(
                 &RFC_TITLE_MISMATCH,
                 title.pos,
@@ -309,5 +323,9 @@ mod tests {
             ]
         );
         assert!(run_with(titles_are_headings, &titled("server  hello."), &config()).is_empty());
+        assert!(same_title("Ä-Über  Straße", "ä über straße."));
+        assert!(!same_title("Server Hello", "Server Hellos"));
+        assert!(!same_title("Server Hello", "ServerHello"));
+        assert!(!same_title("Server", "Server Hello"));
     }
 }
