@@ -2,39 +2,19 @@
 //! report whatever their number; a file reached twice is read once, by every
 //! command that reads banks.
 
-use super::{Outcome, Test, bank};
+use super::{Outcome, Test, bank, question};
 
-/// A question that `near` nearly repeats (a reworded stem, reordered choices).
-fn original(id: &str) -> String {
-    format!(
-        "  - id: {id}
-    question: Which message carries the server's chosen cipher suite?
-    choices: [ClientHello, ServerHello, Finished, Certificate]
-    answer: B
-    explanation: The ServerHello carries the single suite the server selected.
-    references:
-      - rfc: 5246
-        section: \"7.4.1.3\"
-        title: Server Hello
-    tags: [handshake]
-"
-    )
-}
-
+/// [`question`] reworded: its stem in other words, its choices in another order.
 fn near(id: &str) -> String {
-    format!(
-        "  - id: {id}
-    question: Which handshake message carries the cipher suite chosen by the server?
-    choices: [Finished, ServerHello, Certificate, ClientHello]
-    answer: B
-    explanation: The ServerHello carries the single suite the server selected.
-    references:
-      - rfc: 5246
-        section: \"7.4.1.3\"
-        title: Server Hello
-    tags: [handshake]
-"
-    )
+    question(id)
+        .replace(
+            "Which message carries the server's chosen cipher suite?",
+            "Which handshake message carries the cipher suite chosen by the server?",
+        )
+        .replace(
+            "[ClientHello, ServerHello, Finished, Certificate]",
+            "[Finished, ServerHello, Certificate, ClientHello]",
+        )
 }
 
 const WORDS: &[&str] = &[
@@ -138,7 +118,7 @@ fn crowded() -> Test {
     for f in 0..12 {
         let mut text = format!("title: Bank {f}\nquestions:\n{}", filler(f));
         match f {
-            1 => text.push_str(&original("suite-a")),
+            1 => text.push_str(&question("suite-a")),
             4 => text.push_str(&near("suite-b")),
             9 => text.push_str(&near("suite-c")),
             _ => {}
