@@ -4,8 +4,9 @@
 //!
 //! A test on ratios, not on absolute time: it holds on a slow machine and in a
 //! debug build. The time is this thread's CPU time (other processes on a busy
-//! machine do not count), the best of three runs, and the tests take turns so that
-//! they do not slow one another through the shared caches.
+//! machine do not count; loading and checking run on this thread alone), the best
+//! of three runs, and the tests take turns so that they do not slow one another
+//! through the shared caches.
 
 #![cfg(unix)]
 
@@ -49,6 +50,9 @@ fn best_of_three<T>(input: &T, work: &impl Fn(&T)) -> Duration {
 #[track_caller]
 fn scales_linearly<T>(shape: &str, small: usize, make: impl Fn(usize) -> T, work: impl Fn(&T)) {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    // Loading and checking use several threads; on one, this thread's CPU time
+    // sees all the work.
+    quiz::parallel::set_threads(std::num::NonZeroUsize::MIN);
     let (a, b) = (make(small), make(10 * small));
     work(&a); // warm up: first allocations, lazy statics
     let (ta, tb) = (best_of_three(&a, &work), best_of_three(&b, &work));
@@ -122,6 +126,28 @@ fn check_many_files() {
         },
         |dir: &tempfile::TempDir| {
             checks_clean(&load_paths(&[dir.path().to_owned()]).expect("load"));
+        },
+    );
+}
+
+#[test]
+fn check_many_files_as_quiz_check_reads_them() {
+    scales_linearly(
+        "files, read and checked one by one",
+        40,
+        |n| {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            for f in 0..n {
+                let questions = (0..5).map(|q| question(f * 5 + q, &format!("Question {f}.{q}?")));
+                std::fs::write(dir.path().join(format!("b{f:05}.yaml")), bank_of(questions))
+                    .expect("write a bank");
+            }
+            dir
+        },
+        |dir: &tempfile::TempDir| {
+            let files = quiz::bank::bank_files(&[dir.path().to_owned()]).expect("list");
+            let report = check::check_files(&files, &check::Config::default()).expect("check");
+            assert_eq!(report.errors(), 0, "{:?}", report.diagnostics.first());
         },
     );
 }
