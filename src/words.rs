@@ -15,13 +15,15 @@ pub fn content_words(text: &str, mut each: impl FnMut(&str)) {
     let mut lower = String::new();
     let mut at = 0;
     while at < bytes.len() {
+        // Spaces and punctuation, a byte at a time; a dot starts no word.
+        if matches!(CLASS[usize::from(bytes[at])], SEPARATOR | DOT) {
+            at += 1;
+            continue;
+        }
         let (end, plain, underscore) = word_end(text, at);
         if end == at {
-            // Not a word's character: step over it.
-            at += match bytes[at] {
-                b if b.is_ascii() => 1,
-                _ => text[at..].chars().next().map_or(1, char::len_utf8),
-            };
+            // A character beyond ASCII that is not a letter or digit: step over it.
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
         let word = &text[at..end];
@@ -29,7 +31,12 @@ pub fn content_words(text: &str, mut each: impl FnMut(&str)) {
             emit(word, underscore, &mut each);
         } else {
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
             emit(&lower, underscore, &mut each);
         }
         at = end;
@@ -69,10 +76,16 @@ static CLASS: [u8; 256] = {
 
 /// Where the word starting at `start` ends (`start` itself if none starts there),
 /// whether it is already lower-case ASCII, and whether it has a `_`.
+#[inline]
 fn word_end(text: &str, start: usize) -> (usize, bool, bool) {
     let bytes = text.as_bytes();
     let (mut end, mut plain, mut underscore) = (start, true, false);
     while let Some(&b) = bytes.get(end) {
+        // Most bytes of most words.
+        if b.is_ascii_lowercase() {
+            end += 1;
+            continue;
+        }
         match CLASS[usize::from(b)] {
             LOWER_OR_DIGIT => end += 1,
             UPPER => {
