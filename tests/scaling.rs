@@ -110,24 +110,22 @@ fn check_many_questions_in_one_file() {
     );
 }
 
+/// A folder of `n` files of five questions each.
+fn files_of_five(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for f in 0..n {
+        let questions = (0..5).map(|q| question(f * 5 + q, &format!("Question {f}.{q}?")));
+        std::fs::write(dir.path().join(format!("b{f:05}.yaml")), bank_of(questions))
+            .expect("write a bank");
+    }
+    dir
+}
+
 #[test]
 fn check_many_files() {
-    scales_linearly(
-        "files",
-        40,
-        |n| {
-            let dir = tempfile::tempdir().expect("a temporary directory");
-            for f in 0..n {
-                let questions = (0..5).map(|q| question(f * 5 + q, &format!("Question {f}.{q}?")));
-                std::fs::write(dir.path().join(format!("b{f:05}.yaml")), bank_of(questions))
-                    .expect("write a bank");
-            }
-            dir
-        },
-        |dir: &tempfile::TempDir| {
-            checks_clean(&load_paths(&[dir.path().to_owned()]).expect("load"));
-        },
-    );
+    scales_linearly("files", 40, files_of_five, |dir: &tempfile::TempDir| {
+        checks_clean(&load_paths(&[dir.path().to_owned()]).expect("load"));
+    });
 }
 
 #[test]
@@ -135,15 +133,7 @@ fn check_many_files_as_quiz_check_reads_them() {
     scales_linearly(
         "files, read and checked one by one",
         40,
-        |n| {
-            let dir = tempfile::tempdir().expect("a temporary directory");
-            for f in 0..n {
-                let questions = (0..5).map(|q| question(f * 5 + q, &format!("Question {f}.{q}?")));
-                std::fs::write(dir.path().join(format!("b{f:05}.yaml")), bank_of(questions))
-                    .expect("write a bank");
-            }
-            dir
-        },
+        files_of_five,
         |dir: &tempfile::TempDir| {
             let files = quiz::bank::bank_files(&[dir.path().to_owned()]).expect("list");
             let report = check::check_files(&files, &check::Config::default()).expect("check");
