@@ -61,7 +61,14 @@ pub fn summary(s: &Summary, paint: Paint) -> String {
     }
     let missed = s.missed();
     if !missed.is_empty() {
-        let _ = writeln!(out, "Missed: {}", missed.join(", "));
+        // Wrapped between ids, never inside one, so that an id can be copied
+        // from the scrollback whole.
+        let options = textwrap::Options::new(80)
+            .subsequent_indent("  ")
+            .break_words(false)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let line = format!("Missed: {}", missed.join(", "));
+        let _ = writeln!(out, "{}", textwrap::fill(&line, options));
     }
     let _ = writeln!(
         out,

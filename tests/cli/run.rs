@@ -321,3 +321,29 @@ fn ctrl_c_and_sigterm_with_output_redirected_still_print_the_summary() {
         );
     }
 }
+
+#[test]
+fn a_long_list_of_missed_questions_wraps_between_ids() {
+    let out = Test::new()
+        .args(&["run", "--no-shuffle", "--count", "12", "--no-history"])
+        .stdin(&"\n".repeat(12))
+        .run();
+    out.status(0);
+    let lines: Vec<&str> = out
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("Missed: "))
+        .take_while(|l| !l.starts_with("Seed: "))
+        .collect();
+    assert!(
+        lines.len() > 1,
+        "twelve ids over several lines:\n{}",
+        out.stdout
+    );
+    assert_eq!(lines.join(" ").matches(", ").count(), 11, "{}", out.stdout);
+    for line in &lines {
+        assert!(line.chars().count() <= 80, "{line:?}");
+        assert!(!line.ends_with('-'), "an id was cut: {line:?}");
+    }
+    assert!(lines[1..].iter().all(|l| l.starts_with("  ")), "{lines:?}");
+}
