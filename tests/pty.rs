@@ -368,3 +368,21 @@ fn the_built_in_bank_is_named_in_the_header() {
     quiz.press("q");
     quiz.ends_with(0);
 }
+
+#[test]
+fn q_after_one_of_two_says_one_question_is_left() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &[]);
+    quiz.expect_screen("Question 1 of 2");
+    quiz.press("s");
+    quiz.expect_screen("Enter/→ next question");
+    quiz.press(ENTER);
+    quiz.expect_screen("Question 2 of 2");
+    quiz.press("q");
+    quiz.ends_with(0);
+    let screen = quiz.screen();
+    assert!(
+        screen.contains("1 of 2 questions is left: `quiz run --resume` continues it."),
+        "{screen}"
+    );
+}

@@ -455,11 +455,15 @@ fn closing(ended: &screen::Ended, resumable: bool, paint: Paint) -> String {
         "without the history (--no-history) it cannot be resumed"
     };
     match &ended.summary {
-        Some(_) => out.push_str(&format!(
-            "{} of {} questions are left: {how}.\n",
-            ended.total - ended.answered,
-            ended.total
-        )),
+        Some(summary) => {
+            // A skipped practice question was asked: it is not left.
+            let left = summary.selected.saturating_sub(summary.records.len());
+            let verb = if left == 1 { "is" } else { "are" };
+            out.push_str(&format!(
+                "{left} of {} questions {verb} left: {how}.\n",
+                summary.selected
+            ));
+        }
         None => out.push_str(&format!(
             "The exam was not submitted: {} of {} answered{}; {how}.\n",
             ended.answered,
