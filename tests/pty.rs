@@ -11,6 +11,7 @@
 #[path = "support/pty.rs"]
 mod support;
 
+use std::num::NonZeroU16;
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -385,4 +386,42 @@ fn q_after_one_of_two_says_one_question_is_left() {
         screen.contains("1 of 2 questions is left: `quiz run --resume` continues it."),
         "{screen}"
     );
+}
+
+#[test]
+fn the_summary_wraps_its_missed_ids_to_a_narrow_window() {
+    let data = data();
+    let mut quiz = Quiz::run(
+        data.path(),
+        &["--mode", "exam", "--count", "20", "--seed", "3"],
+    );
+    quiz.resize(NonZeroU16::new(60).unwrap(), NonZeroU16::new(20).unwrap());
+    quiz.expect_screen("Question 1 of 20");
+    // Leave every question unanswered: all 20 are missed.
+    quiz.press("q");
+    quiz.expect_screen("Review");
+    quiz.press("s");
+    quiz.expect_screen("Submit the exam?");
+    quiz.press("y");
+    quiz.expect_screen("Results");
+    quiz.press("q");
+    quiz.ends_with(0);
+    let transcript = String::from_utf8_lossy(&quiz.transcript).into_owned();
+    let summary = &transcript[transcript.rfind("Missed:").expect("a list of missed ids")..];
+    let lines: Vec<&str> = summary
+        .lines()
+        .take_while(|line| !line.starts_with("Seed:"))
+        .collect();
+    assert!(lines.len() > 3, "{summary}");
+    for line in &lines {
+        assert!(
+            line.chars().count() <= 60,
+            "wider than the window: {line:?}"
+        );
+        // Every line ends between ids: with a comma, or the last id.
+        assert!(
+            line.ends_with(',') || *line == *lines.last().unwrap(),
+            "{line:?}"
+        );
+    }
 }

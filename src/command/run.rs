@@ -249,9 +249,11 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         state.message = resumed_note;
         let ended = screen::run(state, &clock, recorder.as_mut(), config.hyperlinks)
             .map_err(Error::Output)?;
+        // The window's width, read now: it may have changed during the quiz.
+        let width = usize::from(console::Term::stdout().size().1).clamp(40, 100);
         let mut out = io::stdout().lock();
         printed = out
-            .write_all(closing(&ended, resumable, paint).as_bytes())
+            .write_all(closing(&ended, resumable, paint, width).as_bytes())
             .and_then(|()| out.flush());
         (ended.summary, ended.ending == Ending::Interrupted)
     } else {
@@ -441,10 +443,10 @@ fn title(session: &Session<'_>) -> String {
 
 /// What stays on the normal screen after the full screen closes: the summary,
 /// or why there is none yet and how to go on.
-fn closing(ended: &screen::Ended, resumable: bool, paint: Paint) -> String {
+fn closing(ended: &screen::Ended, resumable: bool, paint: Paint, width: usize) -> String {
     let mut out = String::new();
     if let Some(summary) = &ended.summary {
-        out.push_str(&report::summary(summary, paint));
+        out.push_str(&report::summary(summary, paint, width));
     }
     if ended.complete {
         return out;

@@ -5,7 +5,8 @@ use crate::paint::Paint;
 use crate::quiz::Summary;
 use std::fmt::Write;
 
-pub fn summary(s: &Summary, paint: Paint) -> String {
+/// `width`: the columns that the list of missed ids is wrapped to.
+pub fn summary(s: &Summary, paint: Paint, width: usize) -> String {
     let mut out = String::new();
     let heading = match &s.title {
         Some(title) => format!("Summary: {title}"),
@@ -63,7 +64,7 @@ pub fn summary(s: &Summary, paint: Paint) -> String {
     if !missed.is_empty() {
         // Wrapped between ids, never inside one, so that an id can be copied
         // from the scrollback whole.
-        let options = textwrap::Options::new(80)
+        let options = textwrap::Options::new(width)
             .subsequent_indent("  ")
             .break_words(false)
             .word_splitter(textwrap::WordSplitter::NoHyphenation);

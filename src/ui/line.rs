@@ -150,7 +150,7 @@ impl<R: BufRead, W: Write> Front for LineFront<R, W> {
 
     fn finish(&mut self, summary: &Summary, missed: &[(Asked, Outcome)]) -> io::Result<()> {
         writeln!(self.output)?;
-        let finish = text::finish(summary, missed, self.paint);
+        let finish = text::finish(summary, missed, self.paint, self.wrap.unwrap_or(80));
         self.write_text(&finish)?;
         self.output.flush()
     }

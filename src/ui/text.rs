@@ -70,8 +70,13 @@ pub fn header(session: &Session, time_limit: Option<Duration>) -> String {
 /// The summary and, after an exam, every missed question: its choices as they
 /// were shown, each marked and followed by its feedback (`why`), the answer given
 /// and the right one, the explanation, the references.
-pub fn finish(summary: &Summary, missed: &[(Asked, Outcome)], paint: Paint) -> String {
-    let mut out = report::summary(summary, paint);
+pub fn finish(
+    summary: &Summary,
+    missed: &[(Asked, Outcome)],
+    paint: Paint,
+    width: usize,
+) -> String {
+    let mut out = report::summary(summary, paint, width);
     if !missed.is_empty() {
         let _ = writeln!(out, "\n{}", paint.bold("Missed questions"));
     }

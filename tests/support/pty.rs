@@ -66,6 +66,16 @@ impl Pty {
         }
     }
 
+    /// Resizes the window, as a person dragging its corner would: the program
+    /// gets SIGWINCH, and the emulator reading the screen takes the new size.
+    pub fn resize(&mut self, columns: NonZeroU16, rows: NonZeroU16) {
+        self.session
+            .get_process_mut()
+            .set_window_size(columns.get(), rows.get())
+            .expect("resize the pseudo-terminal");
+        self.terminal.screen_mut().set_size(rows, columns);
+    }
+
     /// Turns the terminal's echo off; console keeps it off, since it restores the
     /// modes it found after each key.
     pub fn echo_off(&self) {
