@@ -347,8 +347,18 @@ fn results(state: &State, width: usize) -> Body {
             t.bold(),
         ),
         verdict,
-        Span::raw(format!(" · pass mark {}%", s.pass_mark)),
+        Span::raw(match s.scale {
+            Some(_) => String::new(),
+            None => format!(" · pass mark {}%", points(s.pass_mark)),
+        }),
     ]));
+    // On a scale, the verdict goes by the scaled score: on a line of its own.
+    if let (Some(scale), Some(score)) = (s.scale, s.scaled_score()) {
+        body.push(Line::raw(format!(
+            "Scaled score {score} (scale {}–{}, pass at {})",
+            scale.min, scale.max, scale.pass
+        )));
+    }
     if s.time_up {
         body.push(Line::styled(
             "Time is up: the exam was submitted with the answers given before 0:00.",
@@ -365,7 +375,8 @@ fn results(state: &State, width: usize) -> Body {
             .map(|r| super::text::width(&r.label))
             .max()
             .unwrap_or(0)
-            .min(width / 2);
+            // Room for "  ", the label, "  ", "10/10", "  ", "100%".
+            .min(width.saturating_sub(17));
         for r in &results.breakdown.rows {
             let percent = if r.max == 0 {
                 0.0

@@ -84,6 +84,26 @@ pub struct Breakdown {
 }
 
 impl Breakdown {
+    /// A blueprint's exam by its domains, weakest first (what it is judged by);
+    /// any other by tag.
+    pub fn of(summary: &Summary) -> Breakdown {
+        let domains = summary.by_domain();
+        if domains.is_empty() {
+            return Breakdown::by_tag(summary);
+        }
+        Breakdown {
+            heading: "By domain, weakest first".to_owned(),
+            rows: domains
+                .into_iter()
+                .map(|d| BreakdownRow {
+                    label: d.name,
+                    points: d.points,
+                    max: d.questions,
+                })
+                .collect(),
+        }
+    }
+
     pub fn by_tag(summary: &Summary) -> Breakdown {
         Breakdown {
             heading: "By tag".to_owned(),

@@ -416,3 +416,51 @@ fn the_addresses_on_a_feedback_screen_are_where_the_links_go() {
     let row = shown.lines().nth(usize::from(*y)).expect("the row");
     assert_eq!(row.get(usize::from(*x)..), Some(url), "{shown}");
 }
+
+#[test]
+fn a_blueprint_exam_shows_its_scaled_score_and_domains_weakest_first() {
+    use crate::quiz::{Drawn, Pick, Scale};
+    let b = banks(BANK);
+    let pick = |question, domain| Pick {
+        bank: 0,
+        question,
+        domain,
+    };
+    let drawn = Drawn {
+        domains: vec![
+            "Routing protocols and their adjacencies".into(),
+            "TLS".into(),
+        ],
+        picks: vec![pick(0, 0), pick(1, 1), pick(2, 1), pick(3, 1)],
+    };
+    let options = Options {
+        mode: Mode::Exam,
+        scale: Some(Scale {
+            min: 100,
+            max: 900,
+            pass: 750,
+        }),
+        ..Options::default()
+    };
+    let session = Session::from_draw(&b, &drawn, options).expect("a session");
+    let mut s = State::new(session, "Mock".to_owned(), t0(), None, Theme::default());
+    let question = screen(&mut s, 60, 20);
+    assert!(question.contains("exam · pass at 750 of 900"), "{question}");
+    // Only the OSPF question is answered, and rightly: 1 of 4.
+    press(&mut s, &[Key::Char('b'), Key::Enter]);
+    press(&mut s, &[Key::Char('q'), Key::Char('s'), Key::Char('y')]);
+    let shown = screen(&mut s, 60, 20);
+    assert!(shown.contains("Score 1/4 (25.0%) · FAIL"), "{shown}");
+    assert!(
+        shown.contains("Scaled score 300 (scale 100–900, pass at 750)"),
+        "{shown}"
+    );
+    // The weakest domain first, its long name whole at 60 columns.
+    let tls = shown.find("  TLS ").expect("the TLS domain");
+    let routing = shown
+        .find("  Routing protocols and their adjacencies  ")
+        .expect("the routing domain, whole");
+    assert!(tls < routing, "{shown}");
+    assert!(!shown.contains("By tag"), "{shown}");
+    insta::assert_snapshot!(shown);
+}

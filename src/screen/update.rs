@@ -546,7 +546,7 @@ fn submit(state: &mut State, time_up: bool) {
     let mut order: Vec<usize> = (0..outcomes.len()).collect();
     order.sort_by_key(|&i| (outcomes[i].is_right(), i));
     state.results = Some(Results {
-        breakdown: Breakdown::by_tag(&summary),
+        breakdown: Breakdown::of(&summary),
         summary,
         outcomes,
         order,

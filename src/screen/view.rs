@@ -134,10 +134,13 @@ fn header(state: &State, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
     let mode = match state.mode() {
         Mode::Practice => "practice".to_owned(),
-        Mode::Exam => format!(
-            "exam · pass mark {}%",
-            points(state.session.options().pass_mark)
-        ),
+        Mode::Exam => match state.session.options().scale {
+            Some(scale) => format!("exam · pass at {} of {}", scale.pass, scale.max),
+            None => format!(
+                "exam · pass mark {}%",
+                points(state.session.options().pass_mark)
+            ),
+        },
     };
     let top = bar(
         vec![Span::styled(state.title.clone(), t.bold())],
