@@ -94,6 +94,36 @@ fn readiness(
         config,
         out,
         || report::readiness::to_json(&readiness),
-        |paint| report::readiness::to_text(&readiness, paint),
+        |paint| report::readiness::to_text(&readiness, &shell_word(path), paint),
     )
+}
+
+/// `path` as one word that a shell reads back as it is.
+fn shell_word(path: &std::path::Path) -> String {
+    let text = path.display().to_string();
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+,:=@".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shell_word;
+    use std::path::Path;
+
+    #[test]
+    fn a_path_is_quoted_only_when_a_shell_would_split_it() {
+        assert_eq!(
+            shell_word(Path::new("blueprints/tls.yaml")),
+            "blueprints/tls.yaml"
+        );
+        assert_eq!(
+            shell_word(Path::new("my exams/a.yaml")),
+            "'my exams/a.yaml'"
+        );
+        assert_eq!(shell_word(Path::new("it's.yaml")), r"'it'\''s.yaml'");
+    }
 }

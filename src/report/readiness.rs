@@ -26,7 +26,8 @@ fn interval(lower: f64, upper: f64) -> String {
     format!("{:.1}–{:.1}%", lower, upper)
 }
 
-pub fn to_text(r: &Readiness, paint: Paint) -> String {
+/// `blueprint`: the file as the user named it, for the command that fills the gaps.
+pub fn to_text(r: &Readiness, blueprint: &str, paint: Paint) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -66,7 +67,7 @@ pub fn to_text(r: &Readiness, paint: Paint) -> String {
         None => {
             let _ = writeln!(
                 out,
-                "Overall: not known until every domain has answers (`quiz run --blueprint` asks them all)"
+                "Overall: not known until every domain has answers (`quiz run --blueprint {blueprint}` asks them all)"
             );
         }
     }
@@ -168,7 +169,7 @@ mod tests {
             ready: false,
             holding_back: vec!["Attacks".into(), "Handshake".into()],
         };
-        let text = to_text(&r, Paint::PLAIN);
+        let text = to_text(&r, "mock.yaml", Paint::PLAIN);
         assert!(
             text.contains("  Domain     Weight  Seen  Unseen  Accuracy  90% interval\n"),
             "{text}"
@@ -185,6 +186,10 @@ mod tests {
             text.contains(
                 "Not yet: the pass mark is 75%. Held back by Attacks (no answers yet), Handshake (66.7%).\n"
             ),
+            "{text}"
+        );
+        assert!(
+            text.contains("(`quiz run --blueprint mock.yaml` asks them all)"),
             "{text}"
         );
     }
