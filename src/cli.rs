@@ -260,9 +260,10 @@ pub enum ExportFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
-    /// The format of FILE.
+    /// The format of FILE [default: told from its name (.gift, .csv, .zip, a folder)
+    /// or, for .txt and .xml, its content]
     #[arg(long, value_enum)]
-    pub from: ImportFormat,
+    pub from: Option<ImportFormat>,
     /// The file to convert (for QTI also a package's folder).
     pub file: PathBuf,
     /// Write the bank here instead of to standard output.

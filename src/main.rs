@@ -210,7 +210,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
         }
         Command::Import(args) => {
             let config = ImportConfig {
-                from: import_kind(args.from),
+                from: args.from.map(import_kind),
                 input: args.file,
                 output: args.output,
                 force: args.force,

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 /// `quiz import`'s settings.
 #[derive(Debug, Clone)]
 pub struct ImportConfig {
-    pub from: Kind,
+    /// None tells the format from the file's name and content.
+    pub from: Option<Kind>,
     /// A file, or (for QTI) the folder a package was unpacked into.
     pub input: PathBuf,
     /// None writes to standard output.
@@ -88,6 +89,55 @@ fn folder_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
     Ok(files)
 }
 
+/// The format to read: `--from`, else told from the file, saying what was
+/// assumed when only the content told it; None (after saying why) when nothing did.
+fn from(
+    config: &ImportConfig,
+    is_dir: bool,
+    bytes: &[u8],
+    err: &mut dyn Write,
+) -> Result<Option<Kind>, Error> {
+    if let Some(kind) = config.from {
+        return Ok(Some(kind));
+    }
+    let shown = config.input.display();
+    match formats::guess(&config.input, is_dir, bytes) {
+        Some(guess) => {
+            if guess.by_content {
+                writeln!(
+                    err,
+                    "quiz: reading {shown} as {} (give --from to read it as another format)",
+                    guess.kind.describe()
+                )
+                .map_err(Error::Output)?;
+            }
+            Ok(Some(guess.kind))
+        }
+        None if matches!(
+            config.input.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        ) =>
+        {
+            writeln!(
+                err,
+                "quiz: {shown} is in quiz's own format already: `quiz check {shown}` checks it, `quiz run {shown}` asks it"
+            )
+            .map_err(Error::Output)?;
+            Ok(None)
+        }
+        None => {
+            let names: Vec<&str> = Kind::IMPORTED.iter().map(|k| k.name()).collect();
+            writeln!(
+                err,
+                "quiz: cannot tell the format of {shown} from its name or content: give --from ({})",
+                names.join(", ")
+            )
+            .map_err(Error::Output)?;
+            Ok(None)
+        }
+    }
+}
+
 pub fn import(
     config: &ImportConfig,
     out: &mut dyn Write,
@@ -104,12 +154,19 @@ pub fn import(
         })
     };
     let is_dir = std::fs::metadata(&config.input).map_err(read_err)?.is_dir();
+    let bytes = if is_dir {
+        Vec::new()
+    } else {
+        std::fs::read(&config.input).map_err(read_err)?
+    };
+    let Some(kind) = from(config, is_dir, &bytes, err)? else {
+        return Ok(ExitStatus::Usage);
+    };
     let imported = if is_dir {
         let files = folder_files(&config.input)?;
-        formats::import_folder(config.from, &shown, &files)
+        formats::import_folder(kind, &shown, &files)
     } else {
-        let bytes = std::fs::read(&config.input).map_err(read_err)?;
-        formats::import_bytes(config.from, &shown, &bytes)
+        formats::import_bytes(kind, &shown, &bytes)
     };
     let imported = match imported {
         Ok(imported) => imported,

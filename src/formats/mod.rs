@@ -130,6 +130,7 @@ mod csv;
 mod dump;
 mod exhibit;
 mod gift;
+mod guess;
 mod html;
 mod lines;
 mod moodle_xml;
@@ -143,6 +144,7 @@ mod xhtml;
 mod xml;
 mod yaml;
 
+pub use guess::{Guess, guess};
 pub use yaml::to_yaml;
 
 use crate::bank::{Bank, Question};
@@ -184,6 +186,29 @@ impl Kind {
             Kind::Anki => "anki",
             Kind::Csv => "csv",
             Kind::Text => "text",
+        }
+    }
+
+    /// The formats quiz reads, in the order `--from` lists them.
+    pub const IMPORTED: [Kind; 6] = [
+        Kind::Aiken,
+        Kind::Gift,
+        Kind::MoodleXml,
+        Kind::Qti,
+        Kind::Csv,
+        Kind::Text,
+    ];
+
+    /// The format in words: `Moodle XML`, `exam-dump text`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::Aiken => "Aiken",
+            Kind::Gift => "GIFT",
+            Kind::MoodleXml => "Moodle XML",
+            Kind::Qti => "QTI",
+            Kind::Anki => "an Anki import file",
+            Kind::Csv => "CSV",
+            Kind::Text => "exam-dump text",
         }
     }
 

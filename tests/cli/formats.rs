@@ -396,3 +396,59 @@ fn the_builtin_bank_round_trips_through_gift() {
 fn the_builtin_bank_round_trips_through_moodle_xml() {
     builtin_round_trip("moodle-xml", "builtin.xml");
 }
+
+#[test]
+fn import_tells_the_format_from_the_name_or_says_what_it_assumed() {
+    // By name: nothing to say.
+    let out = Test::new()
+        .file("in.gift", "::q1::Which? {=right ~wrong}\n")
+        .args(&["import", "in.gift", "-o", "out.yaml"])
+        .run();
+    out.status(0)
+        .stderr_has("imported 1 question into out.yaml");
+    assert!(!out.stderr.contains("reading"), "{}", out.stderr);
+    // Moodle exports GIFT as .txt: told by its braces, and said.
+    let out = Test::new()
+        .file("moodle.txt", "::q1::Which? {=right ~wrong}\n")
+        .args(&["import", "moodle.txt", "-o", "out.yaml"])
+        .run();
+    out.status(0)
+        .stderr_has("quiz: reading moodle.txt as GIFT (give --from to read it as another format)");
+    passes_check(&out.read("out.yaml"));
+    let out = Test::new()
+        .file(
+            "aiken.txt",
+            "Which carries alerts?\nA. 21\nB. 22\nANSWER: A\n",
+        )
+        .args(&["import", "aiken.txt"])
+        .run();
+    out.status(0).stderr_has("as Aiken");
+    let out = Test::new()
+        .file(
+            "page.txt",
+            "QUESTION 1\nWhich two?\nA. x\nB. y\nC. z\nCorrect Answer: AC\n",
+        )
+        .args(&["import", "page.txt"])
+        .run();
+    out.status(0)
+        .stderr_has("as exam-dump text")
+        .stdout_has("answer: [A, C]");
+}
+
+#[test]
+fn import_refuses_a_file_it_cannot_tell_and_a_bank() {
+    Test::new()
+        .file("notes.md", "# Notes\n")
+        .args(&["import", "notes.md"])
+        .run()
+        .status(2)
+        .stderr_has(
+            "quiz: cannot tell the format of notes.md from its name or content: give --from (aiken, gift, moodle-xml, qti, csv, text)",
+        );
+    Test::new()
+        .file("bank.yaml", "questions: []\n")
+        .args(&["import", "bank.yaml"])
+        .run()
+        .status(2)
+        .stderr_has("bank.yaml is in quiz's own format already: `quiz check bank.yaml` checks it");
+}
