@@ -1,20 +1,24 @@
 //! A quiz session: selection, seeded shuffling and scoring. Pure: no terminal I/O,
 //! no clock, no randomness but the seed it is given.
 
+mod asked;
 pub mod clock;
 mod domain;
 mod scale;
 mod scoring;
 mod shuffle;
+mod summary;
 
+pub use asked::{Asked, Prompt};
 pub use clock::{Clock, FakeClock, SystemClock};
 pub use domain::{DomainScore, Drawn, Pick};
 pub use scale::Scale;
 pub use scoring::Scoring;
 pub use shuffle::Shuffler;
+pub use summary::{Outcome, Record, Summary, TagScore};
 
-use crate::bank::{Bank, Choice, Question, letter};
-use std::collections::{BTreeMap, HashMap};
+use crate::bank::{Bank, Question, letter};
+use std::collections::HashMap;
 
 /// Practice teaches after every answer; an exam says nothing until it is submitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -86,202 +90,6 @@ fn tags_list(tags: &[String]) -> String {
         .map(|t| format!("`{t}`"))
         .collect::<Vec<_>>()
         .join(" or ")
-}
-
-/// How the stem tells the candidate what kind of answer it wants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Prompt {
-    /// One correct choice.
-    One,
-    /// Several correct choices, and the stem says how many.
-    Choose(usize),
-    /// `multi: true`: select all that apply, count not told.
-    SelectAll,
-}
-
-impl Prompt {
-    pub fn for_question(q: &Question) -> Prompt {
-        if q.multi {
-            Prompt::SelectAll
-        } else {
-            match q.correct().len() {
-                0 | 1 => Prompt::One,
-                n => Prompt::Choose(n),
-            }
-        }
-    }
-
-    /// The hint after the stem: `(Choose 2)`, `(Select all that apply)`, or none.
-    pub fn hint(self) -> Option<String> {
-        match self {
-            Prompt::One => None,
-            Prompt::Choose(n) => Some(format!("(Choose {n})")),
-            Prompt::SelectAll => Some("(Select all that apply)".to_owned()),
-        }
-    }
-
-    pub fn takes_several(self) -> bool {
-        self != Prompt::One
-    }
-}
-
-/// One question as it is put to the candidate.
-#[derive(Debug, Clone)]
-pub struct Asked<'a> {
-    /// 1-based position in the session, and the session's length.
-    pub number: usize,
-    pub total: usize,
-    pub bank: &'a Bank,
-    pub question: &'a Question,
-    /// `order[shown] = index in the file`.
-    pub order: Vec<usize>,
-    pub prompt: Prompt,
-}
-
-impl<'a> Asked<'a> {
-    /// The choices in the order shown, with their on-screen letters.
-    pub fn choices(&self) -> impl Iterator<Item = (char, &'a Choice)> + '_ {
-        self.order.iter().enumerate().filter_map(|(shown, &file)| {
-            Some((letter(shown), self.question.choices.value.get(file)?))
-        })
-    }
-
-    pub fn len(&self) -> usize {
-        self.order.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
-    }
-
-    /// The stem followed by its hint.
-    pub fn stem(&self) -> String {
-        let stem = self.question.question.value.trim();
-        match self.prompt.hint() {
-            Some(hint) => format!("{stem} {hint}"),
-            None => stem.to_owned(),
-        }
-    }
-}
-
-/// What answering one question came to. Indices are as shown on screen.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
-    pub points: f64,
-    pub given: Vec<usize>,
-    pub expected: Vec<usize>,
-    pub skipped: bool,
-}
-
-impl Outcome {
-    pub fn is_right(&self) -> bool {
-        self.points >= 1.0
-    }
-}
-
-/// One asked question in the record of a session, in the file's own lettering.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Record {
-    pub id: String,
-    pub bank: String,
-    pub tags: Vec<String>,
-    /// The blueprint domain the question was drawn for.
-    pub domain: Option<String>,
-    pub given: Vec<char>,
-    pub expected: Vec<char>,
-    pub points: f64,
-    pub skipped: bool,
-}
-
-/// The result of a whole session.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Summary {
-    pub mode: Mode,
-    pub seed: u64,
-    pub scoring: Scoring,
-    pub pass_mark: f64,
-    /// Practice: the questions asked, in order. Exam: every selected question,
-    /// unanswered ones with no points.
-    pub records: Vec<Record>,
-    /// Questions selected; more than `records` when a practice quiz ended early.
-    pub selected: usize,
-    /// The time limit ended the exam.
-    pub time_up: bool,
-    pub title: Option<String>,
-    /// With a scale, the verdict goes by the scaled score.
-    pub scale: Option<Scale>,
-    /// The blueprint's domains, in its order (empty without a blueprint).
-    pub domains: Vec<String>,
-}
-
-/// Points and maximum for one tag.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TagScore {
-    pub tag: String,
-    pub points: f64,
-    pub max: usize,
-}
-
-impl Summary {
-    /// An exam's verdict; None in practice. On a scale, the scaled score as
-    /// reported (rounded) must reach the pass score.
-    pub fn passed(&self) -> Option<bool> {
-        (self.mode == Mode::Exam).then(|| match (self.scale, self.scaled_score()) {
-            (Some(scale), Some(score)) => score >= scale.pass,
-            _ => self.percent() + 1e-9 >= self.pass_mark,
-        })
-    }
-
-    /// The score on the exam's scale, if it has one.
-    pub fn scaled_score(&self) -> Option<u32> {
-        self.scale
-            .map(|scale| scale.score(self.points(), self.max_points()))
-    }
-
-    pub fn points(&self) -> f64 {
-        self.records.iter().map(|r| r.points).sum()
-    }
-
-    /// One point per asked question.
-    pub fn max_points(&self) -> usize {
-        self.records.len()
-    }
-
-    /// 0 to 100; 0 when nothing was asked.
-    pub fn percent(&self) -> f64 {
-        if self.records.is_empty() {
-            0.0
-        } else {
-            100.0 * self.points() / self.max_points() as f64
-        }
-    }
-
-    pub fn by_tag(&self) -> Vec<TagScore> {
-        let mut tags: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
-        for r in &self.records {
-            for t in &r.tags {
-                let e = tags.entry(t).or_default();
-                e.0 += r.points;
-                e.1 += 1;
-            }
-        }
-        tags.into_iter()
-            .map(|(tag, (points, max))| TagScore {
-                tag: tag.to_owned(),
-                points,
-                max,
-            })
-            .collect()
-    }
-
-    /// Ids of the questions that earned less than a full point.
-    pub fn missed(&self) -> Vec<&str> {
-        self.records
-            .iter()
-            .filter(|r| r.points < 1.0)
-            .map(|r| r.id.as_str())
-            .collect()
-    }
 }
 
 struct Item<'a> {
