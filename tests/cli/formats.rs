@@ -451,4 +451,11 @@ fn import_refuses_a_file_it_cannot_tell_and_a_bank() {
         .run()
         .status(2)
         .stderr_has("bank.yaml is in quiz's own format already: `quiz check bank.yaml` checks it");
+    // A folder is an unpacked QTI package, and nothing else.
+    Test::new()
+        .file("banks/bank.yaml", "questions: []\n")
+        .args(&["import", "banks"])
+        .run()
+        .status(1)
+        .stderr_has("quiz imports a folder or a .zip only as a QTI package");
 }

@@ -201,7 +201,9 @@ pub(super) fn read_files(files: &[(String, Vec<u8>)], b: &mut Builder) -> Result
             if items.is_empty() {
                 return Err(b.error(
                     Pos::new(1, 1),
-                    format!("no {MANIFEST} and no QTI item files in the package"),
+                    format!(
+                        "no {MANIFEST} and no QTI item files in the package: quiz imports a folder or a .zip only as a QTI package"
+                    ),
                 ));
             }
             items.into_iter().map(|n| (n.clone(), Vec::new())).collect()
