@@ -250,7 +250,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         let ended = screen::run(state, &clock, recorder.as_mut(), config.hyperlinks)
             .map_err(Error::Output)?;
         // The window's width, read now: it may have changed during the quiz.
-        let width = usize::from(console::Term::stdout().size().1).clamp(40, 100);
+        let width = window_width();
         let mut out = io::stdout().lock();
         printed = out
             .write_all(closing(&ended, resumable, paint, width).as_bytes())
@@ -267,9 +267,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         let stdin = io::stdin();
         let echo = !stdin.is_terminal();
         let stdout = io::stdout();
-        let width = stdout
-            .is_terminal()
-            .then(|| usize::from(console::Term::stdout().size().1).clamp(40, 100));
+        let width = stdout.is_terminal().then(window_width);
         let input = Interruptible::new(io::BufReader::new(stdin), Arc::clone(&stop));
         let front = LineFront::new(input, stdout.lock(), paint, echo).stopped_by(Arc::clone(&stop));
         let mut front = match width {
@@ -439,6 +437,12 @@ fn title(session: &Session<'_>) -> String {
         }
         many => format!("{} banks", many.len()),
     }
+}
+
+/// The columns that text printed to the terminal is wrapped to: the window's
+/// width, within bounds that keep lines readable.
+fn window_width() -> usize {
+    usize::from(console::Term::stdout().size().1).clamp(40, 100)
 }
 
 /// What stays on the normal screen after the full screen closes: the summary,
