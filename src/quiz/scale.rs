@@ -30,6 +30,16 @@ impl Scale {
         raw.round().clamp(f64::from(self.min), f64::from(self.max)) as u32
     }
 
+    /// `pass at 750 on 100–900`, as an exam's header says it.
+    pub fn pass_at(&self) -> String {
+        format!("pass at {} on {}–{}", self.pass, self.min, self.max)
+    }
+
+    /// `scale 100–900, pass at 750`, as results say it beside a scaled score.
+    pub fn terms(&self) -> String {
+        format!("scale {}–{}, pass at {}", self.min, self.max, self.pass)
+    }
+
     /// The percentage at which the pass score lies: 81.25 for 750 on 100–900.
     pub fn pass_percent(&self) -> f64 {
         let span = f64::from(self.max.saturating_sub(self.min));

@@ -37,11 +37,8 @@ pub fn summary(s: &Summary, paint: Paint, width: usize) -> String {
         };
         match (s.scale, s.scaled_score()) {
             (Some(scale), Some(score)) => {
-                let _ = writeln!(
-                    out,
-                    "Result: {verdict}: scaled score {score} (scale {}–{}, pass at {})",
-                    scale.min, scale.max, scale.pass
-                );
+                let terms = scale.terms();
+                let _ = writeln!(out, "Result: {verdict}: scaled score {score} ({terms})");
             }
             _ => {
                 let _ = writeln!(out, "Result: {verdict} (pass mark {}%)", s.pass_mark);

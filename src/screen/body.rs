@@ -355,8 +355,8 @@ fn results(state: &State, width: usize) -> Body {
     // On a scale, the verdict goes by the scaled score: on a line of its own.
     if let (Some(scale), Some(score)) = (s.scale, s.scaled_score()) {
         body.push(Line::raw(format!(
-            "Scaled score {score} (scale {}–{}, pass at {})",
-            scale.min, scale.max, scale.pass
+            "Scaled score {score} ({})",
+            scale.terms()
         )));
     }
     if s.time_up {

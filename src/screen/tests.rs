@@ -445,7 +445,10 @@ fn a_blueprint_exam_shows_its_scaled_score_and_domains_weakest_first() {
     let session = Session::from_draw(&b, &drawn, options).expect("a session");
     let mut s = State::new(session, "Mock".to_owned(), t0(), None, Theme::default());
     let question = screen(&mut s, 60, 20);
-    assert!(question.contains("exam · pass at 750 of 900"), "{question}");
+    assert!(
+        question.contains("exam · pass at 750 on 100–900"),
+        "{question}"
+    );
     // Only the OSPF question is answered, and rightly: 1 of 4.
     press(&mut s, &[Key::Char('b'), Key::Enter]);
     press(&mut s, &[Key::Char('q'), Key::Char('s'), Key::Char('y')]);

@@ -135,7 +135,7 @@ fn header(state: &State, frame: &mut Frame, area: Rect) {
     let mode = match state.mode() {
         Mode::Practice => "practice".to_owned(),
         Mode::Exam => match state.session.options().scale {
-            Some(scale) => format!("exam · pass at {} of {}", scale.pass, scale.max),
+            Some(scale) => format!("exam · {}", scale.pass_at()),
             None => format!(
                 "exam · pass mark {}%",
                 points(state.session.options().pass_mark)

@@ -53,11 +53,7 @@ pub fn header(session: &Session, time_limit: Option<Duration>) -> String {
         }
         match session.scale() {
             Some(scale) => {
-                let _ = write!(
-                    line,
-                    " · pass at {} on {}–{}",
-                    scale.pass, scale.min, scale.max
-                );
+                let _ = write!(line, " · {}", scale.pass_at());
             }
             None => {
                 let _ = write!(line, " · pass mark {}%", session.pass_mark());
