@@ -263,6 +263,15 @@ fn q_esc_and_ctrl_c_in_an_exam_open_the_review_and_never_submit() {
     assert_eq!(s.screen, Screen::Confirm(Confirm::Submit));
     press(&mut s, &[Key::Char('n')]);
     assert_eq!((s.screen, s.results.is_some()), (Screen::Review, false));
+    // Leaving asks too, and at 60×20 its wrapped text leaves its keys in view.
+    press(&mut s, &[Key::Char('q')]);
+    assert_eq!(s.screen, Screen::Confirm(Confirm::Leave));
+    let shown = screen(&mut s, 60, 20);
+    assert!(
+        shown.contains("│ Your answers are kept: `quiz run --resume` continues"),
+        "{shown}"
+    );
+    assert!(shown.contains("│ y leave    n or Esc stay"), "{shown}");
 }
 
 #[test]

@@ -254,6 +254,9 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>) 
     let w = (widest + 4)
         .max(width(title) + 6)
         .min(usize::from(area.width) - 2);
+    // Wrapped here, not by the paragraph, so that the box is as tall as its
+    // text: a line wrapped out of sight would hide the keys under it.
+    let lines = fit(lines, w.saturating_sub(4));
     let h = (lines.len() + 2).min(usize::from(area.height) - 2);
     let w = u16::try_from(w).unwrap_or(area.width);
     let h = u16::try_from(h).unwrap_or(area.height);
@@ -272,6 +275,28 @@ fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>) 
         ),
         rect,
     );
+}
+
+/// `lines` wrapped at word boundaries to `inner` columns, each keeping its style.
+fn fit(lines: Vec<Line<'static>>, inner: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.width() <= inner {
+            out.push(line);
+            continue;
+        }
+        let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+        let style = line
+            .spans
+            .first()
+            .map_or(line.style, |s| line.style.patch(s.style));
+        out.extend(
+            super::text::wrapped(&text, inner)
+                .into_iter()
+                .map(|row| Line::styled(row, style)),
+        );
+    }
+    out
 }
 
 fn dialog(state: &State, frame: &mut Frame, area: Rect, confirm: Confirm) {
