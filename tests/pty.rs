@@ -425,3 +425,32 @@ fn the_summary_wraps_its_missed_ids_to_a_narrow_window() {
         );
     }
 }
+
+#[test]
+fn leaving_an_exam_in_a_narrow_window_wraps_the_way_back_between_words() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &["--mode", "exam", "--time-limit", "30m"]);
+    quiz.resize(NonZeroU16::new(60).unwrap(), NonZeroU16::new(20).unwrap());
+    quiz.expect_screen("Question 1 of 2");
+    quiz.press("b");
+    quiz.press("q");
+    quiz.expect_screen("Review");
+    quiz.press("q");
+    // The dialog grows to fit its wrapped text, keys included.
+    quiz.expect_screen("y leave    n or Esc stay");
+    quiz.press("y");
+    quiz.ends_with(0);
+    let transcript = String::from_utf8_lossy(&quiz.transcript).into_owned();
+    let note = &transcript[transcript
+        .rfind("The exam was not submitted")
+        .expect("the way back")..];
+    let lines: Vec<&str> = note.lines().collect();
+    assert!(lines.len() >= 2, "{note}");
+    for line in &lines {
+        assert!(
+            line.chars().count() <= 60,
+            "wider than the window: {line:?}"
+        );
+    }
+    assert!(note.contains("--resume"), "{note}");
+}

@@ -460,17 +460,17 @@ fn closing(ended: &screen::Ended, resumable: bool, paint: Paint, width: usize) -
     } else {
         "without the history (--no-history) it cannot be resumed"
     };
-    match &ended.summary {
+    let note = match &ended.summary {
         Some(summary) => {
             // A skipped practice question was asked: it is not left.
             let left = summary.selected.saturating_sub(summary.records.len());
             let verb = if left == 1 { "is" } else { "are" };
-            out.push_str(&format!(
+            format!(
                 "{left} of {} questions {verb} left: {how}.\n",
                 summary.selected
-            ));
+            )
         }
-        None => out.push_str(&format!(
+        None => format!(
             "The exam was not submitted: {} of {} answered{}; {how}.\n",
             ended.answered,
             ended.total,
@@ -478,8 +478,10 @@ fn closing(ended: &screen::Ended, resumable: bool, paint: Paint, width: usize) -
                 .time_left
                 .map(|l| format!(", {} left", quiz::clock::format_left(l)))
                 .unwrap_or_default()
-        )),
-    }
+        ),
+    };
+    // Wrapped to the window like the summary, so no word is cut at its edge.
+    out.push_str(&crate::ui::text::wrap(&note, width));
     out
 }
 
