@@ -20,6 +20,7 @@ pub mod quiz;
 pub mod report;
 pub mod review;
 pub mod rfc;
+pub mod safe;
 pub mod screen;
 pub mod store;
 pub mod ui;
