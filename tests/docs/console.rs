@@ -14,6 +14,8 @@ use std::time::Duration;
 pub struct Step {
     /// The line of its `$`, counted from 1.
     pub line: usize,
+    /// The command as the page writes it.
+    pub command: String,
     pub words: Vec<String>,
     pub status: Status,
     /// The page's line (from 0) of its `?` line, when it has one.
@@ -95,6 +97,7 @@ pub fn steps(fence: &Fence) -> Result<Vec<Step>, String> {
             .ok_or_else(|| format!("line {line}: unbalanced quotes in `{text}`"))?;
         steps.push(Step {
             line,
+            command: text,
             words,
             status,
             status_line,

@@ -155,3 +155,70 @@ fn generated(rel: &str, start: &str, end: &str, expected: &str, test: &str) {
         );
     }
 }
+
+/// Every relative link of the pages reaches a file, and its `#anchor` a heading of
+/// that page (as GitHub names headings).
+#[test]
+fn links_between_pages_resolve() {
+    let root = page::repo();
+    let mut broken = String::new();
+    for rel in PAGES {
+        let text = std::fs::read_to_string(root.join(rel)).expect("read the page");
+        let dir = root.join(rel).parent().expect("a folder").to_owned();
+        for (n, line) in outside_code(&text) {
+            for target in line.split("](").skip(1).filter_map(|t| t.split(')').next()) {
+                if target.contains("://") || target.starts_with("mailto:") {
+                    continue;
+                }
+                let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+                let path = if file.is_empty() {
+                    root.join(rel)
+                } else {
+                    dir.join(file)
+                };
+                if !path.exists() {
+                    let _ = writeln!(broken, "{rel}:{n}: no such file: {target}");
+                    continue;
+                }
+                if anchor.is_empty() || path.is_dir() {
+                    continue;
+                }
+                let page = std::fs::read_to_string(&path).unwrap_or_default();
+                let found = outside_code(&page)
+                    .filter_map(|(_, l)| l.strip_prefix('#'))
+                    .any(|h| slug(h.trim_start_matches('#')) == anchor);
+                if !found {
+                    let _ = writeln!(broken, "{rel}:{n}: no heading for #{anchor} in {file}");
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "broken links:\n{broken}");
+}
+
+/// The lines of a page outside its code blocks, numbered from 1.
+fn outside_code(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut code = false;
+    text.lines().enumerate().filter_map(move |(i, line)| {
+        if line.starts_with("```") {
+            code = !code;
+            return None;
+        }
+        (!code).then_some((i + 1, line))
+    })
+}
+
+/// GitHub's anchor for a heading: lower case, spaces to `-`, other punctuation
+/// dropped.
+fn slug(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}

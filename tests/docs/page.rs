@@ -154,13 +154,16 @@ impl Page {
             Ok(ran) => ran,
             Err(e) => return self.fail(step.line, e),
         };
-        let actual = ran.output.strip_suffix('\n').unwrap_or(&ran.output);
+        // Trailing blanks are invisible on a page, and editors strip them.
+        let actual = trim_ends(ran.output.strip_suffix('\n').unwrap_or(&ran.output));
+        let actual = actual.as_str();
+        let shown = trim_ends(&step.expected);
         let assert = snapbox::Assert::new()
             .normalize_paths(false)
             .redact_with(redactions(&self.shell.root));
         let (normal, expected) = assert.normalize(
             snapbox::Data::text(actual),
-            snapbox::Data::text(step.expected.as_str()),
+            snapbox::Data::text(shown.as_str()),
         );
         let same_output = normal == expected;
         let same_status = step.status.accepts(ran.code);
@@ -178,7 +181,7 @@ impl Page {
             self.edits.push((start..step.output.end, new));
             return;
         }
-        let mut message = format!("`{}`", step.words.join(" "));
+        let mut message = format!("`{}`", step.command);
         if !same_status {
             message.push_str(&format!(
                 " exited with {:?}, and the page expects {:?}",
@@ -190,7 +193,7 @@ impl Page {
                 .try_eq(
                     Some(&"what quiz printed"),
                     snapbox::Data::text(actual),
-                    snapbox::Data::text(step.expected.as_str()),
+                    snapbox::Data::text(shown.as_str()),
                 )
                 .err()
                 .map(|e| e.to_string())
@@ -203,9 +206,9 @@ impl Page {
     }
 
     /// Every YAML example passes `quiz check --strict --rfc-dir rfc`; one marked
-    /// `fails` fails it,
-    /// and the page shows each diagnostic; a `fragment` is not a whole bank, so it
-    /// fails; a `config` (a workflow, pre-commit's file) need only be YAML.
+    /// `fails` fails it, and the page shows each diagnostic; a `fragment` is not a
+    /// whole bank, so it fails; a `config` (a workflow, pre-commit's file) need only
+    /// be YAML.
     fn yaml(&mut self, fence: &Fence, page: &str) {
         if fence.has("config") {
             if let Err(e) = serde_saphyr::from_str::<serde_json::Value>(&fence.text()) {
@@ -362,6 +365,13 @@ fn marks(fence: &Fence) -> Result<(), String> {
         return Err("a command (`$ `) belongs in a ```console block".to_owned());
     }
     Ok(())
+}
+
+fn trim_ends(text: &str) -> String {
+    text.split('\n')
+        .map(str::trim_end)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// The message of a diagnostic line, `path:line:col: severity: message [code]`.
