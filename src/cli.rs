@@ -63,6 +63,9 @@ pub struct CheckArgs {
     /// Make a warning an error for the whole run (repeat, or separate codes with commas).
     #[arg(long, value_name = "CODE", value_delimiter = ',')]
     pub deny: Vec<String>,
+    /// The repository root that SARIF's file URIs are relative to [default: the git work tree holding each file, else the current directory]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

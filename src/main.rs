@@ -250,6 +250,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 data_dir: data_dir(None),
                 allow: args.allow,
                 deny: args.deny,
+                root: args.root,
             };
             match command::check(&config, &mut stdout.lock()) {
                 Err(e @ command::Error::NoDefaultBanks) => {
