@@ -34,7 +34,7 @@ pub enum Command {
     New(NewArgs),
     /// Convert a GIFT, Aiken, Moodle XML, QTI, CSV or exam-dump text file into a quiz bank.
     Import(ImportArgs),
-    /// Write banks as GIFT, Aiken, Moodle XML, a QTI package, an Anki import file or CSV.
+    /// Write banks as GIFT, Aiken, Moodle XML, a QTI package, an Anki package or import file, or CSV.
     Export(ExportArgs),
     /// RFC texts for checking citations: `quiz rfc fetch 8446`.
     Rfc(RfcArgs),
@@ -255,8 +255,10 @@ pub enum ExportFormat {
     MoodleXml,
     /// an IMS QTI 2.1 package (a .zip), for Canvas, Blackboard, Brightspace, TAO
     Qti,
-    /// a text file for Anki's File → Import (one Basic note per question)
+    /// a text file for Anki's File → Import (one Basic note per question; English collections)
     Anki,
+    /// an Anki package (.apkg) with quiz's own note type and a deck per bank, for any collection
+    Apkg,
     /// CSV, one row per question, for spreadsheets
     Csv,
 }

@@ -38,6 +38,29 @@ pub(super) fn blocks(text: &str) -> String {
     out
 }
 
+/// Paragraphs (`<p>`) as written, each line break kept as `<br/>`: for a stem in
+/// Anki, where the author's lines are all the card has of its layout.
+pub(super) fn lines(text: &str) -> String {
+    let mut out = String::new();
+    let mut open = false;
+    for l in text.lines() {
+        if l.trim().is_empty() {
+            if open {
+                out.push_str("</p>");
+                open = false;
+            }
+            continue;
+        }
+        out.push_str(if open { "<br/>" } else { "<p>" });
+        open = true;
+        out.push_str(&line(l.trim_end()));
+    }
+    if open {
+        out.push_str("</p>");
+    }
+    out
+}
+
 /// Inline text (a choice, a `why`): lines joined with `<br/>`, a blank line as two.
 pub(super) fn inline(text: &str) -> String {
     let lines = reflow(text);
@@ -89,6 +112,14 @@ mod tests {
         assert_eq!(
             to_text(&html),
             "One line still the same & <more>.\n\nA list:\n- first\n  indented"
+        );
+    }
+
+    #[test]
+    fn kept_lines_stay_lines() {
+        assert_eq!(
+            lines("First line\n  second <b>\n\n\nThird\n"),
+            "<p>First line<br/>&#160;&#160;second &lt;b&gt;</p><p>Third</p>"
         );
     }
 
