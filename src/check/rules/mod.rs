@@ -79,6 +79,7 @@ pub const RULES: &[&Rule] = &[
     &load::WRONG_TYPE,
     &load::MISSING_KEY,
     &load::INVALID_REFERENCE,
+    &load::FOLDED_ITEM,
     &ids::INVALID_ID,
     &ids::ID_TOO_LONG,
     &ids::DUPLICATE_ID,
