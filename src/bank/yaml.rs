@@ -151,8 +151,10 @@ impl Node {
                     .bytes
                     .and_then(|(at, len)| src.get(at as usize..(at + len) as usize));
                 if let Some(written) = written
-                    && !written.starts_with(['"', '\'', '|', '>'])
+                    && !written.starts_with(['"', '\''])
                     && written.contains('\n')
+                    && let Some((at, _)) = self.bytes
+                    && !after_block_header(&src[..at as usize])
                 {
                     self.folded = Some(written.into());
                 }
@@ -176,6 +178,20 @@ impl Node {
             _ => {}
         }
     }
+}
+
+/// Whether a scalar that starts after `before` is a block (`|` or `>`): its span
+/// starts on the line after the header, whose last token is the indicator, with
+/// its chomping and indentation (`|-`, `>2`), and maybe a comment.
+fn after_block_header(before: &str) -> bool {
+    let header = before.trim_end().rsplit('\n').next().unwrap_or("");
+    let header = match header.find(" #") {
+        Some(comment) => &header[..comment],
+        None => header,
+    };
+    let token = header.trim_end().rsplit([' ', '\t']).next().unwrap_or("");
+    let mut chars = token.chars();
+    matches!(chars.next(), Some('|' | '>')) && chars.all(|c| matches!(c, '-' | '+' | '0'..='9'))
 }
 
 /// The text of a scalar as written: inside its quotes, if it has any. None for a
@@ -388,6 +404,14 @@ mod tests {
         };
         let folded: Vec<Option<&str>> = items.iter().map(|n| n.folded.as_deref()).collect();
         assert_eq!(folded, [None, Some("ACK\n      - SYN, ACK"), None]);
+        // Blocks keep their lines anyway.
+        let root = parse("a: |\n  one\n  - two\nb: >- # folded\n  x\n  - y\nc:\n  p\n  - q\n")
+            .expect("YAML");
+        let Value::Map(pairs) = root.value else {
+            panic!("a map")
+        };
+        let folded: Vec<Option<&str>> = pairs.iter().map(|(_, n)| n.folded.as_deref()).collect();
+        assert_eq!(folded, [None, None, Some("p\n  - q")]);
     }
 
     #[test]

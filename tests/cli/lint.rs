@@ -452,6 +452,15 @@ fn a_list_item_or_key_folded_into_the_text_above_is_a_warning() {
     answer: A
     explanation: RST aborts.
     references: [{rfc: 9293}]
+  - id: list
+    question: |
+      Which of these comes first:
+      - the SYN
+      - the ACK
+    choices: [SYN, ACK]
+    answer: A
+    explanation: SYN opens.
+    references: [{rfc: 9293}]
 ";
     let out = Test::new()
         .file("b.yaml", text)
