@@ -34,7 +34,7 @@ pub enum Command {
     New(NewArgs),
     /// Convert a GIFT, Aiken, Moodle XML, QTI, CSV or exam-dump text file into a quiz bank.
     Import(ImportArgs),
-    /// Write banks as GIFT, Aiken, Moodle XML, a QTI package, an Anki import file or CSV.
+    /// Write banks as GIFT, Aiken, Moodle XML, a QTI package, an Anki package or import file, or CSV.
     Export(ExportArgs),
     /// RFC texts for checking citations: `quiz rfc fetch 8446`.
     Rfc(RfcArgs),
@@ -63,6 +63,9 @@ pub struct CheckArgs {
     /// Make a warning an error for the whole run (repeat, or separate codes with commas).
     #[arg(long, value_name = "CODE", value_delimiter = ',')]
     pub deny: Vec<String>,
+    /// The repository root that SARIF's file URIs are relative to [default: the git work tree holding each file, else the current directory]
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -252,8 +255,10 @@ pub enum ExportFormat {
     MoodleXml,
     /// an IMS QTI 2.1 package (a .zip), for Canvas, Blackboard, Brightspace, TAO
     Qti,
-    /// a text file for Anki's File → Import (one Basic note per question)
+    /// a text file for Anki's File → Import (one Basic note per question; English collections)
     Anki,
+    /// an Anki package (.apkg) with quiz's own note type and a deck per bank, for any collection
+    Apkg,
     /// CSV, one row per question, for spreadsheets
     Csv,
 }
@@ -324,24 +329,44 @@ pub fn man_page(subcommand: Option<&str>) -> Option<std::io::Result<Vec<u8>>> {
         // Built, a subcommand is named quiz-run and used as `quiz run`.
         Some(name) => quiz.find_subcommand(name)?.clone(),
     };
+    Some(render_man(page))
+}
+
+/// A page as roff that is ASCII throughout: clap_mangen writes the help's `…` and
+/// `→` as they are, which groff reads as invalid input characters; each becomes the
+/// escape `\[uXXXX]`, which groff and mandoc both read.
+fn render_man(command: clap::Command) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    Some(clap_mangen::Man::new(page).render(&mut out).map(|()| out))
+    clap_mangen::Man::new(command).render(&mut out)?;
+    let text = String::from_utf8_lossy(&out);
+    let mut ascii = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            ascii.push(c);
+        } else {
+            ascii.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    Ok(ascii.into_bytes())
 }
 
 /// Writes quiz.1 and one page per subcommand into `dir`, creating it; returns how
 /// many pages were written.
 pub fn write_man_pages(dir: &std::path::Path) -> std::io::Result<usize> {
     use clap::CommandFactory;
-    fn pages(command: &clap::Command) -> usize {
-        1 + command
-            .get_subcommands()
-            .filter(|c| !c.is_hide_set())
-            .map(pages)
-            .sum::<usize>()
+    fn write(command: &clap::Command, dir: &std::path::Path) -> std::io::Result<usize> {
+        let mut pages = 0;
+        for sub in command.get_subcommands().filter(|c| !c.is_hide_set()) {
+            pages += write(sub, dir)?;
+        }
+        let name = format!("{}.1", command.get_display_name().unwrap_or("quiz"));
+        std::fs::write(dir.join(name), render_man(command.clone())?)?;
+        Ok(pages + 1)
     }
     std::fs::create_dir_all(dir)?;
-    clap_mangen::generate_to(Cli::command(), dir)?;
-    Ok(pages(&Cli::command()))
+    let mut quiz = Cli::command().disable_help_subcommand(true);
+    quiz.build();
+    write(&quiz, dir)
 }
 
 /// The names of the subcommands, for "did you mean".

@@ -66,6 +66,21 @@ fn threads_from_env() -> Result<(), String> {
     }
 }
 
+/// The time an export records: `$SOURCE_DATE_EPOCH` (seconds since 1970, the
+/// reproducible-builds convention) when set, else the clock's.
+fn source_date_epoch() -> Result<std::time::SystemTime, String> {
+    let Some(value) = std::env::var_os("SOURCE_DATE_EPOCH").filter(|v| !v.is_empty()) else {
+        return Ok(std::time::SystemTime::now());
+    };
+    match value.to_str().and_then(|v| v.trim().parse::<u64>().ok()) {
+        Some(secs) => Ok(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs)),
+        None => Err(format!(
+            "SOURCE_DATE_EPOCH={} is not a time: give whole seconds since 1970, or unset it",
+            value.to_string_lossy()
+        )),
+    }
+}
+
 /// Colour is off when `NO_COLOR` is set to anything (https://no-color.org).
 fn no_color_unset() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
@@ -89,6 +104,7 @@ fn export_kind(arg: ExportFormat) -> Kind {
         ExportFormat::MoodleXml => Kind::MoodleXml,
         ExportFormat::Qti => Kind::Qti,
         ExportFormat::Anki => Kind::Anki,
+        ExportFormat::Apkg => Kind::Apkg,
         ExportFormat::Csv => Kind::Csv,
     }
 }
@@ -228,6 +244,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 output: args.output,
                 force: args.force,
                 to_terminal: std::io::stdout().is_terminal(),
+                now: match source_date_epoch() {
+                    Ok(now) => now,
+                    Err(message) => {
+                        eprintln!("quiz: {message}");
+                        return Ok(ExitStatus::Usage);
+                    }
+                },
             };
             Ok(command::export(
                 &config,
@@ -250,6 +273,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 data_dir: data_dir(None),
                 allow: args.allow,
                 deny: args.deny,
+                root: args.root,
             };
             match command::check(&config, &mut stdout.lock()) {
                 Err(e @ command::Error::NoDefaultBanks) => {

@@ -7,7 +7,7 @@
 use super::reader::Reader;
 use super::yaml::{Node, Value};
 use super::{Bank, Choice, Question, Reference, Spanned, Target};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Pos};
 
 const BANK_KEYS: &[&str] = &["title", "questions"];
 const QUESTION_KEYS: &[&str] = &[
@@ -25,6 +25,13 @@ const QUESTION_KEYS: &[&str] = &[
 ];
 const CHOICE_KEYS: &[&str] = &["text", "why", "pin"];
 const REFERENCE_KEYS: &[&str] = &["rfc", "section", "url", "title"];
+
+/// Whether `word` is a key of the bank format.
+fn is_key(word: &str) -> bool {
+    [BANK_KEYS, QUESTION_KEYS, CHOICE_KEYS, REFERENCE_KEYS]
+        .iter()
+        .any(|keys| keys.contains(&word))
+}
 
 pub(super) fn bank(
     path: &str,
@@ -78,7 +85,10 @@ impl Reader<'_> {
             .and_then(|n| self.text(n, "id"));
         let question = self
             .required(&f, node, "a question", "question")
-            .and_then(|n| self.text(n, "question"));
+            .and_then(|n| {
+                self.folded(n, "the stem");
+                self.text(n, "question")
+            });
         let exhibit = self.optional_text(f.get("exhibit"), "exhibit");
         let multi = self.flag(f.get("multi"), "multi");
         // Absent or null: choices shuffle when the run does.
@@ -134,6 +144,7 @@ impl Reader<'_> {
                 self.error(node.pos, "missing-key", "missing key `text` in a choice");
                 return None;
             };
+            self.folded(text_node, "this choice");
             let text = self.text(text_node, "text");
             let why = self.optional_text(f.get("why"), "why");
             let pin = self.flag(f.get("pin"), "pin");
@@ -149,7 +160,10 @@ impl Reader<'_> {
                 None
             }
             _ => Some(Choice {
-                text: self.text(node, "choice")?,
+                text: {
+                    self.folded(node, "this choice");
+                    self.text(node, "choice")?
+                },
                 why: None,
                 pin: false,
             }),
@@ -158,10 +172,14 @@ impl Reader<'_> {
 
     fn answer(&mut self, node: &Node) -> Option<Spanned<Vec<Spanned<String>>>> {
         let letters = match &node.value {
-            Value::Scalar { .. } | Value::Null => vec![self.text(node, "answer")?],
+            Value::Scalar { .. } | Value::Null => {
+                self.folded(node, "the answer");
+                vec![self.text(node, "answer")?]
+            }
             Value::Seq(items) => {
                 let mut letters = Vec::with_capacity(items.len());
                 for item in items {
+                    self.folded(item, "the answer");
                     match &item.value {
                         Value::Scalar { text, .. } => {
                             letters.push(Spanned::new(text.clone(), item.pos))
@@ -177,6 +195,44 @@ impl Reader<'_> {
             }
         };
         Some(Spanned::new(letters, node.pos))
+    }
+
+    /// Warns when `node`, a plain text written over several lines, holds on a later
+    /// line what reads as a list item (`- SYN, ACK`) or a key (`pin:true`): YAML
+    /// folded that line into the text (it is indented deeper than the items or keys
+    /// beside it), and the author most likely meant it as an item or key of its own.
+    fn folded(&mut self, node: &Node, what: &str) {
+        let Some(lines) = &node.folded else { return };
+        for (i, line) in lines.split('\n').enumerate().skip(1) {
+            let body = line.trim();
+            let reads_as = if body == "-" || body.starts_with("- ") {
+                "a list item"
+            } else if body.split_once(':').is_some_and(|(key, _)| is_key(key)) {
+                "a key"
+            } else {
+                continue;
+            };
+            let indent = line.len() - line.trim_start().len();
+            let at = Pos::new(
+                node.pos
+                    .line
+                    .saturating_add(u32::try_from(i).unwrap_or(u32::MAX)),
+                u32::try_from(indent + 1).unwrap_or(u32::MAX),
+            );
+            let fix = if reads_as == "a key" {
+                "a key lines up with the keys beside it and has a space after its `:`; write it so"
+            } else {
+                "it is indented deeper than the `- ` items beside it; line it up with them"
+            };
+            self.warning(
+                at,
+                "folded-item",
+                format!(
+                    "`{body}` reads as {reads_as}, but YAML folded it into the text of {what} above: {fix}, or put the text in quotes if the line belongs to it"
+                ),
+            );
+            return;
+        }
     }
 
     fn references(&mut self, node: &Node) -> Option<Vec<Reference>> {

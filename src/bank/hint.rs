@@ -15,6 +15,93 @@ pub fn syntax(message: &str) -> String {
     }
 }
 
+/// [`syntax`] for an error at `line` of `text`: a line under a block (`exhibit: |`)
+/// that is indented less than the block's lines ends the block there, whatever the
+/// parser then makes of it, so that is what the message says.
+pub fn syntax_at(message: &str, text: &str, line: u32) -> String {
+    match short_block_line(text, line) {
+        Some(block) => format!(
+            "{}: this line is indented less than the block it follows (`{}` at line {}, whose lines start at column {}; this one at column {}), and YAML ends a block at the first line indented less than its lines: indent this line as far as the rest of the block",
+            normalize(message),
+            block.header,
+            block.line,
+            block.column,
+            block.this_column,
+        ),
+        None => syntax(message),
+    }
+}
+
+/// A block scalar that a line indented less than its lines cut short.
+struct ShortBlock<'t> {
+    /// The block's key and indicator, `exhibit: |`.
+    header: &'t str,
+    /// The header's line.
+    line: usize,
+    /// Where the block's lines start.
+    column: usize,
+    /// Where the cutting line starts.
+    this_column: usize,
+}
+
+/// The block that line `line` of `text` (1-based) comes just after, indented less
+/// than the block's lines though deeper than its key or at it: what an author who
+/// meant the line as part of the block wrote.
+fn short_block_line(text: &str, line: u32) -> Option<ShortBlock<'_>> {
+    let at = usize::try_from(line).ok()?.checked_sub(1)?;
+    let lines: Vec<&str> = text.lines().take(at + 1).collect();
+    let this = lines.get(at)?;
+    if this.trim().is_empty() {
+        return None;
+    }
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let this_indent = indent(this);
+    let mut content: Option<usize> = None;
+    for i in (0..at).rev() {
+        let l = lines[i];
+        if l.trim().is_empty() {
+            continue;
+        }
+        let ind = indent(l);
+        if let Some(c) = content
+            && is_block_header(l)
+        {
+            // At the key's indentation, a key or list item ends the block rightly.
+            let body = this.trim();
+            let a_key_or_item = body.starts_with("- ")
+                || body.split_once(':').is_some_and(|(key, rest)| {
+                    !key.contains(' ') && (rest.is_empty() || rest.starts_with(' '))
+                });
+            if ind == this_indent && a_key_or_item {
+                return None;
+            }
+            return (ind <= this_indent && this_indent < c).then(|| ShortBlock {
+                header: l.trim(),
+                line: i + 1,
+                column: c + 1,
+                this_column: this_indent + 1,
+            });
+        }
+        if ind <= this_indent {
+            return None;
+        }
+        content = Some(content.map_or(ind, |c| c.min(ind)));
+    }
+    None
+}
+
+/// Whether `line` opens a block scalar: `key: |`, `- >-`, `key: |2`.
+fn is_block_header(line: &str) -> bool {
+    let line = line.split(" #").next().unwrap_or(line).trim_end();
+    let Some((before, indicator)) = line.rsplit_once(' ') else {
+        return false;
+    };
+    let mut chars = indicator.chars();
+    matches!(chars.next(), Some('|' | '>'))
+        && chars.all(|c| matches!(c, '-' | '+' | '1'..='9'))
+        && (before.trim_end().ends_with(':') || before.trim() == "-")
+}
+
 /// The parser quotes a character as `c', which reads badly next to backticks.
 fn normalize(message: &str) -> String {
     match quoted_char(message) {
@@ -155,6 +242,31 @@ pub fn not_a_bank(path: &str, root: Option<&Node>, parse_error: Option<&str>) ->
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_line_indented_less_than_its_block_is_named() {
+        let text = "questions:\n  - id: a\n    exhibit: |\n      one\n        two\n    less\n    answer: A\n";
+        let m = super::syntax_at("simple key expected ':'", text, 6);
+        assert_eq!(
+            m,
+            "simple key expected ':': this line is indented less than the block it follows (`exhibit: |` at line 3, whose lines start at column 7; this one at column 5), and YAML ends a block at the first line indented less than its lines: indent this line as far as the rest of the block"
+        );
+        let deeper = text.replace("    less", "     less");
+        assert!(
+            super::syntax_at("did not find expected key", &deeper, 6)
+                .contains("(`exhibit: |` at line 3")
+        );
+        // A key after the block ends it rightly: its error is its own.
+        let key = text.replace("    less", "    choices: [a, b");
+        assert!(
+            !super::syntax_at("did not find expected ','", &key, 6).contains("block it follows")
+        );
+        // A line after a plain text is not under a block.
+        let plain = text.replace("exhibit: |", "exhibit: x");
+        assert!(
+            !super::syntax_at("simple key expected ':'", &plain, 6).contains("block it follows")
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -27,6 +27,12 @@ use crate::diagnostic::Pos;
 /// is what Moodle's `idnumber` column holds.
 pub const MAX_ID_LEN: usize = 100;
 
+/// A tag as tags are compared everywhere (`--tag`, blueprints, stats): trimmed, and
+/// without regard to case, so `TLS13` is `tls13`.
+pub fn tag_key(tag: &str) -> String {
+    tag.trim().to_lowercase()
+}
+
 /// A value with the position it was written at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spanned<T> {

@@ -33,6 +33,11 @@ impl<'a> Reader<'a> {
             .push(Diagnostic::error(self.path, pos, code, message));
     }
 
+    pub(crate) fn warning(&mut self, pos: Pos, code: &'static str, message: impl Into<String>) {
+        self.diags
+            .push(Diagnostic::warning(self.path, pos, code, message));
+    }
+
     pub(crate) fn wrong_type(&mut self, node: &Node, key: &str, expected: &str) {
         let found = node.kind_name();
         self.error(

@@ -294,7 +294,7 @@ pub(crate) fn parse_yaml(
                 path,
                 e.pos,
                 "syntax",
-                hint::syntax(&e.message),
+                hint::syntax_at(&e.message, text, e.pos.line),
             ));
             return None;
         }

@@ -21,6 +21,10 @@ pub struct Node {
     pub value: Value,
     /// Byte offset and length of the node in the source, where the parser knows them.
     bytes: Option<(u64, u64)>,
+    /// For a plain (unquoted, not `|` or `>`) string that runs over several lines,
+    /// its lines as written: YAML folded them into one, and what a later line held
+    /// (`- SYN, ACK`) may have been meant as a list item of its own.
+    pub folded: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone)]
@@ -127,6 +131,7 @@ impl From<Raw> for Node {
             pos: Pos::new(clamp(loc.line()), clamp(loc.column())),
             bytes: span.byte_offset().zip(span.byte_len()),
             value: raw.value,
+            folded: None,
         }
     }
 }
@@ -134,9 +139,26 @@ impl From<Raw> for Node {
 impl Node {
     /// Puts back the text of booleans and numbers as the author wrote it:
     /// `10.10` is a section number, not the float 10.1. A quoted scalar with a
-    /// tag (`!!int "5246"`) has the text inside its quotes.
+    /// tag (`!!int "5246"`) has the text inside its quotes. Keeps the lines of a
+    /// plain string written over several ([`Node::folded`]).
     fn restore_text(&mut self, src: &str) {
         match &mut self.value {
+            Value::Scalar {
+                kind: ScalarKind::Str,
+                ..
+            } => {
+                let written = self
+                    .bytes
+                    .and_then(|(at, len)| src.get(at as usize..(at + len) as usize));
+                if let Some(written) = written
+                    && !written.starts_with(['"', '\''])
+                    && written.contains('\n')
+                    && let Some((at, _)) = self.bytes
+                    && !after_block_header(&src[..at as usize])
+                {
+                    self.folded = Some(written.into());
+                }
+            }
             Value::Scalar { text, kind } if *kind != ScalarKind::Str => {
                 let written = self
                     .bytes
@@ -156,6 +178,20 @@ impl Node {
             _ => {}
         }
     }
+}
+
+/// Whether a scalar that starts after `before` is a block (`|` or `>`): its span
+/// starts on the line after the header, whose last token is the indicator, with
+/// its chomping and indentation (`|-`, `>2`), and maybe a comment.
+fn after_block_header(before: &str) -> bool {
+    let header = before.trim_end().rsplit('\n').next().unwrap_or("");
+    let header = match header.find(" #") {
+        Some(comment) => &header[..comment],
+        None => header,
+    };
+    let token = header.trim_end().rsplit([' ', '\t']).next().unwrap_or("");
+    let mut chars = token.chars();
+    matches!(chars.next(), Some('|' | '>')) && chars.all(|c| matches!(c, '-' | '+' | '0'..='9'))
 }
 
 /// The text of a scalar as written: inside its quotes, if it has any. None for a
@@ -355,6 +391,27 @@ mod tests {
             }
             other => panic!("{src:?}: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_plain_string_over_lines_keeps_them() {
+        let root = parse("a:\n  - SYN\n  - ACK\n      - SYN, ACK\n  - 'x\n    y'\n").expect("YAML");
+        let Value::Map(pairs) = root.value else {
+            panic!("a map")
+        };
+        let Value::Seq(items) = &pairs[0].1.value else {
+            panic!("a list")
+        };
+        let folded: Vec<Option<&str>> = items.iter().map(|n| n.folded.as_deref()).collect();
+        assert_eq!(folded, [None, Some("ACK\n      - SYN, ACK"), None]);
+        // Blocks keep their lines anyway.
+        let root = parse("a: |\n  one\n  - two\nb: >- # folded\n  x\n  - y\nc:\n  p\n  - q\n")
+            .expect("YAML");
+        let Value::Map(pairs) = root.value else {
+            panic!("a map")
+        };
+        let folded: Vec<Option<&str>> = pairs.iter().map(|(_, n)| n.folded.as_deref()).collect();
+        assert_eq!(folded, [None, None, Some("p\n  - q")]);
     }
 
     #[test]

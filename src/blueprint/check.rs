@@ -3,9 +3,9 @@
 //! and that every domain can have its share of `count`.
 
 use super::Blueprint;
-use crate::bank::{self, Bank};
+use crate::bank::{self, Bank, tag_key};
 use crate::diagnostic::{Diagnostic, suggest};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 /// The diagnostics of `blueprint` against its banks, at its own lines.
@@ -16,22 +16,27 @@ pub fn check(blueprint: &Blueprint) -> Vec<Diagnostic> {
         // The rest would only repeat that a bank is missing.
         return out;
     };
-    let known: BTreeSet<&str> = banks
+    // Tags match without regard to case: each tag of the banks by its key, with its
+    // first spelling for "did you mean".
+    let mut known: BTreeMap<String, &str> = BTreeMap::new();
+    for t in banks
         .iter()
         .flat_map(|b| &b.questions)
         .flat_map(|q| &q.tags)
-        .map(|t| t.value.trim())
-        .collect();
-    let known_list: Vec<&str> = known.iter().copied().collect();
+    {
+        known.entry(tag_key(&t.value)).or_insert(t.value.trim());
+    }
+    let known_keys: Vec<&str> = known.keys().map(String::as_str).collect();
     let mut picks_nothing = false;
     for domain in &blueprint.domains {
         let unknown: Vec<_> = domain
             .tags
             .iter()
-            .filter(|t| !known.contains(t.value.trim()))
+            .filter(|t| !known.contains_key(&tag_key(&t.value)))
             .collect();
         let hint = |tag: &str| {
-            suggest(tag, &known_list)
+            suggest(&tag_key(tag), &known_keys)
+                .and_then(|key| known.get(key))
                 .map(|near| format!("; did you mean `{near}`?"))
                 .unwrap_or_default()
         };

@@ -17,7 +17,7 @@
 //! over the groups, of which there are at most as many as questions, and each of
 //! its phases is linear; there are at most twice as many phases as domains).
 
-use crate::bank::Bank;
+use crate::bank::{Bank, tag_key};
 use crate::quiz::{Drawn, Pick, Shuffler};
 use std::collections::{BTreeMap, HashMap};
 
@@ -138,12 +138,12 @@ pub fn draw(
 }
 
 /// For each question (in bank order), the domains whose tags (`tags[domain]`)
-/// it carries, in the blueprint's order.
+/// it carries, in the blueprint's order. Tags match without regard to case.
 pub(super) fn membership(banks: &[Bank], tags: &[Vec<&str>]) -> Vec<Vec<usize>> {
-    let mut by_tag: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
     for (d, list) in tags.iter().enumerate() {
         for tag in list {
-            by_tag.entry(tag.trim()).or_default().push(d);
+            by_tag.entry(tag_key(tag)).or_default().push(d);
         }
     }
     banks
@@ -153,7 +153,7 @@ pub(super) fn membership(banks: &[Bank], tags: &[Vec<&str>]) -> Vec<Vec<usize>> 
             let mut of: Vec<usize> = q
                 .tags
                 .iter()
-                .filter_map(|t| by_tag.get(t.value.trim()))
+                .filter_map(|t| by_tag.get(&tag_key(&t.value)))
                 .flatten()
                 .copied()
                 .collect();

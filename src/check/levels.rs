@@ -34,7 +34,7 @@ impl Levels {
                 code: code.clone(),
                 hint: suggest(code.trim(), &rules::codes())
                     .map(|near| format!("did you mean `{near}`?"))
-                    .unwrap_or_else(|| "the README lists every rule".to_owned()),
+                    .unwrap_or_else(|| "docs/rules.md lists every rule".to_owned()),
             })
         };
         let mut levels = Levels::default();
@@ -103,7 +103,7 @@ mod tests {
         let err = Levels::new(&[], &strings(&["colour"])).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "--deny colour: no rule has this code; the README lists every rule"
+            "--deny colour: no rule has this code; docs/rules.md lists every rule"
         );
     }
 

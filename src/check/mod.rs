@@ -317,7 +317,8 @@ impl<'c> Run<'c> {
     /// The findings of the next bank, and what the cross-file rules keep of it.
     fn add_bank(&mut self, path: &str, found: rules::FileCheck) {
         self.rules.extend(found.diagnostics);
-        self.rules.extend(self.across.add(path, found.seen));
+        self.rules
+            .extend(self.across.add(path, found.seen, found.tags));
         for (rfc, n) in found.unchecked {
             *self.unchecked.entry(rfc).or_default() += n;
         }

@@ -2,7 +2,9 @@
 
 use super::Error;
 use crate::bank;
-use crate::check::{self, Levels, render::Format};
+use crate::check::render::sarif::{self, Sarif, uri::Uris};
+use crate::check::render::{Format, Render};
+use crate::check::{self, Levels};
 use crate::exit::ExitStatus;
 use crate::rfc::Library;
 use std::io::Write;
@@ -25,6 +27,9 @@ pub struct CheckConfig {
     pub data_dir: Option<PathBuf>,
     pub allow: Vec<String>,
     pub deny: Vec<String>,
+    /// `--root`: the folder SARIF's URIs are relative to [default: the git work
+    /// tree holding each file, else the working directory].
+    pub root: Option<PathBuf>,
 }
 
 impl CheckConfig {
@@ -51,10 +56,44 @@ pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, bank::Error> {
 }
 
 /// Checks the banks (and the exam blueprints among the files) and writes the
-/// report; fails on errors, or warnings when strict.
+/// report; fails on errors, or warnings when strict. A check that cannot run
+/// writes, in SARIF, a log that says why (the caller tells the error too).
 pub fn check(config: &CheckConfig, out: &mut dyn Write) -> Result<ExitStatus, Error> {
+    let (report, files) = match checked(config) {
+        Ok(checked) => checked,
+        Err(e) => {
+            if config.format == Format::Sarif {
+                let log = sarif::failed(&crate::exit::error_chain(&e));
+                out.write_all(&log).map_err(Error::Output)?;
+            }
+            return Err(e);
+        }
+    };
+    let bytes = match config.format {
+        Format::Sarif => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            let uris = Uris::find(&files, &cwd, config.root.as_deref());
+            Sarif { uris }.render(&report)
+        }
+        format => format.renderer(config.color).render(&report),
+    };
+    out.write_all(&bytes).map_err(Error::Output)?;
+    Ok(if report.fails(config.strict) {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
+}
+
+/// The report on the files to check, and the files.
+fn checked(config: &CheckConfig) -> Result<(check::Report, Vec<PathBuf>), Error> {
     if config.paths.is_empty() && !Path::new(DEFAULT_FOLDER).exists() {
         return Err(Error::NoDefaultBanks);
+    }
+    if let Some(root) = &config.root
+        && !root.is_dir()
+    {
+        return Err(Error::NoRoot(root.clone()));
     }
     let levels = Levels::new(&config.allow, &config.deny)?;
     let files = match files(&config.paths) {
@@ -73,11 +112,5 @@ pub fn check(config: &CheckConfig, out: &mut dyn Write) -> Result<ExitStatus, Er
             errors_only: false,
         })
     })?;
-    let bytes = config.format.renderer(config.color).render(&report);
-    out.write_all(&bytes).map_err(Error::Output)?;
-    Ok(if report.fails(config.strict) {
-        ExitStatus::Failure
-    } else {
-        ExitStatus::Success
-    })
+    Ok((report, files))
 }

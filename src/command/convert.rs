@@ -32,6 +32,9 @@ pub struct ExportConfig {
     pub force: bool,
     /// Standard output is a terminal: a binary package is not written there.
     pub to_terminal: bool,
+    /// When the export is made, which an Anki package stamps on its notes (the
+    /// clock, or `$SOURCE_DATE_EPOCH` for reproducible files).
+    pub now: std::time::SystemTime,
 }
 
 /// `PATH:LINE: message`, as the import and export warnings and errors read.
@@ -242,15 +245,19 @@ pub fn export(
     if refuse_errors(&loaded, err)? {
         return Ok(ExitStatus::Failure);
     }
-    if config.to == Kind::Qti && config.output.is_none() && config.to_terminal {
+    if config.to.is_binary() && config.output.is_none() && config.to_terminal {
+        let (what, extension) = match config.to {
+            Kind::Apkg => ("an Anki package", "apkg"),
+            _ => ("a QTI package", "zip"),
+        };
         writeln!(
             err,
-            "quiz: a QTI package is a zip file: give -o FILE.zip (or redirect standard output)"
+            "quiz: {what} is a zip file: give -o FILE.{extension} (or redirect standard output)"
         )
         .map_err(Error::Output)?;
         return Ok(ExitStatus::Usage);
     }
-    let exported = formats::export(config.to, &loaded.banks);
+    let exported = formats::export_at(config.to, &loaded.banks, config.now);
     for w in &exported.warnings {
         say(err, w)?;
     }

@@ -1,7 +1,7 @@
 //! Why `quiz run` has nothing to ask: which filter emptied the selection (an
 //! unknown tag, `--missed`, `--review`), in numbers, and what to try instead.
 
-use crate::bank::Bank;
+use crate::bank::{Bank, tag_key};
 use crate::diagnostic::suggest;
 use crate::report::plural;
 use crate::review::{self, Standing};
@@ -24,23 +24,30 @@ pub(super) struct Selection<'a> {
 /// a pointer to `quiz list`; None when every tag is known. A typo never silently
 /// shrinks a quiz, even when other tags match.
 pub(super) fn unknown_tags(banks: &[Bank], tags: &[String]) -> Option<String> {
-    let mut known: BTreeMap<&str, usize> = BTreeMap::new();
+    // Tags match without regard to case: each known tag by its key, with its first
+    // spelling and its count.
+    let mut known: BTreeMap<String, (&str, usize)> = BTreeMap::new();
     for q in banks.iter().flat_map(|b| &b.questions) {
         for t in &q.tags {
-            *known.entry(t.value.as_str()).or_default() += 1;
+            known
+                .entry(tag_key(&t.value))
+                .or_insert((t.value.trim(), 0))
+                .1 += 1;
         }
     }
-    let names: Vec<&str> = known.keys().copied().collect();
+    let names: Vec<&str> = known.keys().map(String::as_str).collect();
     let unknown: Vec<String> = tags
         .iter()
-        .filter(|t| !known.contains_key(t.as_str()))
-        .map(|t| match suggest(t, &names) {
-            Some(near) => format!(
-                "no question has the tag `{t}`; did you mean `{near}` ({})?",
-                plural(known[near], "question")
-            ),
-            None => format!("no question has the tag `{t}`"),
-        })
+        .filter(|t| !known.contains_key(&tag_key(t)))
+        .map(
+            |t| match suggest(&tag_key(t), &names).map(|key| known[key]) {
+                Some((near, count)) => format!(
+                    "no question has the tag `{t}`; did you mean `{near}` ({})?",
+                    plural(count, "question")
+                ),
+                None => format!("no question has the tag `{t}`"),
+            },
+        )
         .collect();
     if unknown.is_empty() {
         return None;
@@ -59,7 +66,12 @@ pub(super) fn explain(s: &Selection) -> String {
         .banks
         .iter()
         .flat_map(|b| &b.questions)
-        .filter(|q| s.tags.is_empty() || q.tags.iter().any(|t| s.tags.contains(&t.value)))
+        .filter(|q| {
+            s.tags.is_empty()
+                || q.tags
+                    .iter()
+                    .any(|t| s.tags.iter().any(|w| tag_key(w) == tag_key(&t.value)))
+        })
         .map(|q| q.id.value.as_str())
         .collect();
     let tagged = tagged(s.tags);

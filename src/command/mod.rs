@@ -52,6 +52,8 @@ pub enum Error {
         "no PATH given, and there is no `questions` folder here to check by default: give the bank files or folders to check, such as `quiz check banks/`"
     )]
     NoDefaultBanks,
+    #[error("--root {}: no such folder: give the repository's root folder", .0.display())]
+    NoRoot(PathBuf),
     #[error("cannot write to {}", path.display())]
     Write {
         path: PathBuf,

@@ -80,6 +80,10 @@ pub(super) struct Extra {
     /// The source gives no answer: the question is kept with an empty `answer`, which
     /// `quiz check` points at, and reported as an error so that the author fills it in.
     pub unanswered: bool,
+    /// Where the source split an answer the author most likely meant whole (a GIFT
+    /// `=` inside backticks), and what to write instead: said with the reason a
+    /// skipped question gives, or as a warning of its own.
+    pub split: Option<(Pos, String)>,
 }
 
 /// Collects the questions of one imported file.
@@ -191,16 +195,19 @@ impl Builder {
                 0 => "it has no answers".to_owned(),
                 _ => "it has one answer, and a multiple-choice question needs two".to_owned(),
             };
-            return self.skipped(draft.pos, what, &why);
+            return self.skipped(draft.pos, what, &with_split(why, &extra));
         }
         let correct = if extra.unanswered {
             Vec::new()
         } else {
             match right_choices(&draft, &mut notes) {
                 Ok(correct) => correct,
-                Err(why) => return self.skipped(draft.pos, what, &why),
+                Err(why) => return self.skipped(draft.pos, what, &with_split(why, &extra)),
             }
         };
+        if let Some(split) = &extra.split {
+            notes.push(split.clone());
+        }
         let multi = !draft.single && correct.len() == 1;
         let (explanation, references) = match &draft.explanation {
             Some(e) => refs::split(e),
@@ -359,6 +366,14 @@ impl Builder {
             },
             warnings: self.warnings,
         })
+    }
+}
+
+/// A skipped question's reason, with what split its answers, if that is known.
+fn with_split(why: String, extra: &Extra) -> String {
+    match &extra.split {
+        Some((_, split)) => format!("{why}; {split}"),
+        None => why,
     }
 }
 

@@ -160,23 +160,25 @@ pub enum Kind {
     MoodleXml,
     Qti,
     Anki,
+    Apkg,
     Csv,
     Text,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Aiken,
         Kind::Gift,
         Kind::MoodleXml,
         Kind::Qti,
         Kind::Anki,
+        Kind::Apkg,
         Kind::Csv,
         Kind::Text,
     ];
 
     /// The name used on the command line: `aiken`, `gift`, `moodle-xml`, `qti`,
-    /// `anki`, `csv`, `text`.
+    /// `anki`, `apkg`, `csv`, `text`.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Aiken => "aiken",
@@ -184,6 +186,7 @@ impl Kind {
             Kind::MoodleXml => "moodle-xml",
             Kind::Qti => "qti",
             Kind::Anki => "anki",
+            Kind::Apkg => "apkg",
             Kind::Csv => "csv",
             Kind::Text => "text",
         }
@@ -207,6 +210,7 @@ impl Kind {
             Kind::MoodleXml => "Moodle XML",
             Kind::Qti => "QTI",
             Kind::Anki => "an Anki import file",
+            Kind::Apkg => "an Anki package",
             Kind::Csv => "CSV",
             Kind::Text => "exam-dump text",
         }
@@ -223,13 +227,19 @@ impl Kind {
             Kind::Gift => "gift",
             Kind::MoodleXml => "xml",
             Kind::Qti => "zip",
+            Kind::Apkg => "apkg",
             Kind::Csv => "csv",
         }
     }
 
-    /// Whether quiz reads this format (Anki is written only).
+    /// Whether quiz reads this format (Anki's are written only).
     pub fn can_import(self) -> bool {
-        self != Kind::Anki
+        !matches!(self, Kind::Anki | Kind::Apkg)
+    }
+
+    /// Whether the format is binary (a zip), not text for a terminal.
+    pub fn is_binary(self) -> bool {
+        matches!(self, Kind::Qti | Kind::Apkg)
     }
 
     /// Whether quiz writes this format (exam-dump text is read only).
@@ -244,6 +254,7 @@ impl Kind {
             Kind::MoodleXml => &moodle_xml::MoodleXml,
             Kind::Qti => &qti::Qti,
             Kind::Anki => &anki::Anki,
+            Kind::Apkg => &anki::package::Package,
             Kind::Csv => &csv::Csv,
             Kind::Text => &dump::Dump,
         }
@@ -272,7 +283,7 @@ pub struct Failed {
 /// Banks written in another format, with the questions that had to be left out.
 #[derive(Debug)]
 pub struct Exported {
-    /// The file: UTF-8 text, except for QTI, whose package is a zip.
+    /// The file: UTF-8 text, except for QTI and Anki packages, which are zips.
     pub bytes: Vec<u8>,
     pub warnings: Vec<Diagnostic>,
 }
@@ -341,10 +352,17 @@ pub fn import_folder(
 }
 
 /// Writes banks in another format; items it cannot express are skipped with a warning
-/// naming the question's file:line.
+/// naming the question's file:line. A format that stamps what it writes with a time
+/// (an Anki package) gets 1970's first second: a real export is [`export_at`].
 pub fn export(kind: Kind, banks: &[Bank]) -> Exported {
+    export_at(kind, banks, std::time::UNIX_EPOCH)
+}
+
+/// [`export`] at the time `now`, which an Anki package stamps on its notes so that a
+/// later export updates them on import.
+pub fn export_at(kind: Kind, banks: &[Bank], now: std::time::SystemTime) -> Exported {
     let mut warnings = Vec::new();
-    let bytes = kind.format().write(kind, banks, &mut warnings);
+    let bytes = kind.format().write_at(kind, banks, &mut warnings, now);
     Exported { bytes, warnings }
 }
 
@@ -404,6 +422,18 @@ trait Format: Sync {
 
     /// Writes what comes after the last question.
     fn end(&self, _out: &mut String) {}
+
+    /// [`Format::write`] at the time `now`, for a format that records when it was
+    /// written.
+    fn write_at(
+        &self,
+        kind: Kind,
+        banks: &[Bank],
+        warnings: &mut Vec<Diagnostic>,
+        _now: std::time::SystemTime,
+    ) -> Vec<u8> {
+        self.write(kind, banks, warnings)
+    }
 
     /// Writes the whole file: by default `begin`, each question, `end`; a question that
     /// cannot be written is left out with a warning.

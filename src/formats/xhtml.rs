@@ -18,9 +18,27 @@ fn line(text: &str) -> String {
 
 /// Paragraphs (`<p>`), for a stem, an explanation, a card's back.
 pub(super) fn blocks(text: &str) -> String {
+    paragraphs(reflow(text))
+}
+
+/// Paragraphs (`<p>`) as written, each line break kept as `<br/>`: for a stem in
+/// Anki, where the author's lines are all the card has of its layout.
+pub(super) fn lines(text: &str) -> String {
+    paragraphs(text.lines().map(|l| {
+        if l.trim().is_empty() {
+            ""
+        } else {
+            l.trim_end()
+        }
+    }))
+}
+
+/// Lines as paragraphs: an empty line ends one, the others are joined by `<br/>`.
+fn paragraphs<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> String {
     let mut out = String::new();
     let mut open = false;
-    for l in reflow(text) {
+    for l in lines {
+        let l = l.as_ref();
         if l.is_empty() {
             if open {
                 out.push_str("</p>");
@@ -30,7 +48,7 @@ pub(super) fn blocks(text: &str) -> String {
         }
         out.push_str(if open { "<br/>" } else { "<p>" });
         open = true;
-        out.push_str(&line(&l));
+        out.push_str(&line(l));
     }
     if open {
         out.push_str("</p>");
@@ -89,6 +107,14 @@ mod tests {
         assert_eq!(
             to_text(&html),
             "One line still the same & <more>.\n\nA list:\n- first\n  indented"
+        );
+    }
+
+    #[test]
+    fn kept_lines_stay_lines() {
+        assert_eq!(
+            lines("First line\n  second <b>\n\n\nThird\n"),
+            "<p>First line<br/>&#160;&#160;second &lt;b&gt;</p><p>Third</p>"
         );
     }
 

@@ -17,8 +17,8 @@ pub use scoring::Scoring;
 pub use shuffle::Shuffler;
 pub use summary::{Outcome, Record, Summary, TagScore};
 
-use crate::bank::{Bank, Question, letter};
-use std::collections::HashMap;
+use crate::bank::{Bank, Question, letter, tag_key};
+use std::collections::{HashMap, HashSet};
 
 /// Practice teaches after every answer; an exam says nothing until it is submitted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -151,9 +151,15 @@ impl<'a> Session<'a> {
             }
             places
         });
+        // Tags match without regard to case (`--tag TLS13` picks `tls13`).
+        let wanted_tags: HashSet<String> = options.tags.iter().map(|t| tag_key(t)).collect();
+        let has_tag = |q: &Question| {
+            q.tags
+                .iter()
+                .any(|t| wanted_tags.contains(&tag_key(&t.value)))
+        };
         let wanted = |q: &Question| {
-            let tagged =
-                options.tags.is_empty() || q.tags.iter().any(|t| options.tags.contains(&t.value));
+            let tagged = options.tags.is_empty() || has_tag(q);
             let listed = only
                 .as_ref()
                 .is_none_or(|places| places.contains_key(q.id.value.as_str()));
@@ -166,10 +172,7 @@ impl<'a> Session<'a> {
             .map(|(bank, question)| Item::new(bank, question, None))
             .collect();
         if items.is_empty() {
-            let tag_known = banks
-                .iter()
-                .flat_map(|b| &b.questions)
-                .any(|q| q.tags.iter().any(|t| options.tags.contains(&t.value)));
+            let tag_known = banks.iter().flat_map(|b| &b.questions).any(has_tag);
             // A known tag emptied by `only` is the history's doing, not the tag's.
             return Err(if !options.tags.is_empty() && !tag_known {
                 Error::NoTagMatch(options.tags.clone())

@@ -2,7 +2,7 @@
 //! question asked, and the summary with its score, verdict and scores by tag.
 
 use super::{Mode, Scale, Scoring};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What answering one question came to. Indices are as shown on screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,10 +97,15 @@ impl Summary {
     }
 
     pub fn by_tag(&self) -> Vec<TagScore> {
+        // Tags group without regard to case, under their first spelling.
+        let mut spelling: HashMap<String, &str> = HashMap::new();
         let mut tags: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
         for r in &self.records {
             for t in &r.tags {
-                let e = tags.entry(t).or_default();
+                let label = *spelling
+                    .entry(crate::bank::tag_key(t))
+                    .or_insert(t.as_str());
+                let e = tags.entry(label).or_default();
                 e.0 += r.points;
                 e.1 += 1;
             }

@@ -34,16 +34,19 @@ pub fn list(banks: &[Bank], paint: Paint) -> String {
         if banks.len() == 1 { "" } else { "s" },
         if total == 1 { "" } else { "s" }
     );
-    let mut tags: BTreeMap<&str, usize> = BTreeMap::new();
+    // Counted as `--tag` picks them: without regard to case, under the first spelling.
+    let mut tags: BTreeMap<String, (&str, usize)> = BTreeMap::new();
     for t in banks
         .iter()
         .flat_map(|b| &b.questions)
         .flat_map(|q| &q.tags)
     {
-        *tags.entry(&t.value).or_default() += 1;
+        tags.entry(crate::bank::tag_key(&t.value))
+            .or_insert((t.value.as_str(), 0))
+            .1 += 1;
     }
     if !tags.is_empty() {
-        let mut tags: Vec<(&str, usize)> = tags.into_iter().collect();
+        let mut tags: Vec<(&str, usize)> = tags.into_values().collect();
         tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let width = tags
             .iter()

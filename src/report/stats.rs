@@ -96,12 +96,17 @@ pub fn compute(
         .filter(|a| by_id.contains_key(a.question_id.as_str()))
         .collect();
     let seen: HashSet<&str> = relevant.iter().map(|a| a.question_id.as_str()).collect();
+    // Tags group without regard to case, under their first spelling.
+    let mut spelling: HashMap<String, String> = HashMap::new();
     let mut by_tag: BTreeMap<String, (f64, usize)> = BTreeMap::new();
     let mut by_bank: BTreeMap<String, (f64, usize)> = BTreeMap::new();
     for a in &relevant {
         if let Some((bank, q)) = by_id.get(a.question_id.as_str()) {
             for t in &q.tags {
-                let e = by_tag.entry(t.value.clone()).or_default();
+                let label = spelling
+                    .entry(crate::bank::tag_key(&t.value))
+                    .or_insert_with(|| t.value.clone());
+                let e = by_tag.entry(label.clone()).or_default();
                 e.0 += a.points;
                 e.1 += 1;
             }

@@ -312,12 +312,13 @@ domains:
     let t = t.file(
         "plan.yaml",
         &fixed
-            .replace("[recod]", "[record]")
+            // Tags match without regard to case.
+            .replace("[recod]", "[RECORD]")
             .replace("count: 4", "count: 20"),
     );
     let out = t.run_with(&["check", "plan.yaml"], "");
     assert!(
-        out.stdout.contains("plan.yaml:7:11: error: domain `Records` has 4 questions (tagged record) and needs 10: its 49% of 20 [domain-too-small]"),
+        out.stdout.contains("plan.yaml:7:11: error: domain `Records` has 4 questions (tagged RECORD) and needs 10: its 49% of 20 [domain-too-small]"),
         "{}",
         out.stdout
     );

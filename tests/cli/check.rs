@@ -486,3 +486,24 @@ fn the_pre_commit_hook_checks_the_whole_bank() {
         "banks/b.yaml:3:9: error: id `same` is already used at banks/a.yaml:3:9 [duplicate-id]",
     );
 }
+
+#[test]
+fn an_exhibit_line_indented_less_than_its_block_is_named_as_such() {
+    let text = "questions:
+  - id: a
+    question: Which line is wrong?
+    exhibit: |
+      $ openssl s_client -connect example.org:443
+        CONNECTED(00000003)
+     depth=2 O = Digital Signature Trust Co.
+    choices: [a, b]
+    answer: A
+";
+    Test::new()
+        .file("b.yaml", text)
+        .args(&["check", "b.yaml"])
+        .run()
+        .status(1)
+        .stdout_has("b.yaml:7:6: error: ")
+        .stdout_has(": this line is indented less than the block it follows (`exhibit: |` at line 4, whose lines start at column 7; this one at column 6), and YAML ends a block at the first line indented less than its lines: indent this line as far as the rest of the block [syntax]");
+}

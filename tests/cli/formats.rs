@@ -459,3 +459,23 @@ fn import_refuses_a_file_it_cannot_tell_and_a_bank() {
         .status(1)
         .stderr_has("quiz imports a folder or a .zip only as a QTI package");
 }
+
+#[test]
+fn a_gift_mark_inside_backticks_is_named_with_its_escape() {
+    let gift = "::q1:: Which argument reads a header? {\n=`header=True`\n~`index_col=0`\n}\n\n::q2:: Which? {\n=yes\n~no\n}\n";
+    Test::new()
+        .file("t.gift", gift)
+        .args(&["import", "t.gift"])
+        .run()
+        .status(0)
+        .stderr_has("t.gift:1: warning: skipped the question: 3 choices are each fully right, and a quiz single-answer item has one; the `=` in `header=True` (line 2) starts a right answer, as GIFT and Moodle read it, though it stands inside backticks: write it `\\=` to keep it in the text\n");
+    let escaped = gift
+        .replace("header=True", "header\\=True")
+        .replace("col=0", "col\\=0");
+    Test::new()
+        .file("t.gift", &escaped)
+        .args(&["import", "t.gift"])
+        .run()
+        .status(0)
+        .stdout_has("- \"`header=True`\"");
+}

@@ -427,3 +427,51 @@ fn show_and_the_moodle_export_keep_an_unshuffled_item_in_order() {
         ]
     );
 }
+
+#[test]
+fn a_list_item_or_key_folded_into_the_text_above_is_a_warning() {
+    let text = "questions:
+  - id: tcp
+    question: Which flags does the server send back?
+    choices:
+      - SYN
+      - ACK
+        - SYN, ACK, SYN-ACK
+      - FIN
+    answer: C
+    explanation: The server answers SYN with SYN-ACK.
+    references: [{rfc: 9293}]
+  - id: rst
+    question: Which flag aborts a connection
+      at once?
+    choices:
+      - text: RST
+        why: It resets.
+      - text: FIN
+          pin:true
+    answer: A
+    explanation: RST aborts.
+    references: [{rfc: 9293}]
+  - id: list
+    question: |
+      Which of these comes first:
+      - the SYN
+      - the ACK
+    choices: [SYN, ACK]
+    answer: A
+    explanation: SYN opens.
+    references: [{rfc: 9293}]
+";
+    let out = Test::new()
+        .file("b.yaml", text)
+        .args(&["check", "b.yaml"])
+        .run();
+    out.status(0);
+    assert_eq!(
+        out.diagnostics(),
+        [
+            "b.yaml:7:9: warning: `- SYN, ACK, SYN-ACK` reads as a list item, but YAML folded it into the text of this choice above: it is indented deeper than the `- ` items beside it; line it up with them, or put the text in quotes if the line belongs to it [folded-item]",
+            "b.yaml:19:11: warning: `pin:true` reads as a key, but YAML folded it into the text of this choice above: a key lines up with the keys beside it and has a space after its `:`; write it so, or put the text in quotes if the line belongs to it [folded-item]",
+        ]
+    );
+}

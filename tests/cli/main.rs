@@ -1,6 +1,7 @@
 //! Integration tests over the real `quiz` binary. Each test reads like a sentence:
 //! `Test::new().file(..).args(..).run().status(1).stdout_has(..)`.
 
+mod anki;
 mod authoring;
 mod blueprint;
 mod builtin;

@@ -136,3 +136,52 @@ fn an_existing_report_is_replaced_only_with_force() {
     let report = std::fs::read_to_string(t.path("r.json")).unwrap_or_default();
     assert!(report.contains("\"max_points\": 1"), "{report}");
 }
+
+#[test]
+fn tags_match_without_regard_to_case_and_a_typo_gets_the_nearest() {
+    let t = test();
+    t.run_with(
+        &[
+            "run",
+            "--no-shuffle",
+            "--no-history",
+            "--tag",
+            "TLS13",
+            "bank.yaml",
+        ],
+        "A\nA\n",
+    )
+    .status(0)
+    .stdout_has("Score: 2/2");
+    t.run_with(&["run", "--tag", "TLS31", "bank.yaml"], "")
+        .status(1)
+        .stderr_has("quiz: no question has the tag `TLS31`; did you mean `tls13` (2 questions)?");
+}
+
+#[test]
+fn check_warns_of_a_tag_spelt_in_two_cases_once_per_spelling() {
+    let other = BANK
+        .replace("id: hello", "id: hello2")
+        .replace("id: finished", "id: finished2")
+        .replace("id: ocsp", "id: ocsp2")
+        .replace("tags: [tls13]", "tags: [TLS13]")
+        .replace("TLS 1.3", "TLS 1.2")
+        .replace("OCSP check", "OCSP stapling carry");
+    let out = test()
+        .file("other.yaml", &other)
+        .args(&[
+            "check",
+            "--allow",
+            "missing-explanation,missing-reference,near-duplicate",
+            "bank.yaml",
+            "other.yaml",
+        ])
+        .run();
+    out.status(0);
+    assert_eq!(
+        out.diagnostics(),
+        [
+            "other.yaml:6:12: warning: tag `TLS13` differs only in case from `tls13` (at bank.yaml:6:12): both pick the same questions, since tags match without regard to case; write it one way [tag-case]"
+        ]
+    );
+}

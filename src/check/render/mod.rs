@@ -4,7 +4,7 @@
 mod github;
 mod human;
 mod json;
-mod sarif;
+pub mod sarif;
 
 pub use github::Github;
 pub use human::Human;
@@ -34,7 +34,7 @@ impl Format {
             Format::Human => Box::new(Human { color }),
             Format::Json => Box::new(Json),
             Format::Github => Box::new(Github),
-            Format::Sarif => Box::new(Sarif),
+            Format::Sarif => Box::new(Sarif::default()),
         }
     }
 }

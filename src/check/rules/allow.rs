@@ -38,7 +38,7 @@ fn allows_name_warnings(q: &Question, _: &Config, s: &mut Sink) {
             None => {
                 let hint = suggest(code, &codes())
                     .map(|near| format!("did you mean `{near}`?"))
-                    .unwrap_or_else(|| "the README lists every rule".to_owned());
+                    .unwrap_or_else(|| "docs/rules.md lists every rule".to_owned());
                 s.report(
                     &INVALID_ALLOW,
                     entry.pos,

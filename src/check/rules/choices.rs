@@ -111,15 +111,25 @@ pub const UNPINNED_CATCH_ALL: Rule = Rule {
 
 /// "All of the above", "none of these", "Both of the above.", "Neither of these".
 pub fn is_catch_all(text: &str) -> bool {
-    let words: Vec<String> = text
+    let mut words = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let Some(first) = words.first() else {
+        .filter(|w| !w.is_empty());
+    // The first word decides for most choices, without lowercasing the rest: no
+    // word but these ASCII ones lowercases to them.
+    let Some(first) = words.next() else {
         return false;
     };
-    if words.len() > 6 || !["all", "none", "both", "neither"].contains(&first.as_str()) {
+    if !["all", "none", "both", "neither"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+    {
+        return false;
+    }
+    let words: Vec<String> = std::iter::once(first)
+        .chain(words)
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() > 6 {
         return false;
     }
     let last = words.last().map_or("", String::as_str);

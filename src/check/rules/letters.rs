@@ -39,6 +39,28 @@ enum Token {
     Letter(char),
 }
 
+/// A character of a word, as [`tokens`] splits them.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-' || c == '\''
+}
+
+/// Whether `text` has a word of one capital letter (`A`), which [`tokens`] makes a
+/// [`Token::Letter`].
+fn has_lone_capital(text: &str) -> bool {
+    let mut before: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_uppercase()
+            && !before.is_some_and(in_word)
+            && !chars.peek().is_some_and(|&n| in_word(n))
+        {
+            return true;
+        }
+        before = Some(c);
+    }
+    false
+}
+
 fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut word = String::new();
@@ -54,7 +76,7 @@ fn tokens(text: &str) -> Vec<Token> {
         word.clear();
     };
     for c in text.chars() {
-        if c.is_alphanumeric() || c == '_' || c == '-' || c == '\'' {
+        if in_word(c) {
             word.push(c);
         } else {
             flush(&mut word, &mut out);
@@ -69,6 +91,10 @@ fn tokens(text: &str) -> Vec<Token> {
 
 /// The letters in `text` that point at choices of a question with `count` choices.
 pub fn letters_named(text: &str, count: usize) -> Vec<char> {
+    // Most choices hold no letter standing alone: nothing to tokenize.
+    if !has_lone_capital(text) {
+        return Vec::new();
+    }
     let tokens = tokens(text);
     let is_choice = |t: Option<&Token>| match t {
         Some(Token::Letter(c)) => ((*c as u8 - b'A') as usize) < count,

@@ -76,3 +76,12 @@ pub const INVALID_REFERENCE: Rule = Rule {
     passes: "`- {rfc: 5246, section: 7.4.1.3}`",
     check: Check::Load,
 };
+
+pub const FOLDED_ITEM: Rule = Rule {
+    code: "folded-item",
+    severity: crate::diagnostic::Severity::Warning,
+    summary: "a stem, choice or answer written over several lines whose later line reads as a list item (`- …`) or a key (`pin:true`): indented too deep, YAML folded it into the text above",
+    flags: "`- ACK` then `- SYN, ACK` on the next line indented two spaces deeper (one choice, `ACK - SYN, ACK`)",
+    passes: "the two `- ` lines at the same indentation (two choices)",
+    check: Check::Load,
+};

@@ -6,9 +6,9 @@
 //! it (a test keeps the two equal), and `--allow`, `--deny` and `allow:` accept exactly
 //! its codes.
 //!
-//! Rules see one question at a time ([`check_file`]), except the two that look
+//! Rules see one question at a time ([`check_file`]), except the three that look
 //! across the files of a run, which keep only compact per-question state
-//! ([`Seen`], folded into [`Across`] in file order).
+//! ([`Seen`], and each file's tag spellings, folded into [`Across`] in file order).
 
 mod allow;
 mod answer;
@@ -22,6 +22,7 @@ mod load;
 mod near_duplicate;
 mod references;
 mod stem;
+mod tags;
 
 pub use citation::{Ranking, rank_citations};
 pub use near_duplicate::{Fingerprint, NearDuplicates};
@@ -29,7 +30,7 @@ pub use near_duplicate::{Fingerprint, NearDuplicates};
 use super::Config;
 use crate::bank::{Bank, Question, Spanned, Target};
 use crate::diagnostic::{Diagnostic, Pos, Severity};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
 /// The most choices a question may have: one per letter.
@@ -78,6 +79,7 @@ pub const RULES: &[&Rule] = &[
     &load::WRONG_TYPE,
     &load::MISSING_KEY,
     &load::INVALID_REFERENCE,
+    &load::FOLDED_ITEM,
     &ids::INVALID_ID,
     &ids::ID_TOO_LONG,
     &ids::DUPLICATE_ID,
@@ -104,6 +106,7 @@ pub const RULES: &[&Rule] = &[
     &references::RFC_TITLE_MISMATCH,
     &citation::CITATION_UNRELATED,
     &near_duplicate::NEAR_DUPLICATE,
+    &tags::TAG_CASE,
     &allow::INVALID_ALLOW,
     &blueprint::INVALID_COUNT,
     &blueprint::INVALID_DURATION,
@@ -179,13 +182,30 @@ pub struct FileCheck {
     pub seen: Vec<Seen>,
     /// References to RFCs not in the RFC folder: (RFC, how many).
     pub unchecked: BTreeMap<u32, usize>,
+    /// Each spelling of a tag, at its first use in the file, for `tag-case`.
+    pub tags: Vec<Spanned<Box<str>>>,
 }
 
 /// Runs every per-question rule over the questions of one file.
 pub fn check_file(bank: &Bank, config: &Config) -> FileCheck {
     let mut found = FileCheck::default();
     let near = config.runs(&near_duplicate::NEAR_DUPLICATE);
+    let tag_case = config.runs(&tags::TAG_CASE);
+    let mut spellings: HashSet<&str> = HashSet::new();
     for question in &bank.questions {
+        if tag_case
+            && !question
+                .allow
+                .iter()
+                .any(|a| a.value.trim() == tags::TAG_CASE.code)
+        {
+            for tag in &question.tags {
+                let spelling = tag.value.trim();
+                if !spelling.is_empty() && spellings.insert(spelling) {
+                    found.tags.push(Spanned::new(spelling.into(), tag.pos));
+                }
+            }
+        }
         run_question(&bank.path, question, config, &mut found.diagnostics);
         if let Some(library) = &config.library {
             for r in &question.references {
@@ -232,12 +252,14 @@ fn run_question(path: &str, question: &Question, config: &Config, out: &mut Vec<
     }
 }
 
-/// The state of a run across its files: the ids seen, and the near-duplicate
-/// fingerprints. Files are added in order; findings go to the later question.
+/// The state of a run across its files: the ids seen, the near-duplicate
+/// fingerprints, and the tags' spellings. Files are added in order; findings go to
+/// the later question.
 pub struct Across<'c> {
     config: &'c Config,
     ids: ids::Ids,
     near: NearDuplicates,
+    tags: tags::Tags,
 }
 
 impl<'c> Across<'c> {
@@ -246,12 +268,22 @@ impl<'c> Across<'c> {
             config,
             ids: ids::Ids::default(),
             near: NearDuplicates::default(),
+            tags: tags::Tags::default(),
         }
     }
 
-    /// Adds the questions of the next file; returns its duplicate ids.
-    pub fn add(&mut self, path: &str, seen: Vec<Seen>) -> Vec<Diagnostic> {
+    /// Adds the questions and tags of the next file; returns its duplicate ids and
+    /// the tags it spells in another case than before.
+    pub fn add(
+        &mut self,
+        path: &str,
+        seen: Vec<Seen>,
+        tags: Vec<Spanned<Box<str>>>,
+    ) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        if let Some(severity) = self.config.levels.severity(&tags::TAG_CASE, false) {
+            out.extend(self.tags.add(path, tags, severity));
+        }
         let file = self.near.add_file(path);
         for s in seen {
             // Kept once, for both rules.
@@ -284,7 +316,7 @@ pub fn run(banks: &[Bank]) -> Vec<Diagnostic> {
     for bank in banks {
         let found = check_file(bank, &config);
         out.extend(found.diagnostics);
-        out.extend(across.add(&bank.path, found.seen));
+        out.extend(across.add(&bank.path, found.seen, found.tags));
     }
     out.extend(across.finish());
     out

@@ -229,10 +229,32 @@ fn sentences(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether `text` may hold two sentences: a sentence end (as [`sentences`] finds
+/// them) before its last word. Most stems are one question, and need no more.
+fn may_hold_two_sentences(text: &str) -> bool {
+    let text = text.trim_end();
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        // Followed by a space, or by a character beyond ASCII that may be one.
+        b'.' | b'?' | b'!' => bytes
+            .get(i + 1)
+            .is_some_and(|n| n.is_ascii_whitespace() || *n >= 0x80),
+        b'\n' => bytes.get(i + 1) == Some(&b'\n'),
+        _ => false,
+    })
+}
+
 fn stem_says_each_sentence_once(q: &Question, _: &Config, s: &mut Sink) {
+    if !may_hold_two_sentences(&q.question.value) {
+        return;
+    }
+    let sentences = sentences(&q.question.value);
+    if sentences.len() < 2 {
+        return;
+    }
     let mut count: HashMap<String, usize> = HashMap::new();
     let mut order = Vec::new();
-    for sentence in sentences(&q.question.value) {
+    for sentence in sentences {
         let n = count.entry(sentence.clone()).or_default();
         *n += 1;
         if *n == 2 {

@@ -233,6 +233,7 @@ impl Reader<'_> {
         }
         let extra = super::build::Extra {
             exhibit,
+            split: split_in_code(answers),
             ..Default::default()
         };
         self.b.add_with(draft, extra);
@@ -324,6 +325,43 @@ impl Reader<'_> {
             weight,
         });
     }
+}
+
+/// The first `=` or `~` of an answer block that stands inside backticks
+/// (`` `header=True` ``), with what it did: GIFT, as Moodle reads it, starts a new
+/// answer there, though the author most likely meant code.
+fn split_in_code(answers: &[Ch]) -> Option<(Pos, String)> {
+    let mut open: Option<usize> = None;
+    for (i, ch) in answers.iter().enumerate() {
+        if ch.esc {
+            continue;
+        }
+        match (ch.c, open) {
+            ('`', None) => open = Some(i),
+            ('`', Some(_)) => open = None,
+            ('=' | '~', Some(start)) => {
+                let end = answers[i..]
+                    .iter()
+                    .position(|c| !c.esc && c.c == '`')
+                    .map_or(answers.len(), |n| i + n + 1);
+                let code = string(&answers[start..end]);
+                let (mark, what) = if ch.c == '=' {
+                    ('=', "a right answer")
+                } else {
+                    ('~', "a wrong answer")
+                };
+                return Some((
+                    ch.pos,
+                    format!(
+                        "the `{mark}` in {code} (line {}) starts {what}, as GIFT and Moodle read it, though it stands inside backticks: write it `\\{mark}` to keep it in the text",
+                        ch.pos.line
+                    ),
+                ));
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The choices True and False, with GIFT's `#wrong feedback#right feedback`.
