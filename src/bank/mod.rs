@@ -241,7 +241,10 @@ pub fn letter_index(letter: &str) -> Option<usize> {
     }
 }
 
-/// 0 → `A`. Callers keep indices below 26 (the most choices a question may have).
+/// The most choices a question may have: one per letter.
+pub const MAX_CHOICES: usize = 26;
+
+/// 0 → `A`. Callers keep indices below [`MAX_CHOICES`].
 pub fn letter(index: usize) -> char {
     (b'A' + (index % 26) as u8) as char
 }

@@ -22,14 +22,7 @@ pub fn points(p: f64) -> String {
     }
 }
 
-/// `1 question`, `17 questions`: a count with its noun, as a person writes it.
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
+pub use crate::words::plural;
 
 #[cfg(test)]
 mod tests {

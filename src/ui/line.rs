@@ -98,7 +98,11 @@ impl<R: BufRead, W: Write> Front for LineFront<R, W> {
         self.write_text(&format!("{}\n", p.bold(&asked.stem())))?;
         if let Some(exhibit) = &asked.question.exhibit {
             // Verbatim, never wrapped: its columns are the point.
-            writeln!(self.output, "{}", text::exhibit(&exhibit.value))?;
+            writeln!(
+                self.output,
+                "{}",
+                crate::report::bank::exhibit(&exhibit.value)
+            )?;
         }
         for (l, choice) in asked.choices() {
             writeln!(self.output, "  {l}) {}", choice.text.value.trim())?;

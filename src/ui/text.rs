@@ -195,17 +195,6 @@ fn explanation_and_references(asked: &Asked, paint: Paint) -> String {
     out
 }
 
-/// An exhibit for the line front and `show`: each line as written, indented by
-/// four spaces, between rules, so that its columns stay as the author set them.
-pub fn exhibit(text: &str) -> String {
-    let mut out = String::from("  ----\n");
-    for line in text.trim_end_matches('\n').lines() {
-        let _ = writeln!(out, "    {}", line.trim_end());
-    }
-    out.push_str("  ----");
-    out
-}
-
 /// Each line of `text` wrapped at a word to `width` columns, continuing at the
 /// line's own indentation. Words are never broken, nor split at hyphens, so that
 /// links stay whole; colour codes do not count towards the width.
