@@ -1,9 +1,11 @@
 //! Rendering tests on ratatui's `TestBackend`: what the screen shows at 80×24 and
-//! 60×20, driven by the same events a person sends, with a fake clock.
+//! 60×20, driven by the same events a person sends, with a fake clock. The rules
+//! are the flow's (its own tests hold them); these check the keys and the drawing.
 
 use super::*;
 use crate::bank::{Bank, read_bank};
-use crate::quiz::{Options, Session};
+use crate::flow::{Effect, Flow, Kept};
+use crate::quiz::{Mode, Options, Session};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
@@ -65,28 +67,32 @@ fn t0() -> SystemTime {
     UNIX_EPOCH + Duration::from_secs(1_700_000_000)
 }
 
-fn state<'a>(banks: &'a [Bank], mode: Mode, limit: Option<Duration>) -> State<'a> {
-    let options = Options {
+fn options(mode: Mode) -> Options {
+    Options {
         mode,
         pass_mark: 70.0,
         ..Options::default()
-    };
-    let session = Session::new(banks, options).expect("a session");
-    State::new(
-        session,
-        "Routing and TLS".to_owned(),
-        t0(),
-        limit,
-        Theme::default(),
-    )
+    }
 }
 
-/// Sends keys, each a second after the last.
-fn press(state: &mut State, keys: &[Key]) {
+fn started<'a>(session: Session<'a>, limit: Option<Duration>, title: &str) -> State<'a> {
+    let (flow, _) = Flow::start(&session, limit, Kept::default(), t0());
+    State::new(session, flow, title, t0(), Theme::default())
+}
+
+fn state<'a>(banks: &'a [Bank], mode: Mode, limit: Option<Duration>) -> State<'a> {
+    let session = Session::new(banks, options(mode)).expect("a session");
+    started(session, limit, "Routing and TLS")
+}
+
+/// Sends keys, each a second after the last; the flow's effects.
+fn press(state: &mut State, keys: &[Key]) -> Vec<Effect> {
+    let mut effects = Vec::new();
     for &key in keys {
         let at = state.now + Duration::from_secs(1);
-        update(state, Event::key(key, at));
+        effects.extend(update(state, Event::key(key, at)));
     }
+    effects
 }
 
 fn chars(text: &str) -> Vec<Key> {
@@ -116,6 +122,10 @@ fn screen(state: &mut State, width: u16, height: u16) -> String {
     out
 }
 
+fn row(shown: &str, n: usize) -> &str {
+    shown.lines().nth(n).unwrap_or_default()
+}
+
 #[test]
 fn a_question_with_an_exhibit_at_80x24() {
     let b = banks(BANK);
@@ -142,22 +152,38 @@ fn a_question_with_an_exhibit_at_60x20_clips_it_and_scrolls_sideways() {
 }
 
 #[test]
+fn an_exhibits_sideways_scroll_does_not_carry_into_the_feedback() {
+    let b = banks(BANK);
+    let mut s = state(&b, Mode::Practice, None);
+    render(&mut s, 60, 20);
+    press(
+        &mut s,
+        &[Key::Char('>'), Key::Char('>'), Key::Char('b'), Key::Enter],
+    );
+    let shown = screen(&mut s, 60, 20);
+    assert_eq!(s.hscroll, 0);
+    assert!(
+        shown.contains("│ Neighbor ID     Pri   State           Dead Time   Add› │"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn practice_feedback_after_a_wrong_answer_at_80x24() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Practice, None);
     press(&mut s, &[Key::Char('a'), Key::Enter]);
-    assert_eq!(s.screen, Screen::Feedback);
+    assert_eq!(s.screen(), Screen::Feedback);
     let shown = screen(&mut s, 80, 24);
     assert!(
         shown.contains("✗ Wrong: the answer is B; you chose A."),
         "{shown}"
     );
-    assert!(shown.contains("OSPF checks the interface MTU"), "{shown}");
     insta::assert_snapshot!(shown);
 }
 
 #[test]
-fn practice_feedback_with_a_long_explanation_scrolls_at_60x20() {
+fn practice_feedback_opens_at_the_top_and_says_what_is_above_and_below() {
     let long = BANK.replace(
         "      When the MTUs differ, the router with the smaller MTU rejects them.\n",
         &"      When the MTUs differ, the router with the smaller MTU rejects them.\n\n".repeat(12),
@@ -166,27 +192,33 @@ fn practice_feedback_with_a_long_explanation_scrolls_at_60x20() {
     let mut s = state(&b, Mode::Practice, None);
     press(&mut s, &[Key::Char('b'), Key::Enter]);
     let top = screen(&mut s, 60, 20);
-    assert!(top.contains("✓ Right: B."), "{top}");
+    assert!(top.contains("✓ Correct: B."), "{top}");
+    // The stem first: the feedback opens at its top.
+    assert!(row(&top, 3).contains("Based on the output"), "{top}");
     assert!(top.contains("more lines (PgDn)"), "{top}");
     insta::assert_snapshot!(top);
+    press(&mut s, &[Key::PageDown]);
+    let middle = screen(&mut s, 60, 20);
+    assert!(middle.contains("above · ↓"), "{middle}");
     press(&mut s, &[Key::End]);
     let bottom = screen(&mut s, 60, 20);
     assert!(
         bottom.contains("https://www.rfc-editor.org/rfc/rfc2328#section-10.6"),
         "{bottom}"
     );
+    assert!(bottom.contains("more above (PgUp)"), "{bottom}");
     assert!(
-        bottom.contains("✓ Right: B."),
+        bottom.contains("✓ Correct: B."),
         "the verdict stays in view\n{bottom}"
     );
 }
 
 #[test]
-fn letters_digits_and_space_pick_and_enter_moves_on() {
+fn letters_digits_and_space_pick_and_enter_answers() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Practice, None);
     press(&mut s, &[Key::Char('2'), Key::Enter, Key::Enter]);
-    assert_eq!((s.current, s.screen), (1, Screen::Question));
+    assert_eq!((s.current(), s.screen()), (1, Screen::Question));
     // A multiple-answer item: letters and Space tick, and untick.
     press(
         &mut s,
@@ -199,29 +231,122 @@ fn letters_digits_and_space_pick_and_enter_moves_on() {
             Key::Char('D'),
         ],
     );
-    assert_eq!(s.draft().picks, [0, 2]);
+    assert_eq!(s.flow.response(1).picks(), [0, 2]);
     press(&mut s, &[Key::Enter]);
-    assert_eq!(s.feedback.as_ref().map(|o| o.points), Some(1.0));
-    assert_eq!(s.session.score(), (2.0, 2));
+    assert_eq!(s.flow.score(&s.session), (2.0, 2));
+}
+
+#[test]
+fn enter_with_nothing_picked_answers_nothing_in_practice_and_moves_on_in_an_exam() {
+    let b = banks(BANK);
+    let mut s = state(&b, Mode::Practice, None);
+    // The highlighted choice is not an answer: picking is.
+    let effects = press(&mut s, &[Key::Down, Key::Enter]);
+    assert!(effects.iter().all(|e| !matches!(e, Effect::Record { .. })));
+    assert_eq!(s.screen(), Screen::Question);
+    for (w, h) in [(80, 24), (60, 20)] {
+        let shown = screen(&mut s, w, h);
+        assert!(
+            shown.contains("Pick a choice first, or press → to skip."),
+            "{w}×{h}\n{shown}"
+        );
+    }
+    let mut e = state(&b, Mode::Exam, None);
+    press(&mut e, &[Key::Down, Key::Enter]);
+    assert_eq!(e.current(), 1);
+    assert!(!e.flow.answered(0));
+}
+
+#[test]
+fn right_arrow_skips_in_practice() {
+    let b = banks(BANK);
+    let mut s = state(&b, Mode::Practice, None);
+    press(&mut s, &[Key::Right]);
+    assert_eq!(s.screen(), Screen::Feedback);
+    let shown = screen(&mut s, 80, 24);
+    assert!(shown.contains("Skipped. The answer is B."), "{shown}");
+    press(&mut s, &[Key::Right]);
+    assert_eq!((s.current(), s.screen()), (1, Screen::Question));
+}
+
+#[test]
+fn every_letter_picks_its_choice_on_a_question_of_26() {
+    let mut text =
+        String::from("questions:\n  - id: many\n    question: Which letter?\n    choices: [");
+    let letters: Vec<String> = ('a'..='z').map(|c| format!("choice {c}")).collect();
+    text.push_str(&letters.join(", "));
+    text.push_str("]\n    answer: Q\n");
+    let b = banks(&text);
+    for mode in [Mode::Practice, Mode::Exam] {
+        let mut s = state(&b, mode, None);
+        for c in "fgjknpqs".chars() {
+            press(&mut s, &[Key::Char(c)]);
+            let shown = c as usize - 'a' as usize;
+            assert_eq!(s.flow.response(0).picks(), [shown], "{mode:?} {c}");
+            assert!(
+                !s.flow.flagged(0) && s.screen() == Screen::Question,
+                "{mode:?} {c}"
+            );
+        }
+    }
+}
+
+#[test]
+fn choose_two_refuses_a_third_tick_and_the_review_counts_it_incomplete() {
+    let b = banks(BANK);
+    let mut s = state(&b, Mode::Exam, Some(Duration::from_secs(600)));
+    press(&mut s, &[Key::Char('b'), Key::Right]);
+    press(&mut s, &chars("abc"));
+    assert_eq!(s.flow.response(1).picks(), [0, 1]);
+    let shown = screen(&mut s, 60, 20);
+    assert!(
+        shown.contains("This question asks for 2: untick one first."),
+        "{shown}"
+    );
+    press(&mut s, &[Key::Char('b'), Key::Esc]);
+    let review = screen(&mut s, 80, 24);
+    assert!(review.contains("2  ◐ 1 of 2 picked"), "{review}");
+    assert!(review.contains("1 incomplete"), "{review}");
+    press(&mut s, &[Key::Char('s')]);
+    let confirm = screen(&mut s, 80, 24);
+    assert!(
+        confirm.contains("2 of 4 unanswered, 1 incomplete, 0 flagged."),
+        "{confirm}"
+    );
+}
+
+#[test]
+fn choose_two_stays_on_one_line() {
+    let text = BANK.replace(
+        "question: Which two are TLS 1.3 handshake messages?",
+        "question: Which two of these are TLS 1.3 handshake messages, as RFC 8446 names them?",
+    );
+    let b = banks(&text);
+    let mut s = state(&b, Mode::Practice, None);
+    press(&mut s, &[Key::Right, Key::Right]);
+    for width in 60..=90 {
+        let shown = screen(&mut s, width, 24);
+        assert!(shown.contains("(Choose 2)"), "{width}\n{shown}");
+    }
 }
 
 #[test]
 fn a_flag_never_touches_the_answer() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Exam, Some(Duration::from_secs(600)));
-    press(&mut s, &[Key::Char('b'), Key::Char('f')]);
-    assert!(s.session.flagged(0));
-    assert_eq!(s.session.given(0), Some(&[1][..]));
-    press(&mut s, &[Key::Char('f')]);
-    assert!(!s.session.flagged(0));
-    assert_eq!(s.session.given(0), Some(&[1][..]));
+    press(&mut s, &[Key::Char('b'), Key::Char('*')]);
+    assert!(s.flow.flagged(0));
+    assert_eq!(s.flow.response(0).picks(), [1]);
+    press(&mut s, &[Key::Char('*')]);
+    assert!(!s.flow.flagged(0));
+    assert_eq!(s.flow.response(0).picks(), [1]);
 }
 
 #[test]
 fn the_exam_header_shows_the_clock_and_it_turns_red_in_the_last_minute() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Exam, Some(Duration::from_secs(1200)));
-    press(&mut s, &[Key::Char('b'), Key::Char('f'), Key::Right]);
+    press(&mut s, &[Key::Char('b'), Key::Char('*'), Key::Right]);
     let shown = screen(&mut s, 80, 24);
     assert!(
         shown.contains("⏱ 19:57 left · 1/4 answered · ⚑ 1 flagged"),
@@ -248,30 +373,64 @@ fn the_exam_header_shows_the_clock_and_it_turns_red_in_the_last_minute() {
 }
 
 #[test]
-fn q_esc_and_ctrl_c_in_an_exam_open_the_review_and_never_submit() {
+fn the_clock_is_the_last_thing_the_header_drops() {
+    let mut text = String::from("questions:\n");
+    for i in 0..12 {
+        text.push_str(&format!(
+            "  - id: q{i}\n    question: Pick A\n    choices: [a, b]\n    answer: A\n"
+        ));
+    }
+    let b = banks(&text);
+    let mut s = state(&b, Mode::Exam, Some(Duration::from_secs(5400)));
+    for _ in 0..10 {
+        press(&mut s, &[Key::Char('*'), Key::Right]);
+    }
+    press(&mut s, &[Key::Left, Key::Char('*'), Key::Char('*')]);
+    for width in 60..=80 {
+        let shown = screen(&mut s, width, 24);
+        assert!(row(&shown, 1).contains("left"), "{width}\n{shown}");
+        assert!(
+            row(&shown, 1).contains("Question 10 of 12"),
+            "{width}\n{shown}"
+        );
+    }
+}
+
+#[test]
+fn esc_and_ctrl_c_in_an_exam_open_the_review_and_never_submit() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Exam, Some(Duration::from_secs(600)));
-    for key in [Key::Char('q'), Key::Esc, Key::CtrlC] {
+    for key in [Key::Esc, Key::CtrlC] {
         press(&mut s, &[key]);
-        assert_eq!(s.screen, Screen::Review, "{key:?}");
-        assert!(s.results.is_none() && s.ending.is_none());
+        assert_eq!(s.screen(), Screen::Review, "{key:?}");
+        assert!(!s.flow.submitted() && s.ending.is_none());
         press(&mut s, &[Key::Esc]);
-        assert_eq!(s.screen, Screen::Question);
+        assert_eq!(s.screen(), Screen::Question);
     }
+    // q on a question is the choice Q: not there, and said so.
+    press(&mut s, &[Key::Char('q')]);
+    assert_eq!(s.screen(), Screen::Question);
+    assert_eq!(
+        s.message.as_deref(),
+        Some("Q is not a choice here: the choices are A to D.")
+    );
     // Submitting asks first; n keeps working.
-    press(&mut s, &[Key::Char('q'), Key::Char('s')]);
-    assert_eq!(s.screen, Screen::Confirm(Confirm::Submit));
+    press(&mut s, &[Key::Esc, Key::Char('s')]);
+    assert_eq!(s.screen(), Screen::Confirm(Confirm::Submit));
     press(&mut s, &[Key::Char('n')]);
-    assert_eq!((s.screen, s.results.is_some()), (Screen::Review, false));
+    assert_eq!((s.screen(), s.flow.submitted()), (Screen::Review, false));
     // Leaving asks too, and at 60×20 its wrapped text leaves its keys in view.
     press(&mut s, &[Key::Char('q')]);
-    assert_eq!(s.screen, Screen::Confirm(Confirm::Leave));
+    assert_eq!(s.screen(), Screen::Confirm(Confirm::Leave));
     let shown = screen(&mut s, 60, 20);
     assert!(
         shown.contains("│ Your answers are kept: `quiz run --resume` continues"),
         "{shown}"
     );
     assert!(shown.contains("│ y leave    n or Esc stay"), "{shown}");
+    press(&mut s, &[Key::Char('y')]);
+    assert_eq!(s.ending, Some(Ending::Quit));
+    assert!(!s.flow.complete());
 }
 
 #[test]
@@ -279,13 +438,13 @@ fn the_review_screen_shows_both_marks_of_every_question() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Exam, Some(Duration::from_secs(3600)));
     // 1 answered and flagged, 2 answered, 3 unanswered and flagged, 4 neither.
-    press(&mut s, &[Key::Char('b'), Key::Char('f'), Key::Enter]);
+    press(&mut s, &[Key::Char('b'), Key::Char('*'), Key::Enter]);
     press(&mut s, &chars("ac"));
     press(
         &mut s,
-        &[Key::Enter, Key::Char('f'), Key::Char('s'), Key::Char('s')],
+        &[Key::Enter, Key::Char('*'), Key::Right, Key::Right],
     );
-    assert_eq!(s.screen, Screen::Review);
+    assert_eq!(s.screen(), Screen::Review);
     let shown = screen(&mut s, 80, 24);
     insta::assert_snapshot!(shown);
     press(&mut s, &[Key::Tab]);
@@ -310,6 +469,27 @@ fn the_review_screen_shows_both_marks_of_every_question() {
 }
 
 #[test]
+fn the_footer_keeps_the_important_keys_and_always_the_question_mark() {
+    let b = banks(BANK);
+    let mut s = state(&b, Mode::Exam, Some(Duration::from_secs(600)));
+    let footer = |s: &mut State, w, h| row(&screen(s, w, h), usize::from(h) - 1).to_owned();
+    let exam = footer(&mut s, 80, 24);
+    for key in ["A–D pick", "Enter next", "* flag", "Esc review", "? keys"] {
+        assert!(exam.contains(key), "{key:?} in {exam:?}");
+    }
+    let narrow = footer(&mut s, 60, 20);
+    assert!(
+        narrow.contains("? keys") && narrow.contains("Esc review"),
+        "{narrow:?}"
+    );
+    press(&mut s, &[Key::Esc]);
+    let review = footer(&mut s, 60, 20);
+    for key in ["Enter open", "s submit", "Tab filter", "Esc back", "? keys"] {
+        assert!(review.contains(key), "{key:?} in {review:?}");
+    }
+}
+
+#[test]
 fn the_exam_submits_itself_at_0_00_and_shows_the_results() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Exam, Some(Duration::from_secs(3)));
@@ -318,21 +498,20 @@ fn the_exam_submits_itself_at_0_00_and_shows_the_results() {
         &mut s,
         Event::new(Input::Tick, t0() + Duration::from_secs(2)),
     );
-    assert!(s.results.is_none());
-    update(
+    assert!(!s.flow.submitted());
+    let effects = update(
         &mut s,
         Event::new(Input::Tick, t0() + Duration::from_secs(3)),
     );
-    let results = s.results.as_ref().expect("submitted");
-    assert!(results.summary.time_up);
-    assert_eq!(results.summary.points(), 1.0);
-    assert!(s.effects.contains(&Effect::Finished));
+    assert!(s.flow.submitted() && s.flow.time_up());
+    assert_eq!(s.flow.summary(&s.session).points(), 1.0);
+    assert!(effects.contains(&Effect::Finished));
     let shown = screen(&mut s, 80, 24);
-    assert!(shown.contains("Time is up"), "{shown}");
+    assert_eq!(shown.matches("Time is up").count(), 1, "said once\n{shown}");
     insta::assert_snapshot!(shown);
     // Every question opens its feedback from the results.
     press(&mut s, &[Key::Enter]);
-    assert_eq!(s.screen, Screen::Opened(1));
+    assert_eq!(s.screen(), Screen::Opened(1));
     let opened = screen(&mut s, 80, 24);
     assert!(
         opened.contains("Not answered. The answer is A, C."),
@@ -346,18 +525,21 @@ fn the_exam_submits_itself_at_0_00_and_shows_the_results() {
 fn the_exam_goes_to_a_question_by_number() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Exam, None);
-    press(&mut s, &[Key::Char('g'), Key::Char('3'), Key::Enter]);
-    assert_eq!(s.current, 2);
-    press(&mut s, &[Key::Char('g'), Key::Char('9'), Key::Enter]);
-    assert_eq!(s.current, 2);
+    press(&mut s, &[Key::Char('#'), Key::Char('3'), Key::Enter]);
+    assert_eq!(s.current(), 2);
+    press(&mut s, &[Key::Char('#'), Key::Char('9'), Key::Enter]);
+    assert_eq!(s.current(), 2);
     assert_eq!(
         s.message.as_deref(),
         Some("Type a question number from 1 to 4.")
     );
+    // While typing, a letter is text, not a choice.
+    press(&mut s, &[Key::Char('#'), Key::Char('a'), Key::Esc]);
+    assert!(s.flow.response(2).picks().is_empty());
 }
 
 #[test]
-fn a_small_window_asks_for_more_room() {
+fn a_small_window_asks_for_more_room_and_takes_no_key_but_quit() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Practice, None);
     let shown = screen(&mut s, 50, 12);
@@ -365,6 +547,13 @@ fn a_small_window_asks_for_more_room() {
         shown.contains("This window is 50×12; quiz needs at least"),
         "{shown}"
     );
+    let effects = press(
+        &mut s,
+        &[Key::Char('c'), Key::Enter, Key::Char('*'), Key::Right],
+    );
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(s.flow.response(0).is_blank() && !s.flow.flagged(0));
+    assert_eq!(s.screen(), Screen::Question);
     press(&mut s, &[Key::Char('q')]);
     assert_eq!(s.ending, Some(Ending::Quit));
 }
@@ -388,7 +577,7 @@ fn a_click_picks_the_choice_it_lands_on() {
             t0(),
         ),
     );
-    assert_eq!(s.draft().picks, [2]);
+    assert_eq!(s.flow.response(0).picks(), [2]);
 }
 
 #[test]
@@ -415,7 +604,7 @@ fn the_addresses_on_a_feedback_screen_are_where_the_links_go() {
     let b = banks(BANK);
     let mut s = state(&b, Mode::Practice, None);
     assert_eq!(visible_links(&s, (80, 24)), [], "no links on a question");
-    press(&mut s, &[Key::Char('b'), Key::Enter]);
+    press(&mut s, &[Key::Char('b'), Key::Enter, Key::End]);
     let shown = screen(&mut s, 80, 24);
     let links = visible_links(&s, (80, 24));
     let url = "https://www.rfc-editor.org/rfc/rfc2328#section-10.6";
@@ -424,6 +613,105 @@ fn the_addresses_on_a_feedback_screen_are_where_the_links_go() {
     assert_eq!((link.as_str(), text.as_str()), (url, url));
     let row = shown.lines().nth(usize::from(*y)).expect("the row");
     assert_eq!(row.get(usize::from(*x)..), Some(url), "{shown}");
+}
+
+const HOSTILE: &str = include_str!("../../tests/fixtures/hostile/prose.yaml");
+
+#[test]
+fn a_hostile_bank_is_shown_not_obeyed() {
+    let b = banks(HOSTILE);
+    let mut s = state(&b, Mode::Practice, None);
+    s.title = crate::present::title(b[0].display_title());
+    let check = |shown: &str| {
+        for c in shown.chars() {
+            assert!(
+                !crate::safe::is_unsafe(c),
+                "{c:?} reached the screen\n{shown}"
+            );
+        }
+    };
+    let question = screen(&mut s, 80, 24);
+    check(&question);
+    assert!(
+        question.contains("␛]0;owned␇"),
+        "the title's sequence is shown\n{question}"
+    );
+    assert!(question.contains("␛]52;c;"), "{question}");
+    assert!(
+        question.contains("␛[31mred␛[0m"),
+        "the exhibit's\n{question}"
+    );
+    press(&mut s, &[Key::Char('a'), Key::Enter]);
+    let feedback = screen(&mut s, 80, 24);
+    check(&feedback);
+    assert!(feedback.contains("␛]8;;file:///etc/passwd"), "{feedback}");
+    press(&mut s, &[Key::End]);
+    check(&screen(&mut s, 80, 24));
+    // Wrapping measured what is drawn: no line is wider than the window.
+    for width in [60u16, 80] {
+        let shown = screen(&mut s, width, 24);
+        assert!(
+            shown
+                .lines()
+                .all(|l| crate::present::wrap::width(l) <= usize::from(width))
+        );
+    }
+}
+
+#[test]
+fn both_fronts_say_the_same_verdict_notice_and_summary() {
+    use crate::flow::NoRecorder;
+    use crate::paint::Paint;
+    use crate::ui::{Context, LineFront};
+    let b = banks(BANK);
+    // The screen: E on a 4-choice question, then A, C on question 2 and Enter.
+    let mut s = state(&b, Mode::Practice, None);
+    press(&mut s, &[Key::Right, Key::Right, Key::Char('e')]);
+    let notice = s.message.clone().expect("a notice");
+    press(&mut s, &chars("ab"));
+    press(&mut s, &[Key::Enter]);
+    let screen_verdict = screen(&mut s, 80, 24);
+    press(&mut s, &[Key::Esc]);
+    let screen_summary = crate::present::summary(&s.flow.summary(&s.session), Paint::PLAIN, 80);
+    // The line front: the same answers, typed.
+    let session = Session::new(&b, options(Mode::Practice)).expect("a session");
+    let clock = crate::quiz::FakeClock::new(t0());
+    let (mut flow, _) = Flow::start(&session, None, Kept::default(), t0());
+    let mut out = Vec::new();
+    let input = std::io::Cursor::new("\nE\nAB\n");
+    let mut front = LineFront::new(input, &mut out, Paint::PLAIN, true);
+    let cx = Context {
+        clock: &clock,
+        time_limit: None,
+        recorder: &mut NoRecorder,
+        notes: &[],
+        title: "Routing and TLS",
+    };
+    crate::ui::drive(&session, &mut flow, &mut front, cx).expect("the line front");
+    let printed = String::from_utf8_lossy(&out).into_owned();
+    assert!(printed.contains(&notice), "{notice:?} in\n{printed}");
+    let verdict = "✗ Wrong: the answer is A, C; you chose A, B.";
+    assert!(
+        screen_verdict.contains(verdict) && printed.contains(verdict),
+        "{printed}"
+    );
+    let line_summary = crate::present::summary(&flow.summary(&session), Paint::PLAIN, 80);
+    let without_time = |s: &str| {
+        s.lines()
+            .filter(|l| !l.starts_with("Time used"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(without_time(&screen_summary), without_time(&line_summary));
+    assert!(
+        printed.contains(
+            &without_time(&line_summary)
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        )
+    );
 }
 
 #[test]
@@ -452,7 +740,7 @@ fn a_blueprint_exam_shows_its_scaled_score_and_domains_weakest_first() {
         ..Options::default()
     };
     let session = Session::from_draw(&b, &drawn, options).expect("a session");
-    let mut s = State::new(session, "Mock".to_owned(), t0(), None, Theme::default());
+    let mut s = started(session, None, "Mock");
     let question = screen(&mut s, 60, 20);
     assert!(
         question.contains("exam · pass at 750 on 100–900"),
@@ -460,7 +748,7 @@ fn a_blueprint_exam_shows_its_scaled_score_and_domains_weakest_first() {
     );
     // Only the OSPF question is answered, and rightly: 1 of 4.
     press(&mut s, &[Key::Char('b'), Key::Enter]);
-    press(&mut s, &[Key::Char('q'), Key::Char('s'), Key::Char('y')]);
+    press(&mut s, &[Key::Esc, Key::Char('s'), Key::Char('y')]);
     let shown = screen(&mut s, 60, 20);
     assert!(shown.contains("Score 1/4 (25.0%) · FAIL"), "{shown}");
     assert!(

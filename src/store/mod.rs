@@ -7,8 +7,10 @@
 
 mod resume;
 mod schema;
+mod shown;
 
-pub use resume::{Plan, Unfinished};
+pub use resume::{Plan, Unfinished, UnfinishedAnswer};
+pub use shown::Shown;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};

@@ -71,8 +71,8 @@ fn a_mock_exam_through_the_line_front_with_its_report() {
         .stdin("B\nB\nA\nB\nA\n")
         .run();
     out.status(0)
-        .stdout_has("Mock TLS exam\nExam · 5 questions · 30:00 · pass at 700 on 100–900\n\nQuestion 1 of 5 · 0 answered · 30:00 left\n")
-        .stdout_has("Question 5 of 5 · 4 answered")
+        .stdout_has("Mock TLS exam\nExam · 5 questions · 30:00 · pass at 700 on 100–900\n\nQuestion 1 of 5 · 30:00 left · 0/5 answered\n")
+        .stdout_has("Question 5 of 5 · 30:00 left · 4/5 answered")
         .stdout_has("Summary: Mock TLS exam\n")
         .stdout_has("Score: 3/5 (60.0%), strict scoring\n")
         // 100 + 800 × 3/5 = 580.
