@@ -289,3 +289,33 @@ fn print_the_module_graph() {
         }
     }
 }
+
+/// The screen and the line front read a question only through `crate::present`,
+/// whose view models hold bank text made terminal-safe: they never name the
+/// model, nor ask the session for a question as written.
+#[test]
+fn the_fronts_hold_no_raw_bank_text() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    files(&root.join("src/screen"), &mut paths);
+    paths.push(root.join("src/ui/line.rs"));
+    paths.push(root.join("src/ui/mod.rs"));
+    let mut problems = Vec::new();
+    for path in paths.iter().filter(|p| !p.ends_with("tests.rs")) {
+        let text = std::fs::read_to_string(path).expect("a source file");
+        for (n, line) in text.lines().enumerate() {
+            let code = code(line);
+            for raw in ["crate::bank", ".asked(", ".question."] {
+                if code.contains(raw) {
+                    let place = path.strip_prefix(root).unwrap_or(path).display();
+                    problems.push(format!("{place}:{}: `{raw}`", n + 1));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "a front reads bank text without crate::present:\n{}",
+        problems.join("\n")
+    );
+}

@@ -464,3 +464,35 @@ fn leaving_an_exam_in_a_narrow_window_wraps_the_way_back_between_words() {
     }
     assert!(note.contains("--resume"), "{note}");
 }
+
+#[test]
+fn a_flag_is_listed_in_the_summary_and_flagged_asks_it_again() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &[]);
+    quiz.expect_screen("Question 1 of 2");
+    quiz.press("*");
+    quiz.expect_screen("Question 1 flagged.");
+    quiz.press("b");
+    quiz.press(ENTER);
+    quiz.expect_screen("✓ Correct: B.");
+    quiz.esc();
+    quiz.ends_with(0);
+    let screen = quiz.screen();
+    assert!(
+        screen.contains(
+            "Flagged (`quiz run --flagged` asks them again):\n  Which record type carries the alert protocol?  (single)"
+        ),
+        "{screen}"
+    );
+    assert!(screen.contains("Time used: "), "{screen}");
+
+    let bank = bank();
+    let mut again = Quiz::run(
+        data.path(),
+        &["--flagged", bank.to_str().expect("a UTF-8 path")],
+    );
+    again.expect_screen("Question 1 of 1");
+    again.expect_screen("Which record type carries the alert protocol?");
+    again.esc();
+    again.ends_with(0);
+}

@@ -764,3 +764,19 @@ fn a_blueprint_exam_shows_its_scaled_score_and_domains_weakest_first() {
     assert!(!shown.contains("By tag"), "{shown}");
     insta::assert_snapshot!(shown);
 }
+
+#[test]
+fn long_news_wraps_above_the_footer_instead_of_being_cut() {
+    let b = banks(BANK);
+    let mut s = state(&b, Mode::Practice, None);
+    let note = "Resumed the practice quiz of 2025-05-01 14:03: 12 of 40 answered.";
+    s.message = Some(note.to_owned());
+    let shown = screen(&mut s, 60, 20);
+    let words: Vec<&str> = shown.split_whitespace().collect();
+    let said = words.join(" ");
+    assert!(said.contains(note), "{shown}");
+    assert!(
+        row(&shown, 19).contains("? keys"),
+        "the footer stays\n{shown}"
+    );
+}

@@ -78,10 +78,12 @@ fn act(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
                     .unwrap_or(0);
             }
             Phase::Submitted => {
+                // The results open at their top, the score in view.
                 state.confirm = None;
                 state.help = false;
                 state.typing = None;
                 state.results_row = 0;
+                return;
             }
             _ => {}
         }
