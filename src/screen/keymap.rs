@@ -178,7 +178,7 @@ const BINDINGS: &[Binding] = &[
     bind(&[EXAM], these(&[Key::Char('#')]), Command::GoTo, "#", "go to", "go to a question by its number", Rank(4)),
     // The verdict, and a question opened from the results.
     bind(&[Feedback], these(&[Key::Enter, Key::Right]), Command::Next, "Enter/→", "next question", "the next question", Rank(1)),
-    bind(SCROLLING, these(&[Key::Up, Key::Down]), Command::Up, "↑↓", "scroll", "scroll a line", Rank(4)),
+    bind(SCROLLING, these(&[Key::Up, Key::Down]), Command::Up, "↑↓", "scroll", "scroll a line", Rank(2)),
     bind(&[Feedback], these(&[Key::Char('*')]), Command::Flag, "*", "flag", "flag or unflag the question", Rank(3)),
     bind(&[Opened], these(&[Key::Esc, Key::Enter, Key::Left]), Command::Back, "Esc", "back to results", "back to the results (Enter or ← too)", Rank(1)),
     // The lists.
