@@ -249,6 +249,18 @@ pub fn letter(index: usize) -> char {
     (b'A' + (index % 26) as u8) as char
 }
 
+/// The banks of `text`, read as one file that must have no diagnostics: for
+/// tests across the library.
+#[cfg(test)]
+pub fn from_text(text: &str) -> Vec<Bank> {
+    let mut diagnostics = Vec::new();
+    let banks: Vec<Bank> = read_bank("t.yaml", text.as_bytes(), &mut diagnostics)
+        .into_iter()
+        .collect();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    banks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,67 +9,15 @@
 //! Pure: time enters only as the `now` of each action, and the state serialises,
 //! so that a server can hold a flow for a browser between requests.
 
+mod action;
 mod effect;
 
+pub use action::{Action, Kept, KeptAnswer};
 pub use effect::{Effect, NoRecorder, Notice, Recorder};
 
 use crate::quiz::{Edit, Flagged, Mode, Outcome, Response, Session, Summary, Taken};
 use serde::{Deserialize, Serialize};
 use std::time::{Duration, SystemTime};
-
-/// What a candidate can do. The response an edit carries is the question's
-/// kind's own payload ([`Edit`]), so that a new kind adds no action.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    /// Change the response to the question up.
-    Edit(Edit),
-    /// Practice: answer and see the verdict (nothing picked answers nothing).
-    /// Exam: keep the response and go on (nothing picked leaves it unanswered).
-    Answer,
-    /// Practice: see the answer for no point. Exam: go on, leaving it as it is.
-    Skip,
-    /// Flag or unflag a question (by position), answered or not.
-    Flag(usize),
-    /// Exam: put up a question by position.
-    GoTo(usize),
-    /// Practice: the next question after the verdict. Exam: the next question,
-    /// or the review after the last.
-    Next,
-    /// Exam: the previous question.
-    Previous,
-    /// Exam: the review of every question, before submitting.
-    Review,
-    /// Exam: end it and score it.
-    Submit,
-    /// Stop here: an exam is left unsubmitted (it can be resumed), practice ends.
-    Leave,
-    /// The clock: an exam at 0:00 submits itself.
-    Tick,
-    /// Start the flow, or continue it from what was kept (empty for a new one).
-    Resume(Kept),
-}
-
-/// What a session kept before a break, to resume from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Kept {
-    /// The responses given, by position (blank: skipped in practice).
-    pub answers: Vec<KeptAnswer>,
-    /// Positions of the flagged questions.
-    pub flagged: Vec<usize>,
-    /// Positions of the questions shown before.
-    pub seen: Vec<usize>,
-    /// Exam: the time left when it stopped.
-    pub time_left: Option<Duration>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct KeptAnswer {
-    pub index: usize,
-    pub response: Response,
-    /// Time spent on the question before.
-    pub time: Duration,
-}
 
 /// Where the flow is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -436,16 +384,22 @@ impl Flow {
                 slot.seen = true;
             }
         }
-        self.since = now;
-        self.shown_at = now;
-        if let Some(left) = kept.time_left.or(self.limit) {
-            self.deadline = self.limit.map(|_| now + left);
-            if let Some(limit) = self.limit {
+        let starting = self.phase == Phase::Start;
+        // The time between a break and its resume is not the candidate's: the
+        // clock goes on from what was left (a new exam: the whole limit).
+        match (kept.time_left, self.limit) {
+            (Some(left), Some(limit)) => {
+                self.deadline = Some(now + left);
                 self.used = limit.saturating_sub(left);
             }
+            (None, Some(limit)) if starting => self.deadline = Some(now + limit),
+            _ if starting => self.used = self.slots.iter().map(|s| s.spent).sum(),
+            _ => {}
         }
-        if self.deadline.is_none() {
-            self.used = self.slots.iter().map(|s| s.spent).sum();
+        self.since = now;
+        self.shown_at = now;
+        if !starting {
+            return;
         }
         let first = match self.mode {
             Mode::Practice => self.slots.iter().position(|s| s.done.is_none()),

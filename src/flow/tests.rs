@@ -1,7 +1,7 @@
 //! The flow driven by actions alone, no front: every rule, in both modes.
 
 use super::*;
-use crate::bank::{Bank, read_bank};
+use crate::bank::Bank;
 use crate::quiz::{Options, Refusal};
 
 const BANK: &str = "questions:
@@ -20,12 +20,7 @@ const BANK: &str = "questions:
 ";
 
 fn banks() -> Vec<Bank> {
-    let mut diagnostics = Vec::new();
-    let banks: Vec<Bank> = read_bank("t.yaml", BANK.as_bytes(), &mut diagnostics)
-        .into_iter()
-        .collect();
-    assert!(diagnostics.is_empty(), "{diagnostics:?}");
-    banks
+    crate::bank::from_text(BANK)
 }
 
 fn session(banks: &[Bank], mode: Mode) -> Session<'_> {
@@ -360,6 +355,30 @@ fn resuming_puts_back_the_answers_flags_and_time_left() {
         "a skipped question was asked"
     );
     assert_eq!(flow.score(&practice), (0.0, 1));
+}
+
+#[test]
+fn a_flow_held_between_requests_goes_on_where_it_was() {
+    let b = banks();
+    let (mut s, _) = Sitting::new(&b, Mode::Exam, Some(Duration::from_secs(600)));
+    s.pick(1);
+    s.act(Action::Next);
+    let json = serde_json::to_string(&s.flow).expect("serialised");
+    // An hour later, by another process: the exam's clock kept going.
+    let mut back: Flow = serde_json::from_str(&json).expect("read back");
+    let later = s.now + Duration::from_secs(3600);
+    let effects = back.apply(&s.session, Action::Resume(Kept::default()), later);
+    assert!(effects.is_empty());
+    assert_eq!(back.phase(), Phase::Asking(1));
+    assert_eq!(back.time_left(later), Some(Duration::ZERO));
+    // Told what is left, it goes on from there.
+    let kept = Kept {
+        time_left: Some(Duration::from_secs(100)),
+        ..Kept::default()
+    };
+    back.apply(&s.session, Action::Resume(kept), later);
+    assert_eq!(back.time_left(later), Some(Duration::from_secs(100)));
+    assert_eq!(back.time_used(), Duration::from_secs(500));
 }
 
 #[test]

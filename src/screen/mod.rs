@@ -136,4 +136,6 @@ fn link(
 }
 
 #[cfg(test)]
+mod keys_tests;
+#[cfg(test)]
 mod tests;

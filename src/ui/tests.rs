@@ -1,7 +1,6 @@
 //! The line front: its lines turned into actions, and what it prints of them.
 
 use super::*;
-use crate::bank::{Bank, read_bank};
 use crate::flow::{Kept, NoRecorder};
 use crate::paint::Paint;
 use crate::quiz::{FakeClock, Options};
@@ -34,12 +33,7 @@ impl BufRead for Thinking<'_> {
     }
 }
 
-fn banks(text: &str) -> Vec<Bank> {
-    let mut diags = Vec::new();
-    read_bank("t.yaml", text.as_bytes(), &mut diags)
-        .into_iter()
-        .collect()
-}
+use crate::bank::from_text as banks;
 
 fn three() -> String {
     let mut text = String::from("questions:\n");
