@@ -176,9 +176,11 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
             return Ok(ExitStatus::Failure);
         }
         Err(e @ quiz::Error::Changed(_)) => {
+            // The id comes from the history, written from a bank: shown, not sent.
             writeln!(
                 err,
-                "quiz: cannot resume: {e} since the session started; start a new one with `quiz run`"
+                "quiz: cannot resume: {} since the session started; start a new one with `quiz run`",
+                crate::safe::line(&e.to_string())
             )
             .map_err(Error::Output)?;
             return Ok(ExitStatus::Failure);

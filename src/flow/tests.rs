@@ -421,3 +421,29 @@ fn flags_in_practice_are_kept_too() {
     s.act(Action::Flag(0));
     assert!(!s.flow.flagged(0));
 }
+
+#[test]
+fn practice_enforces_choose_n_too_and_a_question_is_shown_once_per_sitting() {
+    let b = banks();
+    let (mut s, _) = Sitting::new(&b, Mode::Practice, None);
+    s.act(Action::Skip);
+    let shown = s.act(Action::Next);
+    assert_eq!(shown, [Effect::Shown { index: 1 }]);
+    s.pick(0);
+    s.pick(2);
+    assert_eq!(
+        notice(&s.pick(1)),
+        Some(Notice::Refused(Refusal::TooMany { allowed: 2 }))
+    );
+    let effects = s.act(Action::Answer);
+    assert_eq!(Sitting::records(&effects), [(1, vec![0, 2], 1.0)]);
+
+    let (mut e, _) = Sitting::new(&b, Mode::Exam, None);
+    e.act(Action::Next);
+    e.act(Action::Previous);
+    let again = e.act(Action::Next);
+    assert!(
+        !again.iter().any(|x| matches!(x, Effect::Shown { .. })),
+        "{again:?}"
+    );
+}
