@@ -474,3 +474,28 @@ fn the_blueprint_schema_takes_the_shipped_blueprint() {
     // `quiz schema --blueprint > schema/quiz-blueprint.schema.json`.
     out.stdout_is(include_str!("../../schema/quiz-blueprint.schema.json"));
 }
+
+#[test]
+fn readiness_counts_no_question_an_exam_never_opened() {
+    let t = exam_test();
+    // A mock exam of five: the first answered, then the input ends; the other
+    // four are submitted unanswered, and of them only the second was shown.
+    let out = t.run_with(
+        &["run", "--blueprint", "exam.yaml", "--seed", "1", "--report", "r.json"],
+        "B\n",
+    );
+    out.status(0);
+    let asked = ids(&report(&out));
+    let r = t
+        .run_with(&["stats", "--blueprint", "exam.yaml", "--json"], "")
+        .json();
+    let seen: u64 = r["domains"]
+        .as_array()
+        .expect("domains")
+        .iter()
+        .map(|d| d["seen"].as_u64().unwrap_or(0))
+        .sum();
+    // The two shown, each in every domain its tags put it in (`both` in two).
+    let domains = |id: &str| if id == "both" { 2 } else { 1 };
+    assert_eq!(seen, domains(&asked[0]) + domains(&asked[1]), "{asked:?}\n{r}");
+}
