@@ -481,7 +481,15 @@ fn readiness_counts_no_question_an_exam_never_opened() {
     // A mock exam of five: the first answered, then the input ends; the other
     // four are submitted unanswered, and of them only the second was shown.
     let out = t.run_with(
-        &["run", "--blueprint", "exam.yaml", "--seed", "1", "--report", "r.json"],
+        &[
+            "run",
+            "--blueprint",
+            "exam.yaml",
+            "--seed",
+            "1",
+            "--report",
+            "r.json",
+        ],
         "B\n",
     );
     out.status(0);
@@ -497,5 +505,9 @@ fn readiness_counts_no_question_an_exam_never_opened() {
         .sum();
     // The two shown, each in every domain its tags put it in (`both` in two).
     let domains = |id: &str| if id == "both" { 2 } else { 1 };
-    assert_eq!(seen, domains(&asked[0]) + domains(&asked[1]), "{asked:?}\n{r}");
+    assert_eq!(
+        seen,
+        domains(&asked[0]) + domains(&asked[1]),
+        "{asked:?}\n{r}"
+    );
 }
