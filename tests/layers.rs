@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// The layers, bottom first: the README's code map says the same.
+/// The layers, bottom first: docs/architecture.md says the same.
 const LAYERS: &[(&str, &[&str])] = &[
     (
         "shared pieces",
@@ -256,7 +256,7 @@ fn every_module_has_a_layer() {
     let missing: Vec<&String> = modules.iter().filter(|m| layer_of(m).is_none()).collect();
     assert!(
         missing.is_empty(),
-        "give these modules a layer in tests/layers.rs and the README's code map: {missing:?}"
+        "give these modules a layer in tests/layers.rs and docs/architecture.md: {missing:?}"
     );
 }
 

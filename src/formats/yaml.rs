@@ -1,6 +1,6 @@
-//! Writes a bank in quiz's own YAML format, laid out as the README shows it: plain
-//! scalars where YAML reads them back as the same text, literal blocks for text with
-//! line breaks, double quotes for the rest.
+//! Writes a bank in quiz's own YAML format, laid out as docs/bank-format.md shows
+//! it: plain scalars where YAML reads them back as the same text, literal blocks for
+//! text with line breaks, double quotes for the rest.
 
 use crate::bank::{Bank, Choice, Question, Reference, Target, letter, write};
 use std::fmt::Write;

@@ -175,6 +175,8 @@ impl<R: BufRead, W: Write> LineFront<R, W> {
             ));
         }
         out.push_str(&present::explanation_and_references(feedback, p));
+        // A blank line before what comes next.
+        out.push('\n');
         self.write_text(&out)
     }
 

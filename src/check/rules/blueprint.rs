@@ -1,6 +1,6 @@
 //! The rules of exam blueprints (`src/blueprint`): their shape, and whether the
 //! banks they draw from can give each domain its share. The blueprint module
-//! reports them; they are here so that the registry, the README, `--allow` and
+//! reports them; they are here so that the registry, docs/rules.md, `--allow` and
 //! `--deny` know them.
 
 use super::{Check, Rule};

@@ -1,13 +1,13 @@
-//! The README's list of rules, generated from the registry; a test keeps the
-//! README's copy equal to it (`QUIZ_UPDATE_README=1 cargo test --lib readme`
-//! rewrites it).
+//! The list of rules in docs/rules.md, generated from the registry; a test
+//! (tests/docs) keeps the page's copy equal to it, and `QUIZ_UPDATE_DOCS=1 cargo
+//! test --test docs rule_list` rewrites it.
 
 use super::{Check, RULES};
 use crate::diagnostic::Severity;
 use std::fmt::Write;
 
-/// Where the generated list starts and ends in the README.
-pub const START: &str = "<!-- rules: generated from src/check/rules; `QUIZ_UPDATE_README=1 cargo test --lib readme` rewrites it -->";
+/// Where the generated list starts and ends in docs/rules.md.
+pub const START: &str = "<!-- rules: generated from src/check/rules; `QUIZ_UPDATE_DOCS=1 cargo test --test docs rule_list` rewrites it -->";
 pub const END: &str = "<!-- end of rules -->";
 
 /// The rule list as a Markdown table.
@@ -41,35 +41,4 @@ pub fn markdown() -> String {
 
 fn cell(text: &str) -> String {
     text.replace('|', "\\|")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_readme_lists_every_rule() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-        let readme = std::fs::read_to_string(path).expect("read README.md");
-        let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
-            panic!("README.md lacks the markers {START:?} and {END:?}");
-        };
-        let listed = &readme[start + START.len()..end];
-        let expected = format!("\n{}", markdown());
-        if listed != expected {
-            if std::env::var_os("QUIZ_UPDATE_README").is_some() {
-                let updated = format!(
-                    "{}{expected}{}",
-                    &readme[..start + START.len()],
-                    &readme[end..]
-                );
-                std::fs::write(path, updated).expect("write README.md");
-            } else {
-                panic!(
-                    "README.md's rule list differs from the registry; run \
-                     `QUIZ_UPDATE_README=1 cargo test --lib readme` to rewrite it. Expected:\n{expected}"
-                );
-            }
-        }
-    }
 }

@@ -1,6 +1,6 @@
 //! The rules applied while a file is read (`bank::read_bank`): its encoding, its
 //! YAML syntax and the bank's shape. They are here so that the registry, the
-//! README and `--deny` know them; the loader reports them.
+//! rule list in docs/rules.md and `--deny` know them; the loader reports them.
 
 use super::{Check, Rule};
 use crate::diagnostic::Severity::Error;

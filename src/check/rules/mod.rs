@@ -2,8 +2,8 @@
 //!
 //! Each rule is a [`Rule`]: a stable code, a severity, a one-line summary, an
 //! example it flags and one it does not, declared beside the small function that
-//! applies it. [`RULES`] lists them all; the README's rule list is generated from it
-//! (a test keeps the two equal), and `--allow`, `--deny` and `allow:` accept exactly
+//! applies it. [`RULES`] lists them all; docs/rules.md's rule list is generated from
+//! it (a test keeps the two equal), and `--allow`, `--deny` and `allow:` accept exactly
 //! its codes.
 //!
 //! Rules see one question at a time ([`check_file`]), except the two that look
@@ -67,7 +67,7 @@ pub enum Check {
 
 pub type QuestionCheck = fn(&Question, &Config, &mut Sink);
 
-/// Every rule, in the order of the README's list.
+/// Every rule, in the order of docs/rules.md's list.
 pub const RULES: &[&Rule] = &[
     &load::SYNTAX,
     &load::INVALID_UTF8,
