@@ -16,8 +16,9 @@
 //! only, to show that it works.
 
 use quiz::bank::{Bank, read_bank};
+use quiz::flow::{Flow, Kept};
 use quiz::quiz::{Mode, Options, Session};
-use quiz::screen::{Event, Input, Key, State, Theme, update, view};
+use quiz::screen::{Event, Input, Key, Screen, State, Theme, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::fmt::Write as _;
@@ -101,7 +102,8 @@ fn main() {
     };
     let session = Session::new(&banks, options).expect("a session");
     let now = SystemTime::UNIX_EPOCH;
-    let mut state = State::new(session, "Bench".into(), now, None, Theme { color: true });
+    let (flow, _) = Flow::start(&session, None, Kept::default(), now);
+    let mut state = State::new(session, flow, "Bench", now, Theme { color: true });
     update(&mut state, Event::new(Input::Resize(SIZE.0, SIZE.1), now));
     println!(
         "a 26-choice question with a 200-line explanation at {}×{}:",
@@ -111,6 +113,10 @@ fn main() {
     for key in [Key::Char('a'), Key::Char('c'), Key::Enter] {
         update(&mut state, Event::key(key, now));
     }
-    assert!(state.feedback.is_some(), "the feedback screen is up");
+    assert_eq!(
+        state.screen(),
+        Screen::Feedback,
+        "the feedback screen is up"
+    );
     measure("feedback", &mut state, rounds, frames);
 }

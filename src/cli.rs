@@ -112,7 +112,7 @@ pub struct RunArgs {
     /// A mock exam built by an exam blueprint: its count, time, pass mark and
     /// domains, in exam mode. --count, --time-limit, --pass-mark, --scoring and
     /// --seed override the file.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["tags", "missed", "review"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["tags", "missed", "review", "flagged"])]
     pub blueprint: Option<PathBuf>,
     /// practice: feedback after every answer; exam: none until submitted, then PASS or FAIL.
     /// [default: practice, or exam with --blueprint]
@@ -130,6 +130,9 @@ pub struct RunArgs {
     /// The questions due for spaced-repetition review, then unseen ones (20 unless --count).
     #[arg(long, conflicts_with = "no_history")]
     pub review: bool,
+    /// Only the questions flagged in the latest session that showed them.
+    #[arg(long, conflicts_with = "no_history")]
+    pub flagged: bool,
     /// Record nothing in the history.
     #[arg(long)]
     pub no_history: bool,
@@ -159,7 +162,7 @@ pub struct RunArgs {
     pub force: bool,
     /// Continue the latest session that ended without finishing: same questions, answers kept.
     #[arg(long, conflicts_with_all = [
-        "paths", "mode", "time_limit", "pass_mark", "missed", "review", "no_history",
+        "paths", "mode", "time_limit", "pass_mark", "missed", "review", "flagged", "no_history",
         "seed", "no_shuffle", "scoring", "count", "tags",
     ])]
     pub resume: bool,

@@ -158,6 +158,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 pass_mark: args.pass_mark,
                 missed: args.missed,
                 review: args.review,
+                flagged: args.flagged,
                 history: HistoryConfig {
                     enabled: !args.no_history,
                     data_dir: data_dir(args.data_dir),

@@ -8,11 +8,24 @@
 //! in sessions, not card by card.
 
 use crate::bank::Bank;
-use crate::store::Answer;
 use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, FSRS, Parameters, Rating};
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime};
+
+/// One answer as the history (`crate::store`) reads it back: for exams, only the last answer a session gave to a
+/// question counts, so a changed answer is not two reviews.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Answer {
+    pub session: i64,
+    pub bank: String,
+    pub question_id: String,
+    pub content_hash: String,
+    pub given: String,
+    pub points: f64,
+    pub time: Duration,
+    pub at: SystemTime,
+}
 
 /// Where one question stands for review.
 #[derive(Debug, Clone, PartialEq)]

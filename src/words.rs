@@ -1,6 +1,16 @@
 //! The words of a text for matching by meaning: lower-case tokens without stop
 //! words, plurals folded. The near-duplicate rule and the RFC index both read text
 //! through [`content_words`], so "Messages" in a stem meets "message" in an RFC.
+//! And the other way, how quiz writes a count with its noun: [`plural`].
+
+/// `1 question`, `17 questions`: a count with its noun, as a person writes it.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
 
 /// Calls `each` with every content word of `text`, in order, repeats included.
 ///

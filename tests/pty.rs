@@ -20,6 +20,7 @@ use support::{CTRL_C, ENTER, Pty};
 
 const ESC: &str = "\x1b";
 const LEFT: &str = "\x1b[D";
+const RIGHT: &str = "\x1b[C";
 
 /// `quiz run EXTRA... tests/fixtures/pty/two.yaml` in a pseudo-terminal, with a
 /// history of its own.
@@ -63,6 +64,13 @@ impl Quiz {
         Quiz::run(data, &args)
     }
 
+    /// Presses Esc alone: a pause after it tells it from the start of an escape
+    /// sequence.
+    fn esc(&mut self) {
+        self.press(ESC);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
     /// Waits for the end with `code`, the terminal given back as it was.
     #[track_caller]
     fn ends_with(&mut self, code: i32) {
@@ -101,7 +109,7 @@ fn a_wrong_answer_shows_the_verdict_and_the_explanation_on_one_screen() {
     quiz.press("c");
     quiz.expect_screen("[x] C) CertificateVerify");
     quiz.press(ENTER);
-    quiz.expect_screen("✓ Right: A, C.");
+    quiz.expect_screen("✓ Correct: A, C.");
     quiz.press(ENTER);
     quiz.ends_with(0);
     // The summary stays on the normal screen, in the scrollback.
@@ -110,13 +118,13 @@ fn a_wrong_answer_shows_the_verdict_and_the_explanation_on_one_screen() {
 }
 
 #[test]
-fn q_in_an_exam_opens_the_review_screen_and_submits_nothing() {
+fn esc_in_an_exam_opens_the_review_screen_and_submits_nothing() {
     let data = data();
     let mut quiz = Quiz::start(data.path(), &["--mode", "exam", "--time-limit", "30m"]);
     quiz.expect_screen("Question 1 of 2");
     quiz.expect_screen("30:00 left");
     quiz.press("b");
-    quiz.press("q");
+    quiz.esc();
     quiz.expect_screen("Review");
     quiz.expect_screen("2 questions · 1 answered · 1 unanswered · 0 flagged");
     quiz.expect_screen("1  ✓ answered");
@@ -141,15 +149,16 @@ fn a_three_second_exam_submits_itself_at_0_00() {
     let mut quiz = Quiz::start(data.path(), &["--mode", "exam", "--time-limit", "3s"]);
     quiz.expect_screen("0:03 left");
     quiz.press("b");
-    quiz.expect_screen("Time is up: the exam was submitted with the answers given.");
+    quiz.expect_screen("Time is up: the exam was submitted with the answers given before 0:00.");
     quiz.expect_screen("Score 1/2 (50.0%) · FAIL");
     quiz.press("q");
     quiz.ends_with(0);
     let screen = quiz.screen();
     assert!(
-        screen.contains("The time limit ended the exam."),
+        screen.contains("Time is up: the exam was submitted with the answers given before 0:00."),
         "{screen}"
     );
+    assert!(screen.contains("Time used: 0:0"), "{screen}");
 }
 
 #[test]
@@ -158,7 +167,7 @@ fn after_sigkill_resume_continues_with_the_answers_kept() {
     let mut quiz = Quiz::start(data.path(), &["--mode", "exam", "--time-limit", "30m"]);
     quiz.expect_screen("Question 1 of 2");
     quiz.press("b");
-    quiz.press("f");
+    quiz.press("*");
     quiz.press(ENTER);
     quiz.expect_screen("Question 2 of 2");
     quiz.signal(libc::SIGKILL);
@@ -170,7 +179,8 @@ fn after_sigkill_resume_continues_with_the_answers_kept() {
     resumed.expect_screen("Question 2 of 2");
     resumed.press(LEFT);
     resumed.expect_screen("(•) B) alert");
-    resumed.press("q");
+    resumed.esc();
+    resumed.expect_screen("Review");
     resumed.press("s");
     resumed.expect_screen("1 of 2 unanswered, 1 flagged.");
     resumed.press("y");
@@ -185,11 +195,11 @@ fn after_sigkill_resume_continues_with_the_answers_kept() {
 }
 
 #[test]
-fn q_in_practice_restores_the_terminal_and_prints_the_summary() {
+fn esc_in_practice_restores_the_terminal_and_prints_the_summary() {
     let data = data();
     let mut quiz = Quiz::start(data.path(), &[]);
     quiz.expect_screen("Question 1 of 2");
-    quiz.press("q");
+    quiz.esc();
     quiz.ends_with(0);
     let screen = quiz.screen();
     assert!(
@@ -278,7 +288,7 @@ fn references_are_terminal_hyperlinks_where_the_terminal_has_them() {
     quiz.expect(&format!("\x1b]8;;{url}\x1b\\{url}\x1b]8;;\x1b\\"));
     // The address still reads as text.
     quiz.expect_screen(&format!("  {url}"));
-    quiz.press("q");
+    quiz.esc();
     quiz.ends_with(0);
 }
 
@@ -366,20 +376,20 @@ fn the_built_in_bank_is_named_in_the_header() {
     let mut quiz = Quiz::run(data.path(), &["--count", "10", "--seed", "1"]);
     quiz.expect_screen("Built-in TLS bank");
     quiz.expect_screen("Question 1 of 10");
-    quiz.press("q");
+    quiz.esc();
     quiz.ends_with(0);
 }
 
 #[test]
-fn q_after_one_of_two_says_one_question_is_left() {
+fn leaving_after_one_of_two_says_one_question_is_left() {
     let data = data();
     let mut quiz = Quiz::start(data.path(), &[]);
     quiz.expect_screen("Question 1 of 2");
-    quiz.press("s");
+    quiz.press(RIGHT);
     quiz.expect_screen("Enter/→ next question");
     quiz.press(ENTER);
     quiz.expect_screen("Question 2 of 2");
-    quiz.press("q");
+    quiz.esc();
     quiz.ends_with(0);
     let screen = quiz.screen();
     assert!(
@@ -389,7 +399,7 @@ fn q_after_one_of_two_says_one_question_is_left() {
 }
 
 #[test]
-fn the_summary_wraps_its_missed_ids_to_a_narrow_window() {
+fn the_summary_lists_missed_questions_cut_to_a_narrow_window() {
     let data = data();
     let mut quiz = Quiz::run(
         data.path(),
@@ -398,7 +408,7 @@ fn the_summary_wraps_its_missed_ids_to_a_narrow_window() {
     quiz.resize(NonZeroU16::new(60).unwrap(), NonZeroU16::new(20).unwrap());
     quiz.expect_screen("Question 1 of 20");
     // Leave every question unanswered: all 20 are missed.
-    quiz.press("q");
+    quiz.esc();
     quiz.expect_screen("Review");
     quiz.press("s");
     quiz.expect_screen("Submit the exam?");
@@ -407,22 +417,22 @@ fn the_summary_wraps_its_missed_ids_to_a_narrow_window() {
     quiz.press("q");
     quiz.ends_with(0);
     let transcript = String::from_utf8_lossy(&quiz.transcript).into_owned();
-    let summary = &transcript[transcript.rfind("Missed:").expect("a list of missed ids")..];
+    let summary = &transcript[transcript
+        .rfind("Missed:")
+        .expect("a list of missed questions")..];
     let lines: Vec<&str> = summary
         .lines()
+        .skip(1)
         .take_while(|line| !line.starts_with("Seed:"))
         .collect();
-    assert!(lines.len() > 3, "{summary}");
+    assert_eq!(lines.len(), 20, "{summary}");
     for line in &lines {
         assert!(
             line.chars().count() <= 60,
             "wider than the window: {line:?}"
         );
-        // Every line ends between ids: with a comma, or the last id.
-        assert!(
-            line.ends_with(',') || *line == *lines.last().unwrap(),
-            "{line:?}"
-        );
+        // The stem, cut to fit, then the id whole.
+        assert!(line.ends_with(')') && line.contains("  ("), "{line:?}");
     }
 }
 
@@ -433,7 +443,7 @@ fn leaving_an_exam_in_a_narrow_window_wraps_the_way_back_between_words() {
     quiz.resize(NonZeroU16::new(60).unwrap(), NonZeroU16::new(20).unwrap());
     quiz.expect_screen("Question 1 of 2");
     quiz.press("b");
-    quiz.press("q");
+    quiz.esc();
     quiz.expect_screen("Review");
     quiz.press("q");
     // The dialog grows to fit its wrapped text, keys included.
@@ -453,4 +463,36 @@ fn leaving_an_exam_in_a_narrow_window_wraps_the_way_back_between_words() {
         );
     }
     assert!(note.contains("--resume"), "{note}");
+}
+
+#[test]
+fn a_flag_is_listed_in_the_summary_and_flagged_asks_it_again() {
+    let data = data();
+    let mut quiz = Quiz::start(data.path(), &[]);
+    quiz.expect_screen("Question 1 of 2");
+    quiz.press("*");
+    quiz.expect_screen("Question 1 flagged.");
+    quiz.press("b");
+    quiz.press(ENTER);
+    quiz.expect_screen("✓ Correct: B.");
+    quiz.esc();
+    quiz.ends_with(0);
+    let screen = quiz.screen();
+    assert!(
+        screen.contains(
+            "Flagged (`quiz run --flagged` asks them again):\n  Which record type carries the alert protocol?  (single)"
+        ),
+        "{screen}"
+    );
+    assert!(screen.contains("Time used: "), "{screen}");
+
+    let bank = bank();
+    let mut again = Quiz::run(
+        data.path(),
+        &["--flagged", bank.to_str().expect("a UTF-8 path")],
+    );
+    again.expect_screen("Question 1 of 1");
+    again.expect_screen("Which record type carries the alert protocol?");
+    again.esc();
+    again.ends_with(0);
 }

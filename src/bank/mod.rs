@@ -247,9 +247,24 @@ pub fn letter_index(letter: &str) -> Option<usize> {
     }
 }
 
-/// 0 → `A`. Callers keep indices below 26 (the most choices a question may have).
+/// The most choices a question may have: one per letter.
+pub const MAX_CHOICES: usize = 26;
+
+/// 0 → `A`. Callers keep indices below [`MAX_CHOICES`].
 pub fn letter(index: usize) -> char {
     (b'A' + (index % 26) as u8) as char
+}
+
+/// The banks of `text`, read as one file that must have no diagnostics: for
+/// tests across the library.
+#[cfg(test)]
+pub fn from_text(text: &str) -> Vec<Bank> {
+    let mut diagnostics = Vec::new();
+    let banks: Vec<Bank> = read_bank("t.yaml", text.as_bytes(), &mut diagnostics)
+        .into_iter()
+        .collect();
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    banks
 }
 
 #[cfg(test)]

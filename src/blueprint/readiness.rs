@@ -12,7 +12,7 @@
 use super::Blueprint;
 use super::draw::membership;
 use crate::bank::{Bank, Question};
-use crate::store::Answer;
+use crate::review::Answer;
 use serde::Serialize;
 use std::collections::HashMap;
 

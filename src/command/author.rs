@@ -78,7 +78,7 @@ pub fn schema(blueprint: bool, out: &mut dyn Write) -> Result<ExitStatus, Error>
     let schema = if blueprint {
         crate::blueprint::json_schema()
     } else {
-        bank::json_schema()
+        bank::json_schema(&crate::check::rules::question_warnings())
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');

@@ -16,6 +16,7 @@ pub(super) struct Selection<'a> {
     pub tags: &'a [String],
     pub missed: bool,
     pub review: bool,
+    pub flagged: bool,
     pub answers: &'a [Answer],
     pub now: SystemTime,
 }
@@ -75,6 +76,9 @@ pub(super) fn explain(s: &Selection) -> String {
         .map(|q| q.id.value.as_str())
         .collect();
     let tagged = tagged(s.tags);
+    if s.flagged {
+        return "--flagged found nothing to ask: no question of these banks is flagged in the latest session that showed it.\nFlag questions with * as you take a quiz; --flagged then asks them again.".to_owned();
+    }
     let flags = match (s.missed, s.review) {
         (true, true) => "--review --missed",
         (true, false) => "--missed",

@@ -3,7 +3,8 @@
 //! flags and time left included.
 
 use crate::bank::{self, Bank};
-use crate::quiz::{self, Mode, Planned, Scoring, Session};
+use crate::flow::{Kept, KeptAnswer};
+use crate::quiz::{self, Mode, Planned, Response, Scoring, Session};
 use crate::store::{Plan, Unfinished};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -44,8 +45,12 @@ pub fn paths(plan: &Plan) -> Vec<PathBuf> {
     plan.paths.iter().map(PathBuf::from).collect()
 }
 
-/// The session of `unfinished`, with its answers and flags put back.
-pub fn session<'a>(banks: &'a [Bank], unfinished: &Unfinished) -> Result<Session<'a>, quiz::Error> {
+/// The session of `unfinished`, and what it kept: its answers, flags, the
+/// questions it showed and its time left, to resume its flow from.
+pub fn session<'a>(
+    banks: &'a [Bank],
+    unfinished: &Unfinished,
+) -> Result<(Session<'a>, Kept), quiz::Error> {
     let plan = &unfinished.plan;
     let options = quiz::Options {
         mode: if plan.mode == "exam" {
@@ -67,46 +72,34 @@ pub fn session<'a>(banks: &'a [Bank], unfinished: &Unfinished) -> Result<Session
             .map(|[min, max, pass]| quiz::Scale { min, max, pass }),
         ..quiz::Options::default()
     };
-    let mut session = Session::replay(banks, options, &plan.questions, plan.domains.clone())?;
+    let session = Session::replay(banks, options, &plan.questions, plan.domains.clone())?;
+    let mut kept = Kept {
+        flagged: unfinished.flagged.clone(),
+        time_left: unfinished
+            .time_left
+            .or_else(|| plan.time_limit_ms.map(Duration::from_millis)),
+        ..Kept::default()
+    };
     for (index, Planned { id, order, .. }) in plan.questions.iter().enumerate() {
-        let Some((_, given)) = unfinished.answers.iter().find(|(q, _)| q == id) else {
+        if unfinished.seen.contains(id) {
+            kept.seen.push(index);
+        }
+        let Some(answer) = unfinished.answers.iter().find(|a| a.question_id == *id) else {
             continue;
         };
-        // The history keeps the file's letters; the screen wants them as shown.
-        let shown: Vec<usize> = given
+        // The history keeps the file's letters; the flow wants them as shown.
+        let mut shown: Vec<usize> = answer
+            .given
             .split(',')
             .filter_map(bank::letter_index)
             .filter_map(|file| order.iter().position(|&o| o == file))
             .collect();
-        session.restore(index, &shown);
+        shown.sort_unstable();
+        kept.answers.push(KeptAnswer {
+            index,
+            response: Response::Picks(shown),
+            time: answer.time,
+        });
     }
-    for &index in &unfinished.flagged {
-        session.set_flag(index, true);
-    }
-    Ok(session)
-}
-
-/// "exam of 2024-05-01 14:03: 3 of 10 answered, 12:30 left".
-pub fn describe(unfinished: &Unfinished, session: &Session<'_>) -> String {
-    let started = chrono::DateTime::<chrono::Local>::from(unfinished.started)
-        .format("%Y-%m-%d %H:%M")
-        .to_string();
-    let answered = (0..session.len())
-        .filter(|&i| session.given(i).is_some())
-        .count();
-    let kind = match session.mode() {
-        Mode::Exam => "exam",
-        Mode::Practice => "practice quiz",
-    };
-    let mut text = format!(
-        "{kind} of {started}: {answered} of {} answered",
-        session.len()
-    );
-    let left = unfinished
-        .time_left
-        .or_else(|| unfinished.plan.time_limit_ms.map(Duration::from_millis));
-    if let Some(left) = left {
-        text.push_str(&format!(", {} left", quiz::clock::format_left(left)));
-    }
-    text
+    Ok((session, kept))
 }

@@ -7,13 +7,15 @@ use super::{
 use crate::bank;
 use crate::blueprint::{self, Blueprint};
 use crate::exit::{ExitStatus, error_chain};
+use crate::flow::{Effect, Flow, Kept, NoRecorder, Recorder};
 use crate::paint::Paint;
-use crate::quiz::{self, Asked, Clock, Mode, Outcome, Scoring, Session, SystemClock};
+use crate::present;
+use crate::quiz::{self, Asked, Clock, Mode, Scoring, Session, SystemClock};
 use crate::report;
 use crate::review;
 use crate::screen::{self, Ending, State, Theme};
 use crate::store::{self, History, NewAnswer, SessionInfo};
-use crate::ui::{self, Context, Front, Interruptible, LineFront, NoRecorder, Recorder};
+use crate::ui::{self, Context, Interruptible, LineFront};
 use std::collections::{HashMap, HashSet};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -47,6 +49,8 @@ pub struct RunConfig {
     pub missed: bool,
     /// The questions due for review, then unseen ones.
     pub review: bool,
+    /// Only the questions flagged in the latest session that showed them.
+    pub flagged: bool,
     pub report: Option<PathBuf>,
     /// Replace the report file if it exists.
     pub force: bool,
@@ -143,19 +147,28 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     };
     let built = match &unfinished {
         Some(unfinished) => resume::session(&loaded.banks, unfinished),
-        None => match new_session(config, &settings, plan.as_ref(), &loaded, &answers, err)? {
-            Some(built) => built,
+        None => match new_session(
+            config,
+            &settings,
+            plan.as_ref(),
+            &loaded,
+            &answers,
+            history.as_ref(),
+            err,
+        )? {
+            Some(built) => built.map(|session| (session, Kept::default())),
             None => return Ok(ExitStatus::Failure),
         },
     };
-    let session = match built {
-        Ok(session) => session,
+    let (session, kept) = match built {
+        Ok(built) => built,
         Err(quiz::Error::NothingSelected(_)) => {
             let why = empty::explain(&empty::Selection {
                 banks: &loaded.banks,
                 tags: &config.tags,
                 missed: config.missed,
                 review: config.review,
+                flagged: config.flagged,
                 answers: &answers,
                 now: clock.now(),
             });
@@ -163,9 +176,11 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
             return Ok(ExitStatus::Failure);
         }
         Err(e @ quiz::Error::Changed(_)) => {
+            // The id comes from the history, written from a bank: shown, not sent.
             writeln!(
                 err,
-                "quiz: cannot resume: {e} since the session started; start a new one with `quiz run`"
+                "quiz: cannot resume: {} since the session started; start a new one with `quiz run`",
+                crate::safe::line(&e.to_string())
             )
             .map_err(Error::Output)?;
             return Ok(ExitStatus::Failure);
@@ -180,19 +195,25 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         Some(unfinished) => unfinished.plan.title.clone(),
         None => title(&session),
     };
-    // The whole limit, and what is left of it (less, when resumed).
-    let (time_limit, time_left) = match &unfinished {
-        Some(u) => {
-            let limit = u.plan.time_limit_ms.map(Duration::from_millis);
-            (limit, u.time_left.or(limit))
-        }
-        None => (settings.time_limit, settings.time_limit),
+    // The whole limit; a resumed exam keeps what was left of it.
+    let time_limit = match &unfinished {
+        Some(u) => u.plan.time_limit_ms.map(Duration::from_millis),
+        None => settings.time_limit,
     };
-    let resumed = unfinished.as_ref().map(|u| resume::describe(u, &session));
+    let (mut flow, started) = Flow::start(&session, time_limit, kept, clock.now());
+    let resumed = unfinished
+        .as_ref()
+        .map(|u| present::resumed(&session, &flow, u.started, clock.now()));
     if let Some(what) = &resumed {
-        writeln!(err, "quiz: resuming the {what} ({title})").map_err(Error::Output)?;
+        writeln!(
+            err,
+            "quiz: resuming the {what} ({})",
+            present::title(&title)
+        )
+        .map_err(Error::Output)?;
     }
     let resumed_note = resumed.map(|what| format!("Resumed the {what}."));
+    let mut last_hash = HashMap::new();
     let mut recorder = match &history {
         Some(history) => {
             let session_id = match &unfinished {
@@ -210,7 +231,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
                     id
                 }
             };
-            let last_hash = answers
+            last_hash = answers
                 .into_iter()
                 .filter(|a| a.session != session_id)
                 .map(|a| (a.question_id, a.content_hash))
@@ -218,12 +239,18 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
             Box::new(HistoryRecorder {
                 history,
                 session_id,
-                last_hash,
                 failure: None,
             }) as Box<dyn Recorder + '_>
         }
         None => Box::new(NoRecorder),
     };
+    let now = clock.now();
+    for effect in &started {
+        recorder.keep(&session, &flow, effect, now);
+    }
+    let notes: Vec<Option<String>> = (0..session.len())
+        .map(|i| session.asked(i).and_then(|a| changed(&last_hash, &a)))
+        .collect();
     let paint = Paint {
         color: config.color,
     };
@@ -231,31 +258,34 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     // The closing text, once printed: a terminal that hung up cannot take it,
     // and that must not keep the report from being written.
     let mut printed = Ok(());
-    let (summary, interrupted) = if config.interactive {
-        let notes = (0..session.len())
-            .map(|i| session.asked(i).and_then(|a| recorder.note(&a)))
-            .collect();
+    let (session, flow, interrupted) = if config.interactive {
         let mut state = State::new(
             session,
-            title,
+            flow,
+            &title,
             clock.now(),
-            time_left,
             Theme {
                 color: config.color,
             },
         )
-        .with_limit(time_limit)
         .with_notes(notes);
         state.message = resumed_note;
-        let ended = screen::run(state, &clock, recorder.as_mut(), config.hyperlinks)
+        screen::run(&mut state, &clock, recorder.as_mut(), config.hyperlinks)
             .map_err(Error::Output)?;
         // The window's width, read now: it may have changed during the quiz.
         let width = window_width();
+        let closing = present::closing(
+            &state.session,
+            &state.flow,
+            clock.now(),
+            resumable,
+            paint,
+            width,
+        );
         let mut out = io::stdout().lock();
-        printed = out
-            .write_all(closing(&ended, resumable, paint, width).as_bytes())
-            .and_then(|()| out.flush());
-        (ended.summary, ended.ending == Ending::Interrupted)
+        printed = out.write_all(closing.as_bytes()).and_then(|()| out.flush());
+        let interrupted = state.ending == Some(Ending::Interrupted);
+        (state.session, state.flow, interrupted)
     } else {
         let stop = Arc::new(AtomicBool::new(false));
         let mut hooks = Vec::new();
@@ -276,23 +306,22 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         };
         let cx = Context {
             clock: &clock,
-            time_limit: time_left,
+            time_limit,
             recorder: recorder.as_mut(),
+            notes: &notes,
+            title: &title,
         };
-        let summary =
-            ui::drive(session, &mut front as &mut dyn Front, cx).map_err(Error::Output)?;
+        ui::drive(&session, &mut flow, &mut front, cx).map_err(Error::Output)?;
         for hook in hooks {
             signal_hook::low_level::unregister(hook);
         }
-        // The line front submits an exam whichever way it ends.
-        if mode == Mode::Exam || summary.records.len() == summary.selected {
-            recorder.finished();
-        }
-        (Some(summary), stop.load(Ordering::SeqCst))
+        (session, flow, stop.load(Ordering::SeqCst))
     };
     if let Some(problem) = recorder.failure() {
         printed = printed.and_then(|()| writeln!(err, "quiz: warning: {problem}"));
     }
+    // Practice reports what was asked; an exam, once submitted.
+    let summary = (mode == Mode::Practice || flow.submitted()).then(|| flow.summary(&session));
     if let (Some(path), Some(summary)) = (&config.report, &summary) {
         open_for_writing(path, true)?
             .write_all(&report::to_json(summary))
@@ -313,6 +342,14 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     })
 }
 
+/// "This question changed since…", when it did since it was last answered.
+fn changed(last_hash: &HashMap<String, String>, asked: &Asked) -> Option<String> {
+    let before = last_hash.get(&asked.question.id.value)?;
+    (*before != asked.question.content_hash()).then(|| {
+        "This question changed since you last answered it; it counts as new for review.".to_owned()
+    })
+}
+
 /// A new session from the flags (the selection, `--missed`, `--review`) or the
 /// blueprint. None when the blueprint cannot be filled (said on `err`).
 fn new_session<'b>(
@@ -321,6 +358,7 @@ fn new_session<'b>(
     plan: Option<&Blueprint>,
     loaded: &'b bank::Loaded,
     answers: &[store::Answer],
+    history: Option<&History>,
     err: &mut dyn Write,
 ) -> Result<Option<Result<Session<'b>, quiz::Error>>, Error> {
     let mut options = quiz::Options {
@@ -339,6 +377,13 @@ fn new_session<'b>(
     if config.history.enabled {
         if config.missed {
             options.only = Some(missed_ids(answers));
+        }
+        if let (true, Some(history)) = (config.flagged, history) {
+            let flagged = history.flagged_ids()?;
+            options.only = Some(match options.only.take() {
+                Some(only) => flagged.into_iter().filter(|id| only.contains(id)).collect(),
+                None => flagged,
+            });
         }
         if config.review {
             let standings = review::standings(&loaded.banks, answers);
@@ -445,46 +490,6 @@ fn window_width() -> usize {
     usize::from(console::Term::stdout().size().1).clamp(40, 100)
 }
 
-/// What stays on the normal screen after the full screen closes: the summary,
-/// or why there is none yet and how to go on.
-fn closing(ended: &screen::Ended, resumable: bool, paint: Paint, width: usize) -> String {
-    let mut out = String::new();
-    if let Some(summary) = &ended.summary {
-        out.push_str(&report::summary(summary, paint, width));
-    }
-    if ended.complete {
-        return out;
-    }
-    let how = if resumable {
-        "`quiz run --resume` continues it"
-    } else {
-        "without the history (--no-history) it cannot be resumed"
-    };
-    let note = match &ended.summary {
-        Some(summary) => {
-            // A skipped practice question was asked: it is not left.
-            let left = summary.selected.saturating_sub(summary.records.len());
-            let verb = if left == 1 { "is" } else { "are" };
-            format!(
-                "{left} of {} questions {verb} left: {how}.\n",
-                summary.selected
-            )
-        }
-        None => format!(
-            "The exam was not submitted: {} of {} answered{}; {how}.\n",
-            ended.answered,
-            ended.total,
-            ended
-                .time_left
-                .map(|l| format!(", {} left", quiz::clock::format_left(l)))
-                .unwrap_or_default()
-        ),
-    };
-    // Wrapped to the window like the summary, so no word is cut at its edge.
-    out.push_str(&crate::ui::text::wrap(&note, width));
-    out
-}
-
 /// Ids whose latest answer scored less than full marks.
 fn missed_ids(answers: &[store::Answer]) -> Vec<String> {
     let mut latest: HashMap<&str, f64> = HashMap::new();
@@ -498,87 +503,84 @@ fn missed_ids(answers: &[store::Answer]) -> Vec<String> {
         .collect()
 }
 
-/// Records each answer in the history as it is given. A failed write does not
-/// stop the quiz: it is reported once, at the end.
+/// Keeps the flow's effects in the history as they happen. A failed write does
+/// not stop the quiz: it is reported once, at the end.
 struct HistoryRecorder<'h> {
     history: &'h History,
     session_id: i64,
-    /// The content hash each question had when it was last answered.
-    last_hash: HashMap<String, String>,
     failure: Option<String>,
 }
 
 impl Recorder for HistoryRecorder<'_> {
-    fn record(&mut self, asked: &Asked, outcome: &Outcome, taken: Duration) {
+    fn keep(&mut self, session: &Session, flow: &Flow, effect: &Effect, now: SystemTime) {
         if self.failure.is_some() {
             return;
         }
-        let mut given: Vec<char> = outcome
-            .given
-            .iter()
-            .filter_map(|&s| asked.order.get(s).map(|&f| bank::letter(f)))
-            .collect();
-        given.sort_unstable();
-        let hash = asked.question.content_hash();
-        let answer = NewAnswer {
-            bank: &asked.bank.name,
-            question_id: &asked.question.id.value,
-            content_hash: &hash,
-            given: given
-                .iter()
-                .map(char::to_string)
-                .collect::<Vec<_>>()
-                .join(","),
-            points: outcome.points,
-            time: taken,
-            at: SystemTime::now(),
+        let asked = |index: usize| session.asked(index);
+        let id = self.session_id;
+        let kept = match effect {
+            Effect::Record {
+                index,
+                outcome,
+                time,
+            } => {
+                let Some(asked) = asked(*index) else {
+                    return;
+                };
+                let mut given: Vec<char> = outcome
+                    .given
+                    .iter()
+                    .filter_map(|&s| asked.order.get(s).map(|&f| bank::letter(f)))
+                    .collect();
+                given.sort_unstable();
+                let hash = asked.question.content_hash();
+                let answer = NewAnswer {
+                    bank: &asked.bank.name,
+                    question_id: &asked.question.id.value,
+                    content_hash: &hash,
+                    given: given
+                        .iter()
+                        .map(char::to_string)
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    points: outcome.points,
+                    time: *time,
+                    at: SystemTime::now(),
+                };
+                self.history.record(id, &answer)
+            }
+            Effect::Shown { index } => match asked(*index) {
+                Some(a) => self
+                    .history
+                    .shown(id, &a.bank.name, &a.question.id.value, now),
+                None => Ok(()),
+            },
+            Effect::Flagged { index, flagged } => match asked(*index) {
+                Some(a) => self
+                    .history
+                    .flag(id, &a.bank.name, &a.question.id.value, *flagged),
+                None => Ok(()),
+            },
+            Effect::Progress => {
+                self.history
+                    .save_progress(id, flow.time_left(now), &flow.flagged_positions())
+            }
+            Effect::Finished => self.history.finish(id, SystemTime::now()),
+            Effect::Verdict { .. } | Effect::TimeUp | Effect::Submitted | Effect::Notice(_) => {
+                Ok(())
+            }
         };
-        if let Err(e) = self.history.record(self.session_id, &answer) {
+        if let Err(e) = kept {
             self.failure = Some(format!(
-                "answers after this point were not saved to {}: {}",
+                "the history at {} could not be updated after this point: {}",
                 self.history.path().display(),
                 error_chain(&e)
             ));
         }
     }
 
-    fn note(&self, asked: &Asked) -> Option<String> {
-        let before = self.last_hash.get(&asked.question.id.value)?;
-        (*before != asked.question.content_hash()).then(|| {
-            "This question changed since you last answered it; it counts as new for review."
-                .to_owned()
-        })
-    }
-
     fn failure(&self) -> Option<String> {
         self.failure.clone()
-    }
-
-    fn progress(&mut self, time_left: Option<Duration>, flagged: &[usize]) {
-        if let Err(e) = self
-            .history
-            .save_progress(self.session_id, time_left, flagged)
-        {
-            self.fail(&e);
-        }
-    }
-
-    fn finished(&mut self) {
-        if let Err(e) = self.history.finish(self.session_id, SystemTime::now()) {
-            self.fail(&e);
-        }
-    }
-}
-
-impl HistoryRecorder<'_> {
-    fn fail(&mut self, e: &store::Error) {
-        if self.failure.is_none() {
-            self.failure = Some(format!(
-                "the history at {} could not be updated: {}",
-                self.history.path().display(),
-                error_chain(e)
-            ));
-        }
     }
 }
 

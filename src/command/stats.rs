@@ -6,6 +6,7 @@ use crate::exit::ExitStatus;
 use crate::paint::Paint;
 use crate::quiz::{Clock, SystemClock};
 use crate::report;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -38,6 +39,7 @@ pub fn stats(
     let stats = report::stats::compute(
         &loaded.banks,
         &history.answers()?,
+        &history.shown_all()?,
         &history.sessions()?,
         SystemClock.now(),
     );
@@ -89,7 +91,17 @@ fn readiness(
         data_dir: config.data_dir.clone(),
     }
     .open()?;
-    let readiness = readiness::compute(&blueprint, &loaded.banks, &history.answers()?);
+    // A blank answer counts where its question was shown (and not known);
+    // an exam question left unanswered and never opened is not seen.
+    let shown: HashSet<(i64, String)> = history
+        .shown_all()?
+        .into_iter()
+        .filter(|s| s.shown)
+        .map(|s| (s.session, s.question_id))
+        .collect();
+    let mut answers = history.answers()?;
+    answers.retain(|a| !a.given.is_empty() || shown.contains(&(a.session, a.question_id.clone())));
+    let readiness = readiness::compute(&blueprint, &loaded.banks, &answers);
     print(
         config,
         out,

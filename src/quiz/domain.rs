@@ -151,15 +151,24 @@ mod tests {
         assert_eq!(s.title(), Some("Mock"));
     }
 
+    /// The summary of `s` with `picks[i]` picked on question i (none: unanswered).
+    fn finish(s: &Session, picks: &[Option<usize>]) -> Summary {
+        let records = (0..s.len())
+            .filter_map(|i| {
+                let given = picks.get(i).copied().flatten().into_iter().collect();
+                let outcome = s.outcome(i, &crate::quiz::Response::Picks(given))?;
+                s.record(i, &outcome, crate::quiz::Taken::default())
+            })
+            .collect();
+        s.summary(records, false, std::time::Duration::ZERO)
+    }
+
     #[test]
     fn scores_each_domain_weakest_first() {
         let b = banks();
-        let mut s = Session::from_draw(&b, &drawn(), exam()).expect("session");
+        let s = Session::from_draw(&b, &drawn(), exam()).expect("session");
         // c (Beta) right, a (Alpha) wrong, b (Alpha) right, d (Beta) right.
-        for (i, pick) in [0, 1, 0, 0].into_iter().enumerate() {
-            s.answer_at(i, &[pick]);
-        }
-        let summary = s.finish(false);
+        let summary = finish(&s, &[Some(0), Some(1), Some(0), Some(0)]);
         assert_eq!(summary.records[0].domain.as_deref(), Some("Beta"));
         let domains = summary.by_domain();
         assert_eq!(
@@ -193,17 +202,13 @@ mod tests {
             }),
             ..exam()
         };
-        let mut s = Session::from_draw(&b, &drawn(), scaled.clone()).expect("session");
-        for i in 0..3 {
-            s.answer_at(i, &[0]);
-        }
-        let summary = s.finish(false);
+        let s = Session::from_draw(&b, &drawn(), scaled.clone()).expect("session");
+        let summary = finish(&s, &[Some(0), Some(0), Some(0)]);
         // 3 of 4: 100 + 800 × 0.75 = 700, the pass score.
         assert_eq!(summary.scaled_score(), Some(700));
         assert_eq!(summary.passed(), Some(true));
-        let mut s = Session::from_draw(&b, &drawn(), scaled).expect("session");
-        s.answer_at(0, &[0]);
-        let summary = s.finish(false);
+        let s = Session::from_draw(&b, &drawn(), scaled).expect("session");
+        let summary = finish(&s, &[Some(0)]);
         assert_eq!(summary.scaled_score(), Some(300));
         assert_eq!(summary.passed(), Some(false));
     }

@@ -1,9 +1,12 @@
 //! A quiz session: selection, seeded shuffling and scoring. Pure: no terminal I/O,
-//! no clock, no randomness but the seed it is given.
+//! no clock, no randomness but the seed it is given. The session is the paper:
+//! which questions, in which order, with which shuffles; what the candidate does
+//! with it is [`crate::flow`]'s.
 
 mod asked;
 pub mod clock;
 mod domain;
+mod response;
 mod scale;
 mod scoring;
 mod shuffle;
@@ -12,16 +15,19 @@ mod summary;
 pub use asked::{Asked, Prompt};
 pub use clock::{Clock, FakeClock, SystemClock};
 pub use domain::{DomainScore, Drawn, Pick};
+pub use response::{Edit, Refusal, Response};
 pub use scale::Scale;
 pub use scoring::Scoring;
 pub use shuffle::Shuffler;
-pub use summary::{Outcome, Record, Summary, TagScore};
+pub use summary::{Flagged, Outcome, Record, Summary, TagScore};
 
 use crate::bank::{Bank, Question, letter, tag_key};
 use std::collections::{HashMap, HashSet};
+use std::time::Duration;
 
 /// Practice teaches after every answer; an exam says nothing until it is submitted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Mode {
     #[default]
     Practice,
@@ -112,30 +118,10 @@ impl<'a> Item<'a> {
     }
 }
 
-/// Where a question of the session stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Unanswered,
-    Answered,
-    /// Flagged for review, answered or not.
-    Flagged,
-}
-
-#[derive(Debug, Clone, Default)]
-struct Response {
-    given: Option<Vec<usize>>,
-    skipped: bool,
-    flagged: bool,
-}
-
-/// A session over some banks. Practice asks in order with [`Session::next`];
-/// an exam may answer, flag and revisit any question by index until
-/// [`Session::finish`].
+/// A session over some banks: the questions selected, in the order to ask
+/// them, each with its choices in the order shown.
 pub struct Session<'a> {
     items: Vec<Item<'a>>,
-    responses: Vec<Response>,
-    /// Practice: the next question to ask.
-    cursor: usize,
     options: Options,
     /// A blueprint's domain names, in its order.
     domains: Vec<String>,
@@ -215,9 +201,7 @@ impl<'a> Session<'a> {
             }
         }
         Session {
-            responses: vec![Response::default(); items.len()],
             items,
-            cursor: 0,
             options,
             domains,
         }
@@ -300,9 +284,7 @@ impl<'a> Session<'a> {
             return Err(Error::Empty);
         }
         Ok(Session {
-            responses: vec![Response::default(); items.len()],
             items,
-            cursor: 0,
             options,
             domains,
         })
@@ -313,54 +295,12 @@ impl<'a> Session<'a> {
         &self.domains
     }
 
-    /// Puts back an answer given before a resume: indices as shown; empty means
-    /// skipped in practice and unanswered in an exam. Practice then goes on at
-    /// the first question not answered.
-    pub fn restore(&mut self, index: usize, shown: &[usize]) {
-        if shown.is_empty() && self.options.mode == Mode::Practice {
-            if let Some(r) = self.responses.get_mut(index) {
-                r.given = Some(Vec::new());
-                r.skipped = true;
-            }
-        } else {
-            self.answer_at(index, shown);
-        }
-        self.cursor = self
-            .responses
-            .iter()
-            .position(|r| r.given.is_none())
-            .unwrap_or(self.responses.len());
-    }
-
-    /// Practice: the position of the next question to ask.
-    pub fn position(&self) -> usize {
-        self.cursor
-    }
-
-    /// Whether question `index` is flagged.
-    pub fn flagged(&self, index: usize) -> bool {
-        self.responses.get(index).is_some_and(|r| r.flagged)
-    }
-
     pub fn len(&self) -> usize {
         self.items.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
-    }
-
-    /// Points so far and questions answered or skipped so far.
-    pub fn score(&self) -> (f64, usize) {
-        let mut points = 0.0;
-        let mut asked = 0;
-        for i in 0..self.items.len() {
-            if let Some(outcome) = self.outcome(i) {
-                points += outcome.points;
-                asked += 1;
-            }
-        }
-        (points, asked)
     }
 
     /// Question `index` as it is put to the candidate.
@@ -376,107 +316,42 @@ impl<'a> Session<'a> {
         })
     }
 
-    /// Practice: the next question, or None when all were asked.
-    pub fn next(&self) -> Option<Asked<'a>> {
-        self.asked(self.cursor)
-    }
-
-    /// Practice: answers the current question and moves on. An answer that
-    /// names no choice is a skip.
-    pub fn answer(&mut self, shown: &[usize]) -> Option<Outcome> {
-        let index = self.cursor;
-        self.answer_at(index, shown)?;
-        if self.given(index).is_none() {
-            return self.skip();
-        }
-        self.cursor += 1;
-        self.outcome(index)
-    }
-
-    /// Practice: moves on without answering: no points.
-    pub fn skip(&mut self) -> Option<Outcome> {
-        let index = self.cursor;
-        let response = self.responses.get_mut(index)?;
-        response.given = Some(Vec::new());
-        response.skipped = true;
-        self.cursor += 1;
-        self.outcome(index)
-    }
-
-    /// Answers (or changes the answer to) question `index`; indices as shown,
-    /// those that name no choice ignored. An empty answer leaves it unanswered.
-    pub fn answer_at(&mut self, index: usize, shown: &[usize]) -> Option<()> {
-        let n = self.items.get(index)?.order.len();
-        let mut given: Vec<usize> = shown.iter().copied().filter(|&i| i < n).collect();
-        given.sort_unstable();
-        given.dedup();
-        let response = self.responses.get_mut(index)?;
-        response.skipped = given.is_empty();
-        response.given = (!given.is_empty()).then_some(given);
-        Some(())
-    }
-
-    pub fn set_flag(&mut self, index: usize, flagged: bool) {
-        if let Some(r) = self.responses.get_mut(index) {
-            r.flagged = flagged;
-        }
-    }
-
-    pub fn status(&self, index: usize) -> Status {
-        match self.responses.get(index) {
-            Some(r) if r.flagged => Status::Flagged,
-            Some(Response { given: Some(g), .. }) if !g.is_empty() => Status::Answered,
-            _ => Status::Unanswered,
-        }
-    }
-
-    /// The answer given to question `index` so far, as shown.
-    pub fn given(&self, index: usize) -> Option<&[usize]> {
-        self.responses.get(index)?.given.as_deref()
-    }
-
-    /// What question `index` scores now; None if it was never answered or skipped.
-    pub fn outcome(&self, index: usize) -> Option<Outcome> {
+    /// How question `index` asks to be answered, and how many choices it shows.
+    pub fn prompt(&self, index: usize) -> Option<(Prompt, usize)> {
         let item = self.items.get(index)?;
-        let response = self.responses.get(index)?;
-        let given = response.given.clone()?;
-        Some(self.score_of(item, given, response.skipped))
+        Some((Prompt::for_question(item.question), item.order.len()))
     }
 
-    fn score_of(&self, item: &Item, given: Vec<usize>, skipped: bool) -> Outcome {
-        let correct: Vec<usize> = item.question.correct();
-        let mut expected: Vec<usize> = correct
+    /// What `response` to question `index` scores; a blank one is no answer
+    /// (`skipped`), and scores nothing.
+    pub fn outcome(&self, index: usize, response: &Response) -> Option<Outcome> {
+        let item = self.items.get(index)?;
+        let n = item.order.len();
+        let given: Vec<usize> = response
+            .picks()
+            .iter()
+            .copied()
+            .filter(|&i| i < n)
+            .collect();
+        let mut expected: Vec<usize> = item
+            .question
+            .correct()
             .iter()
             .filter_map(|f| item.order.iter().position(|o| o == f))
             .collect();
         expected.sort_unstable();
         let points = self.options.scoring.points(&given, &expected);
-        Outcome {
+        Some(Outcome {
             points,
+            skipped: given.is_empty(),
             given,
             expected,
-            skipped,
-        }
+        })
     }
 
-    /// What question `index` scores if the session ended now: unanswered
-    /// questions score nothing.
-    pub fn result(&self, index: usize) -> Option<Outcome> {
+    /// Question `index` in the record of the session, in the file's own lettering.
+    pub fn record(&self, index: usize, outcome: &Outcome, how: Taken) -> Option<Record> {
         let item = self.items.get(index)?;
-        Some(
-            self.outcome(index)
-                .unwrap_or_else(|| self.score_of(item, Vec::new(), true)),
-        )
-    }
-
-    /// A question in the record: in an exam every one, answered or not; in
-    /// practice only those asked.
-    fn record(&self, index: usize) -> Option<Record> {
-        let item = self.items.get(index)?;
-        let outcome = match self.options.mode {
-            Mode::Exam => self.result(index)?,
-            Mode::Practice => self.outcome(index)?,
-        };
         let file_letters = |shown: &[usize]| -> Vec<char> {
             let mut files: Vec<usize> = shown
                 .iter()
@@ -488,26 +363,20 @@ impl<'a> Session<'a> {
         Some(Record {
             id: item.question.id.value.clone(),
             bank: item.bank.name.clone(),
+            stem: item.question.question.value.trim().to_owned(),
             tags: item.question.tags.iter().map(|t| t.value.clone()).collect(),
             domain: item.domain.and_then(|d| self.domains.get(d).cloned()),
             given: file_letters(&outcome.given),
             expected: item.question.correct().into_iter().map(letter).collect(),
             points: outcome.points,
             skipped: outcome.skipped,
+            time: how.time,
+            flagged: how.flagged,
         })
     }
 
-    /// Ends the session. `time_up` when an exam's time limit ended it.
-    pub fn finish(self, time_up: bool) -> Summary {
-        self.summary(time_up)
-    }
-
-    /// What the session comes to if it ended now, without ending it (the exam's
-    /// results screen still opens each question afterwards).
-    pub fn summary(&self, time_up: bool) -> Summary {
-        let records = (0..self.items.len())
-            .filter_map(|i| self.record(i))
-            .collect();
+    /// What the session came to, from the records of the questions asked.
+    pub fn summary(&self, records: Vec<Record>, time_up: bool, time_used: Duration) -> Summary {
         Summary {
             mode: self.options.mode,
             seed: self.options.seed,
@@ -516,11 +385,21 @@ impl<'a> Session<'a> {
             selected: self.items.len(),
             records,
             time_up,
+            time_used,
+            flagged: Vec::new(),
             title: self.options.title.clone(),
             scale: self.options.scale,
             domains: self.domains.clone(),
         }
     }
+}
+
+/// How a question was taken, besides the answer: for its record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Taken {
+    /// Time spent on it.
+    pub time: Duration,
+    pub flagged: bool,
 }
 
 #[cfg(test)]
@@ -556,47 +435,22 @@ mod tests {
     }
 
     #[test]
-    fn practice_scores_in_order_and_an_empty_answer_is_a_skip() {
+    fn an_outcome_scores_the_picks_as_shown_and_a_blank_is_no_answer() {
         let b = banks();
-        let mut s = Session::new(&b, options(Mode::Practice)).expect("session");
-        assert_eq!(s.next().map(|a| a.prompt), Some(Prompt::One));
-        assert_eq!(s.answer(&[1]).map(|o| o.points), Some(1.0));
-        assert_eq!(
-            s.next().map(|a| a.stem()),
-            Some("Pick A and C (Choose 2)".to_owned())
-        );
-        let skipped = s.answer(&[9]).expect("an outcome");
-        assert!(skipped.skipped && skipped.points == 0.0);
-        assert!(s.next().is_none());
-        let summary = s.finish(false);
-        assert_eq!(summary.points(), 1.0);
-        assert_eq!(summary.missed(), ["two"]);
-        assert_eq!(summary.passed(), None);
-        let tags = summary.by_tag();
-        assert_eq!(
-            (tags[0].tag.as_str(), tags[0].points, tags[0].max),
-            ("x", 1.0, 2)
-        );
-    }
-
-    #[test]
-    fn an_exam_can_change_answers_and_counts_the_unanswered() {
-        let b = banks();
-        let mut s = Session::new(&b, options(Mode::Exam)).expect("session");
-        s.answer_at(0, &[0]);
-        s.answer_at(0, &[1]);
-        s.set_flag(1, true);
-        assert_eq!(
-            (s.status(0), s.status(1)),
-            (Status::Answered, Status::Flagged)
-        );
-        let summary = s.finish(true);
-        assert_eq!(summary.records.len(), 2);
-        assert_eq!(summary.records[0].given, ['B']);
-        assert!(summary.records[1].skipped);
-        assert_eq!(summary.percent(), 50.0);
-        assert_eq!(summary.passed(), Some(false));
-        assert!(summary.time_up);
+        let s = Session::new(&b, options(Mode::Practice)).expect("session");
+        let right = s.outcome(0, &Response::Picks(vec![1])).expect("an outcome");
+        assert_eq!((right.points, right.skipped), (1.0, false));
+        let blank = s.outcome(0, &Response::default()).expect("an outcome");
+        assert_eq!((blank.points, blank.skipped), (0.0, true));
+        let record = s
+            .record(
+                1,
+                &s.outcome(1, &Response::Picks(vec![0])).expect("an outcome"),
+                Taken::default(),
+            )
+            .expect("a record");
+        assert_eq!((record.given, record.expected), (vec!['A'], vec!['A', 'C']));
+        assert_eq!(record.stem, "Pick A and C");
     }
 
     #[test]
@@ -633,7 +487,7 @@ mod tests {
         };
         let s = Session::new(&b, ordered).expect("session");
         assert_eq!(
-            s.next().map(|a| a.question.id.value.clone()),
+            s.asked(0).map(|a| a.question.id.value.clone()),
             Some("two".into())
         );
         let counted = Options {
@@ -662,7 +516,7 @@ mod tests {
                 ..options(Mode::Practice)
             };
             let s = Session::new(&b, shuffled).expect("session");
-            let asked = s.next().expect("a question");
+            let asked = s.asked(0).expect("a question");
             assert_eq!(asked.order, (0..9).collect::<Vec<_>>(), "seed {seed}");
         }
     }

@@ -3,6 +3,7 @@
 
 use super::{Mode, Scale, Scoring};
 use std::collections::{BTreeMap, HashMap};
+use std::time::Duration;
 
 /// What answering one question came to. Indices are as shown on screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +25,8 @@ impl Outcome {
 pub struct Record {
     pub id: String,
     pub bank: String,
+    /// The question's stem, as written (untrusted: shown only through `crate::safe`).
+    pub stem: String,
     pub tags: Vec<String>,
     /// The blueprint domain the question was drawn for.
     pub domain: Option<String>,
@@ -31,6 +34,18 @@ pub struct Record {
     pub expected: Vec<char>,
     pub points: f64,
     pub skipped: bool,
+    /// Time spent on the question.
+    pub time: Duration,
+    /// Flagged when the session ended.
+    pub flagged: bool,
+}
+
+/// A question flagged when the session ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flagged {
+    pub id: String,
+    /// As written (untrusted: shown only through `crate::safe`).
+    pub stem: String,
 }
 
 /// The result of a whole session.
@@ -47,6 +62,10 @@ pub struct Summary {
     pub selected: usize,
     /// The time limit ended the exam.
     pub time_up: bool,
+    /// The time the session ran, pauses between a quit and its resume left out.
+    pub time_used: Duration,
+    /// The questions flagged when it ended, asked or not.
+    pub flagged: Vec<Flagged>,
     pub title: Option<String>,
     /// With a scale, the verdict goes by the scaled score.
     pub scale: Option<Scale>,
@@ -119,12 +138,8 @@ impl Summary {
             .collect()
     }
 
-    /// Ids of the questions that earned less than a full point.
-    pub fn missed(&self) -> Vec<&str> {
-        self.records
-            .iter()
-            .filter(|r| r.points < 1.0)
-            .map(|r| r.id.as_str())
-            .collect()
+    /// The questions that earned less than a full point.
+    pub fn missed(&self) -> Vec<&Record> {
+        self.records.iter().filter(|r| r.points < 1.0).collect()
     }
 }

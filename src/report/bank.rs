@@ -87,7 +87,7 @@ pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
     }
     let _ = writeln!(out, "\n{}", q.question.value.trim());
     if let Some(exhibit) = &q.exhibit {
-        let _ = writeln!(out, "{}", crate::ui::text::exhibit(&exhibit.value));
+        let _ = writeln!(out, "{}", self::exhibit(&exhibit.value));
     }
     let correct = q.correct();
     for (i, c) in q.choices.value.iter().enumerate() {
@@ -127,5 +127,16 @@ pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
             let _ = writeln!(out, "  {}{title}: {}", r.label(), paint.link(&r.link()));
         }
     }
+    out
+}
+
+/// An exhibit for the line front and `show`: each line as written, indented by
+/// four spaces, between rules, so that its columns stay as the author set them.
+pub fn exhibit(text: &str) -> String {
+    let mut out = String::from("  ----\n");
+    for line in text.trim_end_matches('\n').lines() {
+        let _ = writeln!(out, "    {}", line.trim_end());
+    }
+    out.push_str("  ----");
     out
 }

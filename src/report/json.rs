@@ -15,6 +15,8 @@ struct Report<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pass_mark: Option<f64>,
     time_up: bool,
+    /// The time the session ran, in milliseconds.
+    time_ms: u64,
     seed: u64,
     scoring: &'static str,
     points: Number,
@@ -48,6 +50,10 @@ struct Question<'a> {
     expected: Vec<String>,
     points: Number,
     skipped: bool,
+    /// Time spent on the question, in milliseconds.
+    time_ms: u64,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    flagged: bool,
 }
 
 /// Whole points as integers (`3`, not `3.0`); fractions as they are.
@@ -58,6 +64,10 @@ fn number(p: f64) -> Number {
     } else {
         Number::from_f64((p * 1e4).round() / 1e4).unwrap_or_else(|| Number::from(0))
     }
+}
+
+fn millis(d: std::time::Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// Two decimals.
@@ -74,6 +84,7 @@ pub fn to_json(s: &Summary) -> Vec<u8> {
         passed: s.passed(),
         pass_mark: s.passed().map(|_| s.pass_mark),
         time_up: s.time_up,
+        time_ms: millis(s.time_used),
         seed: s.seed,
         scoring: s.scoring.name(),
         points: number(s.points()),
@@ -101,6 +112,8 @@ pub fn to_json(s: &Summary) -> Vec<u8> {
                 expected: letters(&r.expected),
                 points: number(r.points),
                 skipped: r.skipped,
+                time_ms: millis(r.time),
+                flagged: r.flagged,
             })
             .collect(),
     };

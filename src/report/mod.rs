@@ -1,14 +1,14 @@
-//! The end of a run: the summary for people and the JSON report for scripts.
-//! Renderers return text or bytes; the caller decides where they go.
+//! Reports for scripts and authors: the JSON report of a run, `quiz stats`,
+//! readiness, `list` and `show`. Renderers return text or bytes; the caller
+//! decides where they go. (The summary a person reads after a run is
+//! `crate::present`'s.)
 
 pub mod bank;
 mod json;
 pub mod readiness;
 pub mod stats;
-mod text;
 
 pub use json::to_json;
-pub use text::summary;
 
 /// `3` for whole points, `2.5` otherwise: what a person expects to read.
 pub fn points(p: f64) -> String {
@@ -22,14 +22,7 @@ pub fn points(p: f64) -> String {
     }
 }
 
-/// `1 question`, `17 questions`: a count with its noun, as a person writes it.
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
+pub use crate::words::plural;
 
 #[cfg(test)]
 mod tests {

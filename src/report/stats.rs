@@ -4,7 +4,7 @@ use crate::bank::Bank;
 use crate::paint::Paint;
 use crate::report::plural;
 use crate::review;
-use crate::store::{Answer, PastSession};
+use crate::store::{Answer, PastSession, Shown};
 use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -14,11 +14,16 @@ use std::time::SystemTime;
 #[derive(Debug, Serialize)]
 pub struct Stats {
     pub questions: usize,
+    /// Shown at least once (in history from before quiz recorded what it
+    /// showed: answered at least once).
     pub seen: usize,
     pub unseen: usize,
-    /// Answers recorded for these questions (the last per session and question).
+    /// Answers given to these questions (the last per session and question).
     pub answers: usize,
-    /// Mean points per answer, in percent; None before the first answer.
+    /// Questions left without an answer: skipped, or unanswered in a submitted
+    /// exam. They count against an exam's score, not here.
+    pub left_blank: usize,
+    /// Mean points per answer given, in percent; None before the first answer.
     pub accuracy: Option<f64>,
     /// Weakest first.
     pub by_tag: Vec<Group>,
@@ -80,6 +85,7 @@ fn groups(map: BTreeMap<String, (f64, usize)>) -> Vec<Group> {
 pub fn compute(
     banks: &[Bank],
     answers: &[Answer],
+    shown: &[Shown],
     sessions: &[PastSession],
     now: SystemTime,
 ) -> Stats {
@@ -95,12 +101,22 @@ pub fn compute(
         .iter()
         .filter(|a| by_id.contains_key(a.question_id.as_str()))
         .collect();
-    let seen: HashSet<&str> = relevant.iter().map(|a| a.question_id.as_str()).collect();
+    // An answer means one was given: a blank one (skipped, or left unanswered
+    // in an exam) is no answer, and says nothing of what the candidate knows.
+    let (given, blank): (Vec<&Answer>, Vec<&Answer>) =
+        relevant.iter().partition(|a| !a.given.is_empty());
+    // Seen means shown; an answer given was shown, whenever it was recorded.
+    let seen: HashSet<&str> = shown
+        .iter()
+        .filter(|s| s.shown && by_id.contains_key(s.question_id.as_str()))
+        .map(|s| s.question_id.as_str())
+        .chain(given.iter().map(|a| a.question_id.as_str()))
+        .collect();
     // Tags group without regard to case, under their first spelling.
     let mut spelling: HashMap<String, String> = HashMap::new();
     let mut by_tag: BTreeMap<String, (f64, usize)> = BTreeMap::new();
     let mut by_bank: BTreeMap<String, (f64, usize)> = BTreeMap::new();
-    for a in &relevant {
+    for a in &given {
         if let Some((bank, q)) = by_id.get(a.question_id.as_str()) {
             for t in &q.tags {
                 let label = spelling
@@ -115,15 +131,16 @@ pub fn compute(
             e.1 += 1;
         }
     }
-    let total: f64 = relevant.iter().map(|a| a.points).sum();
+    let total: f64 = given.iter().map(|a| a.points).sum();
     let standings = review::standings(banks, answers);
     let (due_now, due_this_week) = review::due_counts(&standings, now);
     Stats {
         questions: questions.len(),
         seen: seen.len(),
         unseen: questions.len() - seen.len(),
-        answers: relevant.len(),
-        accuracy: (!relevant.is_empty()).then(|| percent(total, relevant.len())),
+        answers: given.len(),
+        left_blank: blank.len(),
+        accuracy: (!given.is_empty()).then(|| percent(total, given.len())),
         by_tag: groups(by_tag),
         by_bank: groups(by_bank),
         recent: trend(sessions, &relevant),
@@ -177,16 +194,20 @@ pub fn to_text(s: &Stats, paint: Paint) -> String {
         s.seen,
         s.unseen
     );
+    let blank = match s.left_blank {
+        0 => String::new(),
+        n => format!("; {n} left blank"),
+    };
     match s.accuracy {
         Some(a) => {
             let _ = writeln!(
                 out,
-                "Accuracy: {a:.1}% over {}",
+                "Accuracy: {a:.1}% over {}{blank}",
                 plural(s.answers, "answer")
             );
         }
         None => {
-            let _ = writeln!(out, "No answers yet: `quiz run` records them.");
+            let _ = writeln!(out, "No answers yet{blank}: `quiz run` records them.");
         }
     }
     let _ = writeln!(

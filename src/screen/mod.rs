@@ -1,12 +1,13 @@
 //! The question screen: `quiz run` at a terminal, full screen (ratatui on
-//! crossterm). A [`State`] over the pure [`crate::quiz::Session`], changed by
-//! [`update`] one [`Event`] at a time (key, click, resize, tick, signal) and
-//! drawn by [`view`]; [`run`] is the loop that feeds it from the terminal and
-//! hands its effects to the history.
+//! crossterm). A [`State`] over the session's [`crate::flow::Flow`], changed by
+//! [`update`] one [`Event`] at a time (key, click, resize, tick, signal) through
+//! the [`keymap`], and drawn by [`view`] from `crate::present`'s view models;
+//! [`run`] is the loop that feeds it from the terminal and hands the flow's
+//! effects to the history.
 
 mod body;
 pub mod event;
-mod keys;
+pub mod keymap;
 pub mod layout;
 mod state;
 mod terminal;
@@ -16,16 +17,13 @@ mod update;
 mod view;
 
 pub use event::{Event, Input, Key};
-pub use keys::all_for as keys_for;
-pub use state::{
-    Breakdown, BreakdownRow, Confirm, Draft, Effect, Ending, Filter, Results, Screen, State,
-};
+pub use state::{Confirm, Ending, Filter, Screen, State};
 pub use theme::Theme;
 pub use update::update;
 pub use view::{view, visible_links};
 
-use crate::quiz::{Clock, Mode, Summary};
-use crate::ui::Recorder;
+use crate::flow::Recorder;
+use crate::quiz::Clock;
 use ratatui::crossterm::event as crossterm_event;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io;
@@ -34,58 +32,31 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use terminal::Waited;
 
-/// How a run of the screen ended, for the summary and the exit status.
-#[derive(Debug, Clone)]
-pub struct Ended {
-    pub ending: Ending,
-    /// Everything asked (practice) or submitted (exam): nothing left to resume.
-    pub complete: bool,
-    /// Practice: what was asked. Exam: the result, once submitted.
-    pub summary: Option<Summary>,
-    pub answered: usize,
-    pub total: usize,
-    /// Exam: the time left when it was left unsubmitted.
-    pub time_left: Option<Duration>,
-}
-
 /// How often the clock ticks, and how long a key may wait before a signal is seen.
 const TICK: Duration = Duration::from_secs(1);
 const POLL: Duration = Duration::from_millis(100);
 
 /// Runs the screen until the candidate leaves it; the terminal is restored
-/// before this returns, whichever way it does.
+/// before this returns, whichever way it does. How it ended is in
+/// `state.ending`, what was done in `state.flow`.
 /// With `hyperlinks`, the addresses on feedback screens are terminal hyperlinks
 /// too (OSC 8), for terminals that support them.
 pub fn run(
-    mut state: State<'_>,
+    state: &mut State<'_>,
     clock: &dyn Clock,
     recorder: &mut dyn Recorder,
     hyperlinks: bool,
-) -> io::Result<Ended> {
+) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut hooks = Vec::new();
     for signal in [SIGTERM, SIGHUP, SIGINT] {
         hooks.push(signal_hook::flag::register(signal, Arc::clone(&stop))?);
     }
-    let result = drive(&mut state, clock, recorder, &stop, hyperlinks);
+    let result = drive(state, clock, recorder, &stop, hyperlinks);
     for hook in hooks {
         signal_hook::low_level::unregister(hook);
     }
-    result?;
-    let mode = state.mode();
-    let complete = state.complete();
-    let summary = match mode {
-        Mode::Practice => Some(state.session.summary(false)),
-        Mode::Exam => state.results.as_ref().map(|r| r.summary.clone()),
-    };
-    Ok(Ended {
-        ending: state.ending.unwrap_or(Ending::Done),
-        complete,
-        summary,
-        answered: state.answered_count(),
-        total: state.session.len(),
-        time_left: state.time_left(),
-    })
+    result
 }
 
 fn drive(
@@ -129,9 +100,9 @@ fn drive(
                 break Input::Tick;
             }
         };
-        update(state, Event::new(input, clock.now()));
-        for effect in std::mem::take(&mut state.effects) {
-            apply(state, effect, recorder);
+        let now = clock.now();
+        for effect in update(state, Event::new(input, now)) {
+            recorder.keep(&state.session, &state.flow, &effect, now);
         }
     }
     drop(guard);
@@ -139,6 +110,7 @@ fn drive(
 }
 
 /// Writes each address again over its drawn text, inside an OSC 8 hyperlink.
+/// The addresses are those [`crate::safe::link`] allowed, and each shows itself.
 fn link(
     out: &mut impl io::Write,
     links: &[(u16, u16, String, String)],
@@ -147,6 +119,9 @@ fn link(
     use ratatui::crossterm::style::{Attribute, Color, Print, SetAttribute, SetForegroundColor};
     use ratatui::crossterm::{cursor::MoveTo, queue};
     for (x, y, url, shown) in links {
+        let Some(url) = crate::safe::link(url) else {
+            continue;
+        };
         queue!(out, MoveTo(*x, *y), SetAttribute(Attribute::Underlined))?;
         if theme.color {
             queue!(out, SetForegroundColor(Color::Cyan))?;
@@ -160,22 +135,7 @@ fn link(
     out.flush()
 }
 
-/// Hands one effect of an update to the history.
-fn apply(state: &State<'_>, effect: Effect, recorder: &mut dyn Recorder) {
-    match effect {
-        Effect::Record {
-            index,
-            outcome,
-            taken,
-        } => {
-            if let Some(asked) = state.session.asked(index) {
-                recorder.record(&asked, &outcome, taken);
-            }
-        }
-        Effect::Progress => recorder.progress(state.time_left(), &state.flagged_positions()),
-        Effect::Finished => recorder.finished(),
-    }
-}
-
+#[cfg(test)]
+mod keys_tests;
 #[cfg(test)]
 mod tests;

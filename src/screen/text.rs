@@ -1,16 +1,13 @@
-//! Text measured in terminal columns: wrapping at word boundaries with a hanging
-//! indent, truncating with a marker, and the exhibit's box, shown verbatim and
-//! clipped (or scrolled sideways) instead of re-wrapped.
+//! Text laid out in ratatui lines: wrapping with a hanging indent, and the
+//! exhibit's box, shown verbatim and clipped (or scrolled sideways) instead of
+//! re-wrapped. The text comes from `crate::present`, already terminal-safe.
 
 use super::theme::Theme;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Display width in columns.
-pub fn width(text: &str) -> usize {
-    text.width()
-}
+pub use crate::present::wrap::{truncate, width};
 
 fn char_width(c: char) -> usize {
     c.width().unwrap_or(0)
@@ -19,19 +16,7 @@ fn char_width(c: char) -> usize {
 /// `text` wrapped at word boundaries to `width` columns; a word longer than a
 /// line is broken (a narrow window must not lose the end of a link).
 pub fn wrapped(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    for paragraph in text.split('\n') {
-        let options = textwrap::Options::new(width)
-            .break_words(true)
-            .word_splitter(textwrap::WordSplitter::NoHyphenation);
-        let lines = textwrap::wrap(paragraph.trim_end(), options);
-        if lines.is_empty() {
-            out.push(String::new());
-        }
-        out.extend(lines.into_iter().map(|l| l.into_owned()));
-    }
-    out
+    crate::present::wrap::wrapped(text, width, true)
 }
 
 /// `head` (a marker and a letter) followed by `text` wrapped to `width`, its
@@ -42,7 +27,7 @@ pub fn wrap_hanging(
     width: usize,
     style: Style,
 ) -> Vec<Line<'static>> {
-    let indent: usize = head.iter().map(|s| width_of(&s.content)).sum();
+    let indent: usize = head.iter().map(|s| s.content.width()).sum();
     let lines = wrapped(text, width.saturating_sub(indent).max(10));
     let mut out = Vec::with_capacity(lines.len());
     let mut head = Some(head);
@@ -52,52 +37,6 @@ pub fn wrap_hanging(
             .unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
         spans.push(Span::styled(line, style));
         out.push(Line::from(spans));
-    }
-    out
-}
-
-fn width_of(text: &str) -> usize {
-    text.width()
-}
-
-/// `text` cut to `max` columns, ending in `…` when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = char_width(c);
-        if used + w + 1 > max {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if max > 0 {
-        out.push('…');
-    }
-    out
-}
-
-/// Tabs to the next multiple of 8 columns, other control characters to spaces:
-/// an exhibit keeps its alignment as the author's terminal showed it.
-pub fn expand_tabs(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut column = 0;
-    for c in line.chars() {
-        if c == '\t' {
-            let next = (column / 8 + 1) * 8;
-            out.extend(std::iter::repeat_n(' ', next - column));
-            column = next;
-        } else if c.is_control() {
-            out.push(' ');
-            column += 1;
-        } else {
-            out.push(c);
-            column += char_width(c);
-        }
     }
     out
 }
@@ -135,11 +74,7 @@ pub fn exhibit_box(
     hscroll: usize,
     t: Theme,
 ) -> (Vec<Line<'static>>, Option<usize>) {
-    let lines: Vec<String> = text
-        .trim_end_matches('\n')
-        .lines()
-        .map(expand_tabs)
-        .collect();
+    let lines: Vec<&str> = text.trim_end_matches('\n').lines().collect();
     let content = lines.iter().map(|l| l.width()).max().unwrap_or(0).max(8);
     let inner = content.min(width.saturating_sub(4)).max(1);
     let overflow = (content > inner).then(|| content - inner);
@@ -155,7 +90,7 @@ pub fn exhibit_box(
         format!("┌{label}{}┐", "─".repeat(top_fill)),
         border,
     )];
-    for line in &lines {
+    for line in lines {
         let mut shown = columns(line, hscroll, inner);
         let cut_left = hscroll > 0 && !line.trim().is_empty();
         let cut_right = line.width() > hscroll + inner;
@@ -209,7 +144,10 @@ mod tests {
 
     #[test]
     fn an_exhibit_keeps_its_columns_and_marks_what_is_cut() {
-        let text = "Interface   IP-Address\nGi0/0       10.0.0.1\n\tindented by a tab\n";
+        let text = crate::safe::text(
+            "Interface   IP-Address\nGi0/0       10.0.0.1\n\tindented by a tab\n",
+        );
+        let text = text.as_ref();
         let (lines, overflow) = exhibit_box(text, 40, 0, Theme::default());
         assert_eq!(overflow, None);
         let lines = plain(&lines);
@@ -236,11 +174,5 @@ mod tests {
                 "         five six"
             ]
         );
-    }
-
-    #[test]
-    fn truncation_marks_the_cut() {
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("abc", 4), "abc");
     }
 }

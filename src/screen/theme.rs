@@ -51,6 +51,17 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED)
     }
 
+    /// The style of a tone that `crate::present` gives a text.
+    pub fn tone(self, tone: crate::present::Tone) -> Style {
+        use crate::present::Tone;
+        match tone {
+            Tone::Plain => Style::new(),
+            Tone::Good => self.good(),
+            Tone::Warn => self.warn(),
+            Tone::Bad => self.bad(),
+        }
+    }
+
     /// The header and footer bars.
     pub fn bar(self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)

@@ -1,51 +1,122 @@
 //! Draws the state, and changes nothing: the header (title, position, score or
-//! clock, flags), the body at its scroll, a line of news, the footer naming the
-//! keys of the screen, and over them the key list or a confirmation.
+//! clock, flags), the body at its scroll, the news, the footer naming the keys
+//! of the screen, and over them the key list or a dialog. Every word comes from
+//! `crate::present` or the keymap.
 
-use super::body::{self, verdict};
-use super::keys;
-use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, areas};
+use super::body::{self, Body, verdict};
+use super::keymap;
+use super::layout::{self, Areas, MIN_HEIGHT, MIN_WIDTH, areas};
 use super::state::{Confirm, Screen, State};
-use super::text::{truncate, width};
-use crate::quiz::Mode;
-use crate::quiz::clock::format_left;
-use crate::report::points;
+use super::text::{truncate, width, wrapped};
+use crate::present::{self, Part, Tone};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
-use std::time::Duration;
+
+/// Where everything goes in a window of the state's size: the areas, the body
+/// and its first line shown, the news and the scroll marker. The update
+/// measures by it too, so that both agree.
+pub struct Plan {
+    pub areas: Areas,
+    pub body: Body,
+    /// The first body line shown: the scroll, kept within the body.
+    pub top: usize,
+    /// The news, wrapped to the window.
+    pub message: Vec<String>,
+    /// `↓ 12 more lines (PgDn)`, `↑ 3 above (PgUp)`, or nothing.
+    pub marker: String,
+}
+
+/// The news shown: the state's message, else on a feedback screen the note
+/// about the question.
+fn news(state: &State) -> Option<String> {
+    if let Some(typed) = &state.typing {
+        return Some(format!(
+            "Go to question (1–{}): {typed}▏",
+            state.session.len()
+        ));
+    }
+    state.message.clone().or_else(|| match state.screen() {
+        Screen::Feedback => state.notes.get(state.current()).cloned().flatten(),
+        _ => None,
+    })
+}
+
+pub fn plan(state: &State) -> Plan {
+    let (w, _) = state.size;
+    let inner = usize::from(w).saturating_sub(2);
+    let message = news(state).map(|m| wrapped(&m, inner)).unwrap_or_default();
+    let mut rows = u16::try_from(message.len().max(1)).unwrap_or(1);
+    let screen = state.screen();
+    let width_of_body = usize::from(areas(state.size, screen, rows).body.width);
+    let body = body::build(state, width_of_body);
+    let marker_for = |a: &Areas| {
+        let height = usize::from(a.body.height);
+        let total = body.lines.len();
+        let top = state.scroll.min(total.saturating_sub(height));
+        let below = total.saturating_sub(top + height);
+        let marker = match (top > 0, below > 0) {
+            (true, true) => format!("↑ {top} above · ↓ {below} more (PgUp PgDn)"),
+            (false, true) => format!(
+                "↓ {below} more line{} (PgDn)",
+                if below == 1 { "" } else { "s" }
+            ),
+            (true, false) => format!("↑ {top} more above (PgUp)"),
+            (false, false) => String::new(),
+        };
+        (top, marker)
+    };
+    let mut a = areas(state.size, screen, rows);
+    let (mut top, mut marker) = marker_for(&a);
+    // The marker goes beside the last line of news, or on a row of its own.
+    let last = message.last().map_or(0, |l| width(l));
+    if !marker.is_empty() && !message.is_empty() && last + width(&marker) + 3 > inner && rows < 3 {
+        rows += 1;
+        a = areas(state.size, screen, rows);
+        (top, marker) = marker_for(&a);
+    }
+    Plan {
+        areas: a,
+        body,
+        top,
+        message,
+        marker,
+    }
+}
 
 pub fn view(state: &State, frame: &mut Frame) {
     let area = frame.area();
-    let size = (area.width, area.height);
-    if layout::too_small(size) {
+    if layout::too_small((area.width, area.height)) {
         too_small(frame, area);
         return;
     }
-    let a = areas(size, state.screen);
+    let plan = plan(state);
+    let a = plan.areas;
     header(state, frame, a.header);
-    if let Some((index, outcome)) = state.shown_outcome() {
-        let mut line = verdict(outcome, state.mode() == Mode::Exam, state.theme);
-        if let Some(Some(note)) = state.notes.get(index) {
-            line.spans.push(Span::raw("  "));
-            line.spans
-                .push(Span::styled(note.clone(), state.theme.warn()));
-        }
-        frame.render_widget(Paragraph::new(line), inset(a.status));
+    if matches!(state.screen(), Screen::Feedback | Screen::Opened(_))
+        && let Some(feedback) =
+            present::feedback(&state.session, &state.flow, state.current(), None)
+    {
+        frame.render_widget(
+            Paragraph::new(verdict(&feedback, state.theme)),
+            inset(a.status),
+        );
     }
-    let built = body::build(state, usize::from(a.body.width));
     let height = usize::from(a.body.height);
-    let total = built.lines.len();
-    let top = state.scroll.min(total.saturating_sub(height));
-    let wide_exhibit = built.exhibit_overflow.is_some();
-    let shown: Vec<Line> = built.lines.iter().skip(top).take(height).cloned().collect();
+    let shown: Vec<Line> = plan
+        .body
+        .lines
+        .iter()
+        .skip(plan.top)
+        .take(height)
+        .cloned()
+        .collect();
     frame.render_widget(Paragraph::new(shown), a.body);
-    let below = total.saturating_sub(top + height);
-    message(state, frame, a.message, top, below);
-    footer(state, frame, a.footer, wide_exhibit);
-    if let Screen::Confirm(confirm) = state.screen {
+    message(state, frame, &plan);
+    footer(state, frame, a.footer, plan.body.exhibit_overflow.is_some());
+    if let Screen::Confirm(confirm) = state.screen() {
         dialog(state, frame, area, confirm);
     }
     if state.help {
@@ -53,28 +124,30 @@ pub fn view(state: &State, frame: &mut Frame) {
     }
 }
 
-/// The addresses on screen now, for the loop to turn into terminal hyperlinks
-/// (OSC 8) over the text already drawn: their column and row, the address, and
-/// as much of it as the window shows.
+/// The addresses on screen now that may be terminal hyperlinks (OSC 8), for the
+/// loop to write over the text already drawn: their column and row, the address
+/// (as [`crate::safe::link`] allowed it), and the text it shows: the address.
 pub fn visible_links(state: &State, size: (u16, u16)) -> Vec<(u16, u16, String, String)> {
-    if layout::too_small(size) || state.help || state.shown_outcome().is_none() {
+    if layout::too_small(size)
+        || state.help
+        || !matches!(state.screen(), Screen::Feedback | Screen::Opened(_))
+    {
         return Vec::new();
     }
-    let a = areas(size, state.screen);
-    let built = body::build(state, usize::from(a.body.width));
+    let plan = plan(state);
+    let a = plan.areas;
     let height = usize::from(a.body.height);
-    let top = state.scroll.min(built.lines.len().saturating_sub(height));
-    built
+    plan.body
         .links
         .iter()
-        .filter(|l| (top..top + height).contains(&l.line))
+        .filter(|l| (plan.top..plan.top + height).contains(&l.line))
         .filter_map(|l| {
             let room = usize::from(a.body.width).checked_sub(l.column)?;
             let shown = truncate(&l.url, room);
             // A cut address would link to the whole one: only whole ones link.
             (shown == l.url).then(|| {
                 let x = a.body.x + u16::try_from(l.column).unwrap_or(0);
-                let y = a.body.y + u16::try_from(l.line - top).unwrap_or(0);
+                let y = a.body.y + u16::try_from(l.line - plan.top).unwrap_or(0);
                 (x, y, l.url.clone(), shown)
             })
         })
@@ -112,18 +185,38 @@ fn too_small(frame: &mut Frame, area: Rect) {
     );
 }
 
-/// A bar with `left` and `right` parts, the right one dropped when they do not fit.
-fn bar(left: Vec<Span<'static>>, right: Vec<Span<'static>>, w: usize) -> Line<'static> {
-    let lw: usize = left.iter().map(|s| width(&s.content)).sum();
-    let rw: usize = right.iter().map(|s| width(&s.content)).sum();
-    let mut spans = vec![Span::raw(" ")];
-    if lw + rw + 3 <= w {
-        spans.extend(left);
-        spans.push(Span::raw(" ".repeat(w - lw - rw - 2)));
-        spans.extend(right);
-    } else {
-        let text: String = left.iter().map(|s| s.content.as_ref()).collect();
-        spans.push(Span::raw(truncate(&text, w.saturating_sub(2))));
+/// A bar with `left` and `right` parts. When they do not fit, the right parts
+/// are dropped from the end (the least important) until they do; the first
+/// right part is dropped last, after the left one is cut short.
+fn bar(left: Span<'static>, right: Vec<Span<'static>>, w: usize) -> Line<'static> {
+    let room = w.saturating_sub(2);
+    let sep = " · ";
+    let mut right = right;
+    let right_width = |parts: &[Span]| {
+        parts.iter().map(|s| width(&s.content)).sum::<usize>()
+            + width(sep) * parts.len().saturating_sub(1)
+    };
+    while right.len() > 1 && width(&left.content) + right_width(&right) + 1 > room {
+        right.pop();
+    }
+    let rw = right_width(&right);
+    let left_room = room.saturating_sub(if rw > 0 { rw + 1 } else { 0 });
+    if left_room == 0 && rw > room {
+        right.clear();
+    }
+    let left_text = truncate(
+        &left.content,
+        room.saturating_sub(if right.is_empty() { 0 } else { rw + 1 }),
+    );
+    let lw = width(&left_text);
+    let mut spans = vec![Span::raw(" "), Span::styled(left_text, left.style)];
+    let rw = right_width(&right);
+    spans.push(Span::raw(" ".repeat(room.saturating_sub(lw + rw))));
+    for (i, part) in right.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(sep));
+        }
+        spans.push(part);
     }
     spans.push(Span::raw(" "));
     Line::from(spans)
@@ -132,118 +225,80 @@ fn bar(left: Vec<Span<'static>>, right: Vec<Span<'static>>, w: usize) -> Line<'s
 fn header(state: &State, frame: &mut Frame, area: Rect) {
     let t = state.theme;
     let w = usize::from(area.width);
-    let mode = match state.mode() {
-        Mode::Practice => "practice".to_owned(),
-        Mode::Exam => match state.session.options().scale {
-            Some(scale) => format!("exam · {}", scale.pass_at()),
-            None => format!(
-                "exam · pass mark {}%",
-                points(state.session.options().pass_mark)
-            ),
-        },
-    };
+    let h = present::header(
+        &state.session,
+        &state.flow,
+        &state.title,
+        state.place(),
+        state.now,
+    );
     let top = bar(
-        vec![Span::styled(state.title.clone(), t.bold())],
-        vec![Span::raw(mode)],
+        Span::styled(h.title.to_string(), t.bold()),
+        vec![Span::raw(h.mode.clone())],
         w,
     );
-    let n = state.session.len();
-    let place = match state.screen {
-        Screen::Question | Screen::Feedback => format!("Question {} of {n}", state.current + 1),
-        Screen::Opened(i) => format!("Question {} of {n} · results", i + 1),
-        Screen::Review | Screen::Confirm(_) => "Review".to_owned(),
-        Screen::Results => "Results".to_owned(),
-    };
-    let mut right: Vec<Span> = Vec::new();
-    match state.mode() {
-        Mode::Practice => {
-            let (got, asked) = state.session.score();
-            right.push(Span::raw(format!("Score {}/{asked}", points(got))));
-        }
-        Mode::Exam if state.results.is_none() => {
-            if let Some(left) = state.time_left() {
-                right.push(clock(state, left));
-                right.push(Span::raw(" · "));
-            }
-            right.push(Span::raw(format!(
-                "{}/{n} answered",
-                state.answered_count()
-            )));
-        }
-        Mode::Exam => right.push(Span::raw("submitted")),
-    }
-    let flagged = state.flagged_count();
-    if flagged > 0 {
-        right.push(Span::raw(format!(" · ⚑ {flagged} flagged")));
-    }
-    if matches!(state.screen, Screen::Question) && state.session.flagged(state.current) {
-        right.push(Span::raw(" · this one ⚑"));
-    }
-    let second = bar(vec![Span::raw(place)], right, w);
+    let parts = h.parts.iter().map(|p: &Part| {
+        let style = if p.tone == Tone::Plain {
+            Style::new()
+        } else {
+            t.tone(p.tone)
+        };
+        Span::styled(p.shown(), style)
+    });
+    let second = bar(Span::raw(h.place.clone()), parts.collect(), w);
     frame.render_widget(Paragraph::new(vec![top, second]).style(t.bar()), area);
 }
 
-/// The time left, in yellow in the last tenth and red in the last minute.
-fn clock(state: &State, left: Duration) -> Span<'static> {
+fn message(state: &State, frame: &mut Frame, plan: &Plan) {
     let t = state.theme;
-    let text = format!("⏱ {} left", format_left(left));
-    let tenth = state.limit.map_or(Duration::ZERO, |l| l / 10);
-    if left <= Duration::from_secs(60) {
-        Span::styled(text, t.bad())
-    } else if left <= tenth {
-        Span::styled(text, t.warn())
-    } else {
-        Span::raw(text)
+    let area = plan.areas.message;
+    let inner = usize::from(area.width).saturating_sub(2);
+    let mut lines: Vec<Line> = plan
+        .message
+        .iter()
+        .map(|m| Line::from(vec![Span::raw(" "), Span::styled(m.clone(), t.warn())]))
+        .collect();
+    if !plan.marker.is_empty() {
+        let marker = Span::styled(plan.marker.clone(), t.dim());
+        let last = plan.message.last().map_or(0, |l| width(l));
+        let fits_beside = !plan.message.is_empty() && last + width(&plan.marker) + 3 <= inner + 2;
+        if fits_beside && let Some(line) = lines.last_mut() {
+            let pad = inner.saturating_sub(last + width(&plan.marker));
+            line.spans.push(Span::raw(" ".repeat(pad)));
+            line.spans.push(marker);
+        } else {
+            let pad = inner.saturating_sub(width(&plan.marker));
+            lines.push(Line::from(vec![Span::raw(" ".repeat(pad + 1)), marker]));
+        }
     }
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn message(state: &State, frame: &mut Frame, area: Rect, above: usize, below: usize) {
-    let t = state.theme;
-    let w = usize::from(area.width);
-    let more = match (above > 0, below > 0) {
-        (_, true) => format!(
-            "↓ {below} more line{} (PgDn)",
-            if below == 1 { "" } else { "s" }
-        ),
-        (true, false) => "↑ more above (PgUp)".to_owned(),
-        (false, false) => String::new(),
-    };
-    let left = match &state.goto {
-        Some(typed) => format!(
-            "Go to question (1–{}): {typed}▏ Enter goes, Esc cancels",
-            state.session.len()
-        ),
-        None => state.message.clone().unwrap_or_default(),
-    };
-    let line = bar(
-        vec![Span::styled(left, t.warn())],
-        vec![Span::styled(more, t.dim())],
-        w,
-    );
-    frame.render_widget(Paragraph::new(line), area);
-}
-
+/// The keys of the screen, as many as fit, chosen by importance (`?` always)
+/// and shown in the table's order.
 fn footer(state: &State, frame: &mut Frame, area: Rect, wide_exhibit: bool) {
     let t = state.theme;
     let w = usize::from(area.width);
-    let mut spans = vec![Span::raw(" ")];
-    let items = keys::footer(state, wide_exhibit);
-    let size = |(key, what): &(String, &str)| width(key) + 1 + width(what) + 2;
-    // The last two (quit and `?`) are always shown; the others while they fit.
-    let kept = items.len().saturating_sub(2);
-    let mut used = 1 + items[kept..].iter().map(size).sum::<usize>();
-    let mut shown = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        if i >= kept || used + size(item) <= w {
-            if i < kept {
-                used += size(item);
-            }
-            shown.push(item);
+    let (choices, several) = match state.session.prompt(state.current()) {
+        Some((prompt, n)) => (n, prompt.takes_several()),
+        None => (0, false),
+    };
+    let items = keymap::footer(state.key_mode(), choices, several, wide_exhibit);
+    let size = |(_, key, what): &(u8, String, &str)| width(key) + 1 + width(what) + 2;
+    let mut by_rank: Vec<usize> = (0..items.len()).collect();
+    by_rank.sort_by_key(|&i| items[i].0);
+    let mut used = 1;
+    let mut kept = vec![false; items.len()];
+    for i in by_rank {
+        if items[i].0 == 0 || used + size(&items[i]) <= w {
+            used += size(&items[i]);
+            kept[i] = true;
         }
     }
-    for (key, what) in shown {
-        spans.push(Span::styled(key.to_string(), t.bold()));
-        spans.push(Span::raw(format!(" {what}  ")));
+    let mut spans = vec![Span::raw(" ")];
+    for (item, _) in items.iter().zip(&kept).filter(|(_, k)| **k) {
+        spans.push(Span::styled(item.1.clone(), t.bold()));
+        spans.push(Span::raw(format!(" {}  ", item.2)));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.bar()), area);
 }
@@ -291,7 +346,7 @@ fn fit(lines: Vec<Line<'static>>, inner: usize) -> Vec<Line<'static>> {
             .first()
             .map_or(line.style, |s| line.style.patch(s.style));
         out.extend(
-            super::text::wrapped(&text, inner)
+            wrapped(&text, inner)
                 .into_iter()
                 .map(|row| Line::styled(row, style)),
         );
@@ -301,62 +356,50 @@ fn fit(lines: Vec<Line<'static>>, inner: usize) -> Vec<Line<'static>> {
 
 fn dialog(state: &State, frame: &mut Frame, area: Rect, confirm: Confirm) {
     let t = state.theme;
-    let n = state.session.len();
-    let unanswered = n - state.answered_count();
-    let flagged = state.flagged_count();
-    let (title, lines) = match confirm {
+    let (title, mut lines, mode) = match confirm {
         Confirm::Submit => (
             "Submit the exam?",
-            vec![
-                Line::raw(format!(
-                    "{unanswered} of {n} unanswered, {flagged} flagged."
-                )),
-                Line::raw(if unanswered > 0 {
-                    "Unanswered questions score nothing."
-                } else {
-                    "Every question has an answer."
-                }),
-                Line::raw(""),
-                Line::from(vec![
-                    Span::styled("y", t.bold()),
-                    Span::raw(" or "),
-                    Span::styled("Enter", t.bold()),
-                    Span::raw(" submit    "),
-                    Span::styled("n", t.bold()),
-                    Span::raw(" or "),
-                    Span::styled("Esc", t.bold()),
-                    Span::raw(" keep working"),
-                ]),
-            ],
+            present::submit_question(&state.session, &state.flow)
+                .into_iter()
+                .map(Line::raw)
+                .collect::<Vec<_>>(),
+            keymap::Mode::ConfirmSubmit,
         ),
         Confirm::Leave => (
             "Leave without submitting?",
-            vec![
-                Line::raw(format!(
-                    "Your answers are kept: `quiz run --resume` continues the exam{}.",
-                    state
-                        .time_left()
-                        .map(|l| format!(" with {} left", format_left(l)))
-                        .unwrap_or_default()
-                )),
-                Line::raw(""),
-                Line::from(vec![
-                    Span::styled("y", t.bold()),
-                    Span::raw(" leave    "),
-                    Span::styled("n", t.bold()),
-                    Span::raw(" or "),
-                    Span::styled("Esc", t.bold()),
-                    Span::raw(" stay"),
-                ]),
-            ],
+            vec![Line::raw(present::leave_question(&state.flow, state.now))],
+            keymap::Mode::ConfirmLeave,
         ),
     };
+    lines.push(Line::raw(""));
+    let mut keys = Vec::new();
+    for (i, (key, what)) in keymap::dialog_keys(mode).into_iter().enumerate() {
+        if i > 0 {
+            keys.push(Span::raw("    "));
+        }
+        // `y or Enter`: each key bold, the words between plain.
+        for (j, word) in key.split(" or ").enumerate() {
+            if j > 0 {
+                keys.push(Span::raw(" or "));
+            }
+            keys.push(Span::styled(word.to_owned(), t.bold()));
+        }
+        keys.push(Span::raw(format!(" {what}")));
+    }
+    lines.push(Line::from(keys));
     popup(frame, area, title, lines);
 }
 
 fn help(state: &State, frame: &mut Frame, area: Rect) {
     let t = state.theme;
-    let items = keys::all(state);
+    let mode = match state.screen() {
+        Screen::Question => keymap::Mode::Question(state.mode()),
+        Screen::Feedback => keymap::Mode::Feedback,
+        Screen::Review | Screen::Confirm(_) => keymap::Mode::Review,
+        Screen::Results => keymap::Mode::Results,
+        Screen::Opened(_) => keymap::Mode::Opened,
+    };
+    let items = keymap::list(mode);
     let key_width = items.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
     let room = usize::from(area.width).saturating_sub(8);
     let lines: Vec<Line> = items

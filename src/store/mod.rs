@@ -7,8 +7,10 @@
 
 mod resume;
 mod schema;
+mod shown;
 
-pub use resume::{Plan, Unfinished};
+pub use resume::{Plan, Unfinished, UnfinishedAnswer};
+pub use shown::Shown;
 
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
@@ -70,19 +72,7 @@ pub struct NewAnswer<'a> {
     pub at: SystemTime,
 }
 
-/// One answer as read back: for exams, only the last answer a session gave to a
-/// question counts, so a changed answer is not two reviews.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Answer {
-    pub session: i64,
-    pub bank: String,
-    pub question_id: String,
-    pub content_hash: String,
-    pub given: String,
-    pub points: f64,
-    pub time: Duration,
-    pub at: SystemTime,
-}
+pub use crate::review::Answer;
 
 /// A past session: when it started and in which mode.
 #[derive(Debug, Clone, PartialEq)]

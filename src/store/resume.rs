@@ -45,9 +45,19 @@ pub struct Unfinished {
     pub time_left: Option<Duration>,
     /// Positions of the flagged questions.
     pub flagged: Vec<usize>,
-    /// The last answer given to each question, by id: letters in the file's
-    /// lettering, such as `A,C` (empty when skipped).
-    pub answers: Vec<(String, String)>,
+    /// The last answer given to each question.
+    pub answers: Vec<UnfinishedAnswer>,
+    /// The ids of the questions it showed.
+    pub seen: Vec<String>,
+}
+
+/// The last answer a session gave to one question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnfinishedAnswer {
+    pub question_id: String,
+    /// Letters in the file's lettering, such as `A,C` (empty when skipped).
+    pub given: String,
+    pub time: Duration,
 }
 
 impl History {
@@ -114,17 +124,27 @@ impl History {
         let Ok(plan) = serde_json::from_str::<Plan>(&plan) else {
             return Ok(None);
         };
-        let mut stmt = self
-            .conn
-            .prepare("SELECT question_id, given FROM answers WHERE session_id = ?1 ORDER BY id")?;
-        let mut answers: Vec<(String, String)> = Vec::new();
-        for row in stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))? {
-            let (question, given): (String, String) = row?;
-            match answers.iter_mut().find(|(q, _)| *q == question) {
-                Some(slot) => slot.1 = given,
-                None => answers.push((question, given)),
+        let mut stmt = self.conn.prepare(
+            "SELECT question_id, given, time_ms FROM answers WHERE session_id = ?1 ORDER BY id",
+        )?;
+        let mut answers: Vec<UnfinishedAnswer> = Vec::new();
+        let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        for row in stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?)))? {
+            let (question_id, given, ms): (String, String, i64) = row?;
+            let answer = UnfinishedAnswer {
+                question_id,
+                given,
+                time: Duration::from_millis(u64::try_from(ms).unwrap_or(0)),
+            };
+            match at.get(&answer.question_id) {
+                Some(&i) => answers[i] = answer,
+                None => {
+                    at.insert(answer.question_id.clone(), answers.len());
+                    answers.push(answer);
+                }
             }
         }
+        let seen = self.seen_in(id)?;
         Ok(Some(Unfinished {
             id,
             started: from_millis(started),
@@ -134,6 +154,7 @@ impl History {
                 .and_then(|f| serde_json::from_str(&f).ok())
                 .unwrap_or_default(),
             answers,
+            seen,
         }))
     }
 }
@@ -198,7 +219,14 @@ mod tests {
         assert_eq!(found.plan, plan());
         assert_eq!(found.time_left, Some(Duration::from_secs(42)));
         assert_eq!(found.flagged, [0]);
-        assert_eq!(found.answers, [("q1".to_owned(), "B".to_owned())]);
+        assert_eq!(
+            found.answers,
+            [UnfinishedAnswer {
+                question_id: "q1".to_owned(),
+                given: "B".to_owned(),
+                time: Duration::ZERO
+            }]
+        );
         h.finish(s, UNIX_EPOCH).expect("finish");
         assert_eq!(h.latest_unfinished().expect("query"), None);
     }

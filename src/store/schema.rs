@@ -35,6 +35,18 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE sessions ADD COLUMN flagged TEXT;           -- JSON list of flagged positions (0-based)
     ALTER TABLE sessions ADD COLUMN finished_at INTEGER;    -- Unix ms; NULL while it may be resumed
     UPDATE sessions SET finished_at = started_at;",
+    // 2 → 3: which questions each session showed, and which it left flagged, so
+    // that stats count as seen only what was shown and `run --flagged` finds the
+    // flags. Sessions from before have no rows: their blank answers count as not
+    // seen (an unanswered exam question may never have been opened).
+    "CREATE TABLE shown (
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        question_id TEXT NOT NULL,
+        bank TEXT NOT NULL,
+        shown_at INTEGER,                   -- Unix ms, first shown; NULL: flagged, never shown
+        flagged INTEGER NOT NULL DEFAULT 0, -- 1 while flagged
+        PRIMARY KEY (session_id, question_id)
+    );",
 ];
 
 /// The version this quiz writes.

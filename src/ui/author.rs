@@ -395,7 +395,7 @@ impl Prompts {
     /// Choices, one per prompt; an empty one ends the list (after two).
     fn choices(&self, before: &[String]) -> Step<Vec<String>> {
         let mut choices: Vec<String> = Vec::new();
-        while choices.len() < crate::check::rules::MAX_CHOICES {
+        while choices.len() < crate::bank::MAX_CHOICES {
             let i = choices.len();
             let prompt = if i < 2 {
                 format!("Choice {}", letter(i))
@@ -428,7 +428,7 @@ impl Prompts {
         }
         self.say(&self.paint.dim(&format!(
             "{} choices (A to Z) are the most a question may have.",
-            crate::check::rules::MAX_CHOICES
+            crate::bank::MAX_CHOICES
         )))?;
         Ok(choices)
     }

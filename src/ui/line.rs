@@ -1,13 +1,18 @@
 //! The line front: each question printed with its lettered choices, one line of
-//! input answers it. For pipes, scripts and tests.
+//! input answers it. For pipes, scripts, screen readers and `--plain`. It reads
+//! a line into an action and prints what `crate::present` says; the flow decides.
 
-use super::{Front, Progress, Reply, text};
-use crate::bank::letter;
 use crate::paint::Paint;
-use crate::quiz::{Asked, Outcome, Summary};
+use crate::present::{self, Feedback, Question, Wording, wrap};
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+
+/// How the line front names its keys in a notice: an empty line skips.
+pub const WORDING: Wording = Wording {
+    skip: "Enter on an empty line",
+    typed: true,
+};
 
 pub struct LineFront<R, W> {
     input: R,
@@ -18,6 +23,17 @@ pub struct LineFront<R, W> {
     wrap: Option<usize>,
     /// Set by a signal handler: the end of input then says why it came.
     stop: Option<Arc<AtomicBool>>,
+}
+
+/// What a line of input says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply {
+    /// The choices named, as shown, sorted.
+    Letters(Vec<usize>),
+    /// An empty line.
+    Skip,
+    /// The end of input, or a signal: the quiz ends here.
+    End,
 }
 
 impl<R: BufRead, W: Write> LineFront<R, W> {
@@ -41,68 +57,63 @@ impl<R: BufRead, W: Write> LineFront<R, W> {
         self
     }
 
-    /// Wraps the stem and the feedback at `width` columns (for output that a
-    /// person reads in a terminal).
+    /// Wraps the stem, the choices and the feedback at `width` columns (for
+    /// output that a person reads in a terminal).
     pub fn wrap_at(mut self, width: usize) -> Self {
         self.wrap = Some(width);
         self
     }
 
-    fn write_text(&mut self, text: &str) -> io::Result<()> {
+    /// The columns the summary's lists are cut to.
+    pub fn width(&self) -> usize {
+        self.wrap.unwrap_or(80)
+    }
+
+    pub fn paint(&self) -> Paint {
+        self.paint
+    }
+
+    /// Writes `text`, wrapped to the terminal when there is one.
+    pub fn write_text(&mut self, text: &str) -> io::Result<()> {
         match self.wrap {
-            Some(width) => self.output.write_all(text::wrap(text, width).as_bytes()),
+            Some(width) => self.output.write_all(wrap::fill(text, width).as_bytes()),
             None => self.output.write_all(text.as_bytes()),
         }
     }
-}
 
-/// Reads an answer line: letters in either case, separated by commas or spaces or
-/// written together (`A,C`, `a c`, `AC`). Returns the shown indices, sorted, or why
-/// the line is not an answer to a question with `n` choices.
-pub fn parse_letters(line: &str, n: usize) -> Result<Vec<usize>, String> {
-    let mut picked = Vec::new();
-    for c in line.chars().filter(|c| !c.is_whitespace() && *c != ',') {
-        let index = c
-            .is_ascii_alphabetic()
-            .then(|| (c.to_ascii_uppercase() as u8 - b'A') as usize)
-            .ok_or_else(|| {
-                format!("{c:?} is not a letter. Type letters such as A or A,C, or nothing to skip.")
-            })?;
-        if index >= n {
-            return Err(format!(
-                "{} is not one of the choices: type letters from A to {}.",
-                c.to_ascii_uppercase(),
-                letter(n.saturating_sub(1))
-            ));
-        }
-        if !picked.contains(&index) {
-            picked.push(index);
-        }
-    }
-    picked.sort_unstable();
-    Ok(picked)
-}
-
-impl<R: BufRead, W: Write> Front for LineFront<R, W> {
-    fn header(&mut self, title: &str, line: &str) -> io::Result<()> {
+    /// A blueprint exam's title and what it is, before its first question.
+    pub fn header(&mut self, title: &str, line: &str) -> io::Result<()> {
         writeln!(self.output, "{}", self.paint.bold(title))?;
         writeln!(self.output, "{}\n", self.paint.dim(line))
     }
 
-    fn ask(&mut self, asked: &Asked, progress: &Progress) -> io::Result<Reply> {
+    /// A question: the line that says where the quiz is, the stem, the exhibit
+    /// verbatim, the choices.
+    pub fn question(&mut self, progress: &str, question: &Question) -> io::Result<()> {
         let p = self.paint;
-        if progress.mode == crate::quiz::Mode::Exam && asked.number > 1 {
-            writeln!(self.output)?;
-        }
-        writeln!(self.output, "{}", text::progress(asked, progress, p))?;
-        self.write_text(&format!("{}\n", p.bold(&asked.stem())))?;
-        if let Some(exhibit) = &asked.question.exhibit {
+        writeln!(self.output, "{}", p.dim(progress))?;
+        let stem = match self.wrap {
+            Some(width) => question.stem_lines(width, false).join("\n"),
+            None => question.stem_and_hint(),
+        };
+        writeln!(self.output, "{}", p.bold(&stem))?;
+        if let Some(exhibit) = &question.exhibit {
             // Verbatim, never wrapped: its columns are the point.
-            writeln!(self.output, "{}", text::exhibit(&exhibit.value))?;
+            writeln!(self.output, "{}", crate::report::bank::exhibit(exhibit))?;
         }
-        for (l, choice) in asked.choices() {
-            writeln!(self.output, "  {l}) {}", choice.text.value.trim())?;
+        for choice in &question.choices {
+            let head = format!("  {}) ", choice.letter);
+            let line = match self.wrap {
+                Some(width) => wrap::hanging(&head, &choice.text, width),
+                None => format!("{head}{}", choice.text),
+            };
+            writeln!(self.output, "{line}")?;
         }
+        Ok(())
+    }
+
+    /// Reads one answer; a line that is not one says why and asks again.
+    pub fn read(&mut self) -> io::Result<Reply> {
         loop {
             write!(self.output, "Answer: ")?;
             self.output.flush()?;
@@ -114,46 +125,90 @@ impl<R: BufRead, W: Write> Front for LineFront<R, W> {
                 } else {
                     writeln!(self.output, "End of input: the quiz ends here.")?;
                 }
-                return Ok(Reply::Quit);
+                return Ok(Reply::End);
             }
             let line = line.trim();
             if self.echo {
-                writeln!(self.output, "{line}")?;
+                // What was typed may hold anything: shown, never sent.
+                writeln!(self.output, "{}", crate::safe::line(line))?;
             }
             if line.is_empty() {
                 return Ok(Reply::Skip);
             }
-            match parse_letters(line, asked.len()) {
-                Ok(picked) if picked.len() > 1 && !asked.prompt.takes_several() => {
-                    writeln!(
-                        self.output,
-                        "This question has one answer: type one letter."
-                    )?;
-                }
-                Ok(picked) => return Ok(Reply::Answer(picked)),
+            match parse_letters(line) {
+                Ok(picked) => return Ok(Reply::Letters(picked)),
                 Err(why) => writeln!(self.output, "{why}")?,
             }
         }
     }
 
-    fn feedback(&mut self, asked: &Asked, outcome: &Outcome, note: Option<&str>) -> io::Result<()> {
-        if let Some(note) = note {
-            writeln!(self.output, "{}", self.paint.warn(note))?;
-        }
-        let feedback = text::feedback(asked, outcome, false, self.paint);
-        self.write_text(&format!("{feedback}\n"))
+    /// An empty line, between the questions of an exam.
+    pub fn gap(&mut self) -> io::Result<()> {
+        writeln!(self.output)
     }
 
-    fn notice(&mut self, text: &str) -> io::Result<()> {
+    /// A line of news or a refusal.
+    pub fn notice(&mut self, text: &str) -> io::Result<()> {
         writeln!(self.output, "{}", self.paint.warn(text))
     }
 
-    fn finish(&mut self, summary: &Summary, missed: &[(Asked, Outcome)]) -> io::Result<()> {
+    /// Practice: the verdict, the author's word on each choice picked wrongly
+    /// or missed, the explanation and the references.
+    pub fn feedback(&mut self, question: &Question, feedback: &Feedback) -> io::Result<()> {
+        let p = self.paint;
+        if let Some(note) = &feedback.note {
+            self.notice(note)?;
+        }
+        let mut out = present::tone(p, &feedback.verdict.text, feedback.verdict.tone);
+        out.push('\n');
+        for choice in &question.choices {
+            let (Some(mark), Some(why)) = (choice.mark, &choice.why) else {
+                continue;
+            };
+            if mark.right == mark.picked {
+                continue;
+            }
+            let label = mark.label.unwrap_or_default();
+            out.push_str(&format!(
+                "  {}) {} ({label}): {why}\n",
+                choice.letter, choice.text
+            ));
+        }
+        out.push_str(&present::explanation_and_references(feedback, p));
+        // A blank line before what comes next.
+        out.push('\n');
+        self.write_text(&out)
+    }
+
+    /// The closing text: the summary and whatever follows it.
+    pub fn finish(&mut self, text: &str) -> io::Result<()> {
         writeln!(self.output)?;
-        let finish = text::finish(summary, missed, self.paint, self.wrap.unwrap_or(80));
-        self.write_text(&finish)?;
+        self.write_text(text)?;
         self.output.flush()
     }
+}
+
+/// Reads an answer line: letters in either case, separated by commas or spaces or
+/// written together (`A,C`, `a c`, `AC`). Returns the shown indices, sorted, or why
+/// the line is not letters. Whether they answer the question is the flow's to say.
+pub fn parse_letters(line: &str) -> Result<Vec<usize>, String> {
+    let mut picked = Vec::new();
+    for c in line.chars().filter(|c| !c.is_whitespace() && *c != ',') {
+        let index = c
+            .is_ascii_alphabetic()
+            .then(|| (c.to_ascii_uppercase() as u8 - b'A') as usize)
+            .ok_or_else(|| {
+                format!(
+                    "{} is not a letter. Type letters such as A or A,C, or nothing to skip.",
+                    crate::safe::line(&format!("{c:?}"))
+                )
+            })?;
+        if !picked.contains(&index) {
+            picked.push(index);
+        }
+    }
+    picked.sort_unstable();
+    Ok(picked)
 }
 
 #[cfg(test)]
@@ -162,16 +217,16 @@ mod tests {
 
     #[test]
     fn reads_letters_in_every_spelling() {
-        assert_eq!(parse_letters("A,C", 5), Ok(vec![0, 2]));
-        assert_eq!(parse_letters("a c", 5), Ok(vec![0, 2]));
-        assert_eq!(parse_letters("CA", 5), Ok(vec![0, 2]));
-        assert_eq!(parse_letters(" c , a ", 5), Ok(vec![0, 2]));
-        assert_eq!(parse_letters("AA", 5), Ok(vec![0]));
+        assert_eq!(parse_letters("A,C"), Ok(vec![0, 2]));
+        assert_eq!(parse_letters("a c"), Ok(vec![0, 2]));
+        assert_eq!(parse_letters("CA"), Ok(vec![0, 2]));
+        assert_eq!(parse_letters(" c , a "), Ok(vec![0, 2]));
+        assert_eq!(parse_letters("AA"), Ok(vec![0]));
     }
 
     #[test]
     fn refuses_what_is_not_an_answer() {
-        assert!(parse_letters("F", 5).unwrap_err().contains("from A to E"));
-        assert!(parse_letters("1", 5).unwrap_err().contains("not a letter"));
+        assert!(parse_letters("1").unwrap_err().contains("not a letter"));
+        assert!(parse_letters("A\u{1b}").unwrap_err().contains("\\u{1b}"));
     }
 }

@@ -71,8 +71,8 @@ fn a_mock_exam_through_the_line_front_with_its_report() {
         .stdin("B\nB\nA\nB\nA\n")
         .run();
     out.status(0)
-        .stdout_has("Mock TLS exam\nExam · 5 questions · 30:00 · pass at 700 on 100–900\n\nQuestion 1 of 5 · 0 answered · 30:00 left\n")
-        .stdout_has("Question 5 of 5 · 4 answered")
+        .stdout_has("Mock TLS exam\nExam · 5 questions · 30:00 · pass at 700 on 100–900\n\nQuestion 1 of 5 · 30:00 left · 0/5 answered\n")
+        .stdout_has("Question 5 of 5 · 30:00 left · 4/5 answered")
         .stdout_has("Summary: Mock TLS exam\n")
         .stdout_has("Score: 3/5 (60.0%), strict scoring\n")
         // 100 + 800 × 3/5 = 580.
@@ -474,4 +474,41 @@ fn the_blueprint_schema_takes_the_shipped_blueprint() {
     // blueprints/tls.yaml); regenerate it with
     // `quiz schema --blueprint > schema/quiz-blueprint.schema.json`.
     out.stdout_is(include_str!("../../schema/quiz-blueprint.schema.json"));
+}
+
+#[test]
+fn readiness_counts_no_question_an_exam_never_opened() {
+    let t = exam_test();
+    // A mock exam of five: the first answered, then the input ends; the other
+    // four are submitted unanswered, and of them only the second was shown.
+    let out = t.run_with(
+        &[
+            "run",
+            "--blueprint",
+            "exam.yaml",
+            "--seed",
+            "1",
+            "--report",
+            "r.json",
+        ],
+        "B\n",
+    );
+    out.status(0);
+    let asked = ids(&report(&out));
+    let r = t
+        .run_with(&["stats", "--blueprint", "exam.yaml", "--json"], "")
+        .json();
+    let seen: u64 = r["domains"]
+        .as_array()
+        .expect("domains")
+        .iter()
+        .map(|d| d["seen"].as_u64().unwrap_or(0))
+        .sum();
+    // The two shown, each in every domain its tags put it in (`both` in two).
+    let domains = |id: &str| if id == "both" { 2 } else { 1 };
+    assert_eq!(
+        seen,
+        domains(&asked[0]) + domains(&asked[1]),
+        "{asked:?}\n{r}"
+    );
 }

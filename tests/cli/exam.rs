@@ -35,9 +35,9 @@ fn no_feedback_until_submitted() {
         !running.contains("The ServerHello carries"),
         "no explanation while running"
     );
-    out.stdout_has("Question 2 of 4 · 1 answered\n")
+    out.stdout_has("Question 2 of 4 · 1/4 answered\n")
         .stdout_has("Score: 2/4 (50.0%), strict scoring\nResult: FAIL (pass mark 70%)\n")
-        .stdout_has("Missed questions\n\n2. Which message carries the server's chosen cipher suite?\n  A) ClientHello ✗ your pick\n  B) ServerHello ✓ right\n")
+        .stdout_has("Missed questions\n\n2. Which message carries the server's chosen cipher suite?\n  ✗ A) ClientHello (your pick)\n  ○ B) ServerHello (the answer)\n")
         .stdout_has("4. Which message carries the server's chosen cipher suite?\n")
         .stdout_has("Not answered. The answer is B.")
         .stdout_has("RFC 5246 §7.4.1.3 Server Hello: https://www.rfc-editor.org/rfc/rfc5246#section-7.4.1.3");
@@ -73,8 +73,8 @@ fn the_report_says_mode_verdict_and_time() {
 #[test]
 fn the_time_left_is_shown() {
     exam("B\n", &["--time-limit", "1h30m"])
-        .stdout_has("Question 1 of 4 · 0 answered · 1:30:00 left\n");
-    exam("B\n", &["--time-limit", "45s"]).stdout_has("· 0:45 left\n");
+        .stdout_has("Question 1 of 4 · 1:30:00 left · 0/4 answered\n");
+    exam("B\n", &["--time-limit", "45s"]).stdout_has("· 0:45 left · 0/4 answered\n");
 }
 
 #[test]
@@ -124,5 +124,5 @@ fn feedback_never_says_right_or_wrong_twice() {
         .args(&["run", "--mode", "exam", "--no-shuffle", "bank.yaml"])
         .stdin("A,B\n")
         .run()
-        .stdout_has("  A) EncryptedExtensions ✓ your pick, right\n  B) ServerKeyExchange ✗ your pick\n  C) CertificateVerify ✓ right\n     Sent by the server to prove it holds its key.\n  D) ChangeCipherSpec\n✗ Wrong: the answer is A, C; you chose A, B.\n");
+        .stdout_has("  ✓ A) EncryptedExtensions (your pick)\n  ✗ B) ServerKeyExchange (your pick)\n  ○ C) CertificateVerify (not picked)\n       Sent by the server to prove it holds its key.\n    D) ChangeCipherSpec\n✗ Wrong: the answer is A, C; you chose A, B.\n");
 }

@@ -64,7 +64,7 @@ fn every_answer_is_recorded_with_its_session() {
         rows(&t, "SELECT mode, seed, scoring, banks FROM sessions"),
         [["practice", "9", "strict", "[\"bank.yaml\"]"]]
     );
-    assert_eq!(rows(&t, "PRAGMA user_version"), [["2"]]);
+    assert_eq!(rows(&t, "PRAGMA user_version"), [["3"]]);
 }
 
 #[test]
@@ -165,7 +165,7 @@ fn an_older_database_is_migrated() {
         .expect("old content");
     drop(conn);
     t.run_with(&["run", "bank.yaml"], "B\n").status(0);
-    assert_eq!(rows(&t, "PRAGMA user_version"), [["2"]]);
+    assert_eq!(rows(&t, "PRAGMA user_version"), [["3"]]);
     assert_eq!(count(&t, "SELECT COUNT(*) FROM answers"), 1);
     assert_eq!(
         count(&t, "SELECT COUNT(*) FROM unrelated"),
@@ -184,7 +184,7 @@ fn a_newer_database_is_refused_untouched() {
     drop(conn);
     t.run_with(&["run", "bank.yaml"], "B\n")
         .status(2)
-        .stderr_has("was written by a newer quiz (schema version 7; this quiz knows up to 2)");
+        .stderr_has("was written by a newer quiz (schema version 7; this quiz knows up to 3)");
     assert_eq!(rows(&t, "PRAGMA user_version"), [["7"]]);
 }
 
@@ -250,6 +250,7 @@ fn prepare(t: &Test, answers: &[(&str, f64, u64)]) {
     let loaded = quiz::bank::load_paths(&[t.path("bank.yaml")]).expect("load");
     let conn = Connection::open(t.history()).expect("open");
     conn.execute("DELETE FROM answers", []).expect("clear");
+    conn.execute("DELETE FROM shown", []).expect("clear");
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .expect("time")
@@ -410,7 +411,7 @@ fn sessions_from_before_resume_existed_are_not_resumed() {
     t.run_with(&["run", "--resume"], "")
         .status(1)
         .stderr_has("nothing to resume");
-    assert_eq!(rows(&t, "PRAGMA user_version"), [["2"]]);
+    assert_eq!(rows(&t, "PRAGMA user_version"), [["3"]]);
     assert_eq!(
         rows(&t, "SELECT finished_at, plan FROM sessions"),
         [["0", "NULL"]]
@@ -491,11 +492,133 @@ fn stats_shows_an_exam_left_unanswered_as_unanswered() {
     // The input ends at once: the exam is submitted with nothing answered.
     t.run_with(&["run", "--mode", "exam", "bank.yaml"], "")
         .status(0);
+    // Only the first question was shown; none is an answer; all three were
+    // left blank, and count against the exam, not the accuracy.
     t.run_with(&["stats", "bank.yaml"], "")
+        .stdout_has(
+            "3 questions: 1 seen, 2 unseen
+",
+        )
+        .stdout_has(
+            "No answers yet; 3 left blank: `quiz run` records them.
+",
+        )
         .stdout_has("exam         0/3 answered    0.0%");
     let json = t.run_with(&["stats", "--json", "bank.yaml"], "").json();
     assert_eq!(json["recent"][0]["asked"], 3);
     assert_eq!(json["recent"][0]["answered"], 0);
+    assert_eq!(json["answers"], 0);
+    assert_eq!(json["left_blank"], 3);
+}
+
+#[test]
+fn stats_count_only_what_was_shown_and_only_answers_given() {
+    let t = Test::new().file("bank.yaml", &bank_of(4));
+    // An exam of four: q1 right, q2 wrong, then the input ends: q3 shown and
+    // left blank, q4 never opened.
+    t.run_with(
+        &["run", "--mode", "exam", "--no-shuffle", "bank.yaml"],
+        "B
+A
+",
+    )
+    .status(0);
+    t.run_with(&["stats", "bank.yaml"], "")
+        .stdout_has(
+            "4 questions: 3 seen, 1 unseen
+",
+        )
+        .stdout_has(
+            "Accuracy: 50.0% over 2 answers; 2 left blank
+",
+        );
+}
+
+#[test]
+fn in_a_history_from_before_shown_questions_were_kept_a_blank_answer_is_not_seen() {
+    let t = Test::new().file("bank.yaml", &bank_of(3));
+    std::fs::create_dir_all(t.path(".data")).expect("data dir");
+    let hash = |id: &str| {
+        let loaded = quiz::bank::load_paths(&[t.path("bank.yaml")]).expect("load");
+        loaded.banks[0]
+            .questions
+            .iter()
+            .find(|q| q.id.value == id)
+            .map(|q| q.content_hash())
+            .expect("a question")
+    };
+    let conn = Connection::open(t.history()).expect("create");
+    conn.execute_batch(
+        "CREATE TABLE sessions (id INTEGER PRIMARY KEY, started_at INTEGER NOT NULL, mode TEXT NOT NULL,
+             seed TEXT NOT NULL, scoring TEXT NOT NULL, banks TEXT NOT NULL,
+             plan TEXT, time_left_ms INTEGER, flagged TEXT, finished_at INTEGER);
+         CREATE TABLE answers (id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL, answered_at INTEGER NOT NULL,
+             bank TEXT NOT NULL, question_id TEXT NOT NULL, content_hash TEXT NOT NULL, given TEXT NOT NULL,
+             points REAL NOT NULL, time_ms INTEGER NOT NULL);
+         CREATE INDEX answers_by_question ON answers(question_id, answered_at);
+         INSERT INTO sessions VALUES (1, 0, 'exam', '1', 'strict', '[]', NULL, NULL, NULL, 0);
+         PRAGMA user_version = 2;",
+    )
+    .expect("a version 2 history");
+    // A submitted exam of three: q1 answered, q2 and q3 left unanswered.
+    for (id, given, points) in [("q1", "B", 1.0), ("q2", "", 0.0), ("q3", "", 0.0)] {
+        conn.execute(
+            "INSERT INTO answers (session_id, answered_at, bank, question_id, content_hash, given, points, time_ms)
+             VALUES (1, 1000, 'bank', ?1, ?2, ?3, ?4, 0)",
+            rusqlite::params![id, hash(id), given, points],
+        )
+        .expect("an answer");
+    }
+    drop(conn);
+    t.run_with(&["stats", "bank.yaml"], "")
+        .status(0)
+        .stdout_has(
+            "3 questions: 1 seen, 2 unseen
+",
+        )
+        .stdout_has(
+            "Accuracy: 100.0% over 1 answer; 2 left blank
+",
+        );
+    assert_eq!(rows(&t, "PRAGMA user_version"), [["3"]]);
+}
+
+#[test]
+fn flagged_asks_again_what_was_flagged_where_it_was_last_shown() {
+    let t = Test::new().file("bank.yaml", &bank_of(3));
+    t.run_with(&["run", "--flagged", "bank.yaml"], "")
+        .status(1)
+        .stderr_has("quiz: --flagged found nothing to ask");
+    // The line front cannot flag; the history is what the screen would write.
+    t.run_with(
+        &["run", "--no-shuffle", "bank.yaml"],
+        "B
+B
+B
+",
+    )
+    .status(0);
+    let conn = Connection::open(t.history()).expect("open");
+    conn.execute(
+        "UPDATE shown SET flagged = 1 WHERE question_id IN ('q1', 'q3')",
+        [],
+    )
+    .expect("flag");
+    drop(conn);
+    let out = t.run_with(
+        &["run", "--flagged", "--no-shuffle", "bank.yaml"],
+        "B
+
+",
+    );
+    out.status(0)
+        .stdout_has("Question 1 of 2 ·")
+        .stdout_lacks("Question 3");
+    // That session showed q1 (unflagged now) and q3 (left blank, unflagged):
+    // nothing is flagged any more.
+    t.run_with(&["run", "--flagged", "bank.yaml"], "")
+        .status(1)
+        .stderr_has("--flagged found nothing to ask");
 }
 
 #[test]

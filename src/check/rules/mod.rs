@@ -33,8 +33,7 @@ use crate::diagnostic::{Diagnostic, Pos, Severity};
 use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
-/// The most choices a question may have: one per letter.
-pub const MAX_CHOICES: usize = 26;
+pub use crate::bank::MAX_CHOICES;
 
 /// One rule: what `quiz check` reports under `code`, and how it finds it.
 #[derive(Debug)]
