@@ -42,8 +42,13 @@ fn main() -> ExitCode {
         // A closed pipe (`quiz run | head`) is the reader's choice, not an error.
         Err(e) if is_broken_pipe(&e) => ExitStatus::Success.into(),
         Err(e) => {
-            // Not eprintln!, which panics when standard error is gone.
-            let _ = writeln!(std::io::stderr(), "quiz: {e:#}");
+            // Not eprintln!, which panics when standard error is gone. An error may
+            // quote a file's name or content: shown, never sent to the terminal.
+            let _ = writeln!(
+                std::io::stderr(),
+                "quiz: {}",
+                quiz::safe::line(&format!("{e:#}"))
+            );
             ExitStatus::Usage.into()
         }
     }
@@ -214,6 +219,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 input: args.file,
                 output: args.output,
                 force: args.force,
+                to_terminal: std::io::stdout().is_terminal(),
             };
             Ok(command::import(
                 &config,

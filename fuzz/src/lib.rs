@@ -28,6 +28,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("append", append),
     ("answer_line", answer_line),
     ("duration", duration),
+    ("safe", safe),
 ];
 
 /// The formats quiz imports, each with a target that runs [`importer`].
@@ -356,4 +357,59 @@ fn drafts() -> [Draft; 3] {
         ..plain.clone()
     };
     [plain, full, nasty]
+}
+
+/// The terminal-safe text functions (`quiz::safe`), on any text (the bytes read
+/// as UTF-8, invalid sequences replaced): what `text` gives holds no control
+/// character but the line feed, no tab and no bidirectional override; what `line`
+/// gives holds no line feed either; text with nothing to change comes back as it
+/// was; `link` makes a link only of a plain web address; and `json` writes no
+/// such character either.
+pub fn safe(data: &[u8]) {
+    use quiz::safe;
+    let input = String::from_utf8_lossy(data);
+    let text = safe::text(&input);
+    let line = safe::line(&input);
+    for (name, out) in [("text", &text), ("line", &line)] {
+        if let Some(c) = out
+            .chars()
+            .find(|&c| safe::is_unsafe(c) || c == '\t' || (c.is_control() && c != '\n'))
+        {
+            panic!("safe::{name} lets {c:?} through: {input:?} gave {out:?}");
+        }
+    }
+    assert!(
+        !line.contains('\n'),
+        "safe::line keeps a line feed: {input:?}"
+    );
+    assert_eq!(
+        text.lines().count(),
+        input.lines().count(),
+        "safe::text changed the lines of {input:?}"
+    );
+    if !input.chars().any(|c| safe::is_unsafe(c) || c == '\t') {
+        assert_eq!(text, input, "safe::text changed plain text");
+    }
+    if let Some(link) = safe::link(&input) {
+        assert_eq!(link, input);
+        assert!(
+            !input
+                .chars()
+                .any(|c| safe::is_unsafe(c) || c.is_whitespace()),
+            "safe::link makes a link of {input:?}"
+        );
+        assert!(
+            input.starts_with("http://") || input.starts_with("https://"),
+            "{input:?}"
+        );
+    }
+    let json = safe::json(input.as_ref());
+    let json = String::from_utf8(json).expect("safe::json writes UTF-8");
+    assert!(
+        !json
+            .trim_end()
+            .chars()
+            .any(|c| safe::is_unsafe(c) || c.is_control()),
+        "safe::json lets a control through: {json:?}"
+    );
 }

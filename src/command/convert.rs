@@ -3,9 +3,11 @@
 
 use super::{Error, create_output, load_or_builtin, refuse_errors};
 use crate::bank;
+use crate::check::render::human;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::exit::ExitStatus;
 use crate::formats::{self, Kind};
+use crate::safe;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +22,9 @@ pub struct ImportConfig {
     pub output: Option<PathBuf>,
     /// Replace `output` if it exists.
     pub force: bool,
+    /// Standard output is a terminal: the bank written there is shown
+    /// terminal-safe ([`crate::safe::text`]).
+    pub to_terminal: bool,
 }
 
 /// `quiz export`'s settings.
@@ -30,24 +35,33 @@ pub struct ExportConfig {
     pub paths: Vec<PathBuf>,
     pub output: Option<PathBuf>,
     pub force: bool,
-    /// Standard output is a terminal: a binary package is not written there.
+    /// Standard output is a terminal: a binary package is not written there, and
+    /// text is shown terminal-safe ([`crate::safe::text`]): a bank's escape
+    /// sequences are shown, not sent. `-o FILE` or a redirection keeps every byte.
     pub to_terminal: bool,
 }
 
-/// `PATH:LINE: message`, as the import and export warnings and errors read.
+/// `PATH:LINE: severity: message`, as the import and export warnings and errors
+/// read (terminal-safe, as every diagnostic is).
 fn say(err: &mut dyn Write, d: &Diagnostic) -> Result<(), Error> {
-    let severity = if d.is_error() { "error" } else { "warning" };
-    writeln!(err, "{}:{}: {severity}: {}", d.path, d.line, d.message).map_err(Error::Output)
+    writeln!(err, "{}", human::brief(d)).map_err(Error::Output)
 }
 
-/// Writes `text` to `output` (refusing to replace a file unless `force`) or to `out`.
+/// Writes `text` to `output` (refusing to replace a file unless `force`) or to `out`,
+/// terminal-safe when `out` is a terminal.
 fn deliver(
     bytes: &[u8],
     output: Option<&Path>,
     force: bool,
     out: &mut dyn Write,
+    to_terminal: bool,
 ) -> Result<(), Error> {
     let Some(path) = output else {
+        if to_terminal && let Ok(text) = std::str::from_utf8(bytes) {
+            return out
+                .write_all(safe::text(text).as_bytes())
+                .map_err(Error::Output);
+        }
         return out.write_all(bytes).map_err(Error::Output);
     };
     create_output(path, force)?
@@ -100,7 +114,7 @@ fn from(
     if let Some(kind) = config.from {
         return Ok(Some(kind));
     }
-    let shown = config.input.display();
+    let shown = safe::line(&config.input.display().to_string()).into_owned();
     match formats::guess(&config.input, is_dir, bytes) {
         Some(guess) => {
             if guess.by_content {
@@ -204,18 +218,25 @@ pub fn import(
         )
         .map_err(Error::Output)?;
         for d in diags.iter().filter(|d| d.is_error()) {
-            writeln!(err, "  {}:{}: {}", d.line, d.col, d.message).map_err(Error::Output)?;
+            writeln!(err, "  {}:{}: {}", d.line, d.col, safe::line(&d.message))
+                .map_err(Error::Output)?;
         }
         return Ok(ExitStatus::Failure);
     }
-    deliver(yaml.as_bytes(), config.output.as_deref(), config.force, out)?;
+    deliver(
+        yaml.as_bytes(),
+        config.output.as_deref(),
+        config.force,
+        out,
+        config.to_terminal,
+    )?;
     let n = imported.bank.questions.len();
     if let Some(path) = &config.output {
         writeln!(
             err,
             "quiz: imported {n} question{} into {}",
             if n == 1 { "" } else { "s" },
-            path.display()
+            safe::line(&path.display().to_string())
         )
         .map_err(Error::Output)?;
     }
@@ -257,6 +278,12 @@ pub fn export(
     if exported.warnings.iter().any(Diagnostic::is_error) {
         return Ok(ExitStatus::Failure);
     }
-    deliver(&exported.bytes, config.output.as_deref(), config.force, out)?;
+    deliver(
+        &exported.bytes,
+        config.output.as_deref(),
+        config.force,
+        out,
+        config.to_terminal,
+    )?;
     Ok(ExitStatus::Success)
 }

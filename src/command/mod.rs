@@ -129,7 +129,7 @@ pub(crate) fn load_blueprint(path: &Path, err: &mut dyn Write) -> Result<Option<
     writeln!(
         err,
         "quiz: the blueprint has errors; fix them first (`quiz check {}` shows the same list)",
-        path.display()
+        crate::safe::line(&path.display().to_string())
     )
     .map_err(Error::Output)?;
     Ok(None)

@@ -31,7 +31,9 @@ pub fn fetch(config: &FetchConfig, err: &mut dyn Write) -> Result<ExitStatus, Er
         .join("rfc");
     let fetcher = Fetcher::new(&config.base_url);
     let mut failed = false;
-    let mut say = |line: String| writeln!(err, "quiz: {line}").map_err(Error::Output);
+    // What a mirror sends back may end up in an error; shown, never sent.
+    let mut say =
+        |line: String| writeln!(err, "quiz: {}", crate::safe::line(&line)).map_err(Error::Output);
     for number in numbers {
         let path = dir.join(format!("rfc{number}.txt"));
         if path.exists() && !config.force {

@@ -11,6 +11,7 @@ use crate::paint::Paint;
 use crate::quiz::{self, Asked, Clock, Mode, Outcome, Scoring, Session, SystemClock};
 use crate::report;
 use crate::review;
+use crate::safe;
 use crate::screen::{self, Ending, State, Theme};
 use crate::store::{self, History, NewAnswer, SessionInfo};
 use crate::ui::{self, Context, Front, Interruptible, LineFront, NoRecorder, Recorder};
@@ -116,6 +117,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     if loaded.banks.is_empty()
         && let Some((path, _)) = loaded.blueprints.first()
     {
+        let path = safe::line(path);
         writeln!(
             err,
             "quiz: {path} is an exam blueprint, not a bank: run it with `quiz run --blueprint {path}`"
@@ -127,7 +129,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         return Ok(ExitStatus::Failure);
     }
     if let Some(why) = empty::unknown_tags(&loaded.banks, &config.tags) {
-        writeln!(err, "quiz: {why}").map_err(Error::Output)?;
+        writeln!(err, "quiz: {}", safe::text(&why)).map_err(Error::Output)?;
         return Ok(ExitStatus::Failure);
     }
     // Fail now, not after a long quiz, if the report cannot be written; an
@@ -159,19 +161,20 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
                 answers: &answers,
                 now: clock.now(),
             });
-            writeln!(err, "quiz: {why}").map_err(Error::Output)?;
+            writeln!(err, "quiz: {}", safe::text(&why)).map_err(Error::Output)?;
             return Ok(ExitStatus::Failure);
         }
         Err(e @ quiz::Error::Changed(_)) => {
             writeln!(
                 err,
-                "quiz: cannot resume: {e} since the session started; start a new one with `quiz run`"
+                "quiz: cannot resume: {} since the session started; start a new one with `quiz run`",
+                safe::line(&e.to_string())
             )
             .map_err(Error::Output)?;
             return Ok(ExitStatus::Failure);
         }
         Err(e) => {
-            writeln!(err, "quiz: {e}").map_err(Error::Output)?;
+            writeln!(err, "quiz: {}", safe::line(&e.to_string())).map_err(Error::Output)?;
             return Ok(ExitStatus::Failure);
         }
     };
@@ -362,8 +365,8 @@ fn new_session<'b>(
         Ok(drawn) => Ok(Some(Session::from_draw(&loaded.banks, &drawn, options))),
         Err(shortfalls) => {
             for shortfall in &shortfalls {
-                writeln!(err, "quiz: {}", blueprint.explain(shortfall, count))
-                    .map_err(Error::Output)?;
+                let why = blueprint.explain(shortfall, count);
+                writeln!(err, "quiz: {}", safe::text(&why)).map_err(Error::Output)?;
             }
             writeln!(
                 err,

@@ -19,6 +19,7 @@ mod run;
 mod sarif;
 mod selection;
 mod shell;
+mod untrusted;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

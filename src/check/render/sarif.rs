@@ -51,10 +51,8 @@ impl Render for Sarif {
                 "results": results,
             }],
         });
-        // Serializing plain strings and numbers cannot fail.
-        let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
-        out.push(b'\n');
-        out
+        // Strings as JSON escapes them, and DEL, C1 controls and bidi overrides too.
+        crate::safe::json(&doc)
     }
 }
 

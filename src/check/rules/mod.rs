@@ -15,6 +15,7 @@ mod answer;
 mod blueprint;
 mod choices;
 mod citation;
+mod control;
 pub mod docs;
 mod ids;
 mod letters;
@@ -78,6 +79,7 @@ pub const RULES: &[&Rule] = &[
     &load::WRONG_TYPE,
     &load::MISSING_KEY,
     &load::INVALID_REFERENCE,
+    &control::CONTROL_CHARACTER,
     &ids::INVALID_ID,
     &ids::ID_TOO_LONG,
     &ids::DUPLICATE_ID,
@@ -153,8 +155,20 @@ pub struct Sink<'a> {
 
 impl Sink<'_> {
     pub fn report(&mut self, rule: &Rule, pos: Pos, message: impl Into<String>) {
+        self.report_as(rule, rule.severity, pos, message);
+    }
+
+    /// A finding of `rule` at `found` severity, where a rule registered as an
+    /// error reports some findings as warnings (`control-character` in prose).
+    pub fn report_as(
+        &mut self,
+        rule: &Rule,
+        found: Severity,
+        pos: Pos,
+        message: impl Into<String>,
+    ) {
         let allowed_here = self.allows.iter().any(|a| a.value.trim() == rule.code);
-        if let Some(severity) = self.config.levels.severity(rule, allowed_here) {
+        if let Some(severity) = self.config.levels.severity_of(rule, found, allowed_here) {
             self.out.push(Diagnostic::new(
                 self.path, pos, severity, rule.code, message,
             ));
@@ -185,6 +199,17 @@ pub struct FileCheck {
 pub fn check_file(bank: &Bank, config: &Config) -> FileCheck {
     let mut found = FileCheck::default();
     let near = config.runs(&near_duplicate::NEAR_DUPLICATE);
+    if let Some(title) = &bank.title
+        && config.runs(&control::CONTROL_CHARACTER)
+    {
+        let mut sink = Sink {
+            path: &bank.path,
+            allows: &[],
+            config,
+            out: &mut found.diagnostics,
+        };
+        control::title(title, &mut sink);
+    }
     for question in &bank.questions {
         run_question(&bank.path, question, config, &mut found.diagnostics);
         if let Some(library) = &config.library {
