@@ -275,6 +275,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                         .ok()
                         .filter(|v| !v.is_empty())
                         .unwrap_or_else(|| quiz::rfc::fetch::DEFAULT_BASE_URL.to_owned()),
+                    timeout: fetch.timeout,
                 };
                 Ok(command::fetch(&config, &mut std::io::stderr())?)
             }

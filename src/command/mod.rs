@@ -39,6 +39,8 @@ pub enum Error {
     #[error(transparent)]
     Rfc(#[from] crate::rfc::Error),
     #[error(transparent)]
+    Fetch(#[from] crate::rfc::fetch::Error),
+    #[error(transparent)]
     Levels(#[from] crate::check::levels::Error),
     #[error("{0:?} is not an RFC number: give numbers such as 8446")]
     NotAnRfcNumber(String),
