@@ -34,8 +34,14 @@ pub fn link(url: &str) -> Option<&str> {
     if url.chars().any(|c| is_unsafe(c) || c.is_whitespace()) {
         return None;
     }
-    // `https:///x` parses, as a host of `x`; a link must name its host as written.
-    let (_, rest) = url.split_once("://")?;
+    // `https:///x` and `https:x` parse, as a host of `x`: a link must begin with
+    // its scheme and `//`, and name its host as written.
+    let prefix = |scheme: &str| {
+        url.get(..scheme.len())
+            .filter(|p| p.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    };
+    let rest = prefix("https://").or_else(|| prefix("http://"))?;
     if rest.is_empty() || rest.starts_with(['/', '\\']) {
         return None;
     }
@@ -219,6 +225,8 @@ mod tests {
             "https://x.example/\u{202e}fdp.exe",
             "https://",
             "https:///path",
+            "https:example.com/x",
+            "https:'/ex\\a`xttps://example.org/",
             "file:///etc/passwd",
             "javascript:alert(1)",
             "https://a b.example/",
