@@ -6,6 +6,7 @@
 
 mod body;
 pub mod event;
+mod input;
 mod keys;
 pub mod layout;
 mod state;
@@ -26,13 +27,12 @@ pub use view::{view, visible_links};
 
 use crate::quiz::{Clock, Mode, Summary};
 use crate::ui::Recorder;
-use ratatui::crossterm::event as crossterm_event;
+use input::Read;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-use terminal::Waited;
 
 /// How a run of the screen ended, for the summary and the exit status.
 #[derive(Debug, Clone)]
@@ -101,12 +101,17 @@ fn drive(
         state,
         Event::new(Input::Resize(size.width, size.height), clock.now()),
     );
+    let mut reader = input::Reader::new()?;
+    let mut progress_due = false;
     let mut next_tick = Instant::now() + TICK;
     while state.ending.is_none() {
-        let area = guard.terminal.draw(|frame| view(state, frame))?.area;
-        if hyperlinks {
-            let links = visible_links(state, (area.width, area.height));
-            link(guard.terminal.backend_mut(), &links, state.theme)?;
+        // After a burst of input, one drawing once every key is applied.
+        if !reader.has_pending() {
+            let area = guard.terminal.draw(|frame| view(state, frame))?.area;
+            if hyperlinks {
+                let links = visible_links(state, (area.width, area.height));
+                link(guard.terminal.backend_mut(), &links, state.theme)?;
+            }
         }
         let input = loop {
             if stop.load(Ordering::SeqCst) {
@@ -115,23 +120,30 @@ fn drive(
             let wait = next_tick
                 .saturating_duration_since(Instant::now())
                 .min(POLL);
-            if terminal::wait_for_input(wait)? == Waited::HungUp {
+            match reader.next(wait)? {
+                Read::Input(input) => break input,
                 // As a signal would: answers are kept, the session can be resumed.
-                break Input::Terminate;
-            }
-            // Crossterm reads what came without waiting; it also sees resizes.
-            if crossterm_event::poll(Duration::ZERO)? {
-                if let Some(input) = event::from_crossterm(&crossterm_event::read()?) {
-                    break input;
+                Read::HungUp => break Input::Terminate,
+                Read::Timeout if Instant::now() >= next_tick => {
+                    next_tick += TICK;
+                    break Input::Tick;
                 }
-            } else if Instant::now() >= next_tick {
-                next_tick += TICK;
-                break Input::Tick;
+                Read::Timeout => {}
             }
         };
         update(state, Event::new(input, clock.now()));
         for effect in std::mem::take(&mut state.effects) {
+            // Progress (time left, flags) is saved whole each time: during a
+            // burst of keys, once at its end rather than once per key.
+            if matches!(effect, Effect::Progress) && reader.has_pending() {
+                progress_due = true;
+                continue;
+            }
             apply(state, effect, recorder);
+        }
+        if progress_due && !reader.has_pending() {
+            progress_due = false;
+            apply(state, Effect::Progress, recorder);
         }
     }
     drop(guard);
