@@ -349,3 +349,56 @@ fn hostile_banks_print_nothing_the_terminal_acts_on() {
         assert!(!text.trim().is_empty(), "quiz {args:?} printed nothing");
     }
 }
+
+/// `quiz ARGS` with the history in `data`, its input `stdin`, no terminal.
+fn quiz_in(data: &Path, args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .env("QUIZ_DATA_DIR", data)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start quiz");
+    if let Some(mut input) = child.stdin.take() {
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().expect("quiz's output")
+}
+
+/// Two `quiz run --resume` at once on one unfinished exam: the second is refused,
+/// naming the process that has it. Once that process is gone (here killed, as a
+/// crash would), a resume works; and a submitted exam is not submitted again.
+#[test]
+fn an_open_session_is_held_by_one_quiz() {
+    let data = tempfile::tempdir().expect("a data directory");
+    let dir = data.path().to_owned();
+    let exam = ["run", "--mode", "exam", "--no-shuffle"];
+    let mut first = Term::spawn_in(&[&exam[..], &[two().as_str()]].concat(), data);
+    first.until_screen("Question 1 of 2");
+    let pid = first.child.id();
+
+    let second = quiz_in(&dir, &["run", "--resume"], "");
+    let said = String::from_utf8_lossy(&second.stderr);
+    assert_eq!(second.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(&format!(
+            "quiz: cannot resume: this session is open in another quiz (process {pid})"
+        )),
+        "{said}"
+    );
+
+    // SIGKILL: no chance to let go of anything; the kernel does it.
+    let _ = first.child.kill();
+    let _ = first.child.wait();
+    let resumed = quiz_in(&dir, &["run", "--resume"], "B\nA,C\n");
+    let said = String::from_utf8_lossy(&resumed.stderr);
+    assert!(said.contains("quiz: resuming the exam"), "{said}");
+    assert_eq!(resumed.status.code(), Some(0), "{said}");
+
+    let again = quiz_in(&dir, &["run", "--resume"], "");
+    let said = String::from_utf8_lossy(&again.stderr);
+    assert_eq!(again.status.code(), Some(1), "{said}");
+    assert!(said.contains("nothing to resume"), "{said}");
+}

@@ -398,8 +398,10 @@ pub fn safe(data: &[u8]) {
                 .any(|c| safe::is_unsafe(c) || c.is_whitespace()),
             "safe::link makes a link of {input:?}"
         );
+        // Schemes are case-insensitive: `HTTPS://` is a web address too.
+        let lower = input.to_ascii_lowercase();
         assert!(
-            input.starts_with("http://") || input.starts_with("https://"),
+            lower.starts_with("http://") || lower.starts_with("https://"),
             "{input:?}"
         );
     }

@@ -102,6 +102,33 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         },
         _ => None,
     };
+    // One quiz at a time holds a session: the one to resume is taken first, then
+    // read again, as its last holder may have answered or submitted meanwhile.
+    let mut held = None;
+    let unfinished = match (&history, unfinished) {
+        (Some(history), Some(found)) => match history.hold(found.id) {
+            Ok(lock) => {
+                held = Some(lock);
+                match history.latest_unfinished()? {
+                    Some(again) if again.id == found.id => Some(again),
+                    _ => {
+                        writeln!(
+                            err,
+                            "quiz: nothing to resume: another quiz finished the session meanwhile"
+                        )
+                        .map_err(Error::Output)?;
+                        return Ok(ExitStatus::Failure);
+                    }
+                }
+            }
+            Err(e @ store::Error::Held { .. }) => {
+                writeln!(err, "quiz: cannot resume: {e}").map_err(Error::Output)?;
+                return Ok(ExitStatus::Failure);
+            }
+            Err(e) => return Err(e.into()),
+        },
+        (_, unfinished) => unfinished,
+    };
     let plan = match (&config.blueprint, &unfinished) {
         (Some(path), None) => match load_blueprint(path, err)? {
             Some(blueprint) => Some(blueprint),
@@ -208,6 +235,8 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
                         banks: loaded.paths.clone(),
                     };
                     let id = history.begin(&info, clock.now())?;
+                    // Held before it can be resumed: its plan makes it resumable.
+                    held = Some(history.hold(id)?);
                     let plan = resume::plan(&session, &config.paths, time_limit, &title);
                     history.save_plan(id, &plan)?;
                     id
@@ -223,6 +252,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
                 session_id,
                 last_hash,
                 failure: None,
+                lock: held.take(),
             }) as Box<dyn Recorder + '_>
         }
         None => Box::new(NoRecorder),
@@ -509,6 +539,8 @@ struct HistoryRecorder<'h> {
     /// The content hash each question had when it was last answered.
     last_hash: HashMap<String, String>,
     failure: Option<String>,
+    /// This process's hold on the session, for as long as it runs it.
+    lock: Option<store::SessionLock>,
 }
 
 impl Recorder for HistoryRecorder<'_> {
@@ -567,8 +599,13 @@ impl Recorder for HistoryRecorder<'_> {
     }
 
     fn finished(&mut self) {
-        if let Err(e) = self.history.finish(self.session_id, SystemTime::now()) {
-            self.fail(&e);
+        match self.history.finish(self.session_id, SystemTime::now()) {
+            Ok(()) => {
+                if let Some(lock) = &mut self.lock {
+                    lock.finished();
+                }
+            }
+            Err(e) => self.fail(&e),
         }
     }
 }
