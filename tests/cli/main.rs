@@ -10,6 +10,7 @@ mod exam;
 mod formats;
 mod history;
 mod hostile;
+mod import_limits;
 mod interchange;
 mod large;
 mod lint;
