@@ -6,9 +6,12 @@
 
 #![cfg(unix)]
 
+#[path = "support/pty.rs"]
+mod support;
+
 use std::fs::File;
 use std::io::{Read, Write};
-use std::os::fd::{AsRawFd, FromRawFd};
+use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
@@ -41,34 +44,7 @@ impl Term {
     }
 
     fn spawn_in(args: &[&str], data: tempfile::TempDir) -> Term {
-        let (master, slave) = {
-            let (mut master, mut slave) = (-1, -1);
-            let size = libc::winsize {
-                ws_row: 24,
-                ws_col: 80,
-                ws_xpixel: 0,
-                ws_ypixel: 0,
-            };
-            // SAFETY: openpty writes two new descriptors, which the files below own.
-            let rc = unsafe {
-                libc::openpty(
-                    &mut master,
-                    &mut slave,
-                    std::ptr::null_mut(),
-                    std::ptr::null(),
-                    &size,
-                )
-            };
-            assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
-            // SAFETY: fcntl on descriptors we own: neither leaks into quiz but as
-            // its standard streams, or the terminal never hangs up.
-            unsafe {
-                libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC);
-                libc::fcntl(slave, libc::F_SETFD, libc::FD_CLOEXEC);
-            }
-            // SAFETY: both descriptors are open and owned by nothing else.
-            unsafe { (File::from_raw_fd(master), File::from_raw_fd(slave)) }
-        };
+        let (master, slave) = support::open_pty(24, 80);
         let clone = |f: &File| f.try_clone().expect("a second descriptor of the terminal");
         let child = Command::new(env!("CARGO_BIN_EXE_quiz"))
             .env("QUIZ_DATA_DIR", data.path())
@@ -200,15 +176,21 @@ impl Term {
         Duration::from_millis(ticks * 1000 / hz)
     }
 
-    /// The share of one core quiz uses while left alone for a second, reading
-    /// its output meanwhile: near 0 when it waits, near 1 when it spins.
-    fn idle_share(&mut self) -> f64 {
+    /// Fails unless quiz, left alone for a second (its output read meanwhile),
+    /// uses under 30 % of a core: near 0 when it waits, near 100 % when it spins.
+    #[track_caller]
+    fn waits_quietly(&mut self) {
         let (cpu, wall) = (self.cpu(), Instant::now());
         let until = wall + Duration::from_secs(1);
         while Instant::now() < until {
             self.read_some(until);
         }
-        (self.cpu() - cpu).as_secs_f64() / wall.elapsed().as_secs_f64()
+        let share = (self.cpu() - cpu).as_secs_f64() / wall.elapsed().as_secs_f64();
+        assert!(
+            share < 0.3,
+            "quiz uses {:.0} % of a core while waiting",
+            share * 100.0
+        );
     }
 
     /// Closes the terminal, as a closed window does; quiz's exit status.
@@ -270,12 +252,7 @@ fn a_burst_of_keys_is_applied_whole_and_then_quiz_waits() {
     term.type_bytes(&[b'f'; 1025]);
     term.until_read();
     term.until_screen("⚑ 1 flagged");
-    let share = term.idle_share();
-    assert!(
-        share < 0.3,
-        "quiz uses {:.0} % of a core while waiting",
-        share * 100.0
-    );
+    term.waits_quietly();
     term.type_bytes(b"f");
     term.until_read();
     let deadline = Instant::now() + TIMEOUT;
@@ -302,12 +279,7 @@ fn mouse_moves_are_not_asked_for_and_a_storm_of_them_is_ignored() {
     assert!(storm.len() > 1024);
     term.type_bytes(&storm);
     term.until_read();
-    let share = term.idle_share();
-    assert!(
-        share < 0.3,
-        "quiz uses {:.0} % of a core while waiting",
-        share * 100.0
-    );
+    term.waits_quietly();
     // Keys after the storm still work.
     term.type_bytes(b"f");
     term.until_screen("⚑ 1 flagged");

@@ -669,13 +669,7 @@ mod tests {
         let back = read(&csv).unwrap_or_else(|d| panic!("{}", d.message));
         let q = &back.bank.questions[0];
         assert_eq!(q.question.value, "=HYPERLINK(\"http://x\",\"y\")");
-        let choices: Vec<&str> = q
-            .choices
-            .value
-            .iter()
-            .map(|c| c.text.value.as_str())
-            .collect();
-        assert_eq!(choices, ["+1", "-1", "@x", "'=y"]);
+        assert_eq!(crate::formats::testing::texts(q), ["+1", "-1", "@x", "'=y"]);
         assert_eq!(
             q.explanation.as_ref().map(|e| e.value.as_str()),
             Some("=2+2 is four")
