@@ -103,6 +103,7 @@ impl ratatui::crossterm::Command for ButtonMouse {
 
     #[cfg(windows)]
     fn execute_winapi(&self) -> io::Result<()> {
+        use ratatui::crossterm::Command;
         use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
         if self.0 {
             EnableMouseCapture.execute_winapi()
