@@ -98,8 +98,9 @@ pub fn yaml_writer(data: &[u8]) {
 /// An importer: on any bytes it gives a bank or an error at a real line, never a
 /// panic; and whatever it accepts passes `quiz check` once written as YAML (but for
 /// the `answer: []` of a question the source gives no answer to, which `quiz import`
-/// reports), and reads back equal field by field. A new format's target is a call
-/// of this.
+/// reports), and reads back equal field by field; and `quiz import`'s conversion
+/// (`formats::convert_bytes`) writes that very bank. A new format's target is a
+/// call of this.
 pub fn importer(kind: Kind, data: &[u8]) {
     let path = format!("fuzz.{}", kind.extension());
     let imported = match formats::import_bytes(kind, &path, data) {
@@ -120,6 +121,18 @@ pub fn importer(kind: Kind, data: &[u8]) {
     }
     passes_check(&imported.bank, "the imported bank");
     passes_check(&written_and_read_back(&imported.bank), "the written bank");
+    // `quiz import`'s path, which writes each question as it comes, writes the
+    // same bank with the same findings.
+    match formats::convert_bytes(kind, &path, data) {
+        Ok(converted) => {
+            assert!(!converted.full, "a fuzz input fills a bank file");
+            assert_eq!(converted.yaml, formats::to_yaml(&imported.bank));
+            assert_eq!(converted.questions, imported.bank.questions.len());
+            assert_eq!(converted.warnings, imported.warnings);
+            assert_eq!(converted.unanswered, imported.unanswered);
+        }
+        Err(failed) => panic!("imported, but not converted: {:?}", failed.error),
+    }
 }
 
 /// `quiz check` finds no error in `bank`, but `invalid-answer` on an empty answer.
