@@ -91,6 +91,9 @@ pub struct FetchArgs {
     /// The data directory [default: $QUIZ_DATA_DIR, else the platform's data directory]
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// How long the whole command may take, every download included: 90s, 2m, 1h
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = parse_duration)]
+    pub timeout: Duration,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -42,8 +42,13 @@ fn main() -> ExitCode {
         // A closed pipe (`quiz run | head`) is the reader's choice, not an error.
         Err(e) if is_broken_pipe(&e) => ExitStatus::Success.into(),
         Err(e) => {
-            // Not eprintln!, which panics when standard error is gone.
-            let _ = writeln!(std::io::stderr(), "quiz: {e:#}");
+            // Not eprintln!, which panics when standard error is gone. An error may
+            // quote a file's name or content: shown, never sent to the terminal.
+            let _ = writeln!(
+                std::io::stderr(),
+                "quiz: {}",
+                quiz::safe::line(&format!("{e:#}"))
+            );
             ExitStatus::Usage.into()
         }
     }
@@ -231,6 +236,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 input: args.file,
                 output: args.output,
                 force: args.force,
+                to_terminal: std::io::stdout().is_terminal(),
             };
             Ok(command::import(
                 &config,
@@ -294,6 +300,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                         .ok()
                         .filter(|v| !v.is_empty())
                         .unwrap_or_else(|| quiz::rfc::fetch::DEFAULT_BASE_URL.to_owned()),
+                    timeout: fetch.timeout,
                 };
                 Ok(command::fetch(&config, &mut std::io::stderr())?)
             }

@@ -6,7 +6,9 @@
 //! as what they are, and the marks and isolates that right-to-left text needs
 //! pass unchanged. Nothing else changes, so ordinary text is borrowed, not copied.
 
+use serde_json::ser::{Formatter, PrettyFormatter};
 use std::borrow::Cow;
+use std::io;
 
 /// How many columns a tab advances to: the next multiple of this.
 pub const TAB_STOP: usize = 8;
@@ -32,8 +34,14 @@ pub fn link(url: &str) -> Option<&str> {
     if url.chars().any(|c| is_unsafe(c) || c.is_whitespace()) {
         return None;
     }
-    // `https:///x` parses, as a host of `x`; a link must name its host as written.
-    let (_, rest) = url.split_once("://")?;
+    // `https:///x` and `https:x` parse, as a host of `x`: a link must begin with
+    // its scheme and `//`, and name its host as written.
+    let prefix = |scheme: &str| {
+        url.get(..scheme.len())
+            .filter(|p| p.eq_ignore_ascii_case(scheme))
+            .map(|_| &url[scheme.len()..])
+    };
+    let rest = prefix("https://").or_else(|| prefix("http://"))?;
     if rest.is_empty() || rest.starts_with(['/', '\\']) {
         return None;
     }
@@ -53,6 +61,80 @@ pub fn is_unsafe(c: char) -> bool {
 /// U+200F and the isolates U+2066–U+2069 end at the paragraph and pass.
 fn is_bidi_override(c: char) -> bool {
     ('\u{202a}'..='\u{202e}').contains(&c)
+}
+
+/// `value` as pretty-printed JSON whose strings hold no character that a terminal
+/// would act on: serde_json escapes C0 controls itself (`\u001b`), and this also
+/// escapes DEL, the C1 controls and the bidirectional overrides, which JSON lets
+/// stand raw. Decoded, the strings are exactly the values; printed to a terminal
+/// (`quiz check --format json`, `quiz stats --json`), nothing in them is interpreted.
+pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut out, JsonFormatter(PrettyFormatter::new()));
+    // Serializing plain strings, numbers and maps with string keys cannot fail.
+    if value.serialize(&mut serializer).is_err() {
+        out.clear();
+    }
+    out.push(b'\n');
+    out
+}
+
+/// serde_json's pretty printer, with [`is_unsafe`] characters escaped as `\uXXXX`.
+struct JsonFormatter(PrettyFormatter<'static>);
+
+impl Formatter for JsonFormatter {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some(at) = rest.find(is_unsafe) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            // Every such character is in the Basic Multilingual Plane: one escape.
+            write!(writer, "\\u{:04x}", c as u32)?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 fn clean(s: &str, keep_line_feed: bool) -> Cow<'_, str> {
@@ -143,6 +225,8 @@ mod tests {
             "https://x.example/\u{202e}fdp.exe",
             "https://",
             "https:///path",
+            "https:example.com/x",
+            "https:'/ex\\a`xttps://example.org/",
             "file:///etc/passwd",
             "javascript:alert(1)",
             "https://a b.example/",
@@ -168,5 +252,19 @@ mod tests {
             assert!(out.chars().all(|c| !is_unsafe(c) && c != '\t'), "{out:?}");
         }
         assert!(!line(&every).contains('\n'));
+    }
+
+    #[test]
+    fn json_escapes_every_control_and_override_and_decodes_to_the_same() {
+        let hostile = "a\x1b]0;x\x07 \u{7f}\u{9b}2J \u{202e}b\tc\nd";
+        let bytes = json(&serde_json::json!({ "k\x1b": hostile }));
+        let text = String::from_utf8(bytes.clone()).expect("UTF-8");
+        assert!(text.chars().all(|c| !is_unsafe(c) && c != '\t'), "{text:?}");
+        assert!(text.contains("\\u001b]0;x\\u0007"), "{text}");
+        assert!(text.contains("\\u007f\\u009b2J \\u202eb\\tc\\nd"), "{text}");
+        let back: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+        assert_eq!(back["k\x1b"], hostile);
+        // Still pretty: one key a line.
+        assert!(text.starts_with("{\n  \""), "{text}");
     }
 }

@@ -164,4 +164,19 @@ fn the_seeds_pass() {
         .map(|l| (l.to_string(), l.as_bytes().to_vec()))
         .collect();
     replay("duration", &durations, &harness::duration);
+    let mut texts = read(&files_under(&root().join("tests/fixtures/hostile")));
+    texts.extend(
+        [
+            "plain",
+            "a\x1b]52;c;Y3VybA==\x07b",
+            "\t\r\n\u{85}\u{9b}\u{7f}",
+            "x\u{202e}y \u{200f}\u{2067}z\u{2069}",
+            "https://example.org/a",
+            "https://",
+            "https://x.example/\x1b]8;;file:///etc/passwd\x1b\\",
+        ]
+        .iter()
+        .map(|t| (t.escape_debug().to_string(), t.as_bytes().to_vec())),
+    );
+    replay("safe", &texts, &harness::safe);
 }

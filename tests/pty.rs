@@ -300,36 +300,10 @@ fn references_are_terminal_hyperlinks_where_the_terminal_has_them() {
 fn a_terminal_that_hangs_up_ends_the_quiz() {
     use std::fs::File;
     use std::io::Read;
-    use std::os::fd::FromRawFd;
     use std::time::Instant;
 
     let data = data();
-    let (mut master, slave) = {
-        let (mut master, mut slave) = (-1, -1);
-        let size = libc::winsize {
-            ws_row: 24,
-            ws_col: 80,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        // SAFETY: openpty writes two new descriptors, which the files below own.
-        let rc = unsafe {
-            libc::openpty(
-                &mut master,
-                &mut slave,
-                std::ptr::null_mut(),
-                std::ptr::null(),
-                &size,
-            )
-        };
-        assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
-        // The master must not leak into quiz, or the terminal never hangs up.
-        // SAFETY: fcntl on a descriptor we own.
-        let rc = unsafe { libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC) };
-        assert_eq!(rc, 0, "fcntl: {}", std::io::Error::last_os_error());
-        // SAFETY: both descriptors are open and owned by nothing else.
-        unsafe { (File::from_raw_fd(master), File::from_raw_fd(slave)) }
-    };
+    let (mut master, slave) = support::open_pty(24, 80);
     let clone = |f: &File| f.try_clone().expect("a second descriptor of the terminal");
     let mut child = Command::new(env!("CARGO_BIN_EXE_quiz"))
         .env("QUIZ_DATA_DIR", data.path())

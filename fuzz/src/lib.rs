@@ -28,6 +28,7 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("append", append),
     ("answer_line", answer_line),
     ("duration", duration),
+    ("safe", safe),
 ];
 
 /// The formats quiz imports, each with a target that runs [`importer`].
@@ -97,8 +98,9 @@ pub fn yaml_writer(data: &[u8]) {
 /// An importer: on any bytes it gives a bank or an error at a real line, never a
 /// panic; and whatever it accepts passes `quiz check` once written as YAML (but for
 /// the `answer: []` of a question the source gives no answer to, which `quiz import`
-/// reports), and reads back equal field by field. A new format's target is a call
-/// of this.
+/// reports), and reads back equal field by field; and `quiz import`'s conversion
+/// (`formats::convert_bytes`) writes that very bank. A new format's target is a
+/// call of this.
 pub fn importer(kind: Kind, data: &[u8]) {
     let path = format!("fuzz.{}", kind.extension());
     let imported = match formats::import_bytes(kind, &path, data) {
@@ -119,6 +121,18 @@ pub fn importer(kind: Kind, data: &[u8]) {
     }
     passes_check(&imported.bank, "the imported bank");
     passes_check(&written_and_read_back(&imported.bank), "the written bank");
+    // `quiz import`'s path, which writes each question as it comes, writes the
+    // same bank with the same findings.
+    match formats::convert_bytes(kind, &path, data) {
+        Ok(converted) => {
+            assert!(!converted.full, "a fuzz input fills a bank file");
+            assert_eq!(converted.yaml, formats::to_yaml(&imported.bank));
+            assert_eq!(converted.questions, imported.bank.questions.len());
+            assert_eq!(converted.warnings, imported.warnings);
+            assert_eq!(converted.unanswered, imported.unanswered);
+        }
+        Err(failed) => panic!("imported, but not converted: {:?}", failed.error),
+    }
 }
 
 /// `quiz check` finds no error in `bank`, but `invalid-answer` on an empty answer.
@@ -356,4 +370,61 @@ fn drafts() -> [Draft; 3] {
         ..plain.clone()
     };
     [plain, full, nasty]
+}
+
+/// The terminal-safe text functions (`quiz::safe`), on any text (the bytes read
+/// as UTF-8, invalid sequences replaced): what `text` gives holds no control
+/// character but the line feed, no tab and no bidirectional override; what `line`
+/// gives holds no line feed either; text with nothing to change comes back as it
+/// was; `link` makes a link only of a plain web address; and `json` writes no
+/// such character either.
+pub fn safe(data: &[u8]) {
+    use quiz::safe;
+    let input = String::from_utf8_lossy(data);
+    let text = safe::text(&input);
+    let line = safe::line(&input);
+    for (name, out) in [("text", &text), ("line", &line)] {
+        if let Some(c) = out
+            .chars()
+            .find(|&c| safe::is_unsafe(c) || c == '\t' || (c.is_control() && c != '\n'))
+        {
+            panic!("safe::{name} lets {c:?} through: {input:?} gave {out:?}");
+        }
+    }
+    assert!(
+        !line.contains('\n'),
+        "safe::line keeps a line feed: {input:?}"
+    );
+    assert_eq!(
+        text.lines().count(),
+        input.lines().count(),
+        "safe::text changed the lines of {input:?}"
+    );
+    if !input.chars().any(|c| safe::is_unsafe(c) || c == '\t') {
+        assert_eq!(text, input, "safe::text changed plain text");
+    }
+    if let Some(link) = safe::link(&input) {
+        assert_eq!(link, input);
+        assert!(
+            !input
+                .chars()
+                .any(|c| safe::is_unsafe(c) || c.is_whitespace()),
+            "safe::link makes a link of {input:?}"
+        );
+        // Schemes are case-insensitive: `HTTPS://` is a web address too.
+        let lower = input.to_ascii_lowercase();
+        assert!(
+            lower.starts_with("http://") || lower.starts_with("https://"),
+            "{input:?}"
+        );
+    }
+    let json = safe::json(input.as_ref());
+    let json = String::from_utf8(json).expect("safe::json writes UTF-8");
+    assert!(
+        !json
+            .trim_end()
+            .chars()
+            .any(|c| safe::is_unsafe(c) || c.is_control()),
+        "safe::json lets a control through: {json:?}"
+    );
 }

@@ -15,8 +15,8 @@ pub mod yaml;
 pub use schema::json_schema;
 
 pub use source::{
-    BUILTIN_LABEL, Content, Error, File, Loaded, bank_files, load_builtin, load_paths, read_bank,
-    read_file,
+    BUILTIN_LABEL, Content, Error, File, Loaded, MAX_FILE_BYTES, bank_files, load_builtin,
+    load_paths, read_bank, read_file,
 };
 pub(crate) use source::{parse_yaml, read_limited, too_large};
 

@@ -45,9 +45,12 @@ pub fn value(text: &str, indent: usize) -> String {
 }
 
 /// Characters that may stand as they are in a plain or block scalar: printable,
-/// and not a line break or byte-order mark in any YAML version.
+/// and not a line break or byte-order mark in any YAML version, nor a
+/// bidirectional override (YAML lets one stand, but the file is then not what it
+/// looks like, in an editor or at a terminal: it is written as `\u202E`).
 fn printable(c: char) -> bool {
     !(c.is_control()
+        || crate::safe::is_unsafe(c)
         || matches!(
             c,
             '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'

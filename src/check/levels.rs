@@ -66,7 +66,19 @@ impl Levels {
     /// The severity of a finding of `rule`, or None when it is silenced;
     /// `allowed_here` when the question's own `allow` names the rule.
     pub fn severity(&self, rule: &Rule, allowed_here: bool) -> Option<Severity> {
-        match rule.severity {
+        self.severity_of(rule, rule.severity, allowed_here)
+    }
+
+    /// As [`Self::severity`], for a finding that its rule reports at `found`
+    /// (a rule registered as an error may report some findings as warnings: those
+    /// follow `--deny`; an error rule cannot be allowed).
+    pub fn severity_of(
+        &self,
+        rule: &Rule,
+        found: Severity,
+        allowed_here: bool,
+    ) -> Option<Severity> {
+        match found {
             Severity::Error => Some(Severity::Error),
             Severity::Warning if allowed_here || self.is_allowed(rule.code) => None,
             Severity::Warning if self.is_denied(rule.code) => Some(Severity::Error),

@@ -5,6 +5,7 @@ use crate::bank::{self, Loaded};
 use crate::exit::ExitStatus;
 use crate::paint::Paint;
 use crate::report;
+use crate::safe;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -63,9 +64,14 @@ pub fn show(
             .map(|q| q.id.value.as_str())
             .collect();
         let hint = crate::diagnostic::suggest(id, &ids)
-            .map(|near| format!("; did you mean `{near}`?"))
+            .map(|near| format!("; did you mean `{}`?", safe::line(near)))
             .unwrap_or_default();
-        writeln!(err, "quiz: no question has the id `{id}`{hint}").map_err(Error::Output)?;
+        writeln!(
+            err,
+            "quiz: no question has the id `{}`{hint}",
+            safe::line(id)
+        )
+        .map_err(Error::Output)?;
         return Ok(ExitStatus::Failure);
     };
     out.write_all(report::bank::show(bank, question, Paint { color }).as_bytes())

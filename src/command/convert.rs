@@ -3,9 +3,11 @@
 
 use super::{Error, create_output, load_or_builtin, refuse_errors};
 use crate::bank;
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::check::render::human;
+use crate::diagnostic::Diagnostic;
 use crate::exit::ExitStatus;
 use crate::formats::{self, Kind};
+use crate::safe;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +22,9 @@ pub struct ImportConfig {
     pub output: Option<PathBuf>,
     /// Replace `output` if it exists.
     pub force: bool,
+    /// Standard output is a terminal: the bank written there is shown
+    /// terminal-safe ([`crate::safe::text`]).
+    pub to_terminal: bool,
 }
 
 /// `quiz export`'s settings.
@@ -30,27 +35,36 @@ pub struct ExportConfig {
     pub paths: Vec<PathBuf>,
     pub output: Option<PathBuf>,
     pub force: bool,
-    /// Standard output is a terminal: a binary package is not written there.
+    /// Standard output is a terminal: a binary package is not written there, and
+    /// text is shown terminal-safe ([`crate::safe::text`]): a bank's escape
+    /// sequences are shown, not sent. `-o FILE` or a redirection keeps every byte.
     pub to_terminal: bool,
     /// When the export is made, which an Anki package stamps on its notes (the
     /// clock, or `$SOURCE_DATE_EPOCH` for reproducible files).
     pub now: std::time::SystemTime,
 }
 
-/// `PATH:LINE: message`, as the import and export warnings and errors read.
+/// `PATH:LINE: severity: message`, as the import and export warnings and errors
+/// read (terminal-safe, as every diagnostic is).
 fn say(err: &mut dyn Write, d: &Diagnostic) -> Result<(), Error> {
-    let severity = if d.is_error() { "error" } else { "warning" };
-    writeln!(err, "{}:{}: {severity}: {}", d.path, d.line, d.message).map_err(Error::Output)
+    writeln!(err, "{}", human::brief(d)).map_err(Error::Output)
 }
 
-/// Writes `text` to `output` (refusing to replace a file unless `force`) or to `out`.
+/// Writes `text` to `output` (refusing to replace a file unless `force`) or to `out`,
+/// terminal-safe when `out` is a terminal.
 fn deliver(
     bytes: &[u8],
     output: Option<&Path>,
     force: bool,
     out: &mut dyn Write,
+    to_terminal: bool,
 ) -> Result<(), Error> {
     let Some(path) = output else {
+        if to_terminal && let Ok(text) = std::str::from_utf8(bytes) {
+            return out
+                .write_all(safe::text(text).as_bytes())
+                .map_err(Error::Output);
+        }
         return out.write_all(bytes).map_err(Error::Output);
     };
     create_output(path, force)?
@@ -81,6 +95,14 @@ fn folder_files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Error> {
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect();
+        // A file too large to be an item is not read at all.
+        if entry
+            .metadata()
+            .is_ok_and(|m| m.len() > formats::MAX_PACKAGE_FILE)
+        {
+            files.push((name.join("/"), formats::OVERSIZED.to_vec()));
+            continue;
+        }
         let bytes = std::fs::read(entry.path()).map_err(|source| {
             Error::Load(bank::Error::Io {
                 path: entry.path().to_owned(),
@@ -103,7 +125,7 @@ fn from(
     if let Some(kind) = config.from {
         return Ok(Some(kind));
     }
-    let shown = config.input.display();
+    let shown = safe::line(&config.input.display().to_string()).into_owned();
     match formats::guess(&config.input, is_dir, bytes) {
         Some(guess) => {
             if guess.by_content {
@@ -165,14 +187,16 @@ pub fn import(
     let Some(kind) = from(config, is_dir, &bytes, err)? else {
         return Ok(ExitStatus::Usage);
     };
-    let imported = if is_dir {
+    let converted = if is_dir {
         let files = folder_files(&config.input)?;
-        formats::import_folder(kind, &shown, &files)
+        formats::convert_folder(kind, &shown, &files)
     } else {
-        formats::import_bytes(kind, &shown, &bytes)
+        formats::convert_bytes(kind, &shown, &bytes)
     };
-    let imported = match imported {
-        Ok(imported) => imported,
+    // The input is no longer needed: the bank is written from the text alone.
+    drop(bytes);
+    let converted = match converted {
+        Ok(converted) => converted,
         Err(failed) => {
             // The warnings first: they often explain the error.
             for w in &failed.warnings {
@@ -182,47 +206,41 @@ pub fn import(
             return Ok(ExitStatus::Failure);
         }
     };
-    for w in &imported.warnings {
+    for w in &converted.warnings {
         say(err, w)?;
     }
-    let yaml = formats::to_yaml(&imported.bank);
-    // The promise is a bank that `quiz check` accepts, but for the answers the source
-    // did not give (`answer: []`), which the author is told to fill in.
-    let mut diags = Vec::new();
-    let reread = bank::read_bank(&shown, yaml.as_bytes(), &mut diags);
-    diags.extend(crate::check::rules::run(reread.as_slice()));
-    let unanswered: Vec<Pos> = reread
-        .iter()
-        .flat_map(|b| &b.questions)
-        .filter(|q| q.answer.value.is_empty())
-        .map(|q| q.answer.pos)
-        .collect();
-    let expected = |d: &Diagnostic| {
-        d.code == "invalid-answer" && unanswered.contains(&Pos::new(d.line, d.col))
-    };
-    if diags.iter().any(|d| d.is_error() && !expected(d)) {
+    // What import writes, `quiz check` reads: each question was read back as it
+    // was written (see formats::Converted), and a bank over check's file limit is
+    // refused whole, before anything is written.
+    if converted.full {
         writeln!(
             err,
-            "quiz: the imported bank does not pass `quiz check`; this is a bug in quiz:"
+            "quiz: the imported bank would be larger than {} MiB (it reached that after {} questions), more than `quiz check` reads in one file; nothing was written: split {} into smaller files and import each",
+            crate::bank::MAX_FILE_BYTES / (1024 * 1024),
+            converted.questions,
+            safe::line(&config.input.display().to_string()),
         )
         .map_err(Error::Output)?;
-        for d in diags.iter().filter(|d| d.is_error()) {
-            writeln!(err, "  {}:{}: {}", d.line, d.col, d.message).map_err(Error::Output)?;
-        }
         return Ok(ExitStatus::Failure);
     }
-    deliver(yaml.as_bytes(), config.output.as_deref(), config.force, out)?;
-    let n = imported.bank.questions.len();
+    deliver(
+        converted.yaml.as_bytes(),
+        config.output.as_deref(),
+        config.force,
+        out,
+        config.to_terminal,
+    )?;
+    let n = converted.questions;
     if let Some(path) = &config.output {
         writeln!(
             err,
             "quiz: imported {n} question{} into {}",
             if n == 1 { "" } else { "s" },
-            path.display()
+            safe::line(&path.display().to_string())
         )
         .map_err(Error::Output)?;
     }
-    let missing = imported.warnings.iter().filter(|d| d.is_error()).count();
+    let missing = converted.unanswered;
     if missing > 0 {
         writeln!(
             err,
@@ -231,9 +249,26 @@ pub fn import(
             if missing == 1 { "has" } else { "have" },
         )
         .map_err(Error::Output)?;
-        return Ok(ExitStatus::Failure);
     }
-    Ok(ExitStatus::Success)
+    let over = converted
+        .warnings
+        .iter()
+        .filter(|d| d.is_error())
+        .count()
+        .saturating_sub(missing);
+    if over > 0 {
+        writeln!(
+            err,
+            "quiz: {over} question{} skipped with an error (above); the others were imported",
+            if over == 1 { " was" } else { "s were" },
+        )
+        .map_err(Error::Output)?;
+    }
+    Ok(if missing + over > 0 {
+        ExitStatus::Failure
+    } else {
+        ExitStatus::Success
+    })
 }
 
 pub fn export(
@@ -264,6 +299,12 @@ pub fn export(
     if exported.warnings.iter().any(Diagnostic::is_error) {
         return Ok(ExitStatus::Failure);
     }
-    deliver(&exported.bytes, config.output.as_deref(), config.force, out)?;
+    deliver(
+        &exported.bytes,
+        config.output.as_deref(),
+        config.force,
+        out,
+        config.to_terminal,
+    )?;
     Ok(ExitStatus::Success)
 }

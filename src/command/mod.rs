@@ -39,6 +39,8 @@ pub enum Error {
     #[error(transparent)]
     Rfc(#[from] crate::rfc::Error),
     #[error(transparent)]
+    Fetch(#[from] crate::rfc::fetch::Error),
+    #[error(transparent)]
     Levels(#[from] crate::check::levels::Error),
     #[error("{0:?} is not an RFC number: give numbers such as 8446")]
     NotAnRfcNumber(String),
@@ -131,7 +133,7 @@ pub(crate) fn load_blueprint(path: &Path, err: &mut dyn Write) -> Result<Option<
     writeln!(
         err,
         "quiz: the blueprint has errors; fix them first (`quiz check {}` shows the same list)",
-        path.display()
+        crate::safe::line(&path.display().to_string())
     )
     .map_err(Error::Output)?;
     Ok(None)

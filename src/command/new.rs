@@ -4,6 +4,7 @@ use super::Error;
 use crate::author;
 use crate::exit::{ExitStatus, error_chain};
 use crate::paint::Paint;
+use crate::safe;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -30,7 +31,7 @@ pub fn new(
             return Ok(ExitStatus::Failure);
         }
         Err(e) => {
-            writeln!(err, "quiz: {e}").map_err(Error::Output)?;
+            writeln!(err, "quiz: {}", safe::line(&e.to_string())).map_err(Error::Output)?;
             return Ok(ExitStatus::Usage);
         }
     };
@@ -44,7 +45,7 @@ pub fn new(
                 |s| s.to_string_lossy().into_owned(),
             );
             if let Err(e) = author::append(path, &draft, &default_title) {
-                writeln!(err, "quiz: {}", error_chain(&e)).map_err(Error::Output)?;
+                writeln!(err, "quiz: {}", safe::line(&error_chain(&e))).map_err(Error::Output)?;
                 return Ok(ExitStatus::Failure);
             }
             writeln!(err, "quiz: added `{}` to {}", draft.id, path.display())

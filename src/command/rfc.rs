@@ -5,6 +5,7 @@ use crate::exit::ExitStatus;
 use crate::rfc::fetch::{self, Fetcher};
 use std::io::Write;
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// `quiz rfc fetch`'s settings.
 #[derive(Debug, Clone)]
@@ -16,6 +17,8 @@ pub struct FetchConfig {
     pub data_dir: Option<PathBuf>,
     /// Where texts are downloaded from: `https://www.rfc-editor.org/rfc/`.
     pub base_url: String,
+    /// How long the whole command may take (every download).
+    pub timeout: Duration,
 }
 
 /// Downloads each RFC not already there; says what it did for each. Fails (1)
@@ -29,9 +32,11 @@ pub fn fetch(config: &FetchConfig, err: &mut dyn Write) -> Result<ExitStatus, Er
     let dir = super::data_dir(config.data_dir.as_deref())
         .ok_or(Error::NoDataDir)?
         .join("rfc");
-    let fetcher = Fetcher::new(&config.base_url);
+    let fetcher = Fetcher::new(&config.base_url, config.timeout)?;
     let mut failed = false;
-    let mut say = |line: String| writeln!(err, "quiz: {line}").map_err(Error::Output);
+    // What a mirror sends back may end up in an error; shown, never sent.
+    let mut say =
+        |line: String| writeln!(err, "quiz: {}", crate::safe::line(&line)).map_err(Error::Output);
     for number in numbers {
         let path = dir.join(format!("rfc{number}.txt"));
         if path.exists() && !config.force {

@@ -13,6 +13,7 @@ use crate::present;
 use crate::quiz::{self, Asked, Clock, Mode, Scoring, Session, SystemClock};
 use crate::report;
 use crate::review;
+use crate::safe;
 use crate::screen::{self, Ending, State, Theme};
 use crate::store::{self, History, NewAnswer, SessionInfo};
 use crate::ui::{self, Context, Interruptible, LineFront};
@@ -105,6 +106,33 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         },
         _ => None,
     };
+    // One quiz at a time holds a session: the one to resume is taken first, then
+    // read again, as its last holder may have answered or submitted meanwhile.
+    let mut held = None;
+    let unfinished = match (&history, unfinished) {
+        (Some(history), Some(found)) => match history.hold(found.id) {
+            Ok(lock) => {
+                held = Some(lock);
+                match history.latest_unfinished()? {
+                    Some(again) if again.id == found.id => Some(again),
+                    _ => {
+                        writeln!(
+                            err,
+                            "quiz: nothing to resume: another quiz finished the session meanwhile"
+                        )
+                        .map_err(Error::Output)?;
+                        return Ok(ExitStatus::Failure);
+                    }
+                }
+            }
+            Err(e @ store::Error::Held { .. }) => {
+                writeln!(err, "quiz: cannot resume: {e}").map_err(Error::Output)?;
+                return Ok(ExitStatus::Failure);
+            }
+            Err(e) => return Err(e.into()),
+        },
+        (_, unfinished) => unfinished,
+    };
     let plan = match (&config.blueprint, &unfinished) {
         (Some(path), None) => match load_blueprint(path, err)? {
             Some(blueprint) => Some(blueprint),
@@ -120,6 +148,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
     if loaded.banks.is_empty()
         && let Some((path, _)) = loaded.blueprints.first()
     {
+        let path = safe::line(path);
         writeln!(
             err,
             "quiz: {path} is an exam blueprint, not a bank: run it with `quiz run --blueprint {path}`"
@@ -131,7 +160,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
         return Ok(ExitStatus::Failure);
     }
     if let Some(why) = empty::unknown_tags(&loaded.banks, &config.tags) {
-        writeln!(err, "quiz: {why}").map_err(Error::Output)?;
+        writeln!(err, "quiz: {}", safe::text(&why)).map_err(Error::Output)?;
         return Ok(ExitStatus::Failure);
     }
     // Fail now, not after a long quiz, if the report cannot be written; an
@@ -172,7 +201,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
                 answers: &answers,
                 now: clock.now(),
             });
-            writeln!(err, "quiz: {why}").map_err(Error::Output)?;
+            writeln!(err, "quiz: {}", safe::text(&why)).map_err(Error::Output)?;
             return Ok(ExitStatus::Failure);
         }
         Err(e @ quiz::Error::Changed(_)) => {
@@ -180,13 +209,13 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
             writeln!(
                 err,
                 "quiz: cannot resume: {} since the session started; start a new one with `quiz run`",
-                crate::safe::line(&e.to_string())
+                safe::line(&e.to_string())
             )
             .map_err(Error::Output)?;
             return Ok(ExitStatus::Failure);
         }
         Err(e) => {
-            writeln!(err, "quiz: {e}").map_err(Error::Output)?;
+            writeln!(err, "quiz: {}", safe::line(&e.to_string())).map_err(Error::Output)?;
             return Ok(ExitStatus::Failure);
         }
     };
@@ -226,6 +255,8 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
                         banks: loaded.paths.clone(),
                     };
                     let id = history.begin(&info, clock.now())?;
+                    // Held before it can be resumed: its plan makes it resumable.
+                    held = Some(history.hold(id)?);
                     let plan = resume::plan(&session, &config.paths, time_limit, &title);
                     history.save_plan(id, &plan)?;
                     id
@@ -240,6 +271,7 @@ pub fn run(config: &RunConfig, err: &mut dyn Write) -> Result<ExitStatus, Error>
                 history,
                 session_id,
                 failure: None,
+                lock: held.take(),
             }) as Box<dyn Recorder + '_>
         }
         None => Box::new(NoRecorder),
@@ -407,8 +439,8 @@ fn new_session<'b>(
         Ok(drawn) => Ok(Some(Session::from_draw(&loaded.banks, &drawn, options))),
         Err(shortfalls) => {
             for shortfall in &shortfalls {
-                writeln!(err, "quiz: {}", blueprint.explain(shortfall, count))
-                    .map_err(Error::Output)?;
+                let why = blueprint.explain(shortfall, count);
+                writeln!(err, "quiz: {}", safe::text(&why)).map_err(Error::Output)?;
             }
             writeln!(
                 err,
@@ -509,6 +541,8 @@ struct HistoryRecorder<'h> {
     history: &'h History,
     session_id: i64,
     failure: Option<String>,
+    /// This process's hold on the session, for as long as it runs it.
+    lock: Option<store::SessionLock>,
 }
 
 impl Recorder for HistoryRecorder<'_> {
@@ -565,7 +599,15 @@ impl Recorder for HistoryRecorder<'_> {
                 self.history
                     .save_progress(id, flow.time_left(now), &flow.flagged_positions())
             }
-            Effect::Finished => self.history.finish(id, SystemTime::now()),
+            Effect::Finished => {
+                let finished = self.history.finish(id, SystemTime::now());
+                if finished.is_ok()
+                    && let Some(lock) = &mut self.lock
+                {
+                    lock.finished();
+                }
+                finished
+            }
             Effect::Verdict { .. } | Effect::TimeUp | Effect::Submitted | Effect::Notice(_) => {
                 Ok(())
             }

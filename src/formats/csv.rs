@@ -23,6 +23,13 @@
 //! and reported, so that the author fills it in. Writing gives only the columns the
 //! banks use (always `id`, `question`, the choices, `answer`, `explanation`,
 //! `references`, `tags`), references as `label: address`.
+//!
+//! **Formulas.** A spreadsheet runs a cell that begins with `=`, `+`, `-`, `@`, a tab
+//! or a carriage return as a formula (CSV injection). Writing guards such a cell
+//! with a leading `'`, as OWASP recommends, which spreadsheets show as text and do
+//! not display; a cell that begins with `'` gets one more, so that reading takes
+//! exactly one `'` off a cell that begins with `'` and then one of those
+//! characters (or another `'`), and a round trip gives the text back exactly.
 
 use super::build::{Builder, Draft, DraftChoice, Extra};
 use super::{Format, Kind, left_out, refs};
@@ -192,7 +199,7 @@ impl Format for Csv {
                 warnings.push(left_out(kind, bank, q, "it has more than 26 choices"));
                 continue;
             }
-            rows.push(header.iter().map(|&c| cell(q, c)).collect());
+            rows.push(header.iter().map(|&c| guard(cell(q, c))).collect());
         }
         for row in rows {
             if let Err(e) = out.write_record(&row) {
@@ -248,7 +255,7 @@ struct Row<'r> {
 impl Row<'_> {
     fn get(&self, c: Column) -> Option<Spanned<String>> {
         let i = *self.columns.get(&c)?;
-        let value = self.record.get(i)?.trim();
+        let value = unguard(self.record.get(i)?.trim());
         let col = u32::try_from(i + 1).unwrap_or(u32::MAX);
         (!value.is_empty())
             .then(|| Spanned::new(value.replace("\r\n", "\n"), Pos::new(self.pos.line, col)))
@@ -406,8 +413,30 @@ impl Row<'_> {
 /// indentation is part of it.
 fn raw_cell(row: &Row, name: &'static str) -> Option<String> {
     let i = *row.columns.get(&Column::Named(name))?;
-    let value = row.record.get(i)?.replace("\r\n", "\n");
+    let value = unguard(row.record.get(i)?).replace("\r\n", "\n");
     Some(value.trim_matches('\n').trim_end().to_owned())
+}
+
+/// What a spreadsheet takes a cell beginning with for a formula (OWASP).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `cell` with a leading `'` when a spreadsheet would run it as a formula, or
+/// when it begins with `'` itself (so that [`unguard`] is exact).
+fn guard(cell: String) -> String {
+    if cell.starts_with(FORMULA_STARTS) || cell.starts_with('\'') {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// A cell as written before [`guard`]: one leading `'` off, when what follows
+/// is what `guard` protects. Any other `'` is the author's.
+fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
+        _ => cell,
+    }
 }
 
 /// `A, C`, `A C`, `AC`, `a;c` → the indices; None if anything else is there.
@@ -602,5 +631,49 @@ mod tests {
         assert_eq!(letters("ac"), Some(vec![0, 2]));
         assert_eq!(letters("B;D"), Some(vec![1, 3]));
         assert_eq!(letters("A1"), None);
+    }
+
+    #[test]
+    fn formulas_are_guarded_and_read_back_exactly() {
+        for text in [
+            "=1+1", "+cmd", "-2", "@SUM(A1)", "\tx", "\rx", "'=x", "'quoted", "''",
+        ] {
+            assert_eq!(unguard(&guard(text.to_owned())), text, "{text:?}");
+            assert!(guard(text.to_owned()).starts_with('\''), "{text:?}");
+        }
+        for text in ["plain", "a=b", "'Tis", "x-y"] {
+            assert_eq!(unguard(text), text);
+        }
+        assert_eq!(guard("plain".to_owned()), "plain");
+        let bank = "questions:
+  - id: q1
+    question: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"
+    choices: [\"+1\", \"-1\", \"@x\", \"'=y\"]
+    answer: B
+    explanation: \"=2+2 is four\"
+    tags: [\"-t\"]
+";
+        let mut diags = Vec::new();
+        let banks: Vec<Bank> = crate::bank::read_bank("b.yaml", bank.as_bytes(), &mut diags)
+            .into_iter()
+            .collect();
+        assert!(diags.is_empty(), "{diags:?}");
+        let csv = crate::formats::export(Kind::Csv, &banks)
+            .text()
+            .into_owned();
+        let row = csv.lines().nth(1).unwrap_or_default();
+        assert!(
+            row.starts_with("q1,\"'=HYPERLINK(") && row.contains(",'+1,'-1,'@x,''=y,"),
+            "{row}"
+        );
+        let back = read(&csv).unwrap_or_else(|d| panic!("{}", d.message));
+        let q = &back.bank.questions[0];
+        assert_eq!(q.question.value, "=HYPERLINK(\"http://x\",\"y\")");
+        assert_eq!(crate::formats::testing::texts(q), ["+1", "-1", "@x", "'=y"]);
+        assert_eq!(
+            q.explanation.as_ref().map(|e| e.value.as_str()),
+            Some("=2+2 is four")
+        );
+        assert_eq!(q.tags[0].value, "-t");
     }
 }

@@ -126,6 +126,7 @@
 mod aiken;
 mod anki;
 mod build;
+mod collect;
 mod csv;
 mod dump;
 mod exhibit;
@@ -144,6 +145,7 @@ mod xhtml;
 mod xml;
 mod yaml;
 
+pub use collect::MAX_QUESTION_BYTES;
 pub use guess::{Guess, guess};
 pub use yaml::to_yaml;
 
@@ -269,6 +271,25 @@ pub struct Imported {
     /// gives without an answer, written with `answer: []`) fails the import once the
     /// bank is written.
     pub warnings: Vec<Diagnostic>,
+    /// How many questions the source gives without an answer (`answer: []`).
+    pub unanswered: usize,
+}
+
+/// A file converted to quiz's YAML as it was read (`quiz import`): the text, and
+/// what was skipped or changed. Only that text is kept, never every question's
+/// model, so converting costs the input and the output ([`collect`]).
+#[derive(Debug)]
+pub struct Converted {
+    /// The bank in quiz's format, as `to_yaml` writes it.
+    pub yaml: String,
+    pub questions: usize,
+    /// The bank would pass `quiz check`'s file limit
+    /// ([`crate::bank::MAX_FILE_BYTES`]): `yaml` stops short, and the import
+    /// must be refused.
+    pub full: bool,
+    /// As [`Imported::warnings`], with an error for each question over a limit.
+    pub warnings: Vec<Diagnostic>,
+    pub unanswered: usize,
 }
 
 /// A file that could not be imported: the error that stopped it, and the warnings
@@ -295,6 +316,16 @@ impl Exported {
     }
 }
 
+/// The most one file of a package (a zip entry, or a file of its folder) may
+/// hold: an item that large could not become a question quiz takes
+/// ([`MAX_QUESTION_BYTES`] in its format) however much markup it held. A file
+/// past it is skipped unread, with an error.
+pub const MAX_PACKAGE_FILE: u64 = 16 * 1024 * 1024;
+
+/// What stands for a package's file over [`MAX_PACKAGE_FILE`] among the files
+/// given to [`import_folder`] and [`convert_folder`]: bytes no XML file holds.
+pub const OVERSIZED: &[u8] = b"\0over the limit";
+
 /// The code of import errors and warnings.
 pub const IMPORT: &str = "import";
 /// The code of export warnings.
@@ -320,6 +351,30 @@ pub fn import_bytes(kind: Kind, path: &str, bytes: &[u8]) -> Result<Imported, Fa
     }
 }
 
+/// [`import_bytes`], written in quiz's YAML as it is read, up to `quiz check`'s
+/// file limit ([`Converted`]).
+pub fn convert_bytes(kind: Kind, path: &str, bytes: &[u8]) -> Result<Converted, Failed> {
+    let mut builder = Builder::writing(path);
+    match kind.format().read(bytes, &mut builder) {
+        Ok(()) => builder.finish_yaml(),
+        Err(error) => Err(Failed {
+            error,
+            warnings: builder.into_warnings(),
+        }),
+    }
+}
+
+/// [`import_folder`], written in quiz's YAML as it is read ([`Converted`]).
+pub fn convert_folder(
+    kind: Kind,
+    path: &str,
+    files: &[(String, Vec<u8>)],
+) -> Result<Converted, Failed> {
+    let mut builder = Builder::writing(path);
+    read_folder(kind, path, files, &mut builder)?;
+    builder.finish_yaml()
+}
+
 /// Imports a package unpacked into a folder: `files` holds each file's path inside
 /// the folder (with `/` between parts) and its bytes. Only QTI comes as a folder.
 pub fn import_folder(
@@ -327,6 +382,17 @@ pub fn import_folder(
     path: &str,
     files: &[(String, Vec<u8>)],
 ) -> Result<Imported, Failed> {
+    let mut builder = Builder::new(path);
+    read_folder(kind, path, files, &mut builder)?;
+    builder.finish()
+}
+
+fn read_folder(
+    kind: Kind,
+    path: &str,
+    files: &[(String, Vec<u8>)],
+    builder: &mut Builder,
+) -> Result<(), Failed> {
     if kind != Kind::Qti {
         return Err(Failed {
             error: Diagnostic::error(
@@ -341,14 +407,10 @@ pub fn import_folder(
             warnings: Vec::new(),
         });
     }
-    let mut builder = Builder::new(path);
-    match qti::read_files(files, &mut builder) {
-        Ok(()) => builder.finish(),
-        Err(error) => Err(Failed {
-            error,
-            warnings: builder.into_warnings(),
-        }),
-    }
+    qti::read_files(files, builder).map_err(|error| Failed {
+        error,
+        warnings: builder.take_warnings(),
+    })
 }
 
 /// Writes banks in another format; items it cannot express are skipped with a warning

@@ -22,6 +22,13 @@ pub fn to_yaml(bank: &Bank) -> String {
     out
 }
 
+/// One question as [`to_yaml`] writes it among the others.
+pub(super) fn question_text(q: &Question) -> String {
+    let mut out = String::new();
+    question(q, &mut out);
+    out
+}
+
 fn question(q: &Question, out: &mut String) {
     let _ = writeln!(out, "  - id: {}", write::value(&q.id.value, 6));
     let _ = writeln!(out, "    question: {}", write::value(&q.question.value, 6));

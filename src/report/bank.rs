@@ -1,29 +1,29 @@
 //! How authors look at banks: `quiz list` (banks and tags) and `quiz show` (one
 //! question, the way an author reviews it).
+//!
+//! Everything taken from a bank is shown through [`crate::safe`]: a downloaded
+//! bank's text never reaches the terminal as an escape sequence.
 
 use crate::bank::{Bank, Question, letter};
 use crate::paint::Paint;
 use crate::quiz::Prompt;
+use crate::safe;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// Each bank with its title and question count, then the tags with their counts.
 pub fn list(banks: &[Bank], paint: Paint) -> String {
     let mut out = String::new();
-    let width = banks
-        .iter()
-        .map(|b| b.path.chars().count())
-        .max()
-        .unwrap_or(0);
-    for b in banks {
+    let paths: Vec<_> = banks.iter().map(|b| safe::line(&b.path)).collect();
+    let width = paths.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+    for (b, path) in banks.iter().zip(&paths) {
         let n = b.questions.len();
         let _ = writeln!(
             out,
-            "{:width$}  {:>3} question{}  {}",
-            b.path,
+            "{path:width$}  {:>3} question{}  {}",
             n,
             if n == 1 { " " } else { "s" },
-            b.display_title()
+            safe::line(b.display_title())
         );
     }
     let total: usize = banks.iter().map(|b| b.questions.len()).sum();
@@ -48,6 +48,7 @@ pub fn list(banks: &[Bank], paint: Paint) -> String {
     if !tags.is_empty() {
         let mut tags: Vec<(&str, usize)> = tags.into_values().collect();
         tags.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let tags: Vec<_> = tags.into_iter().map(|(t, n)| (safe::line(t), n)).collect();
         let width = tags
             .iter()
             .map(|(t, _)| t.chars().count())
@@ -78,16 +79,20 @@ pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
     let _ = writeln!(
         out,
         "{}  {}",
-        paint.bold(&q.id.value),
-        paint.dim(&format!("{}:{} · {kind}{order}", bank.path, q.pos.line))
+        paint.bold(&safe::line(&q.id.value)),
+        paint.dim(&format!(
+            "{}:{} · {kind}{order}",
+            safe::line(&bank.path),
+            q.pos.line
+        ))
     );
     if !q.tags.is_empty() {
-        let tags: Vec<&str> = q.tags.iter().map(|t| t.value.as_str()).collect();
+        let tags: Vec<_> = q.tags.iter().map(|t| safe::line(&t.value)).collect();
         let _ = writeln!(out, "{}", paint.dim(&format!("tags: {}", tags.join(", "))));
     }
-    let _ = writeln!(out, "\n{}", q.question.value.trim());
+    let _ = writeln!(out, "\n{}", safe::text(q.question.value.trim()));
     if let Some(exhibit) = &q.exhibit {
-        let _ = writeln!(out, "{}", self::exhibit(&exhibit.value));
+        let _ = writeln!(out, "{}", self::exhibit(&safe::text(&exhibit.value)));
     }
     let correct = q.correct();
     for (i, c) in q.choices.value.iter().enumerate() {
@@ -102,9 +107,14 @@ pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
         } else {
             String::new()
         };
-        let _ = writeln!(out, "{mark} {}) {}{pin}", letter(i), c.text.value.trim());
+        let _ = writeln!(
+            out,
+            "{mark} {}) {}{pin}",
+            letter(i),
+            safe::text(c.text.value.trim())
+        );
         if let Some(why) = &c.why {
-            for line in why.value.trim().lines() {
+            for line in safe::text(why.value.trim()).lines() {
                 let _ = writeln!(out, "     {}", paint.dim(line));
             }
         }
@@ -113,7 +123,7 @@ pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
     let _ = writeln!(out, "\nAnswer: {}", letters.join(", "));
     if let Some(e) = &q.explanation {
         let _ = writeln!(out, "\n{}", paint.bold("Explanation:"));
-        for line in e.value.trim_end().lines() {
+        for line in safe::text(e.value.trim_end()).lines() {
             let _ = writeln!(out, "  {line}");
         }
     }
@@ -121,10 +131,15 @@ pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
         let _ = writeln!(out, "\n{}", paint.bold("References:"));
         for r in &q.references {
             let title = match (&r.title, &r.target) {
-                (Some(t), crate::bank::Target::Rfc { .. }) => format!(" {}", t.value),
+                (Some(t), crate::bank::Target::Rfc { .. }) => format!(" {}", safe::line(&t.value)),
                 _ => String::new(),
             };
-            let _ = writeln!(out, "  {}{title}: {}", r.label(), paint.link(&r.link()));
+            let _ = writeln!(
+                out,
+                "  {}{title}: {}",
+                safe::line(&r.label()),
+                paint.link(&safe::line(&r.link()))
+            );
         }
     }
     out

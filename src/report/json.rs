@@ -117,7 +117,5 @@ pub fn to_json(s: &Summary) -> Vec<u8> {
             })
             .collect(),
     };
-    let mut out = serde_json::to_vec_pretty(&report).unwrap_or_default();
-    out.push(b'\n');
-    out
+    crate::safe::json(&report)
 }

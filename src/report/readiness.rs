@@ -2,13 +2,12 @@
 
 use crate::blueprint::readiness::{DomainReadiness, Readiness};
 use crate::paint::Paint;
+use crate::safe;
 use std::collections::HashSet;
 use std::fmt::Write;
 
 pub fn to_json(readiness: &Readiness) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(readiness).unwrap_or_default();
-    out.push(b'\n');
-    out
+    safe::json(readiness)
 }
 
 /// A measured percentage: one decimal, always (`8.0%`).
@@ -32,7 +31,10 @@ pub fn to_text(r: &Readiness, blueprint: &str, paint: Paint) -> String {
     let _ = writeln!(
         out,
         "{}",
-        paint.bold(&format!("{}: readiness by domain, weakest first", r.title))
+        paint.bold(&format!(
+            "{}: readiness by domain, weakest first",
+            safe::line(&r.title)
+        ))
     );
     let _ = writeln!(
         out,
@@ -42,7 +44,7 @@ pub fn to_text(r: &Readiness, blueprint: &str, paint: Paint) -> String {
     let width = r
         .domains
         .iter()
-        .map(|d| d.name.chars().count())
+        .map(|d| safe::line(&d.name).chars().count())
         .chain(["Domain".len()])
         .max()
         .unwrap_or(0);
@@ -99,9 +101,14 @@ pub fn to_text(r: &Readiness, blueprint: &str, paint: Paint) -> String {
         let names: Vec<String> = held
             .iter()
             .map(|d| match d.accuracy {
-                None => format!("{} (no answers yet)", d.name),
-                Some(_) if thin => format!("{} ({} of {} seen)", d.name, d.seen, d.questions),
-                Some(a) => format!("{} ({})", d.name, percent(a)),
+                None => format!("{} (no answers yet)", safe::line(&d.name)),
+                Some(_) if thin => format!(
+                    "{} ({} of {} seen)",
+                    safe::line(&d.name),
+                    d.seen,
+                    d.questions
+                ),
+                Some(a) => format!("{} ({})", safe::line(&d.name), percent(a)),
             })
             .collect();
         let what = if thin {
@@ -127,7 +134,7 @@ fn row(d: &DomainReadiness, width: usize) -> String {
     };
     format!(
         "{:width$}  {:>6}  {:>4}  {:>6}  {:>8}  {:>12}",
-        d.name,
+        safe::line(&d.name),
         setting(d.weight),
         d.seen,
         d.unseen,

@@ -4,6 +4,7 @@ use crate::bank::Bank;
 use crate::paint::Paint;
 use crate::report::plural;
 use crate::review;
+use crate::safe;
 use crate::store::{Answer, PastSession, Shown};
 use chrono::{DateTime, Local, Utc};
 use serde::Serialize;
@@ -180,9 +181,7 @@ fn trend(sessions: &[PastSession], relevant: &[&Answer]) -> Vec<Trend> {
 }
 
 pub fn to_json(stats: &Stats) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(stats).unwrap_or_default();
-    out.push(b'\n');
-    out
+    crate::safe::json(stats)
 }
 
 pub fn to_text(s: &Stats, paint: Paint) -> String {
@@ -223,16 +222,13 @@ pub fn to_text(s: &Stats, paint: Paint) -> String {
             continue;
         }
         let _ = writeln!(out, "{}", paint.bold(title));
-        let width = list
-            .iter()
-            .map(|g| g.name.chars().count())
-            .max()
-            .unwrap_or(0);
-        for g in list {
+        // Tag and bank names come from the banks: shown, never sent.
+        let names: Vec<_> = list.iter().map(|g| safe::line(&g.name)).collect();
+        let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+        for (g, name) in list.iter().zip(&names) {
             let _ = writeln!(
                 out,
-                "  {:width$}  {:5.1}%  ({})",
-                g.name,
+                "  {name:width$}  {:5.1}%  ({})",
                 g.percent,
                 plural(g.answers, "answer")
             );

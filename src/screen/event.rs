@@ -111,6 +111,55 @@ fn from_key(key: &KeyEvent) -> Option<Key> {
     })
 }
 
+/// The screen's reading of an event parsed from the terminal's bytes
+/// ([`super::input`]); None for what it ignores, as [`from_crossterm`].
+#[cfg(unix)]
+pub fn from_termina(event: &termina::Event) -> Option<Input> {
+    use termina::event::{
+        KeyCode as K, KeyEventKind as Kind, Modifiers, MouseButton as Button,
+        MouseEventKind as Mouse,
+    };
+    match event {
+        termina::Event::Key(key) => {
+            if key.kind == Kind::Release {
+                return None;
+            }
+            let ctrl = key.modifiers.contains(Modifiers::CONTROL);
+            let shift = key.modifiers.contains(Modifiers::SHIFT);
+            Some(Input::Key(match key.code {
+                K::Char('c') if ctrl => Key::CtrlC,
+                K::Char(_) if ctrl => return None,
+                K::Char(c) => Key::Char(c),
+                K::Enter => Key::Enter,
+                K::Escape => Key::Esc,
+                K::Up => Key::Up,
+                K::Down => Key::Down,
+                K::Left if shift => Key::ShiftLeft,
+                K::Right if shift => Key::ShiftRight,
+                K::Left => Key::Left,
+                K::Right => Key::Right,
+                K::PageUp => Key::PageUp,
+                K::PageDown => Key::PageDown,
+                K::Home => Key::Home,
+                K::End => Key::End,
+                K::Tab | K::BackTab => Key::Tab,
+                K::Backspace => Key::Backspace,
+                _ => return None,
+            }))
+        }
+        termina::Event::Mouse(mouse) => match mouse.kind {
+            Mouse::Down(Button::Left) => Some(Input::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            Mouse::ScrollUp => Some(Input::WheelUp),
+            Mouse::ScrollDown => Some(Input::WheelDown),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,5 +178,45 @@ mod tests {
         let mut release = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
         assert_eq!(from_crossterm(&Crossterm::Key(release)), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_terminals_bytes_are_read_as_keys_clicks_and_the_wheel() {
+        let read = |bytes: &[u8]| {
+            let mut parser = termina::Parser::default();
+            parser.parse(bytes, false);
+            std::iter::from_fn(|| parser.pop())
+                .filter_map(|e| from_termina(&e))
+                .collect::<Vec<_>>()
+        };
+        use Key::*;
+        assert_eq!(
+            read(b"a\r\x1b[A\x1b[1;2D\x1bOC\x1b[5~\x1b[Z\x7f\x03\t"),
+            [
+                Char('a'),
+                Enter,
+                Up,
+                ShiftLeft,
+                Right,
+                PageUp,
+                Tab,
+                Backspace,
+                CtrlC,
+                Tab
+            ]
+            .map(Input::Key)
+        );
+        // A lone ESC at the end of what was read is the Esc key.
+        assert_eq!(read(b"\x1b"), [Input::Key(Esc)]);
+        // SGR mouse: a left press, its release (ignored), the wheel, a motion (ignored).
+        assert_eq!(
+            read(b"\x1b[<0;10;5M\x1b[<0;10;5m\x1b[<64;1;1M\x1b[<65;1;1M\x1b[<35;3;3M"),
+            [
+                Input::Click { column: 9, row: 4 },
+                Input::WheelUp,
+                Input::WheelDown
+            ]
+        );
     }
 }

@@ -7,6 +7,7 @@
 
 mod body;
 pub mod event;
+mod input;
 pub mod keymap;
 pub mod layout;
 mod state;
@@ -22,15 +23,14 @@ pub use theme::Theme;
 pub use update::update;
 pub use view::{view, visible_links};
 
-use crate::flow::Recorder;
+use crate::flow::{Effect, Recorder};
 use crate::quiz::Clock;
-use ratatui::crossterm::event as crossterm_event;
+use input::Read;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-use terminal::Waited;
 
 /// How often the clock ticks, and how long a key may wait before a signal is seen.
 const TICK: Duration = Duration::from_secs(1);
@@ -72,12 +72,17 @@ fn drive(
         state,
         Event::new(Input::Resize(size.width, size.height), clock.now()),
     );
+    let mut reader = input::Reader::new()?;
+    let mut progress_due = false;
     let mut next_tick = Instant::now() + TICK;
     while state.ending.is_none() {
-        let area = guard.terminal.draw(|frame| view(state, frame))?.area;
-        if hyperlinks {
-            let links = visible_links(state, (area.width, area.height));
-            link(guard.terminal.backend_mut(), &links, state.theme)?;
+        // After a burst of input, one drawing once every key is applied.
+        if !reader.has_pending() {
+            let area = guard.terminal.draw(|frame| view(state, frame))?.area;
+            if hyperlinks {
+                let links = visible_links(state, (area.width, area.height));
+                link(guard.terminal.backend_mut(), &links, state.theme)?;
+            }
         }
         let input = loop {
             if stop.load(Ordering::SeqCst) {
@@ -86,23 +91,30 @@ fn drive(
             let wait = next_tick
                 .saturating_duration_since(Instant::now())
                 .min(POLL);
-            if terminal::wait_for_input(wait)? == Waited::HungUp {
+            match reader.next(wait)? {
+                Read::Input(input) => break input,
                 // As a signal would: answers are kept, the session can be resumed.
-                break Input::Terminate;
-            }
-            // Crossterm reads what came without waiting; it also sees resizes.
-            if crossterm_event::poll(Duration::ZERO)? {
-                if let Some(input) = event::from_crossterm(&crossterm_event::read()?) {
-                    break input;
+                Read::HungUp => break Input::Terminate,
+                Read::Timeout if Instant::now() >= next_tick => {
+                    next_tick += TICK;
+                    break Input::Tick;
                 }
-            } else if Instant::now() >= next_tick {
-                next_tick += TICK;
-                break Input::Tick;
+                Read::Timeout => {}
             }
         };
         let now = clock.now();
         for effect in update(state, Event::new(input, now)) {
+            // Progress (time left, flags) is saved whole each time: during a
+            // burst of keys, once at its end rather than once per key.
+            if matches!(effect, Effect::Progress) && reader.has_pending() {
+                progress_due = true;
+                continue;
+            }
             recorder.keep(&state.session, &state.flow, &effect, now);
+        }
+        if progress_due && !reader.has_pending() {
+            progress_due = false;
+            recorder.keep(&state.session, &state.flow, &Effect::Progress, now);
         }
     }
     drop(guard);

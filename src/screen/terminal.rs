@@ -1,12 +1,12 @@
 //! The one guard over the terminal: raw mode, the alternate screen, mouse
-//! reporting and a hidden cursor while the screen is up, all undone when the
+//! reporting (clicks, the wheel, drags: [`ButtonMouse`]) and a hidden cursor
+//! while the screen is up, all undone when the
 //! guard drops, whatever the path out: the end, `q`, Ctrl-C, a signal, an
 //! error, or a panic (whose hook restores the terminal before the message is
 //! printed, so that it lands on the normal screen).
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -45,7 +45,7 @@ impl Guard {
         let entered = execute!(
             stdout,
             EnterAlternateScreen,
-            EnableMouseCapture,
+            ButtonMouse(true),
             cursor::Hide
         );
         if let Err(e) = entered {
@@ -70,62 +70,45 @@ impl Drop for Guard {
     }
 }
 
-/// What waiting for the keyboard came to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Waited {
-    /// A key (or part of one) is there to read.
-    Ready,
-    Timeout,
-    /// The terminal has gone away: its window closed, the ssh connection dropped.
-    HungUp,
-}
-
-/// Waits up to `timeout` for input on the terminal. The screen waits here rather
-/// than in crossterm, whose reader spins for ever at full speed on a terminal
-/// that hung up (it reads an endless end of input), and which no SIGHUP reaches
-/// in every set-up.
-#[cfg(unix)]
-pub fn wait_for_input(timeout: std::time::Duration) -> io::Result<Waited> {
-    use rustix::event::{PollFd, PollFlags, Timespec, poll};
-    let stdin = io::stdin();
-    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
-    let timeout = Timespec {
-        tv_sec: i64::try_from(timeout.as_secs()).unwrap_or(i64::MAX),
-        tv_nsec: i64::from(timeout.subsec_nanos()),
-    };
-    match poll(&mut fds, Some(&timeout)) {
-        Ok(0) | Err(rustix::io::Errno::INTR) => Ok(Waited::Timeout),
-        Ok(_)
-            if fds[0]
-                .revents()
-                .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
-        {
-            Ok(Waited::HungUp)
-        }
-        Ok(_) => Ok(Waited::Ready),
-        Err(e) => Err(e.into()),
-    }
-}
-
-#[cfg(not(unix))]
-pub fn wait_for_input(timeout: std::time::Duration) -> io::Result<Waited> {
-    Ok(if ratatui::crossterm::event::poll(timeout)? {
-        Waited::Ready
-    } else {
-        Waited::Timeout
-    })
-}
-
 /// Gives the terminal back: the normal screen, the cursor shown, raw mode off.
 /// Does nothing if it was already given back.
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let _ = execute!(
             io::stdout(),
-            DisableMouseCapture,
+            ButtonMouse(false),
             LeaveAlternateScreen,
             cursor::Show
         );
         let _ = disable_raw_mode();
+    }
+}
+
+/// The mouse reports the screen uses, and no others: presses and releases with
+/// the wheel (1000), drags while a button is held (1002, button-event tracking),
+/// in SGR encoding (1006). Not any-motion tracking (1003), which has every mouse
+/// move send a report: a burst of input for nothing. (Crossterm's
+/// `EnableMouseCapture` asks for 1003 too.) Off, it turns off 1003 and 1015 as
+/// well, in case an earlier program left them on.
+struct ButtonMouse(bool);
+
+impl ratatui::crossterm::Command for ButtonMouse {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        if self.0 {
+            f.write_str("\x1b[?1000h\x1b[?1002h\x1b[?1006h")
+        } else {
+            f.write_str("\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l")
+        }
+    }
+
+    #[cfg(windows)]
+    fn execute_winapi(&self) -> io::Result<()> {
+        use ratatui::crossterm::Command;
+        use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+        if self.0 {
+            EnableMouseCapture.execute_winapi()
+        } else {
+            DisableMouseCapture.execute_winapi()
+        }
     }
 }

@@ -5,10 +5,12 @@
 //! write at once (they wait for each other up to [`BUSY_TIMEOUT`]). The schema
 //! carries a version (`PRAGMA user_version`) and is migrated on open.
 
+mod lock;
 mod resume;
 mod schema;
 mod shown;
 
+pub use lock::SessionLock;
 pub use resume::{Plan, Unfinished, UnfinishedAnswer};
 pub use shown::Shown;
 
@@ -47,6 +49,17 @@ pub enum Error {
     },
     #[error("the history database failed")]
     Sql(#[from] rusqlite::Error),
+    #[error(
+        "this session is open in another quiz{}: finish or leave it there first (a session is taken by one quiz at a time)",
+        pid.map(|p| format!(" (process {p})")).unwrap_or_default()
+    )]
+    Held { session: i64, pid: Option<u32> },
+    #[error("cannot take the session's lock file {}", path.display())]
+    Lock {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// A session as the history keeps it.

@@ -87,10 +87,11 @@ impl History {
         Ok(())
     }
 
-    /// Marks session `id` as finished: it can no longer be resumed.
+    /// Marks session `id` as finished: it can no longer be resumed. A session
+    /// finishes once: an exam submitted keeps the time of its submission.
     pub fn finish(&self, id: i64, at: SystemTime) -> Result<(), Error> {
         self.conn.execute(
-            "UPDATE sessions SET finished_at = ?2 WHERE id = ?1",
+            "UPDATE sessions SET finished_at = ?2 WHERE id = ?1 AND finished_at IS NULL",
             params![id, millis(at)],
         )?;
         Ok(())

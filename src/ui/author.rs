@@ -11,6 +11,7 @@ use crate::bank::letter;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::exit::error_chain;
 use crate::paint::Paint;
+use crate::safe;
 use console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Input, MultiSelect, Select};
@@ -231,7 +232,11 @@ impl Prompts {
             if !errors.is_empty() {
                 self.say("")?;
                 for error in &errors {
-                    self.say(&format!("{}: {}", p.bad("error"), error.message))?;
+                    self.say(&format!(
+                        "{}: {}",
+                        p.bad("error"),
+                        safe::line(&error.message)
+                    ))?;
                 }
                 let mut fields = Vec::new();
                 for error in &errors {
@@ -250,7 +255,11 @@ impl Prompts {
             self.say("")?;
             self.say(&p.dim(author::to_yaml_item(&draft, 2).trim_end()))?;
             for warning in &problems {
-                self.say(&format!("{}: {}", p.warn("warning"), warning.message))?;
+                self.say(&format!(
+                    "{}: {}",
+                    p.warn("warning"),
+                    safe::line(&warning.message)
+                ))?;
             }
             let save = match target {
                 Target::File { path, .. } => format!("Append it to {}", path.display()),

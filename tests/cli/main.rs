@@ -11,6 +11,7 @@ mod exam;
 mod formats;
 mod history;
 mod hostile;
+mod import_limits;
 mod interchange;
 mod large;
 mod lint;
@@ -20,6 +21,7 @@ mod run;
 mod sarif;
 mod selection;
 mod shell;
+mod untrusted;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -47,11 +47,21 @@ fn serve(
                 .iter()
                 .find(|(p, _, _)| *p == path)
                 .map_or((404, "not found"), |(_, s, b)| (*s, *b));
-            let reason = if status == 200 { "OK" } else { "Not Found" };
+            let reason = match status {
+                200 => "OK",
+                300..=399 => "Found",
+                _ => "Not Found",
+            };
+            // A redirect's body is where it points.
+            let location = if (300..400).contains(&status) {
+                format!("Location: {body}\r\n")
+            } else {
+                String::new()
+            };
             let mut stream = reader.into_inner();
             let _ = write!(
                 stream,
-                "HTTP/1.1 {status} {reason}\r\nContent-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                "HTTP/1.1 {status} {reason}\r\n{location}Content-Type: text/plain\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
                 body.len()
             );
             asked.push(path);
@@ -116,4 +126,81 @@ fn a_bad_number_is_refused_before_any_download() {
         .run()
         .status(2)
         .stderr_has("\"x12\" is not an RFC number: give numbers such as 8446");
+}
+
+/// A server that takes connections and never answers; yields how many it took.
+fn stall() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+    let base = format!("http://{}/", listener.local_addr().expect("its address"));
+    let taken = std::sync::Arc::new(AtomicUsize::new(0));
+    let count = std::sync::Arc::clone(&taken);
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            count.fetch_add(1, Ordering::SeqCst);
+            held.push(stream);
+        }
+    });
+    (base, taken)
+}
+
+#[test]
+fn one_deadline_holds_for_the_whole_command() {
+    use std::sync::atomic::Ordering;
+    let (base, taken) = stall();
+    let out = Test::new()
+        .env("QUIZ_RFC_BASE_URL", &base)
+        .args(&["rfc", "fetch", "--timeout", "1s", "1", "2", "3"])
+        .run();
+    out.status(1);
+    // The first download used up the time; the others were not even started.
+    assert_eq!(taken.load(Ordering::SeqCst), 1, "{}", out.stderr);
+    for n in 1..=3 {
+        out.stderr_has(&format!(
+            "quiz: cannot fetch RFC {n}: the time allowed for the whole command (1s) ran out before {base}rfc{n}.txt was downloaded; give more with --timeout"
+        ));
+    }
+}
+
+#[test]
+fn the_base_address_must_be_https_but_on_loopback() {
+    Test::new()
+        .env("QUIZ_RFC_BASE_URL", "http://mirror.example/rfc/")
+        .args(&["rfc", "fetch", "8446"])
+        .run()
+        .status(2)
+        .stderr_has("QUIZ_RFC_BASE_URL=http://mirror.example/rfc/ is not an https:// address");
+}
+
+#[test]
+fn a_redirect_is_followed_only_where_the_rule_holds() {
+    use std::sync::atomic::Ordering;
+    let (other, elsewhere) = stall();
+    let to_other_port: &'static str = Box::leak(format!("{other}rfc9999.txt").into_boxed_str());
+    let responses: &'static [(&'static str, u16, &'static str)] = Box::leak(Box::new([
+        ("/rfc9999.txt", 302, to_other_port),
+        ("/rfc9998.txt", 301, "/moved/rfc9998.txt"),
+        (
+            "/moved/rfc9998.txt",
+            200,
+            "Request for Comments: 9998\n\n1.  Intro\n",
+        ),
+    ]));
+    let (base, server) = serve(responses, 3);
+    let out = Test::new()
+        .env("QUIZ_RFC_BASE_URL", &base)
+        .args(&["rfc", "fetch", "9999", "9998"])
+        .run();
+    out.status(1)
+        .stderr_has(&format!(
+            "quiz: cannot fetch RFC 9999: {base}rfc9999.txt redirects to {to_other_port}, which quiz does not follow"
+        ))
+        .stderr_has("quiz: saved RFC 9998 (1 KB) to ");
+    assert_eq!(
+        server.join().expect("the server"),
+        ["/rfc9999.txt", "/rfc9998.txt", "/moved/rfc9998.txt"]
+    );
+    // Nothing reached the other port.
+    assert_eq!(elsewhere.load(Ordering::SeqCst), 0);
 }

@@ -38,9 +38,7 @@ impl Render for Json {
                 .map(|&(rfc, references)| NotChecked { rfc, references })
                 .collect(),
         };
-        // Serializing plain strings and numbers cannot fail.
-        let mut out = serde_json::to_vec_pretty(&doc).unwrap_or_default();
-        out.push(b'\n');
-        out
+        // Strings as JSON escapes them, and DEL, C1 controls and bidi overrides too.
+        crate::safe::json(&doc)
     }
 }

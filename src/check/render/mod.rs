@@ -2,7 +2,7 @@
 //! trait. Renderers never write anywhere; the caller decides where the bytes go.
 
 mod github;
-mod human;
+pub mod human;
 mod json;
 pub mod sarif;
 

@@ -15,6 +15,7 @@ mod answer;
 mod blueprint;
 mod choices;
 mod citation;
+mod control;
 pub mod docs;
 mod ids;
 mod letters;
@@ -79,6 +80,7 @@ pub const RULES: &[&Rule] = &[
     &load::MISSING_KEY,
     &load::INVALID_REFERENCE,
     &load::FOLDED_ITEM,
+    &control::CONTROL_CHARACTER,
     &ids::INVALID_ID,
     &ids::ID_TOO_LONG,
     &ids::DUPLICATE_ID,
@@ -155,8 +157,20 @@ pub struct Sink<'a> {
 
 impl Sink<'_> {
     pub fn report(&mut self, rule: &Rule, pos: Pos, message: impl Into<String>) {
+        self.report_as(rule, rule.severity, pos, message);
+    }
+
+    /// A finding of `rule` at `found` severity, where a rule registered as an
+    /// error reports some findings as warnings (`control-character` in prose).
+    pub fn report_as(
+        &mut self,
+        rule: &Rule,
+        found: Severity,
+        pos: Pos,
+        message: impl Into<String>,
+    ) {
         let allowed_here = self.allows.iter().any(|a| a.value.trim() == rule.code);
-        if let Some(severity) = self.config.levels.severity(rule, allowed_here) {
+        if let Some(severity) = self.config.levels.severity_of(rule, found, allowed_here) {
             self.out.push(Diagnostic::new(
                 self.path, pos, severity, rule.code, message,
             ));
@@ -191,6 +205,17 @@ pub fn check_file(bank: &Bank, config: &Config) -> FileCheck {
     let near = config.runs(&near_duplicate::NEAR_DUPLICATE);
     let tag_case = config.runs(&tags::TAG_CASE);
     let mut spellings: HashSet<&str> = HashSet::new();
+    if let Some(title) = &bank.title
+        && config.runs(&control::CONTROL_CHARACTER)
+    {
+        let mut sink = Sink {
+            path: &bank.path,
+            allows: &[],
+            config,
+            out: &mut found.diagnostics,
+        };
+        control::title(title, &mut sink);
+    }
     for question in &bank.questions {
         if tag_case
             && !question

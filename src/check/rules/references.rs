@@ -6,6 +6,7 @@ use crate::bank::{Question, Reference, Spanned, Target};
 use crate::check::Config;
 use crate::diagnostic::Severity::{Error, Warning};
 use crate::rfc::{Library, Rfc};
+use crate::safe;
 
 pub const MISSING_EXPLANATION: Rule = Rule {
     code: "missing-explanation",
@@ -78,25 +79,38 @@ fn rfc_number(number: &Spanned<String>) -> Option<u32> {
 pub const INVALID_URL: Rule = Rule {
     code: "invalid-url",
     severity: Error,
-    summary: "a `url` that is not an http:// or https:// address",
-    flags: "`url: ftp://example.org/tls`",
+    summary: "a `url` that is not an http:// or https:// address with a host, or that holds a space, a control character or a bidi override",
+    flags: "`url: ftp://example.org/tls`, `url: https://`",
     passes: "`url: https://example.org/tls`",
     check: Check::Question(urls_are_valid),
 };
 
+/// A `url` must be what the screen may make a link of ([`safe::link`]): the
+/// address shown is the address opened, and nothing in it reaches the terminal
+/// as an escape sequence.
 fn urls_are_valid(q: &Question, _: &Config, s: &mut Sink) {
     for r in &q.references {
         if let Target::Url(url) = &r.target {
             let u = url.value.trim();
-            if !(u.starts_with("https://") || u.starts_with("http://"))
+            if safe::link(u).is_some() {
+                continue;
+            }
+            let shown = safe::line(u);
+            let why = if let Some(c) = u.chars().find(|&c| safe::is_unsafe(c)) {
+                format!(
+                    "`url` holds {}, which a terminal would act on; found {shown:?}",
+                    super::control::describe(c)
+                )
+            } else if !(u.starts_with("https://") || u.starts_with("http://"))
                 || u.contains(char::is_whitespace)
             {
-                s.report(
-                    &INVALID_URL,
-                    url.pos,
-                    format!("`url` must be an http:// or https:// address, found {u:?}"),
-                );
-            }
+                format!("`url` must be an http:// or https:// address, found {shown:?}")
+            } else {
+                format!(
+                    "`url` must name a host after `//`, such as https://example.org/tls, found {shown:?}"
+                )
+            };
+            s.report(&INVALID_URL, url.pos, why);
         }
     }
 }
@@ -257,6 +271,39 @@ mod tests {
             )]),
             ["invalid-url"]
         );
+    }
+
+    #[test]
+    fn a_url_must_be_a_plain_web_address_with_a_host() {
+        let url = |u: &str| {
+            let q = question_with(&[(
+                "- rfc: 5246\n        section: 7.4.1.3",
+                &format!("- url: {u}"),
+            )]);
+            messages(urls_are_valid, &q)
+        };
+        assert_eq!(url("https://example.org/tls"), Vec::<String>::new());
+        assert_eq!(url("http://127.0.0.1:8080/x"), Vec::<String>::new());
+        assert_eq!(
+            url("https://"),
+            [
+                "`url` must name a host after `//`, such as https://example.org/tls, found \"https://\""
+            ]
+        );
+        assert_eq!(
+            url("\"https://x.example/\\e]52;c;YQ==\\a\""),
+            [
+                "`url` holds U+001B (ESC), which a terminal would act on; found \"https://x.example/␛]52;c;YQ==␇\""
+            ]
+        );
+        assert_eq!(
+            url("\"https://x.example/\\u202efdp.exe\""),
+            [
+                "`url` holds U+202E (RIGHT-TO-LEFT OVERRIDE), which a terminal would act on; found \"https://x.example/\\\\u{202e}fdp.exe\""
+            ]
+        );
+        assert_eq!(url("javascript:alert(1)").len(), 1);
+        assert_eq!(url("https:///etc/passwd").len(), 1);
     }
 
     #[test]

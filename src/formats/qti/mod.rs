@@ -38,8 +38,10 @@ pub(super) const GENERAL_FEEDBACK: &str = "general_fb";
 /// The class of a choice interaction written for `multi: true`.
 pub(super) const SELECT_ALL: &str = "quiz-select-all";
 const MANIFEST: &str = "imsmanifest.xml";
+
 /// The most a package may unpack to; past it the import stops (a zip bomb).
-const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
+const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
+use super::{MAX_PACKAGE_FILE as MAX_ENTRY, OVERSIZED as TOO_LARGE};
 
 pub(super) struct Qti;
 
@@ -60,9 +62,7 @@ impl Format for Qti {
             ));
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if let Ok(doc) = roxmltree::Document::parse(text)
-            && doc.root_element().tag_name().name() == "manifest"
-        {
+        if root_name(text) == Some("manifest") {
             return Err(b.error(
                 Pos::new(1, 1),
                 "this is a package's manifest: import the folder that holds it, or its .zip",
@@ -127,6 +127,19 @@ fn zip(files: &[(String, String)]) -> zip::result::ZipResult<Vec<u8>> {
     Ok(out.finish()?.into_inner())
 }
 
+/// The local name of the first element of an XML text (`manifest` for
+/// `<imscp:manifest …>`), read without parsing the whole document.
+fn root_name(text: &str) -> Option<&str> {
+    let tag = text
+        .split('<')
+        .skip(1)
+        .find(|t| !t.starts_with(['?', '!']))?;
+    let name = tag
+        .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .next()?;
+    Some(name.rsplit(':').next().unwrap_or(name))
+}
+
 /// The XML files of a zip package, by their path inside it.
 fn unzip(bytes: &[u8], b: &Builder) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     let broken = |e: zip::result::ZipError| {
@@ -145,11 +158,17 @@ fn unzip(bytes: &[u8], b: &Builder) -> Result<Vec<(String, Vec<u8>)>, Diagnostic
             continue;
         }
         let mut data = Vec::new();
-        let left = MAX_UNPACKED.saturating_sub(total);
+        let left = MAX_UNPACKED.saturating_sub(total).min(MAX_ENTRY);
         (&mut entry)
             .take(left + 1)
             .read_to_end(&mut data)
             .map_err(|e| broken(e.into()))?;
+        if data.len() as u64 > MAX_ENTRY {
+            // Not kept: the item reads as too large (see `read_files`).
+            total += MAX_ENTRY;
+            files.push((name.trim_start_matches("./").to_owned(), TOO_LARGE.to_vec()));
+            continue;
+        }
         total += data.len() as u64;
         if total > MAX_UNPACKED {
             return Err(b.error(
@@ -215,6 +234,14 @@ pub(super) fn read_files(files: &[(String, Vec<u8>)], b: &mut Builder) -> Result
             b.skip(Pos::new(1, 1), "the item", "the package has no such file");
             continue;
         };
+        if *data == TOO_LARGE {
+            let why = format!(
+                "the file unpacks to more than {} MiB, more than any question quiz takes; it is not read",
+                MAX_ENTRY / 1024 / 1024
+            );
+            b.skip_error(Pos::new(1, 1), "the item", &why);
+            continue;
+        }
         let Ok(text) = std::str::from_utf8(data) else {
             b.skip(Pos::new(1, 1), "the item", "the file is not valid UTF-8");
             continue;

@@ -130,11 +130,8 @@ fn write(rules: Vec<Descriptor>, results: Option<Results>, invocation: Invocatio
             results,
         }],
     };
-    let mut out = Vec::new();
-    // Serializing plain strings and numbers into memory cannot fail.
-    let _ = serde_json::to_writer_pretty(&mut out, &log);
-    out.push(b'\n');
-    out
+    // Strings as JSON escapes them, and DEL, C1 controls and bidi overrides too.
+    crate::safe::json(&log)
 }
 
 /// The indices of at most `max` diagnostics, errors before warnings and each in

@@ -12,6 +12,20 @@
 //! It is a measurement, not a test: it exits 0 whatever the ratios. Run without
 //! `--bench` (as `cargo test --benches` does), it only imports small inputs.
 //! `IMPORT_BENCH_SIZE=N` sets the smaller size (4,000 questions by default).
+//!
+//! And memory (measured first): `quiz import` (the release binary) on the inputs that once took
+//! over a gigabyte, each in a process of its own whose peak resident memory the
+//! kernel reports (`wait4`'s `ru_maxrss`, as `/usr/bin/time -f %M` does). The goal
+//! is a peak of at most 10 times the bytes quiz reads (unpacked, for a zip) plus
+//! 64 MB:
+//!
+//! - a CSV of 500,000 short rows (13.7 MB);
+//! - a Moodle XML file of 60 MB;
+//! - a 234 KB QTI zip whose one item unpacks to 240 MB of `<b/>` elements.
+//!
+//! `IMPORT_BENCH_MEMORY=0` leaves this part out.
+
+mod memory;
 
 use quiz::formats::{Kind, import};
 use std::time::{Duration, Instant};
@@ -88,6 +102,10 @@ fn main() {
             assert!(time(kind, &make(40), 1).1 > 0, "{name}: nothing imported");
         }
         return;
+    }
+    // First, while this process is small: see `memory`.
+    if !std::env::var("IMPORT_BENCH_MEMORY").is_ok_and(|v| v == "0") {
+        memory::report();
     }
     let small = std::env::var("IMPORT_BENCH_SIZE")
         .ok()

@@ -1,7 +1,8 @@
 //! What every importer shares: a question as the source states it ([`Draft`]), and the
 //! [`Builder`] that turns drafts into checked questions with valid, unique ids.
 
-use super::{Failed, IMPORT, Imported, is_moodle_grade, refs};
+use super::collect::{Collect, MAX_QUESTION_BYTES, Refused};
+use super::{Converted, Failed, IMPORT, Imported, is_moodle_grade, refs};
 use crate::bank::{Bank, Choice, Question, Spanned, letter};
 use crate::check::rules;
 use crate::diagnostic::{Diagnostic, Pos, Severity};
@@ -104,11 +105,24 @@ pub(super) struct Builder {
     /// this map instead of counting up from 2 each time keeps a file whose questions
     /// all share one name linear.
     next_suffix: HashMap<String, usize>,
-    questions: Vec<Question>,
+    /// Where the questions taken go: a bank, or quiz's YAML at once.
+    out: Collect,
+    /// How many were taken without an answer (`answer: []`).
+    unanswered: usize,
     warnings: Vec<Diagnostic>,
 }
 
 impl Builder {
+    /// A builder that writes each question in quiz's YAML as it comes and keeps
+    /// only that text, up to `quiz check`'s file limit ([`super::collect`]).
+    pub fn writing(path: &str) -> Self {
+        Builder {
+            out: Collect::yaml(),
+            ..Builder::new(path)
+        }
+    }
+
+    /// A builder that keeps the questions as a bank.
     pub fn new(path: &str) -> Self {
         let name = Path::new(path)
             .file_stem()
@@ -123,7 +137,8 @@ impl Builder {
             skipped: 0,
             ids: HashSet::new(),
             next_suffix: HashMap::new(),
-            questions: Vec::new(),
+            out: Collect::Bank(Vec::new()),
+            unanswered: 0,
             warnings: Vec::new(),
         }
     }
@@ -153,6 +168,20 @@ impl Builder {
         self.warnings
     }
 
+    /// The questions taken so far into a bank.
+    #[cfg(test)]
+    fn taken(&self) -> &[Question] {
+        match &self.out {
+            Collect::Bank(questions) => questions,
+            Collect::Yaml(_) => &[],
+        }
+    }
+
+    /// The warnings so far, taken out, for a package whose import failed.
+    pub fn take_warnings(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.warnings)
+    }
+
     /// A question of the source that quiz leaves out: `what` says what it is, `why`
     /// why it is left out.
     pub fn skip(&mut self, pos: Pos, what: &str, why: &str) {
@@ -165,6 +194,24 @@ impl Builder {
         self.warn(pos, format!("skipped {what}: {why}"));
     }
 
+    /// A question of the source left out for a reason that fails the import (it is
+    /// over a limit): an error, though the rest are imported.
+    pub fn skip_error(&mut self, pos: Pos, what: &str, why: &str) {
+        self.ordinal += 1;
+        self.skipped_error(pos, what, why);
+    }
+
+    /// As [`Builder::skip_error`], for a question already counted.
+    fn skipped_error(&mut self, pos: Pos, what: &str, why: &str) {
+        self.skipped += 1;
+        self.warnings.push(Diagnostic::error(
+            &self.source,
+            pos,
+            IMPORT,
+            format!("skipped {what}: {why}"),
+        ));
+    }
+
     /// Adds a question, or skips it with a warning when quiz cannot hold it.
     pub fn add(&mut self, draft: Draft) {
         self.add_with(draft, Extra::default());
@@ -175,6 +222,10 @@ impl Builder {
     /// the one that says why.
     pub fn add_with(&mut self, mut draft: Draft, extra: Extra) {
         self.ordinal += 1;
+        if self.out.is_full() {
+            // The output is refused whole: the rest costs no more work.
+            return;
+        }
         let what = "the question";
         let mut notes: Vec<(Pos, String)> = Vec::new();
         // Moodle leaves out an answer with no text and keeps the rest.
@@ -272,14 +323,33 @@ impl Builder {
             let why = format!("quiz cannot hold it: {}", problem.message);
             return self.skipped(draft.pos, what, &why);
         }
+        let id = question.id.value.clone();
+        match self.out.take(question, &self.path, extra.unanswered) {
+            Ok(()) => {}
+            Err(Refused::Full) => return,
+            Err(Refused::TooLarge(bytes)) => {
+                let why = format!(
+                    "it takes {} in quiz's format, and a question may take at most {}: shorten it, or split it into several",
+                    mib(bytes as u64),
+                    mib(MAX_QUESTION_BYTES as u64)
+                );
+                return self.skipped_error(draft.pos, what, &why);
+            }
+            Err(Refused::Unreadable(problem)) => {
+                let why = format!(
+                    "what quiz wrote for it does not read back ({problem}); this is a bug in quiz: please report it"
+                );
+                return self.skipped_error(draft.pos, what, &why);
+            }
+        }
         if extra.unanswered {
+            self.unanswered += 1;
             self.warnings.push(Diagnostic::error(
                 &self.source,
                 draft.pos,
                 IMPORT,
                 format!(
-                    "no answer given: `{}` is written with `answer: []`; fill in the right letters",
-                    question.id.value
+                    "no answer given: `{id}` is written with `answer: []`; fill in the right letters"
                 ),
             ));
         }
@@ -303,8 +373,7 @@ impl Builder {
         for (pos, note) in notes {
             self.warn(pos, note);
         }
-        self.ids.insert(question.id.value.clone());
-        self.questions.push(question);
+        self.ids.insert(id);
     }
 
     /// A valid id of at most [`MAX_ID`] characters, unique in this bank: from the
@@ -339,7 +408,52 @@ impl Builder {
 
     /// The bank, or an error when the file held nothing quiz can ask.
     pub fn finish(self) -> Result<Imported, Failed> {
-        if self.questions.is_empty() {
+        let (out, rest) = self.checked()?;
+        Ok(Imported {
+            bank: Bank {
+                path: rest.path,
+                name: rest.name,
+                title: None,
+                questions: match out {
+                    Collect::Bank(questions) => questions,
+                    Collect::Yaml(_) => Vec::new(),
+                },
+            },
+            warnings: rest.warnings,
+            unanswered: rest.unanswered,
+        })
+    }
+
+    /// The bank written in quiz's YAML (a builder made by [`Builder::writing`]),
+    /// or an error when the file held nothing quiz can ask.
+    pub fn finish_yaml(self) -> Result<Converted, Failed> {
+        let (out, rest) = self.checked()?;
+        let (yaml, questions, full) = match out {
+            Collect::Yaml(y) => (y.text, y.count, y.full),
+            Collect::Bank(questions) => {
+                let bank = Bank {
+                    path: rest.path.clone(),
+                    name: rest.name.clone(),
+                    title: None,
+                    questions,
+                };
+                let n = bank.questions.len();
+                (super::to_yaml(&bank), n, false)
+            }
+        };
+        Ok(Converted {
+            yaml,
+            questions,
+            full,
+            warnings: rest.warnings,
+            unanswered: rest.unanswered,
+        })
+    }
+
+    /// What was taken, and the rest of the builder; an error when nothing was.
+    fn checked(mut self) -> Result<(Collect, Builder), Failed> {
+        let out = std::mem::replace(&mut self.out, Collect::Bank(Vec::new()));
+        if out.is_empty() {
             let message = match self.skipped {
                 0 => "nothing to import: the file has no questions".to_owned(),
                 1 => "nothing to import: its one question was skipped (the warning above says why)"
@@ -357,15 +471,7 @@ impl Builder {
                 warnings: self.warnings,
             });
         }
-        Ok(Imported {
-            bank: Bank {
-                path: self.path,
-                name: self.name,
-                title: None,
-                questions: self.questions,
-            },
-            warnings: self.warnings,
-        })
+        Ok((out, self))
     }
 }
 
@@ -441,6 +547,15 @@ fn right_choices(draft: &Draft, notes: &mut Vec<(Pos, String)>) -> Result<Vec<us
             return Err("no choice has a positive weight".into());
         }
         Ok(right)
+    }
+}
+
+/// `1.5 MiB`, `300 KiB`.
+fn mib(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KiB", bytes.div_ceil(1024))
     }
 }
 
@@ -540,108 +655,4 @@ fn fold(c: char) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn draft(name: Option<&str>) -> Draft {
-        let pos = Pos::new(3, 1);
-        let mut d = Draft::new(pos, Spanned::new("Which?".into(), pos));
-        d.name = name.map(|n| Spanned::new(n.into(), pos));
-        for (i, text) in ["Yes", "No"].iter().enumerate() {
-            d.choices.push(DraftChoice {
-                text: Spanned::new((*text).into(), Pos::new(4 + i as u32, 1)),
-                why: None,
-                weight: if i == 0 { 100.0 } else { 0.0 },
-            });
-        }
-        d
-    }
-
-    #[test]
-    fn slugs_are_valid_ids() {
-        assert_eq!(
-            slug("Which TLS version?").as_deref(),
-            Some("Which-TLS-version")
-        );
-        assert_eq!(
-            slug("Frage über TLS 1.3").as_deref(),
-            Some("Frage-uber-TLS-1.3")
-        );
-        assert_eq!(slug("  --tls_1.2--  ").as_deref(), Some("tls_1.2"));
-        assert_eq!(slug("日本語"), None);
-        assert_eq!(slug(""), None);
-        let long = "word ".repeat(40);
-        let id = slug(&long).unwrap_or_default();
-        assert!(id.len() <= MAX_ID && id.ends_with("word"), "{id}");
-    }
-
-    #[test]
-    fn categories_become_their_last_part() {
-        assert_eq!(
-            category_tag("$course$/top/TLS/Handshake").as_deref(),
-            Some("Handshake")
-        );
-        assert_eq!(category_tag("$course$/top/Default for C1").as_deref(), None);
-        assert_eq!(category_tag("TLS 1.3").as_deref(), Some("TLS 1.3"));
-        assert_eq!(category_tag("$module$/top/a//b").as_deref(), Some("a/b"));
-        assert_eq!(category_tag("$course$/top"), None);
-    }
-
-    #[test]
-    fn ids_are_unique_and_derived_from_the_file_without_a_name() {
-        let mut b = Builder::new("dir/My Bank.gift");
-        b.add(draft(Some("Q 1")));
-        b.add(draft(Some("Q-1")));
-        b.add(draft(None));
-        b.add(draft(Some("???")));
-        let ids: Vec<String> = b.questions.iter().map(|q| q.id.value.clone()).collect();
-        assert_eq!(ids, ["Q-1", "Q-1-2", "My-Bank-3", "My-Bank-4"]);
-        let imported = b.finish().map_err(|f| f.error.message);
-        assert_eq!(imported.map(|i| i.bank.name), Ok("My Bank".to_owned()));
-    }
-
-    #[test]
-    fn a_taken_name_gets_the_next_free_suffix() {
-        let mut b = Builder::new("x.gift");
-        for name in ["Q", "Q", "Q-3", "Q", "Q"] {
-            b.add(draft(Some(name)));
-        }
-        let ids: Vec<&str> = b.questions.iter().map(|q| q.id.value.as_str()).collect();
-        assert_eq!(ids, ["Q", "Q-2", "Q-3", "Q-4", "Q-5"]);
-    }
-
-    #[test]
-    fn single_answer_with_two_full_marks_is_skipped() {
-        let mut b = Builder::new("x.gift");
-        let mut d = draft(None);
-        d.choices[1].weight = 100.0;
-        b.add(d);
-        assert!(b.questions.is_empty());
-        assert!(
-            b.warnings[0].line == 3 && b.warnings[0].message.starts_with("skipped "),
-            "{:?}",
-            b.warnings
-        );
-        let err = b.finish().err().map(|f| (f.error.line, f.error.message));
-        assert!(
-            matches!(&err, Some((3, m)) if m.starts_with("nothing to import")),
-            "{err:?}"
-        );
-    }
-
-    #[test]
-    fn a_question_quiz_rejects_is_skipped_with_the_reason() {
-        let mut b = Builder::new("x.gift");
-        let mut d = draft(None);
-        d.choices[1].text.value = "Yes".into();
-        b.add(d);
-        b.add(draft(None));
-        assert_eq!(b.questions.len(), 1);
-        assert_eq!(b.questions[0].id.value, "x-2");
-        assert!(
-            b.warnings[0].message.contains("repeats choice A"),
-            "{:?}",
-            b.warnings
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,172 @@
+//! Peak memory of `quiz import` on the inputs that once took over a gigabyte: each
+//! import runs in a child process, and the kernel's account of its peak resident
+//! set (`ru_maxrss` from `wait4`) is the figure. That account also counts the
+//! spawning process's own peak (the child shares its memory until `exec`), so
+//! this part runs first, and writes its inputs to files as streams, keeping the
+//! bench itself at a few megabytes.
+
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// An input written to a file: its path, and the bytes quiz reads of it.
+type Input = (std::path::PathBuf, u64);
+
+/// Writes an input into a folder.
+type Make = fn(&Path) -> Input;
+
+/// The goal: peak ≤ 10 × bytes read + 64 MB.
+const PER_BYTE: u64 = 10;
+const OVERHEAD: u64 = 64 * 1000 * 1000;
+
+/// 500,000 rows of `Q n?,an,bn,A`: 13.7 MB.
+fn csv(dir: &Path) -> Input {
+    let path = dir.join("rows.csv");
+    let mut out = Counted::create(&path);
+    let _ = out.write_all(b"question,A,B,answer\n");
+    for i in 0..500_000 {
+        let _ = writeln!(out, "Q {i}?,a{i},b{i},A");
+    }
+    (path, out.finish())
+}
+
+/// Moodle XML questions up to 60 MB.
+fn moodle_xml(dir: &Path) -> Input {
+    let path = dir.join("questions.xml");
+    let mut out = Counted::create(&path);
+    let _ = out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n");
+    let mut i = 0;
+    while out.bytes < 60_000_000 {
+        let _ = write!(
+            out,
+            "<question type=\"multichoice\">
+  <name><text>Question {i}</text></name>
+  <questiontext format=\"html\"><text><![CDATA[<p>Which of these is the right answer to question {i}?</p>]]></text></questiontext>
+  <generalfeedback format=\"html\"><text>Because it is.</text></generalfeedback>
+  <single>true</single>
+  <shuffleanswers>true</shuffleanswers>
+  <answer fraction=\"100\" format=\"html\"><text>right {i}</text><feedback format=\"html\"><text>Yes.</text></feedback></answer>
+  <answer fraction=\"0\" format=\"html\"><text>wrong {i}</text><feedback format=\"html\"><text>No.</text></feedback></answer>
+</question>
+"
+        );
+        i += 1;
+    }
+    let _ = out.write_all(b"</quiz>\n");
+    (path, out.finish())
+}
+
+/// A file written through a buffer, counting its bytes.
+struct Counted {
+    out: BufWriter<std::fs::File>,
+    bytes: u64,
+}
+
+impl Counted {
+    fn create(path: &Path) -> Counted {
+        let file = std::fs::File::create(path).expect("create the input");
+        Counted {
+            out: BufWriter::new(file),
+            bytes: 0,
+        }
+    }
+
+    fn finish(mut self) -> u64 {
+        self.out.flush().expect("write the input");
+        self.bytes
+    }
+}
+
+impl Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// A QTI package whose one item is 240 MB of `<b/>`: about 234 KB packed. What
+/// quiz reads of it is the zip and the unpacked bytes it looks at before it stops.
+fn qti_bomb(dir: &Path) -> Input {
+    let path = dir.join("bomb.zip");
+    let manifest = "<?xml version=\"1.0\"?><manifest xmlns=\"http://www.imsglobal.org/xsd/imscp_v1p1\" identifier=\"m\"><resources><resource identifier=\"r\" type=\"imsqti_item_xmlv2p1\" href=\"item.xml\"><file href=\"item.xml\"/></resource></resources></manifest>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9))
+        .large_file(true);
+    zip.start_file("imsmanifest.xml", options).expect("entry");
+    zip.write_all(manifest.as_bytes()).expect("write");
+    zip.start_file("item.xml", options).expect("entry");
+    zip.write_all(b"<?xml version=\"1.0\"?><assessmentItem><itemBody><div>")
+        .expect("write");
+    let chunk = b"<b/>".repeat(25_000);
+    for _ in 0..2400 {
+        zip.write_all(&chunk).expect("write");
+    }
+    zip.write_all(b"</div></itemBody></assessmentItem>")
+        .expect("write");
+    let bytes = zip.finish().expect("the zip").into_inner();
+    std::fs::write(&path, &bytes).expect("write the zip");
+    // Unpacked: the manifest, and at most the package-file limit of the item.
+    let read = bytes.len() as u64 + manifest.len() as u64 + quiz::formats::MAX_PACKAGE_FILE + 1;
+    (path, read)
+}
+
+/// `quiz import FILE -o OUT`'s peak resident memory in bytes, and how it ended.
+fn peak(file: &Path, out: &Path) -> (u64, i32) {
+    // Waited for with wait4 below, which std's Child cannot do.
+    #[allow(clippy::zombie_processes)]
+    let child = Command::new(env!("CARGO_BIN_EXE_quiz"))
+        .arg("import")
+        .arg(file)
+        .arg("-o")
+        .arg(out)
+        .arg("--force")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run quiz import");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is valid; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our child, not yet waited for; the pointers are valid.
+    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(rc, pid, "wait4: {}", std::io::Error::last_os_error());
+    // Linux reports kilobytes.
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    (usage.ru_maxrss as u64 * 1024, code)
+}
+
+pub fn report() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let out = dir.path().join("out.yaml");
+    let inputs: [(&str, Make); 3] = [
+        ("CSV, 500,000 rows", csv),
+        ("Moodle XML, 60 MB", moodle_xml),
+        ("QTI zip of 240 MB of <b/>", qti_bomb),
+    ];
+    println!("\nPeak memory of `quiz import` (goal: at most {PER_BYTE} × bytes read + 64 MB):");
+    for (name, make) in inputs {
+        let (file, read) = make(dir.path());
+        let (peak, code) = peak(&file, &out);
+        let goal = PER_BYTE * read + OVERHEAD;
+        let verdict = if peak <= goal { "ok" } else { "OVER THE GOAL" };
+        println!(
+            "{name}: {:.1} MB read, peak {:.1} MB (goal {:.1} MB: {verdict}), exit {code}",
+            read as f64 / 1e6,
+            peak as f64 / 1e6,
+            goal as f64 / 1e6,
+        );
+        let _ = std::fs::remove_file(&file);
+    }
+}
