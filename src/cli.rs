@@ -108,8 +108,10 @@ pub enum FormatArg {
     Sarif,
 }
 
+/// Which questions, and how they are asked: the flags that `quiz run` and
+/// `quiz serve` share.
 #[derive(Debug, clap::Args)]
-pub struct RunArgs {
+pub struct SelectionArgs {
     /// Bank files or directories [default: the built-in bank, or the blueprint's banks]
     pub paths: Vec<PathBuf>,
     /// A mock exam built by an exam blueprint: its count, time, pass mark and
@@ -157,6 +159,12 @@ pub struct RunArgs {
     /// Only questions with this tag (repeat for any of several tags).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub selection: SelectionArgs,
     /// Write the run as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,

@@ -9,6 +9,7 @@ mod new;
 mod resume;
 mod rfc;
 mod run;
+mod sitting;
 mod stats;
 
 pub use author::{list, schema, show};
@@ -16,7 +17,8 @@ pub use check::{CheckConfig, check, files};
 pub use convert::{ExportConfig, ImportConfig, export, import};
 pub use new::{NewConfig, new};
 pub use rfc::{FetchConfig, fetch};
-pub use run::{HistoryConfig, REVIEW_COUNT, RunConfig, run};
+pub use run::{RunConfig, run};
+pub use sitting::{HistoryConfig, REVIEW_COUNT, Selection};
 pub use stats::{StatsConfig, stats};
 
 use crate::bank::{self, Loaded};
