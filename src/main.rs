@@ -13,7 +13,7 @@ use quiz::ExitStatus;
 use quiz::check::render::Format;
 use quiz::command::{
     self, CheckConfig, ExportConfig, FetchConfig, HistoryConfig, ImportConfig, NewConfig,
-    RunConfig, Selection, StatsConfig,
+    RunConfig, Selection, ServeConfig, StatsConfig,
 };
 use quiz::formats::Kind;
 use quiz::quiz::{Mode, Scoring};
@@ -205,6 +205,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 hyperlinks: supports_hyperlinks::on(supports_hyperlinks::Stream::Stdout),
             };
             Ok(command::run(&config, &mut std::io::stderr())?)
+        }
+        Command::Serve(args) => {
+            let selection = match selection(args.selection) {
+                Ok(selection) => selection,
+                Err(message) => {
+                    eprintln!("quiz: {message}");
+                    return Ok(ExitStatus::Usage);
+                }
+            };
+            let config = ServeConfig {
+                selection,
+                listen: args.listen,
+                open: args.open,
+            };
+            Ok(command::serve(
+                &config,
+                &mut stdout.lock(),
+                &mut std::io::stderr(),
+            )?)
         }
         Command::Stats(args) => {
             let config = StatsConfig {
