@@ -87,7 +87,7 @@ fn every_answer_carries_the_policy_and_strangers_are_refused() {
         assert_eq!(reply.header("content-security-policy"), Some(CSP), "{path}");
         assert_eq!(reply.header("x-content-type-options"), Some("nosniff"));
         assert_eq!(reply.header("x-frame-options"), Some("DENY"));
-        assert_eq!(reply.header("referrer-policy"), Some("no-referrer"));
+        assert_eq!(reply.header("referrer-policy"), Some("same-origin"));
     }
     // The page names its sheet and script, which are in the binary.
     let css = page

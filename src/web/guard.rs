@@ -141,7 +141,9 @@ fn secure(headers: &mut HeaderMap) {
     };
     set(headers, header::CONTENT_SECURITY_POLICY, CSP);
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    set(headers, header::REFERRER_POLICY, "no-referrer");
+    // Not no-referrer: with it, a browser sends `Origin: null` with a form, and
+    // the Origin check could not tell this page from any other.
+    set(headers, header::REFERRER_POLICY, "same-origin");
     set(headers, header::X_FRAME_OPTIONS, "DENY");
     set(
         headers,
