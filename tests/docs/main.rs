@@ -29,6 +29,7 @@ pages! {
     bank_format => "docs/bank-format.md",
     run => "docs/run.md",
     screen => "docs/screen.md",
+    serve => "docs/serve.md",
     exams => "docs/exams.md",
     history => "docs/history.md",
     check => "docs/check.md",

@@ -104,13 +104,15 @@ fn flag_label(flow: &Flow, index: usize) -> &'static str {
     }
 }
 
-/// The verdict, the note, the explanation and the references.
-fn verdict(feedback: &Feedback) -> Markup {
+/// The verdict and the note, then the question judged, then the explanation
+/// and the references.
+fn verdict(feedback: &Feedback, question: &present::Question) -> Markup {
     html! {
         p class=(format!("verdict {}", tone(feedback.verdict.tone))) { (feedback.verdict.text) }
         @if let Some(note) = &feedback.note {
             p.note { (note) }
         }
+        (kinds::judged(question))
         @if feedback.explanation.iter().any(|p| !p.is_empty()) {
             div.explanation {
                 @for paragraph in feedback.explanation.iter().filter(|p| !p.is_empty()) {
@@ -158,8 +160,7 @@ pub fn feedback(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Ma
         key_button(Do::Leave, "Quit", keys, Command::Quit),
     ];
     let body = html! {
-        (verdict(&feedback))
-        (kinds::judged(&question))
+        (verdict(&feedback, &question))
         form.sheet method="post" action="/quiz" {
             (hidden(cx, &format!("f{index}")))
             div.actions {
@@ -189,8 +190,7 @@ pub fn opened(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Mark
     };
     let back = crate::web::keys::keys(KeyMode::Opened, Command::Back);
     let body = html! {
-        (verdict(&feedback))
-        (kinds::judged(&question))
+        (verdict(&feedback, &question))
         p.actions {
             a.button.primary href="/quiz" data-keys=(crate::web::keys::data_keys(&back)) {
                 "Back to the results"
