@@ -205,6 +205,13 @@ fn sender(
     if ok { Ok(visitor) } else { Err(refused()) }
 }
 
+/// A form, and the visitor who sent it with its token.
+fn sent(app: &App, headers: &HeaderMap, body: &Bytes) -> Result<(Form, Shared), Box<Response>> {
+    let form = Form::read(body);
+    let visitor = sender(app, headers, &form)?;
+    Ok((form, visitor))
+}
+
 /// Where the flow is, as the forms name it: a form made elsewhere does nothing.
 fn place(phase: Phase) -> String {
     match phase {
@@ -241,9 +248,8 @@ async fn start_page(State(app): State<Arc<App>>, headers: HeaderMap) -> Response
 }
 
 async fn start(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
-    let form = Form::read(&body);
-    let visitor = match sender(&app, &headers, &form) {
-        Ok(v) => v,
+    let (form, visitor) = match sent(&app, &headers, &body) {
+        Ok(sent) => sent,
         Err(response) => return *response,
     };
     let offer = app.office.offer();
@@ -301,9 +307,8 @@ fn begin(v: &mut Visitor, mut sitting: super::Sitting) -> Response {
 }
 
 async fn resume(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
-    let form = Form::read(&body);
-    let visitor = match sender(&app, &headers, &form) {
-        Ok(v) => v,
+    let (_, visitor) = match sent(&app, &headers, &body) {
+        Ok(sent) => sent,
         Err(response) => return *response,
     };
     let mut v = lock(&visitor);
@@ -412,9 +417,8 @@ fn picks(form: &Form) -> Given {
 }
 
 async fn quiz_act(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
-    let form = Form::read(&body);
-    let visitor = match sender(&app, &headers, &form) {
-        Ok(v) => v,
+    let (form, visitor) = match sent(&app, &headers, &body) {
+        Ok(sent) => sent,
         Err(response) => return *response,
     };
     let mut v = lock(&visitor);
@@ -521,9 +525,8 @@ async fn quiz_act(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) 
 /// The script's pick: the response to the question up, changed by one choice,
 /// and what the header and the news say now. Never a verdict.
 async fn edit(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
-    let form = Form::read(&body);
-    let visitor = match sender(&app, &headers, &form) {
-        Ok(v) => v,
+    let (form, visitor) = match sent(&app, &headers, &body) {
+        Ok(sent) => sent,
         Err(response) => return *response,
     };
     let mut v = lock(&visitor);
