@@ -89,7 +89,12 @@ fn gift_question(i: usize) -> String {
 
 /// GIFT: about 100 MB of small questions, blocks between blank lines.
 fn gift(dir: &Path) -> Input {
-    questions(&dir.join("large.gift"), "", Until::Bytes(LARGE), gift_question)
+    questions(
+        &dir.join("large.gift"),
+        "",
+        Until::Bytes(LARGE),
+        gift_question,
+    )
 }
 
 /// CSV: 2,000,000 small rows.
@@ -105,7 +110,9 @@ fn csv_large(dir: &Path) -> Input {
 /// Aiken: about 100 MB.
 fn aiken(dir: &Path) -> Input {
     questions(&dir.join("aiken.txt"), "", Until::Bytes(LARGE), |i| {
-        format!("Which of these is the right answer to question {i}?\nA. right {i}\nB. wrong {i}\nANSWER: A\n\n")
+        format!(
+            "Which of these is the right answer to question {i}?\nA. right {i}\nB. wrong {i}\nANSWER: A\n\n"
+        )
     })
 }
 
