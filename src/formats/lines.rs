@@ -376,11 +376,12 @@ mod tests {
             "x".repeat(MAX_HELD / 64 + 1) + "\n"
         }
 
+        /// A GIFT paragraph is held to the question limit (1 MiB).
         #[test]
         fn a_gift_paragraph_past_the_limit_is_skipped_and_the_rest_read() {
             let mut text =
                 String::from("::a::First? {=yes ~no}\n\n// about the next\n::b::Long?\n");
-            text.push_str(&over().repeat(64));
+            text.push_str(&over().repeat(16));
             text.push_str("{=yes ~no}\n\n::c::Last? {=yes ~no}\n");
             let imported = import(Kind::Gift, "big.gift", &text)
                 .unwrap_or_else(|f| panic!("{}", f.error.message));
@@ -391,19 +392,19 @@ mod tests {
                 .map(|q| q.id.value.as_str())
                 .collect();
             assert_eq!(ids, ["a", "c"]);
-            assert_eq!(imported.bank.questions[1].pos.line, 71);
+            assert_eq!(imported.bank.questions[1].pos.line, 23);
             let skipped = &imported.warnings[0];
             assert!(skipped.is_error(), "{skipped:?}");
             assert_eq!(skipped.line, 3);
             assert!(
-                skipped.message.contains("over 4 MiB"),
+                skipped.message.contains("over 1 MiB"),
                 "{}",
                 skipped.message
             );
         }
 
         #[test]
-        fn a_gift_line_past_the_limit_skips_its_paragraph() {
+        fn a_line_past_the_limit_skips_its_gift_paragraph() {
             let text = format!(
                 "::a::First? {{=yes ~no}}\n\n::b::Long? {{=yes ~no}}\n{}\n\n::c::Last? {{=yes ~no}}\n",
                 "y".repeat(MAX_HELD + 1)

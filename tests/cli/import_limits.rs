@@ -206,19 +206,19 @@ fn reading_stops_once_the_bank_is_full() {
     assert!(!t.path("out.yaml").exists(), "nothing is written");
 }
 
-/// A question whose text runs over 4 MiB in the file is not read: GIFT skips its
-/// paragraph with an error and imports the rest; CSV, whose rows cannot be told
-/// apart once a quote is left open, stops at the row.
+/// A question whose text is too long in the file is not read: GIFT skips a
+/// paragraph over 1 MiB with an error and imports the rest; CSV, whose rows cannot
+/// be told apart once a quote is left open, stops at a row over 4 MiB.
 #[test]
-fn a_question_over_4_mib_in_the_file_is_not_read() {
+fn a_question_too_long_in_the_file_is_not_read() {
     let long = "word ".repeat(1_000_000);
     let gift = format!(
-        "::a::First? {{=yes ~no}}\n\n::b::Long?\n{long}\n{long}\n{{=yes ~no}}\n\n::c::Last? {{=yes ~no}}\n"
+        "::a::First? {{=yes ~no}}\n\n::b::Long?\n{long}\n{{=yes ~no}}\n\n::c::Last? {{=yes ~no}}\n"
     );
     let t = Test::new().file("in.gift", &gift);
     t.run_with(&["import", "in.gift", "-o", "out.yaml"], "")
         .status(1)
-        .stderr_has("in.gift:3: error: skipped the question: its paragraph runs over 4 MiB before the blank line that ends it, more than any question quiz takes; it is not read (is a blank line missing between questions?)")
+        .stderr_has("in.gift:3: error: skipped the question: its paragraph runs over 1 MiB before the blank line that ends it, more than any question quiz takes; it is not read (is a blank line missing between questions?)")
         .stderr_has("quiz: imported 2 questions into out.yaml");
     t.run_with(&["check", "out.yaml"], "").status(0);
     let csv = format!("question,A,B,answer\nFirst?,yes,no,A\n\"Open?,yes,no,A\n{long}\n{long}\n");

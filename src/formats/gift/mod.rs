@@ -38,6 +38,7 @@ mod marks;
 mod write;
 
 use super::build::{Builder, Draft, DraftChoice, category_tag};
+use super::collect::MAX_QUESTION_BYTES;
 use super::lines::{Ends, Unread};
 use super::{Format, html, lines};
 use crate::bank::{Question, Spanned};
@@ -106,9 +107,15 @@ impl Format for Gift {
     }
 }
 
+/// The most text a paragraph may take in the file: the question limit itself,
+/// less than the other line formats allow ([`lines::MAX_HELD`]), because a
+/// paragraph is taken apart as characters that each carry their place (16 bytes
+/// a character, a few copies deep): a paragraph of 1 MiB costs about 50 MB.
+const MAX_PARAGRAPH: usize = MAX_QUESTION_BYTES;
+
 /// The paragraph being read: its lines' text in one buffer, the question lines and
-/// the comment lines each with their place in it. Past [`lines::MAX_HELD`] it
-/// keeps nothing more, and the question is skipped.
+/// the comment lines each with their place in it. Past [`MAX_PARAGRAPH`] it keeps
+/// nothing more, and the question is skipped.
 #[derive(Default)]
 struct Paragraph {
     text: String,
@@ -126,7 +133,7 @@ impl Paragraph {
         if self.over.is_some() {
             return;
         }
-        if self.text.len() + line.text.len() > lines::MAX_HELD {
+        if self.text.len() + line.text.len() > MAX_PARAGRAPH {
             return self.too_long(line.n);
         }
         let at = self.text.len()..self.text.len() + line.text.len();
@@ -157,7 +164,7 @@ impl Paragraph {
                 "the question",
                 &format!(
                     "its paragraph runs over {} MiB before the blank line that ends it, more than any question quiz takes; it is not read (is a blank line missing between questions?)",
-                    lines::MAX_HELD / (1024 * 1024)
+                    MAX_PARAGRAPH / (1024 * 1024)
                 ),
             );
             return Ok(());
