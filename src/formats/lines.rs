@@ -457,6 +457,61 @@ mod tests {
         }
     }
 
+    /// However small the reads of the stream, every line format reads a file as it
+    /// reads it from memory: the same bank, the same diagnostics at the same lines.
+    #[test]
+    fn the_size_of_the_reads_changes_nothing() {
+        use crate::formats::{Kind, convert, convert_bytes, export};
+        let csv = export(Kind::Csv, &crate::bank::load_builtin().banks).bytes;
+        let files: [(Kind, &[u8]); 9] = [
+            (
+                Kind::Gift,
+                include_bytes!("../../tests/fixtures/formats/tricky.gift"),
+            ),
+            (
+                Kind::Gift,
+                include_bytes!("../../tests/fixtures/formats/moodle-cases.gift"),
+            ),
+            (
+                Kind::Gift,
+                include_bytes!("../../tests/fixtures/formats/broken.gift"),
+            ),
+            (
+                Kind::Aiken,
+                include_bytes!("../../tests/fixtures/formats/tricky.txt"),
+            ),
+            (
+                Kind::Aiken,
+                include_bytes!("../../tests/fixtures/formats/moodle-cases.txt"),
+            ),
+            (
+                Kind::Aiken,
+                include_bytes!("../../tests/fixtures/formats/broken.txt"),
+            ),
+            (
+                Kind::Text,
+                include_bytes!("../../tests/fixtures/formats/dump.txt"),
+            ),
+            (
+                Kind::Text,
+                b"\xef\xbb\xbfQ1. Which?\r\nA. one\r\nB) two\r\nAnswer: B\r\n",
+            ),
+            (Kind::Csv, &csv),
+        ];
+        let outcome = |r: Result<crate::formats::Converted, crate::formats::Failed>| match r {
+            Ok(c) => (c.yaml, c.warnings, None),
+            Err(f) => (String::new(), f.warnings, Some(f.error)),
+        };
+        for (kind, bytes) in files {
+            let whole = outcome(convert_bytes(kind, "f", bytes));
+            for size in [1, 2, 3, 7, 64] {
+                let mut input = std::io::BufReader::with_capacity(size, bytes);
+                let streamed = outcome(convert(kind, "f", &mut input));
+                assert_eq!(streamed, whole, "{kind:?} read {size} bytes at a time");
+            }
+        }
+    }
+
     #[test]
     fn columns_count_characters_not_bytes() {
         let text = format!("ab\n{}x\ny", "é".repeat(100));
