@@ -176,22 +176,27 @@ fn csv_one_row(dir: &Path) -> Input {
     written(&dir.join("one.csv"), &text)
 }
 
+/// Lines of words, just under the 4 MiB a question of the line formats but GIFT
+/// may take in the file.
+fn long_stem() -> String {
+    let line = words(1000) + "\n";
+    line.repeat((4 * 1024 * 1024 - 200) / line.len())
+}
+
 /// Aiken: one question of 4 MiB in lines (skipped, as for CSV).
 fn aiken_one_question(dir: &Path) -> Input {
-    let line = words(1000) + "\n";
     let text = format!(
         "Which?\n{}A. yes\nB. no\nANSWER: A\n\nLast?\nA. yes\nB. no\nANSWER: A\n",
-        line.repeat((4 * 1024 * 1024 - 200) / line.len())
+        long_stem()
     );
     written(&dir.join("one.txt"), &text)
 }
 
 /// Exam-dump text: one question of 4 MiB in lines (skipped, as for CSV).
 fn text_one_question(dir: &Path) -> Input {
-    let line = words(1000) + "\n";
     let text = format!(
         "QUESTION 1\n{}A. yes\nB. no\nAnswer: A\n\nQUESTION 2\nLast?\nA. yes\nB. no\nAnswer: A\n",
-        line.repeat((4 * 1024 * 1024 - 200) / line.len())
+        long_stem()
     );
     written(&dir.join("one.text"), &text)
 }
