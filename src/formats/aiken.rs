@@ -20,9 +20,11 @@
 //! a text become spaces.
 
 use super::build::{Builder, Draft, DraftChoice};
+use super::lines::Ends;
 use super::{Format, lines, right_choices};
 use crate::bank::{Question, Spanned, letter, letter_index};
 use crate::diagnostic::{Diagnostic, Pos};
+use std::io::BufRead;
 
 pub(super) struct Aiken;
 
@@ -33,9 +35,22 @@ struct Open {
 }
 
 impl Format for Aiken {
+    /// A text in memory is read as a stream too.
     fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
+        self.stream(&mut text.as_bytes(), b)
+    }
+
+    /// A line at a time.
+    fn stream(&self, input: &mut dyn BufRead, b: &mut Builder) -> Result<(), Diagnostic> {
         let mut open: Option<Open> = None;
-        for (n, raw) in lines::numbered(text) {
+        let mut lines = lines::Lines::new(input, Ends::AnyBreak);
+        let mut held = lines::Held::default();
+        while let Some((n, raw)) = lines.next().map_err(|e| e.error(b))? {
+            if b.is_full() {
+                // The bank is refused whole: nothing more is worth reading.
+                return Ok(());
+            }
+            held.line(b, n, raw.len())?;
             let line = raw.trim();
             // Moodle skips lines shorter than two characters.
             if line.chars().count() < 2 {

@@ -3,9 +3,12 @@
 //! format behind the [`Format`] trait, and [`to_yaml`] for quiz's own format.
 //!
 //! Formatters return bytes (text, or the zip of a QTI package) and never touch files
-//! or standard output; the caller decides where they go. Readers take the file's bytes
-//! (or, for a QTI package unpacked into a folder, its files), and each is linear in
-//! its input.
+//! or standard output; the caller decides where they go. Readers take the file as a
+//! stream (or, for a QTI package unpacked into a folder, its files), and each is
+//! linear in its input. The line formats (GIFT, Aiken, CSV, exam-dump text) read it
+//! a question at a time ([`lines`]), so that `quiz import` ([`convert`]) holds the
+//! question being read and the bank written so far, never the file; Moodle XML and
+//! QTI are read whole, as the XML tree they are.
 //!
 //! The reference for GIFT, Aiken and Moodle XML is Moodle's own reader
 //! (`question/format/{gift,aiken,xml}/format.php` and their tests): quiz reads such a
@@ -146,13 +149,14 @@ mod xml;
 mod yaml;
 
 pub use collect::MAX_QUESTION_BYTES;
-pub use guess::{Guess, guess};
+pub use guess::{GUESS_BYTES, Guess, guess};
 pub use yaml::to_yaml;
 
 use crate::bank::{Bank, Question};
 use crate::diagnostic::{Diagnostic, Pos};
 use build::Builder;
 use std::borrow::Cow;
+use std::io::BufRead;
 
 /// The formats quiz reads and writes besides its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -342,7 +346,7 @@ pub fn import(kind: Kind, path: &str, text: &str) -> Result<Imported, Failed> {
 /// package or a single item file.
 pub fn import_bytes(kind: Kind, path: &str, bytes: &[u8]) -> Result<Imported, Failed> {
     let mut builder = Builder::new(path);
-    match kind.format().read(bytes, &mut builder) {
+    match kind.format().stream(&mut { bytes }, &mut builder) {
         Ok(()) => builder.finish(),
         Err(error) => Err(Failed {
             error,
@@ -354,8 +358,15 @@ pub fn import_bytes(kind: Kind, path: &str, bytes: &[u8]) -> Result<Imported, Fa
 /// [`import_bytes`], written in quiz's YAML as it is read, up to `quiz check`'s
 /// file limit ([`Converted`]).
 pub fn convert_bytes(kind: Kind, path: &str, bytes: &[u8]) -> Result<Converted, Failed> {
+    convert(kind, path, &mut { bytes })
+}
+
+/// [`convert_bytes`] from a stream (`quiz import`): the line formats read it a
+/// question at a time, and stop reading once the bank is full; Moodle XML and QTI
+/// read it whole.
+pub fn convert(kind: Kind, path: &str, input: &mut dyn BufRead) -> Result<Converted, Failed> {
     let mut builder = Builder::writing(path);
-    match kind.format().read(bytes, &mut builder) {
+    match kind.format().stream(input, &mut builder) {
         Ok(()) => builder.finish_yaml(),
         Err(error) => Err(Failed {
             error,
@@ -466,6 +477,16 @@ trait Format: Sync {
             ));
         };
         self.parse(text.strip_prefix('\u{feff}').unwrap_or(text), builder)
+    }
+
+    /// Reads the file from a stream: by default all of it, for `read`. The line
+    /// formats read it a question at a time ([`lines`]).
+    fn stream(&self, input: &mut dyn BufRead, builder: &mut Builder) -> Result<(), Diagnostic> {
+        let mut bytes = Vec::new();
+        if let Err(e) = input.read_to_end(&mut bytes) {
+            return Err(builder.error(Pos::new(1, 1), format!("the file could not be read: {e}")));
+        }
+        self.read(&bytes, builder)
     }
 
     /// Writes what comes before the first question.

@@ -153,6 +153,17 @@ impl Builder {
         &self.source
     }
 
+    /// How many questions the source has had so far, skipped ones included.
+    pub fn seen(&self) -> usize {
+        self.ordinal
+    }
+
+    /// Whether the bank being written is full ([`super::collect`]): nothing more
+    /// is taken, and a reader may stop.
+    pub fn is_full(&self) -> bool {
+        self.out.is_full()
+    }
+
     /// An import error at `pos`.
     pub fn error(&self, pos: Pos, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(&self.source, pos, IMPORT, message)

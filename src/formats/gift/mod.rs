@@ -38,11 +38,15 @@ mod marks;
 mod write;
 
 use super::build::{Builder, Draft, DraftChoice, category_tag};
+use super::collect::MAX_QUESTION_BYTES;
+use super::lines::{Ends, Unread};
 use super::{Format, html, lines};
 use crate::bank::{Question, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
 use chars::{Ch, Line, chars, find, rfind, starts, string, trim};
 use marks::comment_marks;
+use std::io::BufRead;
+use std::ops::Range;
 
 pub(super) struct Gift;
 
@@ -57,26 +61,41 @@ enum TextFormat {
 }
 
 impl Format for Gift {
+    /// A text in memory is read as a stream too.
     fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
+        self.stream(&mut text.as_bytes(), b)
+    }
+
+    /// A paragraph at a time: the lines up to a blank one.
+    fn stream(&self, input: &mut dyn BufRead, b: &mut Builder) -> Result<(), Diagnostic> {
         let mut reader = Reader { b, category: None };
-        let mut lines: Vec<Line> = Vec::new();
-        let mut comments: Vec<Line> = Vec::new();
-        for (n, raw) in lines::numbered(text) {
+        let mut paragraph = Paragraph::default();
+        let mut lines = lines::Lines::new(input, Ends::AnyBreak);
+        loop {
+            let (n, raw) = match lines.next() {
+                Ok(Some(line)) => line,
+                Ok(None) => break,
+                Err(Unread::TooLong(n)) => {
+                    paragraph.too_long(n);
+                    continue;
+                }
+                Err(e) => return Err(e.error(reader.b)),
+            };
             let text = raw.trim();
             let lead = raw.len() - raw.trim_start().len();
             let col = u32::try_from(raw[..lead].chars().count() + 1).unwrap_or(u32::MAX);
             let line = Line { n, col, text };
             if text.is_empty() {
-                reader.block(&lines, &comments)?;
-                lines.clear();
-                comments.clear();
-            } else if text.starts_with("//") {
-                comments.push(line);
+                paragraph.end(&mut reader)?;
+                if reader.b.is_full() {
+                    // The bank is refused whole: nothing more is worth reading.
+                    return Ok(());
+                }
             } else {
-                lines.push(line);
+                paragraph.push(line, text.starts_with("//"));
             }
         }
-        reader.block(&lines, &comments)
+        paragraph.end(&mut reader)
     }
 
     fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
@@ -85,6 +104,81 @@ impl Format for Gift {
 
     fn notes(&self, q: &Question) -> Vec<String> {
         write::notes(q)
+    }
+}
+
+/// The most text a paragraph may take in the file: the question limit itself,
+/// less than the other line formats allow ([`lines::MAX_HELD`]), because a
+/// paragraph is taken apart as characters that each carry their place (16 bytes
+/// a character, a few copies deep): a paragraph of 1 MiB costs about 50 MB.
+const MAX_PARAGRAPH: usize = MAX_QUESTION_BYTES;
+
+/// The paragraph being read: its lines' text in one buffer, the question lines and
+/// the comment lines each with their place in it. Past [`MAX_PARAGRAPH`] it keeps
+/// nothing more, and the question is skipped.
+#[derive(Default)]
+struct Paragraph {
+    text: String,
+    /// Line, column, and where the line's text lies in `text`.
+    lines: Vec<(u32, u32, Range<usize>)>,
+    comments: Vec<(u32, u32, Range<usize>)>,
+    /// The first line of a paragraph too long to keep.
+    over: Option<u32>,
+    first: Option<u32>,
+}
+
+impl Paragraph {
+    fn push(&mut self, line: Line, comment: bool) {
+        self.first.get_or_insert(line.n);
+        if self.over.is_some() {
+            return;
+        }
+        if self.text.len() + line.text.len() > MAX_PARAGRAPH {
+            return self.too_long(line.n);
+        }
+        let at = self.text.len()..self.text.len() + line.text.len();
+        self.text.push_str(line.text);
+        let kept = (line.n, line.col, at);
+        if comment {
+            self.comments.push(kept);
+        } else {
+            self.lines.push(kept);
+        }
+    }
+
+    /// A line of the paragraph (line `n`, or one before it) makes it too long.
+    fn too_long(&mut self, n: u32) {
+        let first = *self.first.get_or_insert(n);
+        self.over = Some(first);
+        self.text = String::new();
+        self.lines = Vec::new();
+        self.comments = Vec::new();
+    }
+
+    /// Hands the paragraph to the reader, and starts the next.
+    fn end(&mut self, reader: &mut Reader) -> Result<(), Diagnostic> {
+        let done = std::mem::take(self);
+        if let Some(first) = done.over {
+            reader.b.skip_error(
+                Pos::new(first, 1),
+                "the question",
+                &format!(
+                    "its paragraph runs over {} MiB before the blank line that ends it, more than any question quiz takes; it is not read (is a blank line missing between questions?)",
+                    MAX_PARAGRAPH / (1024 * 1024)
+                ),
+            );
+            return Ok(());
+        }
+        let lines_of = |kept: &[(u32, u32, Range<usize>)]| -> Vec<Line> {
+            kept.iter()
+                .map(|(n, col, at)| Line {
+                    n: *n,
+                    col: *col,
+                    text: &done.text[at.clone()],
+                })
+                .collect()
+        };
+        reader.block(&lines_of(&done.lines), &lines_of(&done.comments))
     }
 }
 
