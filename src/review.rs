@@ -21,10 +21,30 @@ pub struct Answer {
     pub bank: String,
     pub question_id: String,
     pub content_hash: String,
+    /// The answer in words (empty when skipped); an open question's own mark,
+    /// or `unmarked`.
     pub given: String,
     pub points: f64,
     pub time: Duration,
     pub at: SystemTime,
+    /// The question's kind when it was answered: `choice`, `order`…
+    pub kind: String,
+}
+
+/// What an open question's answer holds before the candidate marks it.
+pub const UNMARKED: &str = "unmarked";
+
+impl Answer {
+    /// An open question's answer, which the candidate marks: never scored.
+    pub fn is_open(&self) -> bool {
+        self.kind == "open"
+    }
+
+    /// An open question answered but never marked: no evidence of what the
+    /// candidate knows, so review does not count it.
+    pub fn is_unmarked(&self) -> bool {
+        self.is_open() && self.given == UNMARKED
+    }
 }
 
 /// Where one question stands for review.
@@ -66,7 +86,11 @@ pub fn standings(banks: &[Bank], answers: &[Answer]) -> HashMap<String, Standing
         let hash = q.content_hash();
         let history: Vec<&&Answer> = by_question
             .get(q.id.value.as_str())
-            .map(|v| v.iter().filter(|a| a.content_hash == hash).collect())
+            .map(|v| {
+                v.iter()
+                    .filter(|a| a.content_hash == hash && !a.is_unmarked())
+                    .collect()
+            })
             .unwrap_or_default();
         let standing = match history.first() {
             None => Standing::Unseen,
@@ -162,6 +186,7 @@ mod tests {
             points,
             time: Duration::ZERO,
             at,
+            kind: "choice".into(),
         }
     }
 

@@ -150,14 +150,15 @@ fn assert_has_the_question(bytes: &[u8]) {
     let q = bank.questions.last().expect("a question");
     assert_eq!(q.id.value, "which-message-carries-the-chosen-suite");
     assert_eq!(q.question.value, STEM);
-    let choices: Vec<&str> = q
+    let c = q.choices().expect("a choice question");
+    let choices: Vec<&str> = c
         .choices
         .value
         .iter()
         .map(|c| c.text.value.as_str())
         .collect();
     assert_eq!(choices, ["ClientHello", "ServerHello", "- Finished"]);
-    assert_eq!(q.correct(), [1]);
+    assert_eq!(c.correct(), [1]);
     assert_eq!(
         q.explanation.as_ref().map(|e| e.value.as_str()),
         Some("The server picks one suite:\nthe one in ServerHello.\n")

@@ -268,6 +268,7 @@ mod tests {
             let q = read_back(&d);
             assert_eq!(q.question.value, text, "{}", to_yaml_item(&d, 2));
             let choices: Vec<&str> = q
+                .as_choice()
                 .choices
                 .value
                 .iter()

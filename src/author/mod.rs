@@ -198,13 +198,16 @@ fn reference_message(key: &str, value: &str) -> String {
 
 /// Whether `question` (read back from YAML) says what `draft` says.
 fn same_question(question: &Question, draft: &Draft) -> Result<(), String> {
-    let choices: Vec<&str> = question
+    let Some(c) = question.choices() else {
+        return Err("its kind differs".to_owned());
+    };
+    let choices: Vec<&str> = c
         .choices
         .value
         .iter()
         .map(|c: &Choice| c.text.value.as_str())
         .collect();
-    let answer: Vec<Option<usize>> = question
+    let answer: Vec<Option<usize>> = c
         .answer
         .value
         .iter()

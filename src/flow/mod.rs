@@ -15,7 +15,7 @@ mod effect;
 pub use action::{Action, Kept, KeptAnswer};
 pub use effect::{Effect, NoRecorder, Notice, Recorder};
 
-use crate::quiz::{Edit, Flagged, Mode, Outcome, Response, Session, Summary, Taken};
+use crate::quiz::{Edit, Flagged, Mode, Outcome, Progress, Response, Session, Summary, Taken};
 use serde::{Deserialize, Serialize};
 use std::time::{Duration, SystemTime};
 
@@ -41,10 +41,11 @@ pub enum Phase {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Unanswered,
-    /// "(Choose N)" with fewer picked: answered, but not completely.
+    /// Answered, but not completely: "(Choose N)" with fewer picked, a match
+    /// with a premise left empty.
     Incomplete {
-        picked: usize,
-        wanted: usize,
+        done: usize,
+        of: usize,
     },
     Answered,
 }
@@ -96,7 +97,12 @@ impl Flow {
         let mode = session.mode();
         Flow {
             mode,
-            slots: vec![Slot::default(); session.len()],
+            slots: (0..session.len())
+                .map(|i| Slot {
+                    response: session.blank(i),
+                    ..Slot::default()
+                })
+                .collect(),
             phase: Phase::Start,
             deadline: None,
             limit: limit.filter(|_| mode == Mode::Exam),
@@ -147,6 +153,11 @@ impl Flow {
             (Phase::Start | Phase::Over, _) => {}
             (_, Action::Flag(index)) => self.flag(*index, &mut out),
             (Phase::Submitted, Action::Leave) => self.phase = Phase::Over,
+            // An open question's own mark: on its feedback in practice, on the
+            // results once an exam is submitted.
+            (Phase::Feedback(_) | Phase::Submitted, Action::Edit(Edit::Mark { index, mark })) => {
+                self.mark(session, *index, *mark, &mut out);
+            }
             (Phase::Submitted, _) => {}
             (Phase::Asking(index), Action::Edit(edit)) => self.edit(session, index, edit, &mut out),
             (_, Action::Edit(_)) => {}
@@ -172,15 +183,22 @@ impl Flow {
     ) {
         match (self.phase, action) {
             (Phase::Asking(index), Action::Answer) => {
-                if self.response(index).is_blank() {
-                    out.push(Effect::Notice(Notice::NothingPicked));
+                let Some(confirmed) = self.confirm(session, index, out) else {
+                    return;
+                };
+                if confirmed.is_blank() && !session.answers_blank(index) {
+                    let kind = session.kind(index).unwrap_or(crate::quiz::Kind::Choice);
+                    out.push(Effect::Notice(Notice::NothingPicked(kind)));
                 } else {
+                    if let Some(slot) = self.slots.get_mut(index) {
+                        slot.response = confirmed;
+                    }
                     self.conclude(session, index, Done::Answered, now, out);
                 }
             }
             (Phase::Asking(index), Action::Skip | Action::Next) => {
                 if let Some(slot) = self.slots.get_mut(index) {
-                    slot.response = Response::default();
+                    slot.response = session.blank(index);
                 }
                 self.conclude(session, index, Done::Skipped, now, out);
             }
@@ -225,7 +243,22 @@ impl Flow {
     fn exam(&mut self, session: &Session, action: Action, now: SystemTime, out: &mut Vec<Effect>) {
         let n = self.slots.len();
         match (self.phase, action) {
-            (Phase::Asking(index), Action::Answer | Action::Skip | Action::Next) => {
+            (Phase::Asking(index), Action::Answer) => {
+                // Enter keeps the response: an order's shown arrangement too.
+                let Some(confirmed) = self.confirm(session, index, out) else {
+                    return;
+                };
+                if let Some(slot) = self.slots.get_mut(index) {
+                    slot.response = confirmed;
+                }
+                self.close_question(session, now, out);
+                if index + 1 < n {
+                    self.show(index + 1, now, out);
+                } else {
+                    self.phase = Phase::Review;
+                }
+            }
+            (Phase::Asking(index), Action::Skip | Action::Next) => {
                 self.close_question(session, now, out);
                 if index + 1 < n {
                     self.show(index + 1, now, out);
@@ -263,14 +296,66 @@ impl Flow {
 
     fn edit(&mut self, session: &Session, index: usize, edit: &Edit, out: &mut Vec<Effect>) {
         let exam = self.mode == Mode::Exam;
-        let (Some((prompt, choices)), Some(slot)) =
-            (session.prompt(index), self.slots.get_mut(index))
-        else {
+        // A mark waits for the model answer: after the attempt.
+        if matches!(edit, Edit::Mark { .. }) {
+            return;
+        }
+        let Some(slot) = self.slots.get_mut(index) else {
             return;
         };
-        match slot.response.edited(edit, prompt, choices, exam) {
+        match session.edit(index, &slot.response, edit, exam) {
             Ok(response) => slot.response = response,
             Err(refusal) => out.push(Effect::Notice(Notice::Refused(refusal))),
+        }
+    }
+
+    /// The response to question `index` as Enter gives it (an order's shown
+    /// arrangement, confirmed), or None with the refusal told (a number that
+    /// does not read as one).
+    fn confirm(&self, session: &Session, index: usize, out: &mut Vec<Effect>) -> Option<Response> {
+        match session.confirm(index, self.response(index)) {
+            Ok(response) => Some(response),
+            Err(refusal) => {
+                out.push(Effect::Notice(Notice::Refused(refusal)));
+                None
+            }
+        }
+    }
+
+    /// An open question's own mark on question `index`: in practice on its
+    /// feedback, once answered; in an exam once submitted, if it has an attempt.
+    fn mark(
+        &mut self,
+        session: &Session,
+        index: usize,
+        mark: crate::quiz::SelfMark,
+        out: &mut Vec<Effect>,
+    ) {
+        let allowed = match (self.phase, self.mode) {
+            (Phase::Feedback(up), Mode::Practice) => up == index && self.answered(index),
+            (Phase::Submitted, Mode::Exam) => self.answered(index),
+            _ => false,
+        };
+        let Some(slot) = self.slots.get_mut(index).filter(|_| allowed) else {
+            return;
+        };
+        let edit = Edit::Mark { index, mark };
+        let Ok(response) = session.edit(index, &slot.response, &edit, false) else {
+            return;
+        };
+        if response == slot.response {
+            return;
+        }
+        slot.response = response;
+        if let Some(outcome) = session.outcome(index, &slot.response) {
+            out.push(Effect::Record {
+                index,
+                outcome,
+                time: slot.spent,
+            });
+        }
+        if self.mode == Mode::Exam {
+            slot.recorded = Some(slot.response.clone());
         }
     }
 
@@ -486,12 +571,9 @@ impl Flow {
         if !self.answered(index) {
             return Status::Unanswered;
         }
-        let incomplete = session
-            .prompt(index)
-            .and_then(|(prompt, _)| self.response(index).incomplete(prompt));
-        match incomplete {
-            Some((picked, wanted)) => Status::Incomplete { picked, wanted },
-            None => Status::Answered,
+        match session.progress(index, self.response(index)) {
+            Progress::Partial { done, of } => Status::Incomplete { done, of },
+            Progress::Blank | Progress::Complete => Status::Answered,
         }
     }
 
@@ -563,7 +645,7 @@ impl Flow {
                     time: slot.spent,
                     flagged: slot.flagged,
                 };
-                session.record(index, &outcome, taken)
+                session.record(index, &outcome, &slot.response, taken)
             })
             .collect();
         let flagged = (0..self.slots.len())

@@ -2,7 +2,10 @@
 //! it: plain scalars where YAML reads them back as the same text, literal blocks for
 //! text with line breaks, double quotes for the rest.
 
-use crate::bank::{Bank, Choice, Question, Reference, Target, letter, write};
+use crate::bank::kind::{
+    matching::Match, number::Number, open::Open, order::Order, text::TextAnswer,
+};
+use crate::bank::{Bank, Body, Choice, Choices, Question, Reference, Target, letter, write};
 use std::fmt::Write;
 
 /// Writes a bank in quiz's own YAML format, which `quiz check` accepts with no errors
@@ -31,10 +34,49 @@ pub(super) fn question_text(q: &Question) -> String {
 
 fn question(q: &Question, out: &mut String) {
     let _ = writeln!(out, "  - id: {}", write::value(&q.id.value, 6));
+    if !matches!(q.body, Body::Choice(_)) {
+        let _ = writeln!(out, "    kind: {}", q.kind().name());
+    }
     let _ = writeln!(out, "    question: {}", write::value(&q.question.value, 6));
     if let Some(exhibit) = &q.exhibit {
         let _ = writeln!(out, "    exhibit: {}", write::value(&exhibit.value, 6));
     }
+    match &q.body {
+        Body::Choice(c) => choices(c, out),
+        Body::Order(o) => order(o, out),
+        Body::Match(m) => matching(m, out),
+        Body::Number(n) => number(n, out),
+        Body::Text(t) => text(t, out),
+        Body::Open(o) => open(o, out),
+    }
+    if let Some(e) = &q.explanation {
+        let _ = writeln!(out, "    explanation: {}", write::value(&e.value, 6));
+    }
+    if !q.references.is_empty() {
+        out.push_str("    references:\n");
+        for r in &q.references {
+            reference(r, out);
+        }
+    }
+    if !q.tags.is_empty() {
+        let tags: Vec<String> = q
+            .tags
+            .iter()
+            .map(|t| write::scalar(&t.value, true))
+            .collect();
+        let _ = writeln!(out, "    tags: [{}]", tags.join(", "));
+    }
+    if !q.allow.is_empty() {
+        let codes: Vec<String> = q
+            .allow
+            .iter()
+            .map(|c| write::scalar(&c.value, true))
+            .collect();
+        let _ = writeln!(out, "    allow: [{}]", codes.join(", "));
+    }
+}
+
+fn choices(q: &Choices, out: &mut String) {
     if q.multi {
         out.push_str("    multi: true\n");
     }
@@ -62,31 +104,58 @@ fn question(q: &Question, out: &mut String) {
             let _ = writeln!(out, "    answer: [{}]", many.join(", "));
         }
     }
-    if let Some(e) = &q.explanation {
-        let _ = writeln!(out, "    explanation: {}", write::value(&e.value, 6));
+}
+
+fn order(o: &Order, out: &mut String) {
+    out.push_str("    items:\n");
+    for item in &o.items.value {
+        let _ = writeln!(out, "      - {}", write::value(&item.value, 8));
     }
-    if !q.references.is_empty() {
-        out.push_str("    references:\n");
-        for r in &q.references {
-            reference(r, out);
+}
+
+fn matching(m: &Match, out: &mut String) {
+    out.push_str("    pairs:\n");
+    for pair in &m.pairs.value {
+        let _ = writeln!(
+            out,
+            "      - {}: {}",
+            write::scalar(&pair.premise.value, false),
+            write::scalar(&pair.response.value, false)
+        );
+    }
+    if !m.extra.is_empty() {
+        out.push_str("    extra:\n");
+        for extra in &m.extra {
+            let _ = writeln!(out, "      - {}", write::scalar(&extra.value, false));
         }
     }
-    if !q.tags.is_empty() {
-        let tags: Vec<String> = q
-            .tags
-            .iter()
-            .map(|t| write::scalar(&t.value, true))
-            .collect();
-        let _ = writeln!(out, "    tags: [{}]", tags.join(", "));
+    if !m.shuffle {
+        out.push_str("    shuffle: false\n");
     }
-    if !q.allow.is_empty() {
-        let codes: Vec<String> = q
-            .allow
-            .iter()
-            .map(|c| write::scalar(&c.value, true))
-            .collect();
-        let _ = writeln!(out, "    allow: [{}]", codes.join(", "));
+}
+
+fn number(n: &Number, out: &mut String) {
+    let _ = writeln!(out, "    answer: {}", write::scalar(&n.answer.value, false));
+    if let Some(t) = &n.tolerance {
+        let _ = writeln!(out, "    tolerance: {}", write::scalar(&t.value, false));
     }
+}
+
+fn text(t: &TextAnswer, out: &mut String) {
+    let answers: Vec<String> = t
+        .answer
+        .value
+        .iter()
+        .map(|a| write::scalar(&a.value, true))
+        .collect();
+    let _ = writeln!(out, "    answer: [{}]", answers.join(", "));
+    if t.case_sensitive {
+        out.push_str("    case: sensitive\n");
+    }
+}
+
+fn open(o: &Open, out: &mut String) {
+    let _ = writeln!(out, "    answer: {}", write::value(&o.answer.value, 6));
 }
 
 fn choice(c: &Choice, out: &mut String) {
@@ -197,24 +266,26 @@ mod tests {
                     id: s(&format!("q{i}")),
                     question: s(text),
                     exhibit: Some(s(text)),
-                    multi: false,
-                    shuffle: i % 2 == 0,
-                    choices: Spanned::new(
-                        vec![
-                            Choice {
-                                text: s(text),
-                                why: Some(s(text)),
-                                pin: true,
-                            },
-                            Choice {
-                                text: s("other"),
-                                why: None,
-                                pin: false,
-                            },
-                        ],
-                        pos,
-                    ),
-                    answer: Spanned::new(vec![s("A")], pos),
+                    body: Body::Choice(Choices {
+                        multi: false,
+                        shuffle: i % 2 == 0,
+                        choices: Spanned::new(
+                            vec![
+                                Choice {
+                                    text: s(text),
+                                    why: Some(s(text)),
+                                    pin: true,
+                                },
+                                Choice {
+                                    text: s("other"),
+                                    why: None,
+                                    pin: false,
+                                },
+                            ],
+                            pos,
+                        ),
+                        answer: Spanned::new(vec![s("A")], pos),
+                    }),
                     explanation: Some(s(text)),
                     references: vec![Reference {
                         pos,
@@ -239,14 +310,17 @@ mod tests {
                 Some(*text),
                 "{yaml}"
             );
-            assert_eq!(q.shuffle, i % 2 == 0, "{yaml}");
+            assert_eq!(q.as_choice().shuffle, i % 2 == 0, "{yaml}");
             assert_eq!(q.allow[0].value, "negative-stem", "{yaml}");
-            assert_eq!(q.choices.value[0].text.value, *text, "{yaml}");
+            assert_eq!(q.as_choice().choices.value[0].text.value, *text, "{yaml}");
             assert_eq!(
-                q.choices.value[0].why.as_ref().map(|t| t.value.as_str()),
+                q.as_choice().choices.value[0]
+                    .why
+                    .as_ref()
+                    .map(|t| t.value.as_str()),
                 Some(*text)
             );
-            assert!(q.choices.value[0].pin);
+            assert!(q.as_choice().choices.value[0].pin);
             assert_eq!(
                 q.explanation.as_ref().map(|t| t.value.as_str()),
                 Some(*text),

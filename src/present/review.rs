@@ -35,7 +35,8 @@ pub fn review(session: &Session, flow: &Flow) -> Review {
     let rows: Vec<ReviewRow> = (0..n)
         .map(|index| {
             let status = flow.status(session, index);
-            let (mark, words, tone) = words::status(status);
+            let kind = session.kind(index).unwrap_or(crate::quiz::Kind::Choice);
+            let (mark, words, tone) = words::status(status, kind);
             ReviewRow {
                 index,
                 status,

@@ -200,7 +200,10 @@ pub fn resumed(session: &Session, flow: &Flow, started: SystemTime, now: SystemT
 pub fn missed_questions(session: &Session, flow: &Flow, paint: Paint) -> String {
     let mut out = String::new();
     let missed: Vec<usize> = (0..session.len())
-        .filter(|&i| flow.outcome(session, i).is_some_and(|o| !o.is_right()))
+        .filter(|&i| {
+            flow.outcome(session, i)
+                .is_some_and(|o| o.scored && !o.is_right())
+        })
         .collect();
     if missed.is_empty() {
         return out;
@@ -222,13 +225,8 @@ pub fn missed_questions(session: &Session, flow: &Flow, paint: Paint) -> String 
                 question.stem_and_hint()
             ))
         );
-        for choice in &question.choices {
-            let (symbol, label) = choice.mark.map_or((" ", None), |m| (m.symbol, m.label));
-            let label = label.map(|l| format!(" ({l})")).unwrap_or_default();
-            let _ = writeln!(out, "  {symbol} {}) {}{label}", choice.letter, choice.text);
-            if let Some(why) = choice.why.as_ref().filter(|_| !choice.why_repeats_mark) {
-                let _ = writeln!(out, "       {why}");
-            }
+        for line in super::body_lines(&question, None) {
+            let _ = writeln!(out, "{line}");
         }
         let _ = writeln!(
             out,

@@ -81,12 +81,12 @@ fn question(state: &State, q: &Question, feedback: Option<&Feedback>, width: usi
     }
     body.blank();
     let cursor = state.cursor();
-    for (shown, choice) in q.choices.iter().enumerate() {
+    for (shown, choice) in q.choices().iter().enumerate() {
         let start = body.lines.len();
         match choice.mark {
             None => {
                 let here = shown == cursor && feedback.is_none();
-                let mark = match (q.several, choice.picked) {
+                let mark = match (q.several(), choice.picked) {
                     (true, true) => "[x]",
                     (true, false) => "[ ]",
                     (false, true) => "(•)",

@@ -224,7 +224,7 @@ fn run(state: &mut State, command: Command, effects: &mut Vec<Effect>) {
 }
 
 fn choice_count(state: &State) -> usize {
-    state.session.prompt(state.current()).map_or(0, |(_, n)| n)
+    present::question(&state.session, &state.flow, state.current()).map_or(0, |q| q.rows())
 }
 
 /// Up and down: the highlighted choice of a question, the highlighted row of

@@ -279,8 +279,8 @@ fn message(state: &State, frame: &mut Frame, plan: &Plan) {
 fn footer(state: &State, frame: &mut Frame, area: Rect, wide_exhibit: bool) {
     let t = state.theme;
     let w = usize::from(area.width);
-    let (choices, several) = match state.session.prompt(state.current()) {
-        Some((prompt, n)) => (n, prompt.takes_several()),
+    let (choices, several) = match present::question(&state.session, &state.flow, state.current()) {
+        Some(q) => (q.rows(), q.several()),
         None => (0, false),
     };
     let items = keymap::footer(state.key_mode(), choices, several, wide_exhibit);

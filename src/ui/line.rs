@@ -101,7 +101,7 @@ impl<R: BufRead, W: Write> LineFront<R, W> {
             // Verbatim, never wrapped: its columns are the point.
             writeln!(self.output, "{}", crate::report::bank::exhibit(exhibit))?;
         }
-        for choice in &question.choices {
+        for choice in question.choices() {
             let head = format!("  {}) ", choice.letter);
             let line = match self.wrap {
                 Some(width) => wrap::hanging(&head, &choice.text, width),
@@ -161,7 +161,7 @@ impl<R: BufRead, W: Write> LineFront<R, W> {
         }
         let mut out = present::tone(p, &feedback.verdict.text, feedback.verdict.tone);
         out.push('\n');
-        for choice in &question.choices {
+        for choice in question.choices() {
             let (Some(mark), Some(why)) = (choice.mark, &choice.why) else {
                 continue;
             };

@@ -357,6 +357,9 @@ pub fn check_question(path: &str, question: &Question) -> Vec<Diagnostic> {
 /// ("All of the above") are pinned, and a question whose choices name each other
 /// by letter ("Both A and C") keeps its choices in file order.
 pub fn keep_order_safe(question: &mut Question) {
+    let Some(question) = question.body.choices_mut() else {
+        return;
+    };
     if letters::names_letters(question) {
         question.shuffle = false;
     }
@@ -494,6 +497,7 @@ mod tests {
             "[ClientHello, ServerHello, Both A and B, All of the above]",
         )]);
         keep_order_safe(&mut q);
+        let q = q.choices().expect("a choice question");
         assert!(!q.shuffle);
         assert!(q.choices.value[3].pin);
         assert!(!q.choices.value[2].pin);

@@ -53,10 +53,26 @@ impl Fingerprint {
     /// The fingerprint of `q`; None when its stem or its choices have no content
     /// words to compare ("Why?", choices "1" and "2").
     pub fn of(q: &Question) -> Option<Fingerprint> {
+        // What the candidate reads besides the stem (choices, items, pairs);
+        // for a typed answer, the answers it accepts. The kind's name goes in
+        // too, so that a choice and an order question with the same texts are
+        // told apart.
+        let parts = q.body.model().texts();
+        let asked: Vec<&str> = parts
+            .iter()
+            .filter(|p| p.asked)
+            .map(|p| p.text.value.as_str())
+            .collect();
+        let body: Vec<&str> = if asked.is_empty() {
+            parts.iter().map(|p| p.text.value.as_str()).collect()
+        } else {
+            asked
+        };
+        let kind = (q.kind() != crate::bank::Kind::Choice).then(|| q.kind().name());
         Fingerprint::of_texts(
             std::iter::once(q.question.value.as_str())
                 .chain(q.exhibit.iter().map(|e| e.value.as_str())),
-            q.choices.value.iter().map(|c| c.text.value.as_str()),
+            body.into_iter().chain(kind),
         )
     }
 

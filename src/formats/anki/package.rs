@@ -146,7 +146,20 @@ fn package(
                 }
             };
             for q in &bank.questions {
-                let n = match Note::of(q) {
+                let Some(c) = q.choices() else {
+                    warnings.push(crate::formats::left_out(
+                        kind,
+                        bank,
+                        q,
+                        &format!(
+                            "it is a `{}` question, and quiz writes only choice questions to {} so far",
+                            q.kind().name(),
+                            kind.describe()
+                        ),
+                    ));
+                    continue;
+                };
+                let n = match Note::of(q, c) {
                     Ok(n) => n,
                     Err(reason) => {
                         warnings.push(crate::formats::left_out(kind, bank, q, &reason));
