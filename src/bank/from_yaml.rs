@@ -38,6 +38,23 @@ static QUESTION_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     keys
 });
 
+/// Other names of the kinds (Moodle's and QTI's, and the obvious), for "did
+/// you mean": lower case, without hyphens, underscores or spaces.
+const KIND_WORDS: &[(&str, Kind)] = &[
+    ("multichoice", Kind::Choice),
+    ("multiplechoice", Kind::Choice),
+    ("truefalse", Kind::Choice),
+    ("ordering", Kind::Order),
+    ("sequence", Kind::Order),
+    ("matching", Kind::Match),
+    ("numerical", Kind::Number),
+    ("numeric", Kind::Number),
+    ("shortanswer", Kind::Text),
+    ("short", Kind::Text),
+    ("essay", Kind::Open),
+    ("extendedtext", Kind::Open),
+];
+
 /// Whether `word` is a key of the bank format.
 fn is_key(word: &str) -> bool {
     [BANK_KEYS, &QUESTION_KEYS, choice::ITEM_KEYS, REFERENCE_KEYS]
@@ -162,7 +179,13 @@ impl Reader<'_> {
             return Some(kind);
         }
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        let hint = match suggest(written, &names) {
+        // What other tools call them (Moodle, QTI), and near spellings.
+        let lower = written.to_lowercase();
+        let known = KIND_WORDS
+            .iter()
+            .find(|(word, _)| lower.replace(['-', '_', ' '], "") == *word)
+            .map(|(_, kind)| kind.name());
+        let hint = match known.or_else(|| suggest(written, &names)) {
             Some(near) => format!("did you mean `{near}`?"),
             None => format!("a question's kind is one of: {}", names.join(", ")),
         };
@@ -367,5 +390,136 @@ mod tests {
         assert_eq!(q.as_choice().choices.value[0].text.value, "1024");
         assert_eq!(q.as_choice().choices.value[1].text.value, "yes");
         assert_eq!(q.references[0].label(), "RFC 5246 §10.10");
+    }
+
+    /// The messages of every problem loading `text` finds.
+    fn messages(text: &str) -> Vec<String> {
+        let mut diags = Vec::new();
+        read_bank("t.yaml", text.as_bytes(), &mut diags);
+        diags.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_question_without_kind_is_a_choice_question() {
+        let mut diags = Vec::new();
+        let bank = read_bank("t.yaml", ONE.as_bytes(), &mut diags).expect("a bank");
+        assert!(diags.is_empty());
+        assert_eq!(bank.questions[0].kind(), crate::bank::Kind::Choice);
+        let explicit = ONE.replace("    question:", "    kind: choice\n    question:");
+        assert!(problems(&explicit).is_empty());
+    }
+
+    #[test]
+    fn a_key_of_another_kind_says_whose_it_is() {
+        assert_eq!(
+            messages(&format!("{ONE}    items: [a, b, c]\n")),
+            [
+                "`items` belongs to kind `order`; this question is kind `choice` (the default, with no `kind` key): write `kind: order` if it is one"
+            ]
+        );
+        let order = "questions:\n  - id: o\n    kind: order\n    question: Q?\n    items: [a, b, c]\n    shuffle: false\n";
+        assert_eq!(
+            messages(order),
+            ["`shuffle` belongs to kinds `choice` and `match`; this question is kind `order`"]
+        );
+        assert_eq!(problems(order), [(6, 5, "unknown-key")]);
+        // A missing key of its own kind is missing; a key no kind has is unknown.
+        let number =
+            "questions:\n  - id: n\n    kind: number\n    question: Q?\n    tolerence: 1\n";
+        assert_eq!(
+            messages(number),
+            [
+                "unknown key `tolerence` in a question; did you mean `tolerance`?",
+                "missing key `answer` in a number question"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_kind_is_named_with_the_nearest() {
+        let text = ONE.replace("    question:", "    kind: ordering\n    question:");
+        assert_eq!(problems(&text), [(3, 11, "unknown-kind")]);
+        assert_eq!(
+            messages(&text),
+            ["`kind: ordering` is not a kind of question; did you mean `order`?"]
+        );
+    }
+
+    #[test]
+    fn every_kind_reads_its_keys_as_text() {
+        let text = "questions:
+  - id: m
+    kind: match
+    question: Q?
+    pairs:
+      - 1024: 10.10
+      - yes: no
+    extra: [3.0]
+    shuffle: false
+  - id: n
+    kind: number
+    question: Q?
+    answer: 16384
+    tolerance: 1%
+  - id: t
+    kind: text
+    question: Q?
+    answer: SNI
+    case: sensitive
+  - id: p
+    kind: open
+    question: Q?
+    answer: |
+      Two lines
+      of a model answer.
+";
+        let mut diags = Vec::new();
+        let bank = read_bank("t.yaml", text.as_bytes(), &mut diags).expect("a bank");
+        assert!(diags.is_empty(), "{diags:?}");
+        use crate::bank::Body;
+        let Body::Match(m) = &bank.questions[0].body else {
+            panic!("a match")
+        };
+        let pairs: Vec<(&str, &str)> = m
+            .pairs
+            .value
+            .iter()
+            .map(|p| (p.premise.value.as_str(), p.response.value.as_str()))
+            .collect();
+        assert_eq!(pairs, [("1024", "10.10"), ("yes", "no")]);
+        assert_eq!(m.extra[0].value, "3.0");
+        assert!(!m.shuffle);
+        let Body::Number(n) = &bank.questions[1].body else {
+            panic!("a number")
+        };
+        assert_eq!(n.answer.value, "16384");
+        assert_eq!(n.tolerance.as_ref().map(|t| t.value.as_str()), Some("1%"));
+        let Body::Text(t) = &bank.questions[2].body else {
+            panic!("a text")
+        };
+        assert!(t.case_sensitive && t.answer.value[0].value == "SNI");
+        let Body::Open(o) = &bank.questions[3].body else {
+            panic!("an open")
+        };
+        assert_eq!(o.answer.value, "Two lines\nof a model answer.\n");
+    }
+
+    #[test]
+    fn a_pair_is_one_key_and_its_value() {
+        let text = "questions:\n  - id: m\n    kind: match\n    question: Q?\n    pairs:\n      - a\n      - {b: c, d: e}\n      - [f]\n";
+        assert_eq!(
+            messages(text),
+            [
+                "a pair is written `- premise: response` (one key and its value), found a string",
+                "a pair is written `- premise: response` (one key and its value), found a map of 2 keys",
+                "a pair is written `- premise: response` (one key and its value), found a list"
+            ]
+        );
+        assert_eq!(
+            problems(
+                "questions:\n  - id: t\n    kind: text\n    question: Q?\n    answer: x\n    case: upper\n"
+            ),
+            [(6, 11, "wrong-type")]
+        );
     }
 }

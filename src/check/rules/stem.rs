@@ -300,6 +300,22 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_is_asked_positively_but_only_a_choice_gets_a_hint_or_a_count() {
+        let order = "questions:
+  - id: o
+    kind: order
+    question: Which two steps does the client not take, in order? (Choose 2)
+    items: [ClientHello, Certificate, Finished]
+    explanation: E.
+    references: [{rfc: 5246, section: 7.3}]
+";
+        assert_eq!(
+            super::super::testing::codes_of(order, &[]),
+            ["negative-stem"]
+        );
+    }
+
+    #[test]
     fn counts_asked_for() {
         assert_eq!(asked_count("Which two statements are true?"), Some(2));
         assert_eq!(asked_count("Which are true? (Choose three.)"), Some(3));
