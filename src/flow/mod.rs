@@ -594,10 +594,12 @@ impl Flow {
         session.outcome(index, &slot.response)
     }
 
-    /// Practice: points so far, and questions answered or skipped.
+    /// Practice: points so far, and questions answered or skipped (open
+    /// questions, which the candidate marks, aside).
     pub fn score(&self, session: &Session) -> (f64, usize) {
         (0..self.slots.len())
             .filter_map(|i| self.outcome(session, i))
+            .filter(|o| o.scored)
             .fold((0.0, 0), |(p, n), o| (p + o.points, n + 1))
     }
 

@@ -57,8 +57,11 @@ pub fn body_lines(q: &Question, width: Option<usize>) -> Vec<String> {
                 }
             }
             Some(answer) => {
-                out.push("  Your order:".to_owned());
-                for (place, item) in o.items.iter().enumerate() {
+                // Untouched (skipped), the shown order is not the candidate's.
+                if o.touched {
+                    out.push("  Your order:".to_owned());
+                }
+                for (place, item) in o.items.iter().enumerate().filter(|_| o.touched) {
                     let mark = match item.right_place {
                         Some(true) => "✓",
                         Some(false) => "✗",
@@ -124,28 +127,16 @@ pub fn body_lines(q: &Question, width: Option<usize>) -> Vec<String> {
 /// kind needs saying: `Put them in order: type their letters, first to last
 /// (such as CADB).`
 pub fn typing_hint(q: &Question) -> Option<String> {
-    let example = |n: usize| -> String {
-        let letters: Vec<char> = (0..n.min(26)).map(crate::bank::letter).collect();
-        match n {
-            0 => String::new(),
-            _ => {
-                // A sample that is not the shown order: the letters turned by one.
-                let mut sample = letters;
-                sample.rotate_left(1);
-                sample.into_iter().collect()
-            }
-        }
-    };
     Some(match (&q.body, q.kind) {
-        (Body::Order(o), _) => format!(
-            "Put them in order: type their letters, first to last (such as {}).",
-            example(o.items.len())
-        ),
+        (Body::Order(o), _) => {
+            let shown: String = o.items.iter().map(|i| i.letter).collect();
+            format!(
+                "Put them in order: type their letters, first to last ({shown} keeps the order shown)."
+            )
+        }
         (Body::Match(m), _) => format!(
-            "Match each numbered premise: type one letter per premise, in turn (such as {}).",
-            (0..m.premises.len())
-                .map(|i| crate::bank::letter(i % m.responses.len().max(1)))
-                .collect::<String>()
+            "Match each numbered premise: type {} letters, one per premise in turn (a response may serve several).",
+            m.premises.len()
         ),
         (Body::Typed(_), Kind::Number) => "Type a number.".to_owned(),
         (Body::Typed(_), _) => "Type your answer.".to_owned(),

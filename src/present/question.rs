@@ -255,7 +255,7 @@ impl Verdict {
                     format!("you typed {}", t.typed.trim()),
                 )
             }
-            Body::Open(o) => match (o.mark, exam && outcome.skipped) {
+            Body::Open(o) => match (o.mark, outcome.skipped) {
                 (_, true) => Verdict {
                     text: format!("{skipped}. The model answer is below."),
                     tone: Tone::Warn,
@@ -379,7 +379,12 @@ pub fn feedback(
     if !judged(flow, index) {
         return None;
     }
-    let outcome = flow.outcome(session, index)?;
+    let mut outcome = flow.outcome(session, index)?;
+    // An open question answered with no attempt was answered all the same
+    // (its attempt is optional): the model answer is there to mark it by.
+    if outcome.skipped && flow.answered(index) {
+        outcome.skipped = false;
+    }
     let asked = session.asked(index)?;
     let exam = flow.mode() == Mode::Exam;
     let shown = question(session, flow, index)?;

@@ -73,6 +73,22 @@ pub fn summary(s: &Summary, paint: Paint, width: usize) -> String {
             let _ = writeln!(out, "{}", listed(&r.stem, &r.id, width));
         }
     }
+    let open = s.open();
+    if !open.is_empty() {
+        let _ = writeln!(out, "Open questions, as you marked them (not scored):");
+        for r in open {
+            let mark = match (r.mark, r.skipped) {
+                (Some(mark), _) => mark.name(),
+                (None, true) => "skipped",
+                (None, false) => "unmarked",
+            };
+            let _ = writeln!(
+                out,
+                "  {mark:<8}{}",
+                listed(&r.stem, &r.id, width.saturating_sub(8)).trim_start_matches(' ')
+            );
+        }
+    }
     if !s.flagged.is_empty() {
         let _ = writeln!(out, "Flagged (`quiz run --flagged` asks them again):");
         for f in &s.flagged {
