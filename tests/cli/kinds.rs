@@ -253,3 +253,308 @@ fn an_exam_marks_open_questions_after_submission_and_scores_without_them() {
     assert_eq!(q[4]["given"], serde_json::json!(["wrong"]));
     assert_eq!(q[5]["scored"], serde_json::Value::Null);
 }
+
+fn history_rows(t: &Test, sql: &str) -> Vec<Vec<String>> {
+    let conn = rusqlite::Connection::open(t.history()).expect("the history");
+    let mut stmt = conn.prepare(sql).expect("a query");
+    let n = stmt.column_count();
+    stmt.query_map([], |r| {
+        (0..n)
+            .map(|i| {
+                Ok(match r.get::<_, rusqlite::types::Value>(i)? {
+                    rusqlite::types::Value::Null => "NULL".to_owned(),
+                    rusqlite::types::Value::Integer(v) => v.to_string(),
+                    rusqlite::types::Value::Real(v) => v.to_string(),
+                    rusqlite::types::Value::Text(v) => v,
+                    rusqlite::types::Value::Blob(_) => "blob".to_owned(),
+                })
+            })
+            .collect()
+    })
+    .expect("rows")
+    .collect::<Result<_, _>>()
+    .expect("rows")
+}
+
+/// The right answers to every kind, as seed 1 shows them in file order, and
+/// the open question marked right.
+const ALL_RIGHT: &str = "BCAD\nABC\n16384\nSNI\nAn attempt\ny\nB\n";
+
+#[test]
+fn the_history_keeps_each_kind_in_its_own_shape() {
+    let t = Test::new().file("every.yaml", &every_kind());
+    t.run_with(
+        &["run", "--no-shuffle", "--seed", "1", "every.yaml"],
+        "BCDA\nAC\nACC\n16,384\n  SNI \n\n",
+    )
+    .status(0);
+    let rows = history_rows(
+        &t,
+        "SELECT question_id, kind, given, points, response FROM answers ORDER BY id",
+    );
+    let row = |id: &str| -> Vec<String> {
+        rows.iter()
+            .rfind(|r| r[0] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no answer to {id}: {rows:?}"))
+    };
+    // In the file's terms: the order shown BCDA is items 0, 1, 3, 2.
+    assert_eq!(
+        row("client-flight")[1..],
+        ["order", "A,B,D,C", "0", "{\"sequence\":[0,1,3,2]}"]
+    );
+    assert_eq!(
+        row("tls13-protection")[1..],
+        ["match", "A,C,C", "0", "{\"pairs\":[0,2,2]}"]
+    );
+    assert_eq!(
+        row("max-fragment")[1..],
+        ["number", "16,384", "1", "{\"number\":\"16,384\"}"]
+    );
+    assert_eq!(
+        row("sni-name")[1..],
+        ["text", "SNI", "1", "{\"text\":\"SNI\"}"]
+    );
+    // Skipped: blank, in its own shape.
+    assert_eq!(
+        row("why-encrypt-certificate")[1..],
+        [
+            "open",
+            "",
+            "0",
+            "{\"open\":{\"attempt\":\"\",\"mark\":null}}"
+        ]
+    );
+}
+
+#[test]
+fn stats_count_each_kind_and_keep_open_questions_out_of_the_accuracy() {
+    let t = Test::new().file("every.yaml", &every_kind());
+    t.run_with(
+        &["run", "--no-shuffle", "--seed", "1", "every.yaml"],
+        ALL_RIGHT,
+    )
+    .status(0);
+    t.run_with(
+        &["run", "--no-shuffle", "--seed", "1", "every.yaml"],
+        "ABCD\nABC\n1\nSNI\nAnother\nn\nA\n",
+    )
+    .status(0);
+    let out = t.run_with(&["stats", "every.yaml"], "");
+    out.status(0)
+        .stdout_has("6 questions: 6 seen, 0 unseen\nAccuracy: 70.0% over 10 answers\n")
+        .stdout_has("By kind, weakest first (open: your own marks, not in the accuracy):\n  choice   50.0%  (2 answers)\n  number   50.0%  (2 answers)\n  open     50.0%  (2 answers)\n  order    50.0%  (2 answers)\n  match   100.0%  (2 answers)\n  text    100.0%  (2 answers)\n");
+    let json = t.run_with(&["stats", "--json", "every.yaml"], "");
+    let stats: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    assert_eq!(stats["by_kind"].as_array().map(Vec::len), Some(6));
+}
+
+#[test]
+fn missed_and_review_bring_back_questions_of_every_kind() {
+    let t = Test::new().file("every.yaml", &every_kind());
+    // Wrong on the order and the number, the open question left unmarked.
+    t.run_with(
+        &["run", "--no-shuffle", "--seed", "1", "every.yaml"],
+        "ABCD\nABC\n1\nSNI\nAn attempt\n\nB\n",
+    )
+    .status(0);
+    let out = t.run_with(
+        &[
+            "run",
+            "--missed",
+            "--no-shuffle",
+            "--report",
+            "r.json",
+            "every.yaml",
+        ],
+        "\n\n\n",
+    );
+    out.status(0);
+    let report: serde_json::Value = serde_json::from_str(&out.read("r.json")).expect("JSON");
+    let ids: Vec<&str> = report["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .filter_map(|q| q["id"].as_str())
+        .collect();
+    // An open question never marked counts as not yet known.
+    assert_eq!(
+        ids,
+        ["client-flight", "max-fragment", "why-encrypt-certificate"]
+    );
+    // Each was just answered (skipped, now): review has nothing due, and the
+    // unmarked open question was no review of it.
+    t.run_with(&["run", "--review", "every.yaml"], "")
+        .status(1)
+        .stderr_has("quiz: --review found nothing to ask");
+}
+
+#[test]
+fn a_practice_quiz_of_every_kind_resumes_with_its_answers() {
+    let t = Test::new().file("every.yaml", &every_kind());
+    // The input ends after the order and the match.
+    t.run_with(
+        &["run", "--no-shuffle", "--seed", "1", "every.yaml"],
+        "BCAD\nAC\nACC\n",
+    )
+    .status(0)
+    .stdout_has("Ended early, after 2 of 6 questions.");
+    t.run_with(&["run", "--resume"], "16384\nSNI\nAn attempt\np\nB\n")
+        .status(0)
+        .stderr_has(": 2 of 6 answered")
+        .stdout_has("Question 3 of 6 · score 1/2")
+        .stdout_has("Score: 4/5 (80.0%)")
+        .stdout_has("  partly  Why does TLS 1.3");
+}
+
+/// An exam left before its end keeps every kind's response as given; the
+/// resume shows them and scores them.
+#[test]
+fn an_exam_of_every_kind_resumes_with_its_responses() {
+    let t = Test::new().file("every.yaml", &every_kind());
+    std::fs::create_dir_all(t.path(".data")).expect("data dir");
+    // The line front submits an exam at the end of its input; a killed
+    // screen leaves it unsubmitted. Leave one by recording it so by hand:
+    // start it, then take its submission back.
+    t.run_with(
+        &[
+            "run",
+            "--mode",
+            "exam",
+            "--no-shuffle",
+            "--seed",
+            "1",
+            "every.yaml",
+        ],
+        "BCAD\n\n16384\nSNI\nMy attempt\n",
+    )
+    .status(0);
+    let conn = rusqlite::Connection::open(t.history()).expect("the history");
+    conn.execute_batch(
+        "UPDATE sessions SET finished_at = NULL;
+         DELETE FROM answers WHERE given = '' AND question_id <> 'tls13-protection';",
+    )
+    .expect("an unfinished exam");
+    drop(conn);
+    // From the first question left blank (the match) on: an empty line
+    // keeps what was given.
+    t.run_with(&["run", "--resume"], "\n\n\n\nB\ny\n")
+        .status(0)
+        .stderr_has(": 4 of 6 answered")
+        // Answered before: scored as given; the match was left blank.
+        .stdout_has("Score: 4/5 (80.0%), strict scoring")
+        .stdout_has("  Your answer:\n    My attempt\n")
+        .stdout_has("  right   Why does TLS 1.3");
+}
+
+/// A history written before the kinds (schema 3) is migrated, and what it
+/// kept still counts: its answers for stats, its unfinished session to resume.
+#[test]
+fn a_history_from_before_the_kinds_is_migrated_and_still_resumes() {
+    let t = Test::new().file("bank.yaml", &super::bank(&["q1", "q2"]));
+    std::fs::create_dir_all(t.path(".data")).expect("data dir");
+    let loaded = quiz::bank::load_paths(&[t.path("bank.yaml")]).expect("load");
+    let hash = loaded.banks[0].questions[0].content_hash();
+    let path = t.path("bank.yaml").display().to_string();
+    let plan = serde_json::json!({
+        "mode": "practice", "scoring": "strict", "seed": 1, "pass_mark": 70.0,
+        "time_limit_ms": null, "paths": [path], "title": "Test bank",
+        "questions": [{"id": "q1", "order": [3, 2, 1, 0]}, {"id": "q2", "order": [0, 1, 2, 3]}]
+    });
+    let conn = rusqlite::Connection::open(t.history()).expect("create");
+    conn.execute_batch(
+        "CREATE TABLE sessions (id INTEGER PRIMARY KEY, started_at INTEGER NOT NULL, mode TEXT NOT NULL,
+             seed TEXT NOT NULL, scoring TEXT NOT NULL, banks TEXT NOT NULL,
+             plan TEXT, time_left_ms INTEGER, flagged TEXT, finished_at INTEGER);
+         CREATE TABLE answers (id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL, answered_at INTEGER NOT NULL,
+             bank TEXT NOT NULL, question_id TEXT NOT NULL, content_hash TEXT NOT NULL, given TEXT NOT NULL,
+             points REAL NOT NULL, time_ms INTEGER NOT NULL);
+         CREATE INDEX answers_by_question ON answers(question_id, answered_at);
+         CREATE TABLE shown (session_id INTEGER NOT NULL, question_id TEXT NOT NULL, bank TEXT NOT NULL,
+             shown_at INTEGER, flagged INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (session_id, question_id));
+         PRAGMA user_version = 3;",
+    )
+    .expect("a version 3 history");
+    conn.execute(
+        "INSERT INTO sessions VALUES (1, 1000, 'practice', '1', 'strict', '[]', ?1, NULL, NULL, NULL)",
+        [plan.to_string()],
+    )
+    .expect("an unfinished session");
+    // q1 answered B (the file's letter): right.
+    conn.execute(
+        "INSERT INTO answers (session_id, answered_at, bank, question_id, content_hash, given, points, time_ms)
+         VALUES (1, 2000, 'bank', 'q1', ?1, 'B', 1.0, 500)",
+        [&hash],
+    )
+    .expect("an answer");
+    drop(conn);
+    t.run_with(&["run", "--resume"], "B\n")
+        .status(0)
+        .stderr_has(": 1 of 2 answered")
+        .stdout_has("Question 2 of 2 · score 1/1")
+        .stdout_has("Score: 2/2 (100.0%)");
+    assert_eq!(
+        history_rows(
+            &t,
+            "SELECT question_id, kind, given, response FROM answers ORDER BY id"
+        ),
+        [
+            ["q1", "choice", "B", "NULL"],
+            ["q2", "choice", "B", "{\"picks\":[1]}"]
+        ]
+    );
+    assert_eq!(history_rows(&t, "PRAGMA user_version"), [["4"]]);
+    t.run_with(&["stats", "bank.yaml"], "")
+        .status(0)
+        .stdout_has("Accuracy: 100.0% over 2 answers\n");
+}
+
+/// A blueprint draws questions of every kind; readiness leaves open ones out,
+/// as an exam's score does.
+#[test]
+fn a_blueprint_draws_every_kind_and_readiness_leaves_open_questions_out() {
+    let exam = "title: Every kind
+count: 6
+banks: [every.yaml]
+domains:
+  - name: Handshake
+    tags: [handshake]
+    weight: 33.333
+  - name: The rest
+    tags: [tls13, record, extensions]
+    weight: 66.667
+";
+    let t = Test::new()
+        .file("every.yaml", &every_kind())
+        .file("exam.yaml", exam);
+    let out = t.run_with(
+        &["run", "--blueprint", "exam.yaml", "--report", "r.json"],
+        &"\n".repeat(8),
+    );
+    out.status(0);
+    let report: serde_json::Value = serde_json::from_str(&out.read("r.json")).expect("JSON");
+    let mut kinds: Vec<&str> = report["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .filter_map(|q| q["kind"].as_str())
+        .collect();
+    kinds.sort_unstable();
+    assert_eq!(
+        kinds,
+        ["choice", "match", "number", "open", "order", "text"]
+    );
+    // Five scored questions: the open one is in no domain's score.
+    assert_eq!(report["max_points"], 5);
+    let domains: u64 = report["domains"]
+        .as_array()
+        .expect("domains")
+        .iter()
+        .filter_map(|d| d["questions"].as_u64())
+        .sum();
+    assert_eq!(domains, 5);
+    // Three questions in the rest: the open one is not among them.
+    t.run_with(&["stats", "--blueprint", "exam.yaml"], "")
+        .status(0)
+        .stdout_has("  The rest   66.667%     3       0      0.0%");
+}
