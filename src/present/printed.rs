@@ -70,6 +70,9 @@ pub fn body_lines(q: &Question, width: Option<usize>) -> Vec<String> {
                     let head = format!("  {mark} {}. {}) ", place + 1, item.letter);
                     out.push(hang(&head, &item.text, width));
                 }
+                if o.touched && o.items.iter().all(|i| i.right_place == Some(true)) {
+                    return out;
+                }
                 out.push("  The right order:".to_owned());
                 for (place, (letter, text)) in answer.iter().enumerate() {
                     out.push(hang(&format!("    {}. {letter}) ", place + 1), text, width));

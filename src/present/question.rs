@@ -65,6 +65,17 @@ impl Question {
         matches!(self.body, Body::Choice { several: true, .. })
     }
 
+    /// How many things have a letter (the choices, an order's items, a
+    /// match's responses).
+    pub fn letters(&self) -> usize {
+        match &self.body {
+            Body::Choice { choices, .. } => choices.len(),
+            Body::Order(o) => o.items.len(),
+            Body::Match(m) => m.responses.len(),
+            Body::Typed(_) | Body::Open(_) => 0,
+        }
+    }
+
     /// How many things a front lets the candidate move between with ↑↓ (the
     /// choices, an order's items, a match's premises).
     pub fn rows(&self) -> usize {
@@ -207,12 +218,8 @@ impl Verdict {
                     .map(|(letter, _)| *letter)
                     .collect();
                 let yours: Vec<char> = o.items.iter().map(|i| i.letter).collect();
-                let joined = |l: &[char]| {
-                    l.iter()
-                        .map(char::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                };
+                let joined =
+                    |l: &[char]| l.iter().map(char::to_string).collect::<Vec<_>>().join(", ");
                 judge(
                     format!("the right order is {}", joined(&right)),
                     joined(&right),
@@ -261,11 +268,14 @@ impl Verdict {
                     tone: Tone::Warn,
                 },
                 (None, _) => Verdict {
-                    text: "Compare your answer with the model answer below, and mark it: right, partly or wrong.".to_owned(),
+                    text: "Mark your answer against the model answer below.".to_owned(),
                     tone: Tone::Warn,
                 },
                 (Some(mark), _) => Verdict {
-                    text: format!("{} (your own mark; open questions are not scored).", self_mark(mark)),
+                    text: format!(
+                        "{} (your own mark; open questions are not scored).",
+                        self_mark(mark)
+                    ),
                     tone: match mark {
                         SelfMark::Right => Tone::Good,
                         SelfMark::Partly => Tone::Warn,

@@ -9,6 +9,7 @@ mod body;
 pub mod event;
 mod input;
 pub mod keymap;
+mod kinds;
 pub mod layout;
 mod state;
 mod terminal;

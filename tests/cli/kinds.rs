@@ -169,7 +169,7 @@ fn the_line_front_answers_every_kind_in_its_own_words() {
         .stdout_has("  1. ClientHello\n  2. EncryptedExtensions\n  3. NewSessionTicket\n  A) nothing (sent in the clear)\n  B) the handshake traffic keys\n  C) the application traffic keys\n  D) the early traffic keys\nMatch each numbered premise: type 3 letters, one per premise in turn (a response may serve several).\nAnswer: ABC\n✓ Correct: ABC, every pair.\n")
         .stdout_has("Type a number.\nAnswer: 16 384\n✓ Correct: 16 384.\n")
         .stdout_has("Type your answer.\nAnswer: server_name\n✓ Correct: server_name.\n")
-        .stdout_has("Answer: It hides the server's identity\nCompare your answer with the model answer below, and mark it: right, partly or wrong.\n  Your answer:\n    It hides the server's identity\n  Model answer:\n    So that a passive observer cannot see which certificate, and so which server identity, the connection uses.\n")
+        .stdout_has("Answer: It hides the server's identity\nMark your answer against the model answer below.\n  Your answer:\n    It hides the server's identity\n  Model answer:\n    So that a passive observer cannot see which certificate, and so which server identity, the connection uses.\n")
         .stdout_has("Your mark (y right, p partly, n wrong): y\n✓ Marked right (your own mark; open questions are not scored).\n")
         // The open question is reported apart and scores nothing.
         .stdout_has("Score: 5/5 (100.0%), strict scoring\n")
