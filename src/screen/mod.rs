@@ -151,4 +151,6 @@ fn link(
 #[cfg(test)]
 mod keys_tests;
 #[cfg(test)]
+mod kinds_tests;
+#[cfg(test)]
 mod tests;
