@@ -11,7 +11,7 @@ const KINDS: &str = include_str!("../../tests/fixtures/kinds/every-kind.yaml");
 
 /// The session without question shuffling, seed 1: the order's items are
 /// shown A) ChangeCipherSpec B) ClientHello C) ClientKeyExchange D) Finished.
-fn kinds<'a>(banks: &'a [crate::bank::Bank], mode: Mode) -> State<'a> {
+fn kinds<'a>(banks: &'a [Bank], mode: Mode) -> State<'a> {
     let options = crate::quiz::Options {
         seed: 1,
         ..options(mode)

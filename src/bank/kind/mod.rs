@@ -325,6 +325,13 @@ kinds! {
     Open(open::Open) = "open": "Write an answer in your own words, then mark it against a model answer.";
 }
 
+impl Default for Kind {
+    /// A question without a `kind` is a choice question.
+    fn default() -> Self {
+        Kind::Choice
+    }
+}
+
 impl Kind {
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.iter().copied().find(|k| k.name() == name)
