@@ -78,11 +78,11 @@ fn practice_every_kind_at_a_terminal() {
     q.press(ENTER);
     // The match: a letter per premise; one wrong.
     q.expect_screen("❯ [ ] 1. ClientHello");
-    keys(&mut q, "acc");
-    q.expect_screen("[C] 3. NewSessionTicket");
+    keys(&mut q, "bdd");
+    q.expect_screen("[D] 3. NewSessionTicket");
     q.press(ENTER);
-    q.expect_screen("✗ Wrong: the answer is ABC; you gave ACC (2 of 3 pairs right).");
-    q.expect_screen("→ B) the handshake traffic keys");
+    q.expect_screen("✗ Wrong: the answer is BCD; you gave BDD (2 of 3 pairs right).");
+    q.expect_screen("→ C) the handshake traffic keys");
     q.press(ENTER);
     // The number, edited in its line.
     q.expect_screen("Your answer (a number)");
@@ -136,7 +136,7 @@ fn an_exam_left_and_resumed_keeps_every_kind_and_marks_its_open_question() {
     q.press(SHIFT_UP);
     q.press(ENTER);
     q.expect_screen("❯ [ ] 1. ClientHello");
-    keys(&mut q, "ab");
+    keys(&mut q, "bc");
     q.press(ENTER);
     keys(&mut q, "16384");
     q.press(ENTER);

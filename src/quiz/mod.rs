@@ -214,9 +214,10 @@ impl<'a> Session<'a> {
                 } if options.shuffle => {
                     item.order = shuffler.choice_order(n, |i| pinned[i]);
                 }
-                Arrange::Shuffled { n, shuffle: true } if options.shuffle => {
+                Arrange::Random(n) => {
                     item.order = shuffler.choice_order(n, |_| false);
                 }
+                Arrange::Fixed(order) => item.order = order,
                 Arrange::Always(n) if n > 1 => {
                     let right: Vec<usize> = (0..n).collect();
                     let mut order = right.clone();

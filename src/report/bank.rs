@@ -160,12 +160,17 @@ fn body(body: &Body, paint: Paint, out: &mut String) {
             let _ = writeln!(out, "\nAnswer: {}", letters.join(", "));
         }
         Body::Order(o) => {
-            let _ = writeln!(out, "{}", paint.dim("In the right order (shown shuffled):"));
+            let _ = writeln!(
+                out,
+                "\n{}",
+                paint.dim("In the right order (shown shuffled):")
+            );
             for (i, item) in o.items.value.iter().enumerate() {
                 let _ = writeln!(out, "  {}. {}", i + 1, text(&item.value));
             }
         }
         Body::Match(m) => {
+            let _ = writeln!(out);
             let responses = m.responses();
             for (i, (pair, answer)) in m.pairs.value.iter().zip(m.answers()).enumerate() {
                 let _ = writeln!(
@@ -194,6 +199,7 @@ fn body(body: &Body, paint: Paint, out: &mut String) {
             let tolerance = n
                 .tolerance
                 .as_ref()
+                .filter(|t| !crate::bank::kind::number::Number::none_tolerated(t))
                 .map(|t| format!(" (give or take {})", text(&t.value)))
                 .unwrap_or_default();
             let _ = writeln!(out, "\nAnswer: {}{tolerance}", text(&n.answer.value));

@@ -90,15 +90,15 @@ fn a_match_fills_each_premise_with_a_letter_at_60x20() {
     let mut s = kinds(&b, Mode::Exam);
     press(&mut s, &[Key::Right]);
     assert_eq!(s.current(), 1);
-    // A fills premise 1 and moves on; Space empties; 3 selects premise 3.
-    press(&mut s, &chars("ab"));
+    // B fills premise 1 and moves on; Space empties; 3 selects premise 3.
+    press(&mut s, &chars("bc"));
     press(
         &mut s,
-        &[Key::Up, Key::Char(' '), Key::Char('3'), Key::Char('c')],
+        &[Key::Up, Key::Char(' '), Key::Char('3'), Key::Char('d')],
     );
     assert_eq!(
         s.flow.response(1),
-        &Response::Pairs(vec![Some(0), None, Some(2)])
+        &Response::Pairs(vec![Some(1), None, Some(3)])
     );
     insta::assert_snapshot!(screen(&mut s, 60, 20));
     // A letter past the responses is refused in words.
@@ -119,7 +119,7 @@ fn a_match_judged_shows_each_pair_right_or_wrong_with_its_right_response() {
     let b = banks(KINDS);
     let mut s = kinds(&b, Mode::Practice);
     press(&mut s, &[Key::Right, Key::Enter]);
-    press(&mut s, &chars("acc"));
+    press(&mut s, &chars("bdd"));
     press(&mut s, &[Key::Enter]);
     insta::assert_snapshot!(screen(&mut s, 80, 24));
 }

@@ -147,7 +147,8 @@ fn each_kind_is_checked_at_the_line() {
 
 /// `quiz run` over every kind, in file order; the order's items as seed 1
 /// shuffles them: A) ChangeCipherSpec B) ClientHello C) ClientKeyExchange
-/// D) Finished, so BCAD is right.
+/// D) Finished, so BCAD is right; the match's responses A) the early traffic
+/// keys B) nothing C) the handshake keys D) the application keys, so BCD is.
 fn run_every_kind(extra: &[&str], input: &str) -> super::Outcome {
     let mut args = vec!["run", "--no-shuffle", "--seed", "1", "every.yaml"];
     args.extend_from_slice(extra);
@@ -162,11 +163,11 @@ fn run_every_kind(extra: &[&str], input: &str) -> super::Outcome {
 fn the_line_front_answers_every_kind_in_its_own_words() {
     let out = run_every_kind(
         &[],
-        "BCAD\nABC\n16 384\n  server_name \nIt hides the server's identity\ny\nB\n",
+        "BCAD\nBCD\n16 384\n  server_name \nIt hides the server's identity\ny\nB\n",
     );
     out.status(0)
         .stdout_has("  A) ChangeCipherSpec\n  B) ClientHello\n  C) ClientKeyExchange\n  D) Finished\nPut them in order: type their letters, first to last (ABCD keeps the order shown).\nAnswer: BCAD\n✓ Correct: B, C, A, D.\n")
-        .stdout_has("  1. ClientHello\n  2. EncryptedExtensions\n  3. NewSessionTicket\n  A) nothing (sent in the clear)\n  B) the handshake traffic keys\n  C) the application traffic keys\n  D) the early traffic keys\nMatch each numbered premise: type 3 letters, one per premise in turn (a response may serve several).\nAnswer: ABC\n✓ Correct: ABC, every pair.\n")
+        .stdout_has("  1. ClientHello\n  2. EncryptedExtensions\n  3. NewSessionTicket\n  A) the early traffic keys\n  B) nothing (sent in the clear)\n  C) the handshake traffic keys\n  D) the application traffic keys\nMatch each numbered premise: type 3 letters, one per premise in turn (a response may serve several).\nAnswer: BCD\n✓ Correct: BCD, every pair.\n")
         .stdout_has("Type a number.\nAnswer: 16 384\n✓ Correct: 16 384.\n")
         .stdout_has("Type your answer.\nAnswer: server_name\n✓ Correct: server_name.\n")
         .stdout_has("Answer: It hides the server's identity\nMark your answer against the model answer below.\n  Your answer:\n    It hides the server's identity\n  Model answer:\n    So that a passive observer cannot see which certificate, and so which server identity, the connection uses.\n")
@@ -178,10 +179,10 @@ fn the_line_front_answers_every_kind_in_its_own_words() {
 
 #[test]
 fn wrong_answers_show_the_right_one_beside_them() {
-    let out = run_every_kind(&[], "ABCD\nACC\n16385\nSNI extension\n\nA\n");
+    let out = run_every_kind(&[], "ABCD\nBDD\n16385\nSNI extension\n\nA\n");
     out.status(0)
         .stdout_has("✗ Wrong: the right order is B, C, A, D; yours is A, B, C, D.\n  Your order:\n  ✗ 1. A) ChangeCipherSpec\n  ✗ 2. B) ClientHello\n  ✗ 3. C) ClientKeyExchange\n  ✓ 4. D) Finished\n  The right order:\n    1. B) ClientHello\n    2. C) ClientKeyExchange\n    3. A) ChangeCipherSpec\n    4. D) Finished\n")
-        .stdout_has("✗ Wrong: the answer is ABC; you gave ACC (2 of 3 pairs right).\n  ✓ 1. ClientHello → A) nothing (sent in the clear)\n  ✗ 2. EncryptedExtensions → C) the application traffic keys (right: B) the handshake traffic keys)\n  ✓ 3. NewSessionTicket → C) the application traffic keys\n")
+        .stdout_has("✗ Wrong: the answer is BCD; you gave BDD (2 of 3 pairs right).\n  ✓ 1. ClientHello → B) nothing (sent in the clear)\n  ✗ 2. EncryptedExtensions → D) the application traffic keys (right: C) the handshake traffic keys)\n  ✓ 3. NewSessionTicket → D) the application traffic keys\n")
         .stdout_has("✗ Wrong: the answer is 16384; you typed 16385.\n")
         .stdout_has("✗ Wrong: the answer is server_name (also accepted: SNI); you typed SNI extension.\n")
         // An empty line skips an open question as any other: no mark asked.
@@ -193,23 +194,23 @@ fn wrong_answers_show_the_right_one_beside_them() {
 #[test]
 fn partial_scoring_gives_part_of_a_point_to_an_order_and_a_match() {
     // One item out of place: a run of 3 of 4, (3 − 1) / 3; two pairs of three.
-    run_every_kind(&["--scoring", "partial"], "BCDA\nACC\n\n\n\n\n")
+    run_every_kind(&["--scoring", "partial"], "BCDA\nBDD\n\n\n\n\n")
         .status(0)
         .stdout_has(
             "◐ Partly right (0.67 point): the right order is B, C, A, D; yours is B, C, D, A.\n",
         )
         .stdout_has(
-            "◐ Partly right (0.67 point): the answer is ABC; you gave ACC (2 of 3 pairs right).\n",
+            "◐ Partly right (0.67 point): the answer is BCD; you gave BDD (2 of 3 pairs right).\n",
         )
         .stdout_has("Score: 1.33/5 (26.7%), partial scoring\n");
 }
 
 #[test]
 fn a_line_that_is_no_answer_says_why_and_asks_again() {
-    run_every_kind(&[], "BCA\nBCAE\nBC,A,D\nAB\nA-C\nABC\n16 KiB\n16384\n\n\n\n")
+    run_every_kind(&[], "BCA\nBCAE\nBC,A,D\nBC\nB-D\nBCD\n16 KiB\n16384\n\n\n\n")
         .status(0)
         .stdout_has("Answer: BCA\nGive each letter A to D once, in the order you want.\nAnswer: BCAE\nGive each letter A to D once, in the order you want.\nAnswer: BC,A,D\n✓ Correct")
-        .stdout_has("Answer: AB\nType 3 letters, one for each premise in turn.\nAnswer: A-C\n'-' is not a letter. Type one letter per premise, such as BCA, or nothing to skip.\nAnswer: ABC\n✓ Correct")
+        .stdout_has("Answer: BC\nType 3 letters, one for each premise in turn.\nAnswer: B-D\n'-' is not a letter. Type one letter per premise, such as BCA, or nothing to skip.\nAnswer: BCD\n✓ Correct")
         .stdout_has("Answer: 16 KiB\nType a number, such as 16384 or -1.5.\nAnswer: 16384\n✓ Correct");
 }
 
@@ -220,7 +221,7 @@ fn a_line_that_is_no_answer_says_why_and_asks_again() {
 fn an_exam_marks_open_questions_after_submission_and_scores_without_them() {
     let out = run_every_kind(
         &["--mode", "exam", "--pass-mark", "80", "--report", "r.json"],
-        "BCAD\nABC\n16384\nSNI\nMy attempt\nB\nn\n",
+        "BCAD\nBCD\n16384\nSNI\nMy attempt\nB\nn\n",
     );
     out.status(0)
         .stdout_has("Open questions: mark each answer against the model answer (not scored)\n\n5. Why does TLS 1.3 encrypt the server's Certificate message?\n  Your answer:\n    My attempt\n  Model answer:\n")
@@ -278,14 +279,14 @@ fn history_rows(t: &Test, sql: &str) -> Vec<Vec<String>> {
 
 /// The right answers to every kind, as seed 1 shows them in file order, and
 /// the open question marked right.
-const ALL_RIGHT: &str = "BCAD\nABC\n16384\nSNI\nAn attempt\ny\nB\n";
+const ALL_RIGHT: &str = "BCAD\nBCD\n16384\nSNI\nAn attempt\ny\nB\n";
 
 #[test]
 fn the_history_keeps_each_kind_in_its_own_shape() {
     let t = Test::new().file("every.yaml", &every_kind());
     t.run_with(
         &["run", "--no-shuffle", "--seed", "1", "every.yaml"],
-        "BCDA\nAC\nACC\n16,384\n  SNI \n\n",
+        "BCDA\nBD\nBDD\n16,384\n  SNI \n\n",
     )
     .status(0);
     let rows = history_rows(
@@ -337,7 +338,7 @@ fn stats_count_each_kind_and_keep_open_questions_out_of_the_accuracy() {
     .status(0);
     t.run_with(
         &["run", "--no-shuffle", "--seed", "1", "every.yaml"],
-        "ABCD\nABC\n1\nSNI\nAnother\nn\nA\n",
+        "ABCD\nBCD\n1\nSNI\nAnother\nn\nA\n",
     )
     .status(0);
     let out = t.run_with(&["stats", "every.yaml"], "");
@@ -355,7 +356,7 @@ fn missed_and_review_bring_back_questions_of_every_kind() {
     // Wrong on the order and the number, the open question left unmarked.
     t.run_with(
         &["run", "--no-shuffle", "--seed", "1", "every.yaml"],
-        "ABCD\nABC\n1\nSNI\nAn attempt\n\nB\n",
+        "ABCD\nBCD\n1\nSNI\nAn attempt\n\nB\n",
     )
     .status(0);
     let out = t.run_with(
@@ -395,7 +396,7 @@ fn a_practice_quiz_of_every_kind_resumes_with_its_answers() {
     // The input ends after the order and the match.
     t.run_with(
         &["run", "--no-shuffle", "--seed", "1", "every.yaml"],
-        "BCAD\nAC\nACC\n",
+        "BCAD\nBD\nBDD\n",
     )
     .status(0)
     .stdout_has("Ended early, after 2 of 6 questions.");
@@ -557,4 +558,52 @@ domains:
     t.run_with(&["stats", "--blueprint", "exam.yaml"], "")
         .status(0)
         .stdout_has("  The rest   66.667%     3       0      0.0%");
+}
+
+#[test]
+fn show_gives_each_kinds_answer_in_place() {
+    let t = Test::new().file("every.yaml", &every_kind());
+    t.run_with(&["show", "client-flight", "every.yaml"], "")
+        .status(0)
+        .stdout_has("client-flight  every.yaml:3 · order\n")
+        .stdout_has("\nIn the right order (shown shuffled):\n  1. ClientHello\n  2. ClientKeyExchange\n  3. ChangeCipherSpec\n  4. Finished\n");
+    t.run_with(&["show", "tls13-protection", "every.yaml"], "")
+        .status(0)
+        .stdout_has("  1. ClientHello → A) nothing (sent in the clear)\n  2. EncryptedExtensions → B) the handshake traffic keys\n  3. NewSessionTicket → C) the application traffic keys\nMatching no premise: D) the early traffic keys\n");
+    t.run_with(&["show", "max-fragment", "every.yaml"], "")
+        .status(0)
+        .stdout_has("\nAnswer: 16384\n");
+    t.run_with(&["show", "sni-name", "every.yaml"], "")
+        .status(0)
+        .stdout_has("\nAccepted: server_name, SNI\n");
+    t.run_with(&["show", "why-encrypt-certificate", "every.yaml"], "")
+        .status(0)
+        .stdout_has("\nModel answer:\n  So that a passive observer");
+}
+
+/// The formats carry choice questions only, so far: an export leaves the
+/// other kinds out, each with a warning at its line, and writes the rest.
+#[test]
+fn an_export_leaves_the_other_kinds_out_with_a_warning_each() {
+    let out = Test::new()
+        .file("every.yaml", &every_kind())
+        .args(&["export", "--to", "gift", "every.yaml"])
+        .run();
+    out.status(0)
+        .stdout_has("::which-hello::")
+        .stderr_has("every.yaml:3: warning: question `client-flight` left out of the gift file: it is a question of kind `order`, and quiz writes only choice questions to GIFT so far\n")
+        .stderr_has("every.yaml:48: warning: question `why-encrypt-certificate` left out of the gift file: it is a question of kind `open`");
+    for kind in ["qti", "anki", "csv", "moodle-xml", "aiken", "apkg"] {
+        let out = Test::new()
+            .file("every.yaml", &every_kind())
+            .args(&["export", "--to", kind, "every.yaml", "-o", "out"])
+            .run();
+        out.status(0);
+        assert_eq!(
+            out.stderr.matches("it is a question of kind").count(),
+            5,
+            "{kind}: {}",
+            out.stderr
+        );
+    }
 }

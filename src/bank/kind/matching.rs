@@ -1,7 +1,10 @@
 //! Match questions: `pairs` of a premise and its response (`- ClientHello:
 //! nothing`), and `extra` responses that match no premise. The premises keep
 //! their order and are numbered; the responses (each text once, a response may
-//! serve several premises) are lettered and shuffled unless `shuffle: false`.
+//! serve several premises) are lettered and shuffled, whatever `--no-shuffle`
+//! says: in the file's order, which follows the premises, they would give the
+//! answer away. `shuffle: false` shows them sorted instead (numbers by value,
+//! the rest alphabetically), for responses that read best in order.
 //! Strict scoring wants every pair; partial gives right pairs ÷ pairs.
 
 use super::{Arrange, Edit, Model, Part, Progress, Raw, Read, Refusal, Response, Scoring, What};
@@ -109,10 +112,13 @@ impl Model for Match {
     }
 
     fn arrange(&self) -> Arrange {
-        Arrange::Shuffled {
-            n: self.responses().len(),
-            shuffle: self.shuffle,
+        let responses = self.responses();
+        if self.shuffle {
+            return Arrange::Random(responses.len());
         }
+        let mut order: Vec<usize> = (0..responses.len()).collect();
+        order.sort_by(|&a, &b| sorted(&responses[a].value, &responses[b].value));
+        Arrange::Fixed(order)
     }
 
     fn blank(&self) -> Response {
@@ -259,6 +265,22 @@ impl Model for Match {
     }
 }
 
+/// How `shuffle: false` sorts responses: numbers by value and before text,
+/// text without regard to case.
+fn sorted(a: &str, b: &str) -> std::cmp::Ordering {
+    let number = |t: &str| super::number::parse(t);
+    match (number(a), number(b)) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a
+            .trim()
+            .to_lowercase()
+            .cmp(&b.trim().to_lowercase())
+            .then_with(|| a.cmp(b)),
+    }
+}
+
 /// A match question as a front draws it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct View<T> {
@@ -353,7 +375,7 @@ impl Read for Match {
             "shuffle": {
                 "type": "boolean",
                 "default": true,
-                "description": "`false` keeps the responses in file order even when a run shuffles."
+                "description": "`false` shows the responses sorted (numbers by value, the rest alphabetically) instead of shuffled."
             }
         });
         (properties, &["pairs"])
@@ -436,6 +458,24 @@ mod tests {
         assert_eq!(texts, ["x", "y", "z"]);
         assert_eq!(m.answers(), [0, 1, 0]);
         assert_eq!(m.expected(), ["A", "B", "A"]);
+    }
+
+    #[test]
+    fn responses_shuffle_whatever_the_run_says_and_sort_under_shuffle_false() {
+        let mut m = three();
+        assert_eq!(m.arrange(), Arrange::Random(3));
+        m.shuffle = false;
+        // x, y, z as lettered in the file; sorted, numbers first by value.
+        m.extra = vec![spanned("10"), spanned("9"), spanned("Alpha")];
+        let order = match m.arrange() {
+            Arrange::Fixed(order) => order,
+            other => panic!("{other:?}"),
+        };
+        let shown: Vec<&str> = order
+            .iter()
+            .map(|&i| m.responses()[i].value.as_str())
+            .collect();
+        assert_eq!(shown, ["9", "10", "Alpha", "x", "y"]);
     }
 
     #[test]

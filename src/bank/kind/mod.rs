@@ -161,12 +161,17 @@ pub enum Arrange {
         shuffle: bool,
         pinned: Vec<bool>,
     },
-    /// `n` things shuffled when the run shuffles, unless the question says
-    /// `shuffle: false` (a match's responses).
-    Shuffled { n: usize, shuffle: bool },
+    /// `n` things shuffled whatever the run says, any order as likely as
+    /// another (a match's responses: in file order, lettered as the premises
+    /// come, they would give the answer away).
+    Random(usize),
     /// `n` things always shuffled, and never left in file order (an order's
     /// items: shown in the right order, it would answer itself).
     Always(usize),
+    /// Shown in this order (`order[shown]` is the index in the file): a
+    /// match's responses under `shuffle: false`, in a fixed order that is not
+    /// the file's.
+    Fixed(Vec<usize>),
 }
 
 impl Arrange {
@@ -174,7 +179,8 @@ impl Arrange {
     pub fn len(&self) -> usize {
         match self {
             Arrange::Nothing => 0,
-            Arrange::Choices { n, .. } | Arrange::Shuffled { n, .. } | Arrange::Always(n) => *n,
+            Arrange::Choices { n, .. } | Arrange::Random(n) | Arrange::Always(n) => *n,
+            Arrange::Fixed(order) => order.len(),
         }
     }
 

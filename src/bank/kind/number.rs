@@ -77,6 +77,15 @@ pub fn parse_tolerance(text: &str) -> Option<Tolerance> {
 }
 
 impl Number {
+    /// Whether `tolerance` allows nothing but the answer itself (`0`, `0%`):
+    /// then it is not worth saying.
+    pub fn none_tolerated(tolerance: &Spanned<String>) -> bool {
+        matches!(
+            parse_tolerance(&tolerance.value),
+            Some(Tolerance::Absolute(v) | Tolerance::Percent(v)) if v == 0.0
+        )
+    }
+
     /// Whether `typed` is within the tolerance of the answer.
     pub fn accepts(&self, typed: &str) -> bool {
         let (Some(value), Some(answer)) = (parse(typed), parse(&self.answer.value)) else {
@@ -191,7 +200,7 @@ impl Model for Number {
             tolerance: self
                 .tolerance
                 .as_ref()
-                .filter(|t| judged && parse_tolerance(&t.value) != Some(Tolerance::Absolute(0.0)))
+                .filter(|t| judged && !Number::none_tolerated(t))
                 .map(|t| Raw::flat(&t.value)),
         })
     }

@@ -152,7 +152,7 @@ fn package(
                         bank,
                         q,
                         &format!(
-                            "it is a `{}` question, and quiz writes only choice questions to {} so far",
+                            "it is a question of kind `{}`, and quiz writes only choice questions to {} so far",
                             q.kind().name(),
                             kind.describe()
                         ),
