@@ -391,6 +391,45 @@ fn missed_and_review_bring_back_questions_of_every_kind() {
 }
 
 #[test]
+fn flagged_brings_back_questions_of_every_kind() {
+    let t = Test::new().file("every.yaml", &every_kind());
+    t.run_with(
+        &["run", "--no-shuffle", "--seed", "1", "every.yaml"],
+        "BCAD\nBCD\n16384\nSNI\n\nB\n",
+    )
+    .status(0);
+    // The line front cannot flag; the history is what the screen would write.
+    let conn = rusqlite::Connection::open(t.history()).expect("open");
+    conn.execute(
+        "UPDATE shown SET flagged = 1 WHERE question_id IN \
+         ('client-flight', 'tls13-protection', 'max-fragment', 'sni-name', 'why-encrypt-certificate')",
+        [],
+    )
+    .expect("flag");
+    drop(conn);
+    let out = t.run_with(
+        &[
+            "run",
+            "--flagged",
+            "--no-shuffle",
+            "--report",
+            "r.json",
+            "every.yaml",
+        ],
+        "\n\n\n\n\n",
+    );
+    out.status(0).stdout_lacks("chosen cipher suite");
+    let report: serde_json::Value = serde_json::from_str(&out.read("r.json")).expect("JSON");
+    let kinds: Vec<&str> = report["questions"]
+        .as_array()
+        .expect("questions")
+        .iter()
+        .filter_map(|q| q["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["order", "match", "number", "text", "open"]);
+}
+
+#[test]
 fn a_practice_quiz_of_every_kind_resumes_with_its_answers() {
     let t = Test::new().file("every.yaml", &every_kind());
     // The input ends after the order and the match.
