@@ -7,7 +7,7 @@
 //! is used (intervals in days, no same-day learning steps): a quiz is practised
 //! in sessions, not card by card.
 
-use crate::bank::Bank;
+use crate::bank::{Bank, Kind};
 use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, FSRS, Parameters, Rating};
 use std::collections::HashMap;
@@ -35,15 +35,15 @@ pub struct Answer {
 pub const UNMARKED: &str = "unmarked";
 
 impl Answer {
-    /// An open question's answer, which the candidate marks: never scored.
-    pub fn is_open(&self) -> bool {
-        self.kind == "open"
+    /// The answer to a question the candidate marks (open): never scored.
+    pub fn is_self_marked(&self) -> bool {
+        Kind::from_name(&self.kind).is_some_and(Kind::self_marked)
     }
 
     /// An open question answered but never marked: no evidence of what the
     /// candidate knows, so review does not count it.
     pub fn is_unmarked(&self) -> bool {
-        self.is_open() && self.given == UNMARKED
+        self.is_self_marked() && self.given == UNMARKED
     }
 }
 

@@ -88,7 +88,7 @@ pub fn compute(blueprint: &Blueprint, banks: &[Bank], answers: &[Answer]) -> Rea
     let questions = banks.iter().flat_map(|b| &b.questions);
     for (q, of) in questions.zip(membership(banks, &tags)) {
         // An exam scores no open question: it says nothing of readiness.
-        if q.kind() == crate::bank::Kind::Open {
+        if q.kind().self_marked() {
             continue;
         }
         let latest = latest.get(q.id.value.as_str());

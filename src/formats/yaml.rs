@@ -2,10 +2,7 @@
 //! it: plain scalars where YAML reads them back as the same text, literal blocks for
 //! text with line breaks, double quotes for the rest.
 
-use crate::bank::kind::{
-    matching::Match, number::Number, open::Open, order::Order, text::TextAnswer,
-};
-use crate::bank::{Bank, Body, Choice, Choices, Question, Reference, Target, letter, write};
+use crate::bank::{Bank, Body, Question, Reference, Target, write};
 use std::fmt::Write;
 
 /// Writes a bank in quiz's own YAML format, which `quiz check` accepts with no errors
@@ -41,14 +38,7 @@ fn question(q: &Question, out: &mut String) {
     if let Some(exhibit) = &q.exhibit {
         let _ = writeln!(out, "    exhibit: {}", write::value(&exhibit.value, 6));
     }
-    match &q.body {
-        Body::Choice(c) => choices(c, out),
-        Body::Order(o) => order(o, out),
-        Body::Match(m) => matching(m, out),
-        Body::Number(n) => number(n, out),
-        Body::Text(t) => text(t, out),
-        Body::Open(o) => open(o, out),
-    }
+    q.body.write(4, out);
     if let Some(e) = &q.explanation {
         let _ = writeln!(out, "    explanation: {}", write::value(&e.value, 6));
     }
@@ -73,102 +63,6 @@ fn question(q: &Question, out: &mut String) {
             .map(|c| write::scalar(&c.value, true))
             .collect();
         let _ = writeln!(out, "    allow: [{}]", codes.join(", "));
-    }
-}
-
-fn choices(q: &Choices, out: &mut String) {
-    if q.multi {
-        out.push_str("    multi: true\n");
-    }
-    if !q.shuffle {
-        out.push_str("    shuffle: false\n");
-    }
-    out.push_str("    choices:\n");
-    for c in &q.choices.value {
-        choice(c, out);
-    }
-    let letters: Vec<String> = q
-        .answer
-        .value
-        .iter()
-        .map(|l| match crate::bank::letter_index(&l.value) {
-            Some(i) if i < 26 => letter(i).to_string(),
-            _ => write::value(&l.value, 6),
-        })
-        .collect();
-    match letters.as_slice() {
-        [one] => {
-            let _ = writeln!(out, "    answer: {one}");
-        }
-        many => {
-            let _ = writeln!(out, "    answer: [{}]", many.join(", "));
-        }
-    }
-}
-
-fn order(o: &Order, out: &mut String) {
-    out.push_str("    items:\n");
-    for item in &o.items.value {
-        let _ = writeln!(out, "      - {}", write::value(&item.value, 8));
-    }
-}
-
-fn matching(m: &Match, out: &mut String) {
-    out.push_str("    pairs:\n");
-    for pair in &m.pairs.value {
-        let _ = writeln!(
-            out,
-            "      - {}: {}",
-            write::scalar(&pair.premise.value, false),
-            write::scalar(&pair.response.value, false)
-        );
-    }
-    if !m.extra.is_empty() {
-        out.push_str("    extra:\n");
-        for extra in &m.extra {
-            let _ = writeln!(out, "      - {}", write::scalar(&extra.value, false));
-        }
-    }
-    if !m.shuffle {
-        out.push_str("    shuffle: false\n");
-    }
-}
-
-fn number(n: &Number, out: &mut String) {
-    let _ = writeln!(out, "    answer: {}", write::scalar(&n.answer.value, false));
-    if let Some(t) = &n.tolerance {
-        let _ = writeln!(out, "    tolerance: {}", write::scalar(&t.value, false));
-    }
-}
-
-fn text(t: &TextAnswer, out: &mut String) {
-    let answers: Vec<String> = t
-        .answer
-        .value
-        .iter()
-        .map(|a| write::scalar(&a.value, true))
-        .collect();
-    let _ = writeln!(out, "    answer: [{}]", answers.join(", "));
-    if t.case_sensitive {
-        out.push_str("    case: sensitive\n");
-    }
-}
-
-fn open(o: &Open, out: &mut String) {
-    let _ = writeln!(out, "    answer: {}", write::value(&o.answer.value, 6));
-}
-
-fn choice(c: &Choice, out: &mut String) {
-    if c.why.is_none() && !c.pin {
-        let _ = writeln!(out, "      - {}", write::value(&c.text.value, 8));
-        return;
-    }
-    let _ = writeln!(out, "      - text: {}", write::value(&c.text.value, 10));
-    if let Some(why) = &c.why {
-        let _ = writeln!(out, "        why: {}", write::value(&why.value, 10));
-    }
-    if c.pin {
-        out.push_str("        pin: true\n");
     }
 }
 
@@ -198,7 +92,7 @@ fn reference(r: &Reference, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Spanned, read_bank};
+    use crate::bank::{Choice, Choices, Spanned, read_bank};
     use crate::diagnostic::Pos;
 
     fn reread(yaml: &str) -> Bank {

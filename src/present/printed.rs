@@ -5,7 +5,7 @@
 
 use super::question::{Body, Question};
 use super::{Text, wrap};
-use crate::quiz::Kind;
+use crate::quiz::Answering;
 
 /// `head` then `text`, wrapped under itself at `width` when there is one.
 fn hang(head: &str, text: &str, width: Option<usize>) -> String {
@@ -130,7 +130,7 @@ pub fn body_lines(q: &Question, width: Option<usize>) -> Vec<String> {
 /// kind needs saying: `Put them in order: type their letters, first to last
 /// (such as CADB).`
 pub fn typing_hint(q: &Question) -> Option<String> {
-    Some(match (&q.body, q.kind) {
+    Some(match (&q.body, q.kind.answering()) {
         (Body::Order(o), _) => {
             let shown: String = o.items.iter().map(|i| i.letter).collect();
             format!(
@@ -141,7 +141,7 @@ pub fn typing_hint(q: &Question) -> Option<String> {
             "Match each numbered premise: type {} letters, one per premise in turn (a response may serve several).",
             m.premises.len()
         ),
-        (Body::Typed(_), Kind::Number) => "Type a number.".to_owned(),
+        (Body::Typed(_), Answering::Number) => "Type a number.".to_owned(),
         (Body::Typed(_), _) => "Type your answer.".to_owned(),
         (Body::Open(_), _) => {
             "Write your answer on one line (or leave it empty): the model answer follows, and you mark yours against it.".to_owned()

@@ -4,7 +4,7 @@
 use super::{Text, Tone};
 use crate::flow::{Flow, Notice, Status};
 use crate::quiz::clock::format_left;
-use crate::quiz::{Kind, Mode, Refusal, Session};
+use crate::quiz::{Answering, Kind, Mode, Refusal, Session};
 use std::time::{Duration, SystemTime};
 
 pub use crate::bank::letter;
@@ -211,10 +211,10 @@ pub struct Wording {
 pub fn notice(notice: &Notice, wording: Wording) -> String {
     match *notice {
         Notice::NothingPicked(kind) => {
-            let first = match kind {
-                Kind::Match => "Match a premise first",
-                Kind::Number | Kind::Text if wording.typed => "Type an answer",
-                Kind::Number | Kind::Text => "Type an answer first",
+            let first = match kind.answering() {
+                Answering::Pairs => "Match a premise first",
+                Answering::Number | Answering::Text if wording.typed => "Type an answer",
+                Answering::Number | Answering::Text => "Type an answer first",
                 _ => "Pick a choice first",
             };
             format!("{first}, or press {} to skip.", wording.skip)
@@ -264,7 +264,7 @@ pub fn status(status: Status, kind: Kind) -> (&'static str, String, Tone) {
     match status {
         Status::Answered => ("✓", "answered".to_owned(), Tone::Good),
         Status::Incomplete { done, of } => {
-            let what = if kind == Kind::Match {
+            let what = if kind.answering() == Answering::Pairs {
                 "matched"
             } else {
                 "picked"

@@ -12,7 +12,7 @@ mod summary;
 
 pub use crate::bank::Prompt;
 pub use crate::bank::kind::{
-    Edit, Kind, Progress, Raw, Refusal, Response, Scoring, SelfMark, View,
+    Answering, Edit, Kind, Progress, Raw, Refusal, Response, Scoring, SelfMark, View,
 };
 pub use asked::Asked;
 pub use clock::{Clock, FakeClock, SystemClock};
@@ -303,10 +303,10 @@ impl<'a> Session<'a> {
             let mut sorted = planned.order.clone();
             sorted.sort_unstable();
             if sorted != (0..n).collect::<Vec<_>>() {
-                let what = match question.kind() {
-                    crate::bank::Kind::Choice => "choices",
-                    crate::bank::Kind::Order => "items",
-                    crate::bank::Kind::Match => "responses",
+                let what = match question.kind().answering() {
+                    Answering::Picks => "choices",
+                    Answering::Sequence => "items",
+                    Answering::Pairs => "responses",
                     _ => "shape",
                 };
                 return Err(Error::Changed(format!(

@@ -111,7 +111,11 @@ pub fn compute(
     let (all_given, blank): (Vec<&Answer>, Vec<&Answer>) =
         relevant.iter().partition(|a| !a.given.is_empty());
     // An open question's answer is the candidate's own mark: apart, by kind.
-    let given: Vec<&Answer> = all_given.iter().copied().filter(|a| !a.is_open()).collect();
+    let given: Vec<&Answer> = all_given
+        .iter()
+        .copied()
+        .filter(|a| !a.is_self_marked())
+        .collect();
     let mut by_kind: BTreeMap<String, (f64, usize)> = BTreeMap::new();
     for a in all_given.iter().filter(|a| !a.is_unmarked()) {
         let e = by_kind.entry(a.kind.clone()).or_default();
@@ -229,8 +233,11 @@ pub fn to_text(s: &Stats, paint: Paint) -> String {
     );
     // By kind only when there is more than one kind to compare, or open
     // questions, whose marks are in no other figure.
-    let kinds =
-        (s.by_kind.len() > 1 || s.by_kind.iter().any(|g| g.name == "open")).then_some(&s.by_kind);
+    let kinds = (s.by_kind.len() > 1
+        || s.by_kind.iter().any(|g| {
+            crate::bank::Kind::from_name(&g.name).is_some_and(crate::bank::Kind::self_marked)
+        }))
+    .then_some(&s.by_kind);
     for (title, list) in [
         ("By tag, weakest first:", &s.by_tag),
         ("By bank, weakest first:", &s.by_bank),

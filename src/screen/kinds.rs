@@ -33,7 +33,13 @@ pub fn draw(body: &mut Body, q: &Question, cx: &Context, width: usize) {
         Shown::Choice { several, choices } => self::choices(body, *several, choices, cx, width),
         Shown::Order(o) => order(body, o, cx, width),
         Shown::Match(m) => matching(body, m, cx, width),
-        Shown::Typed(t) => typed(body, t, q.kind == crate::quiz::Kind::Number, cx, width),
+        Shown::Typed(t) => typed(
+            body,
+            t,
+            q.kind.answering() == crate::quiz::Answering::Number,
+            cx,
+            width,
+        ),
         Shown::Open(o) => open(body, o, cx, width),
     }
 }

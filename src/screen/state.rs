@@ -12,7 +12,7 @@ use super::layout;
 use super::theme::Theme;
 use crate::flow::{Flow, Phase};
 use crate::present::{Place, Text};
-use crate::quiz::{Kind, Mode, Session};
+use crate::quiz::{Answering, Kind, Mode, Session};
 use std::time::SystemTime;
 use tui_input::Input;
 
@@ -279,11 +279,11 @@ impl<'a> State<'a> {
 
     /// How the question up is answered with keys.
     pub fn shape(&self) -> Shape {
-        match self.kind() {
-            Kind::Choice => Shape::Pick,
-            Kind::Order => Shape::Arrange,
-            Kind::Match => Shape::Pair,
-            Kind::Number | Kind::Text | Kind::Open => Shape::Typed,
+        match self.kind().answering() {
+            Answering::Picks => Shape::Pick,
+            Answering::Sequence => Shape::Arrange,
+            Answering::Pairs => Shape::Pair,
+            Answering::Number | Answering::Text | Answering::SelfMarked => Shape::Typed,
         }
     }
 
@@ -291,7 +291,7 @@ impl<'a> State<'a> {
     /// shown, for the candidate to mark.
     pub fn to_mark(&self) -> bool {
         let index = self.current();
-        self.kind() == Kind::Open
+        self.kind().self_marked()
             && self.flow.answered(index)
             && matches!(self.screen(), Screen::Feedback | Screen::Opened(_))
     }

@@ -7,7 +7,7 @@
 
 use crate::paint::Paint;
 use crate::present::{self, Body, Feedback, Question, Wording, wrap};
-use crate::quiz::{Edit, Kind, Response, SelfMark};
+use crate::quiz::{Answering, Edit, Response, SelfMark};
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -259,24 +259,24 @@ fn letters_in_order(line: &str, such: &str) -> Result<Vec<usize>, String> {
         .collect()
 }
 
-/// What a line answers to `question`, by its kind: letters picked, an order, a
+/// What a line answers to `question`, by how it is answered: letters picked, an order, a
 /// letter per premise, a value typed, an attempt. Or why the line is not one.
 pub fn answer(question: &Question, line: &str) -> Result<Edit, String> {
-    Ok(match question.kind {
-        Kind::Choice => Edit::Set(Response::Picks(parse_letters(line)?)),
-        Kind::Order => Edit::Set(Response::Sequence(letters_in_order(
+    Ok(match question.kind.answering() {
+        Answering::Picks => Edit::Set(Response::Picks(parse_letters(line)?)),
+        Answering::Sequence => Edit::Set(Response::Sequence(letters_in_order(
             line,
             "the letters in order, such as CADB",
         )?)),
-        Kind::Match => Edit::Set(Response::Pairs(
+        Answering::Pairs => Edit::Set(Response::Pairs(
             letters_in_order(line, "one letter per premise, such as BCA")?
                 .into_iter()
                 .map(Some)
                 .collect(),
         )),
-        Kind::Number => Edit::Set(Response::Number(line.to_owned())),
-        Kind::Text => Edit::Set(Response::Text(line.to_owned())),
-        Kind::Open => Edit::Type(line.to_owned()),
+        Answering::Number => Edit::Set(Response::Number(line.to_owned())),
+        Answering::Text => Edit::Set(Response::Text(line.to_owned())),
+        Answering::SelfMarked => Edit::Type(line.to_owned()),
     })
 }
 

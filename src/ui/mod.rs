@@ -101,7 +101,7 @@ pub fn drive<R: BufRead, W: Write>(
                     front.feedback(&question, &feedback)?;
                 }
                 // An open question answered is marked by the candidate, now.
-                if session.kind(index) == Some(Kind::Open) && flow.answered(index) {
+                if session.kind(index).is_some_and(Kind::self_marked) && flow.answered(index) {
                     if let Some(mark) = front.read_mark()? {
                         apply(flow, Action::Edit(Edit::Mark { index, mark }));
                         if let Some(f) = present::feedback(session, flow, index, None) {
@@ -143,7 +143,7 @@ fn mark_open_questions<R: BufRead, W: Write>(
     apply: &mut impl FnMut(&mut Flow, Action) -> Vec<Effect>,
 ) -> io::Result<()> {
     let open: Vec<usize> = (0..session.len())
-        .filter(|&i| session.kind(i) == Some(Kind::Open) && flow.answered(i))
+        .filter(|&i| session.kind(i).is_some_and(Kind::self_marked) && flow.answered(i))
         .collect();
     if open.is_empty() {
         return Ok(());

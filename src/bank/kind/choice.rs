@@ -2,10 +2,14 @@
 //! shuffled unless `shuffle: false`, a choice kept in place with `pin: true`.
 //! Scored all or nothing, or partly: max(0, (right − wrong) / k).
 
-use super::{Arrange, Edit, Model, Part, Progress, Raw, Read, Refusal, Response, Scoring, What};
+use super::{
+    Answering, Arrange, Edit, Model, Part, Progress, Raw, Read, Refusal, Response, Scoring, What,
+};
 use crate::bank::reader::{Fields, Reader};
+use crate::bank::write;
 use crate::bank::yaml::{Node, Value};
 use crate::bank::{Spanned, letter, letter_index};
+use std::fmt::Write as _;
 
 /// A choice question.
 #[derive(Debug, Clone)]
@@ -348,6 +352,56 @@ impl<T> View<T> {
 
 impl Read for Choices {
     const KEYS: &'static [&'static str] = &["multi", "shuffle", "choices", "answer"];
+    const ANSWERING: Answering = Answering::Picks;
+
+    fn write(&self, indent: usize, out: &mut String) {
+        let pad = " ".repeat(indent);
+        if self.multi {
+            let _ = writeln!(out, "{pad}multi: true");
+        }
+        if !self.shuffle {
+            let _ = writeln!(out, "{pad}shuffle: false");
+        }
+        let _ = writeln!(out, "{pad}choices:");
+        for c in &self.choices.value {
+            if c.why.is_none() && !c.pin {
+                let _ = writeln!(out, "{pad}  - {}", write::value(&c.text.value, indent + 4));
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "{pad}  - text: {}",
+                write::value(&c.text.value, indent + 6)
+            );
+            if let Some(why) = &c.why {
+                let _ = writeln!(
+                    out,
+                    "{pad}    why: {}",
+                    write::value(&why.value, indent + 6)
+                );
+            }
+            if c.pin {
+                let _ = writeln!(out, "{pad}    pin: true");
+            }
+        }
+        let letters: Vec<String> = self
+            .answer
+            .value
+            .iter()
+            .map(|l| match letter_index(&l.value) {
+                Some(i) if i < 26 => letter(i).to_string(),
+                _ => write::value(&l.value, indent + 2),
+            })
+            .collect();
+        match letters.as_slice() {
+            [one] => {
+                let _ = writeln!(out, "{pad}answer: {one}");
+            }
+            many => {
+                let _ = writeln!(out, "{pad}answer: [{}]", many.join(", "));
+            }
+        }
+    }
 
     fn read(r: &mut Reader, f: &Fields, node: &Node) -> Option<Self> {
         let multi = r.flag(f.get("multi"), "multi");

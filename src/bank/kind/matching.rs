@@ -7,11 +7,15 @@
 //! the rest alphabetically), for responses that read best in order.
 //! Strict scoring wants every pair; partial gives right pairs ÷ pairs.
 
-use super::{Arrange, Edit, Model, Part, Progress, Raw, Read, Refusal, Response, Scoring, What};
+use super::{
+    Answering, Arrange, Edit, Model, Part, Progress, Raw, Read, Refusal, Response, Scoring, What,
+};
 use crate::bank::reader::{Fields, Reader};
+use crate::bank::write;
 use crate::bank::yaml::{Node, Value};
 use crate::bank::{Spanned, letter};
 use crate::diagnostic::Pos;
+use std::fmt::Write as _;
 
 /// A match question.
 #[derive(Debug, Clone)]
@@ -332,6 +336,29 @@ impl<T> View<T> {
 
 impl Read for Match {
     const KEYS: &'static [&'static str] = &["pairs", "extra", "shuffle"];
+    const ANSWERING: Answering = Answering::Pairs;
+
+    fn write(&self, indent: usize, out: &mut String) {
+        let pad = " ".repeat(indent);
+        let _ = writeln!(out, "{pad}pairs:");
+        for pair in &self.pairs.value {
+            let _ = writeln!(
+                out,
+                "{pad}  - {}: {}",
+                write::scalar(&pair.premise.value, false),
+                write::scalar(&pair.response.value, false)
+            );
+        }
+        if !self.extra.is_empty() {
+            let _ = writeln!(out, "{pad}extra:");
+            for extra in &self.extra {
+                let _ = writeln!(out, "{pad}  - {}", write::scalar(&extra.value, false));
+            }
+        }
+        if !self.shuffle {
+            let _ = writeln!(out, "{pad}shuffle: false");
+        }
+    }
 
     fn read(r: &mut Reader, f: &Fields, node: &Node) -> Option<Self> {
         let shuffle = r.shuffle(f.get("shuffle"));

@@ -16,7 +16,7 @@ mod response;
 mod scoring;
 pub mod text;
 
-pub use response::{Edit, Progress, Refusal, Response, SelfMark};
+pub use response::{Answering, Edit, Progress, Refusal, Response, SelfMark};
 pub use scoring::Scoring;
 
 use super::Spanned;
@@ -240,12 +240,19 @@ pub(crate) trait Read: Sized {
     /// `references`, `tags` and `allow`.
     const KEYS: &'static [&'static str];
 
+    /// How it is answered.
+    const ANSWERING: Answering;
+
     /// The kind from the fields of its question's map (`node`); problems are
     /// reported, and a kind with a required key missing or unreadable is None.
     fn read(r: &mut Reader, f: &Fields, node: &Node) -> Option<Self>;
 
     /// Its keys' JSON Schema (`properties`), and the ones it requires.
     fn schema() -> (serde_json::Value, &'static [&'static str]);
+
+    /// Its keys in quiz's YAML, as [`Read::read`] reads them back, each line
+    /// indented by `indent` spaces (the question's keys' indentation).
+    fn write(&self, indent: usize, out: &mut String);
 }
 
 /// The table of kinds: each line is a kind's variant, its type and its name in
@@ -284,6 +291,19 @@ macro_rules! kinds {
                 }
             }
 
+            /// How its questions are answered.
+            pub fn answering(self) -> Answering {
+                match self {
+                    $(Kind::$variant => <$ty as Read>::ANSWERING,)*
+                }
+            }
+
+            /// Whether the candidate marks its questions, which are then never
+            /// scored.
+            pub fn self_marked(self) -> bool {
+                self.answering() == Answering::SelfMarked
+            }
+
             /// The keys of its questions besides the common ones.
             pub fn keys(self) -> &'static [&'static str] {
                 match self {
@@ -309,6 +329,14 @@ macro_rules! kinds {
             pub fn kind(&self) -> Kind {
                 match self {
                     $(Body::$variant(_) => Kind::$variant,)*
+                }
+            }
+
+            /// Its kind's keys in quiz's YAML, each line indented by `indent`
+            /// spaces: what `kind: …` and the common keys leave to it.
+            pub fn write(&self, indent: usize, out: &mut String) {
+                match self {
+                    $(Body::$variant(k) => <$ty as Read>::write(k, indent, out),)*
                 }
             }
 

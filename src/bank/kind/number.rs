@@ -4,10 +4,12 @@
 //! percentage of the answer (`1%`); exactly the answer without one.
 
 use super::text::{View, edit_typed, typed_words};
-use super::{Arrange, Edit, Model, Part, Raw, Read, Refusal, Response, Scoring, What};
+use super::{Answering, Arrange, Edit, Model, Part, Raw, Read, Refusal, Response, Scoring, What};
 use crate::bank::Spanned;
 use crate::bank::reader::{Fields, Reader};
+use crate::bank::write;
 use crate::bank::yaml::Node;
+use std::fmt::Write as _;
 
 /// A number question.
 #[derive(Debug, Clone)]
@@ -208,6 +210,19 @@ impl Model for Number {
 
 impl Read for Number {
     const KEYS: &'static [&'static str] = &["answer", "tolerance"];
+    const ANSWERING: Answering = Answering::Number;
+
+    fn write(&self, indent: usize, out: &mut String) {
+        let pad = " ".repeat(indent);
+        let _ = writeln!(
+            out,
+            "{pad}answer: {}",
+            write::scalar(&self.answer.value, false)
+        );
+        if let Some(t) = &self.tolerance {
+            let _ = writeln!(out, "{pad}tolerance: {}", write::scalar(&t.value, false));
+        }
+    }
 
     fn read(r: &mut Reader, f: &Fields, node: &Node) -> Option<Self> {
         let tolerance = r.optional_text(f.get("tolerance"), "tolerance");

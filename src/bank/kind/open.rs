@@ -3,11 +3,14 @@
 //! partly or wrong. Not scored: the mark is reported apart, and feeds review.
 
 use super::{
-    Arrange, Edit, Model, Part, Progress, Raw, Read, Refusal, Response, Scoring, SelfMark, What,
+    Answering, Arrange, Edit, Model, Part, Progress, Raw, Read, Refusal, Response, Scoring,
+    SelfMark, What,
 };
 use crate::bank::Spanned;
 use crate::bank::reader::{Fields, Reader};
+use crate::bank::write;
 use crate::bank::yaml::Node;
+use std::fmt::Write as _;
 
 /// An open question.
 #[derive(Debug, Clone)]
@@ -146,6 +149,16 @@ impl<T> View<T> {
 
 impl Read for Open {
     const KEYS: &'static [&'static str] = &["answer"];
+    const ANSWERING: Answering = Answering::SelfMarked;
+
+    fn write(&self, indent: usize, out: &mut String) {
+        let pad = " ".repeat(indent);
+        let _ = writeln!(
+            out,
+            "{pad}answer: {}",
+            write::value(&self.answer.value, indent + 2)
+        );
+    }
 
     fn read(r: &mut Reader, f: &Fields, node: &Node) -> Option<Self> {
         let answer = r.required(f, node, "an open question", "answer")?;

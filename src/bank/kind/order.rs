@@ -6,10 +6,14 @@
 //! items in the right relative order − 1) ÷ (items − 1), so a reversed order
 //! scores nothing.
 
-use super::{Arrange, Edit, Model, Part, Progress, Raw, Read, Refusal, Response, Scoring, What};
+use super::{
+    Answering, Arrange, Edit, Model, Part, Progress, Raw, Read, Refusal, Response, Scoring, What,
+};
 use crate::bank::reader::{Fields, Reader};
+use crate::bank::write;
 use crate::bank::yaml::Node;
 use crate::bank::{Spanned, letter};
+use std::fmt::Write as _;
 
 /// An order question.
 #[derive(Debug, Clone)]
@@ -262,6 +266,15 @@ impl<T> View<T> {
 
 impl Read for Order {
     const KEYS: &'static [&'static str] = &["items"];
+    const ANSWERING: Answering = Answering::Sequence;
+
+    fn write(&self, indent: usize, out: &mut String) {
+        let pad = " ".repeat(indent);
+        let _ = writeln!(out, "{pad}items:");
+        for item in &self.items.value {
+            let _ = writeln!(out, "{pad}  - {}", write::value(&item.value, indent + 4));
+        }
+    }
 
     fn read(r: &mut Reader, f: &Fields, node: &Node) -> Option<Self> {
         let items = r.required(f, node, "an order question", "items")?;

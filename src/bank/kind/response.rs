@@ -28,6 +28,26 @@ pub enum Response {
     },
 }
 
+/// How a kind is answered: the shape of its [`Response`], whatever the kind.
+/// Fronts lay a question out and read its answer by this, so a new kind
+/// answered in a shape they know asks nothing new of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answering {
+    /// Choices picked: [`Response::Picks`].
+    Picks,
+    /// Items arranged: [`Response::Sequence`].
+    Sequence,
+    /// A response beside each premise: [`Response::Pairs`].
+    Pairs,
+    /// A number typed: [`Response::Number`].
+    Number,
+    /// A text typed: [`Response::Text`].
+    Text,
+    /// An attempt, then the candidate's own mark against a model answer
+    /// ([`Response::Open`]): never scored.
+    SelfMarked,
+}
+
 impl Default for Response {
     fn default() -> Self {
         Response::Picks(Vec::new())

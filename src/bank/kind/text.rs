@@ -2,10 +2,12 @@
 //! answers (`answer: [server_name, SNI]`). Case, outer spaces and runs of
 //! spaces are ignored, unless `case: sensitive` keeps the case.
 
-use super::{Arrange, Edit, Model, Part, Raw, Read, Refusal, Response, Scoring, What};
+use super::{Answering, Arrange, Edit, Model, Part, Raw, Read, Refusal, Response, Scoring, What};
 use crate::bank::Spanned;
 use crate::bank::reader::{Fields, Reader};
+use crate::bank::write;
 use crate::bank::yaml::{Node, Value};
+use std::fmt::Write as _;
 
 /// A text question.
 #[derive(Debug, Clone)]
@@ -175,6 +177,21 @@ impl<T> View<T> {
 
 impl Read for TextAnswer {
     const KEYS: &'static [&'static str] = &["answer", "case"];
+    const ANSWERING: Answering = Answering::Text;
+
+    fn write(&self, indent: usize, out: &mut String) {
+        let pad = " ".repeat(indent);
+        let answers: Vec<String> = self
+            .answer
+            .value
+            .iter()
+            .map(|a| write::scalar(&a.value, true))
+            .collect();
+        let _ = writeln!(out, "{pad}answer: [{}]", answers.join(", "));
+        if self.case_sensitive {
+            let _ = writeln!(out, "{pad}case: sensitive");
+        }
+    }
 
     fn read(r: &mut Reader, f: &Fields, node: &Node) -> Option<Self> {
         let case_sensitive = match f.get("case") {

@@ -1,5 +1,5 @@
 //! `quiz new`'s prompts for what a question's kind owns: the kind itself, a
-//! choice question's `multi`, `why`s and `shuffle: false`, an order's items, a
+//! choice question's choices, answer, `multi`, `why`s and `shuffle: false`, an order's items, a
 //! match's pairs and extra responses, a number's answer and tolerance, a
 //! text's accepted answers and case, an open question's model answer. Each is
 //! checked as it is typed with the rules of `quiz check`.
@@ -7,6 +7,7 @@
 use super::{Field, Prompts, Step, Stop, problem, sample};
 use crate::author::Draft;
 use crate::bank::{Kind, letter};
+use dialoguer::MultiSelect;
 
 /// The fields a question of `kind` owns, in the order asked.
 pub(super) fn own(kind: Kind) -> Vec<Field> {
@@ -23,6 +24,80 @@ pub(super) fn own(kind: Kind) -> Vec<Field> {
 }
 
 impl Prompts {
+    /// Choices, one per prompt; an empty one ends the list (after two).
+    pub(super) fn choices(&self, before: &[String]) -> Step<Vec<String>> {
+        let mut choices: Vec<String> = Vec::new();
+        while choices.len() < crate::bank::MAX_CHOICES {
+            let i = choices.len();
+            let prompt = if i < 2 {
+                format!("Choice {}", letter(i))
+            } else {
+                format!("Choice {} (empty ends)", letter(i))
+            };
+            let so_far = choices.clone();
+            let check = move |text: &String| {
+                let mut all = so_far.clone();
+                let text = text.trim();
+                if text.is_empty() {
+                    let probe = Draft {
+                        choices: so_far.clone(),
+                        ..sample()
+                    };
+                    return problem(&probe, &["too-few-choices"]);
+                }
+                all.push(text.to_owned());
+                let probe = Draft {
+                    choices: all,
+                    ..sample()
+                };
+                problem(&probe, &["duplicate-choice"])
+            };
+            let choice = self.text(&prompt, before.get(i).map(String::as_str), None, check)?;
+            if choice.is_empty() {
+                return Ok(choices);
+            }
+            choices.push(choice);
+        }
+        self.say(&self.paint.dim(&format!(
+            "{} choices (A to Z) are the most a question may have.",
+            crate::bank::MAX_CHOICES
+        )))?;
+        Ok(choices)
+    }
+
+    /// Which choices are correct: a checklist, at least one ticked.
+    pub(super) fn correct(&self, choices: &[String], before: &[usize]) -> Step<Vec<usize>> {
+        let items: Vec<String> = choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{}) {c}", letter(i)))
+            .collect();
+        let mut ticked: Vec<bool> = (0..choices.len()).map(|i| before.contains(&i)).collect();
+        loop {
+            self.check_interrupted()?;
+            let picked = MultiSelect::with_theme(self.theme.as_ref())
+                .with_prompt("Which are correct? Space ticks, Enter confirms")
+                .items(&items)
+                .defaults(&ticked)
+                .interact_on_opt(&self.term)?;
+            let Some(picked) = picked else {
+                return Err(Stop::Cancel);
+            };
+            if !picked.is_empty() {
+                return Ok(picked);
+            }
+            let probe = Draft {
+                choices: choices.to_vec(),
+                correct: Vec::new(),
+                ..sample()
+            };
+            if let Err(message) = problem(&probe, &["invalid-answer"]) {
+                self.say(&format!("{}: {message}", self.paint.bad("error")))?;
+            }
+            ticked = vec![false; choices.len()];
+        }
+    }
+
     /// A menu whose Esc cancels, as the others do.
     fn pick(&self, prompt: &str, items: &[&str], default: usize) -> Step<usize> {
         self.check_interrupted()?;

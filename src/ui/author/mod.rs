@@ -6,17 +6,18 @@
 //! Ctrl-C cancels at any prompt; Esc (or `q`) cancels at the menus. dialoguer's
 //! text prompts do not read Esc, so there it does nothing.
 
+mod field;
 mod kinds;
 
 use crate::author::{self, Draft, DraftReference, parse_reference, propose_id};
-use crate::bank::{Kind, letter};
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::exit::error_chain;
 use crate::paint::Paint;
 use crate::safe;
 use console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Input, MultiSelect, Select};
+use dialoguer::{Input, Select};
+use field::Field;
 use std::io;
 use std::path::Path;
 use std::sync::Arc;
@@ -129,104 +130,6 @@ impl From<dialoguer::Error> for Stop {
             dialoguer::Error::IO(e) if e.kind() == io::ErrorKind::Interrupted => Stop::Cancel,
             dialoguer::Error::IO(e) => Stop::Io(e),
         }
-    }
-}
-
-/// The parts of a question an author can go back to, in the order asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Field {
-    Kind,
-    Question,
-    Id,
-    Exhibit,
-    Choices,
-    Correct,
-    Multi,
-    Whys,
-    Items,
-    Pairs,
-    Extra,
-    Answer,
-    Tolerance,
-    Case,
-    Shuffle,
-    Explanation,
-    References,
-    Tags,
-}
-
-impl Field {
-    /// The fields of a question of `kind`, in the order asked.
-    fn of_kind(kind: Kind) -> Vec<Field> {
-        let own: &[Field] = match kind {
-            Kind::Choice => &[
-                Field::Choices,
-                Field::Correct,
-                Field::Multi,
-                Field::Whys,
-                Field::Shuffle,
-            ],
-            Kind::Order => &[Field::Items],
-            Kind::Match => &[Field::Pairs, Field::Extra, Field::Shuffle],
-            Kind::Number => &[Field::Answer, Field::Tolerance],
-            Kind::Text => &[Field::Answer, Field::Case],
-            Kind::Open => &[Field::Answer],
-        };
-        [Field::Kind, Field::Question, Field::Id, Field::Exhibit]
-            .into_iter()
-            .chain(own.iter().copied())
-            .chain([Field::Explanation, Field::References, Field::Tags])
-            .collect()
-    }
-
-    fn label(self, kind: Kind) -> &'static str {
-        match (self, kind) {
-            (Field::Kind, _) => "Kind",
-            (Field::Question, _) => "Question",
-            (Field::Id, _) => "Id",
-            (Field::Exhibit, _) => "Exhibit",
-            (Field::Choices, _) => "Choices",
-            (Field::Correct, _) => "Correct answers",
-            (Field::Multi, _) => "How many to pick: told, or select all that apply",
-            (Field::Whys, _) => "Feedback on each choice (why)",
-            (Field::Items, _) => "Items, in the right order",
-            (Field::Pairs, _) => "Pairs",
-            (Field::Extra, _) => "Extra responses",
-            (Field::Answer, Kind::Text) => "Accepted answers",
-            (Field::Answer, Kind::Open) => "Model answer",
-            (Field::Answer, _) => "Answer",
-            (Field::Tolerance, _) => "Tolerance",
-            (Field::Case, _) => "Case",
-            (Field::Shuffle, _) => "Shuffling",
-            (Field::Explanation, _) => "Explanation",
-            (Field::References, _) => "References",
-            (Field::Tags, _) => "Tags",
-        }
-    }
-
-    /// The field a diagnostic of the check rules is about.
-    fn of(diagnostic: &Diagnostic) -> Option<Field> {
-        Some(match diagnostic.code {
-            "invalid-id" | "id-too-long" | "duplicate-id" => Field::Id,
-            "unknown-kind" => Field::Kind,
-            "empty-question" | "hint-count-mismatch" => Field::Question,
-            // Pinning is not asked: keeping the order is.
-            "unpinned-catch-all" | "choice-names-letters" => Field::Shuffle,
-            "too-few-choices" | "too-many-choices" | "empty-choice" | "duplicate-choice" => {
-                Field::Choices
-            }
-            "invalid-answer" | "answer-out-of-range" | "duplicate-answer" => Field::Correct,
-            "too-few-items" | "too-many-items" | "empty-item" | "duplicate-item" => Field::Items,
-            "too-few-pairs" | "too-many-pairs" | "empty-pair" | "duplicate-premise" => Field::Pairs,
-            "duplicate-response" => Field::Extra,
-            "invalid-number" | "empty-answer" | "duplicate-accepted" => Field::Answer,
-            "invalid-tolerance" => Field::Tolerance,
-            "invalid-reference" | "invalid-rfc" | "invalid-url" | "missing-reference" => {
-                Field::References
-            }
-            "missing-explanation" => Field::Explanation,
-            _ => return None,
-        })
     }
 }
 
@@ -496,80 +399,6 @@ impl Prompts {
         }
         let answer = input.interact_text_on(&self.term)?;
         Ok(answer.trim().to_owned())
-    }
-
-    /// Choices, one per prompt; an empty one ends the list (after two).
-    fn choices(&self, before: &[String]) -> Step<Vec<String>> {
-        let mut choices: Vec<String> = Vec::new();
-        while choices.len() < crate::bank::MAX_CHOICES {
-            let i = choices.len();
-            let prompt = if i < 2 {
-                format!("Choice {}", letter(i))
-            } else {
-                format!("Choice {} (empty ends)", letter(i))
-            };
-            let so_far = choices.clone();
-            let check = move |text: &String| {
-                let mut all = so_far.clone();
-                let text = text.trim();
-                if text.is_empty() {
-                    let probe = Draft {
-                        choices: so_far.clone(),
-                        ..sample()
-                    };
-                    return problem(&probe, &["too-few-choices"]);
-                }
-                all.push(text.to_owned());
-                let probe = Draft {
-                    choices: all,
-                    ..sample()
-                };
-                problem(&probe, &["duplicate-choice"])
-            };
-            let choice = self.text(&prompt, before.get(i).map(String::as_str), None, check)?;
-            if choice.is_empty() {
-                return Ok(choices);
-            }
-            choices.push(choice);
-        }
-        self.say(&self.paint.dim(&format!(
-            "{} choices (A to Z) are the most a question may have.",
-            crate::bank::MAX_CHOICES
-        )))?;
-        Ok(choices)
-    }
-
-    /// Which choices are correct: a checklist, at least one ticked.
-    fn correct(&self, choices: &[String], before: &[usize]) -> Step<Vec<usize>> {
-        let items: Vec<String> = choices
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("{}) {c}", letter(i)))
-            .collect();
-        let mut ticked: Vec<bool> = (0..choices.len()).map(|i| before.contains(&i)).collect();
-        loop {
-            self.check_interrupted()?;
-            let picked = MultiSelect::with_theme(self.theme.as_ref())
-                .with_prompt("Which are correct? Space ticks, Enter confirms")
-                .items(&items)
-                .defaults(&ticked)
-                .interact_on_opt(&self.term)?;
-            let Some(picked) = picked else {
-                return Err(Stop::Cancel);
-            };
-            if !picked.is_empty() {
-                return Ok(picked);
-            }
-            let probe = Draft {
-                choices: choices.to_vec(),
-                correct: Vec::new(),
-                ..sample()
-            };
-            if let Err(message) = problem(&probe, &["invalid-answer"]) {
-                self.say(&format!("{}: {message}", self.paint.bad("error")))?;
-            }
-            ticked = vec![false; choices.len()];
-        }
     }
 
     /// A text of several lines (an explanation, an exhibit, a model answer),
