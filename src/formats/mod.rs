@@ -442,6 +442,21 @@ fn left_out(kind: Kind, bank: &Bank, q: &Question, reason: &str) -> Diagnostic {
     )
 }
 
+/// The warning for a question that is not a choice question, which no format
+/// holds yet.
+fn of_another_kind(kind: Kind, bank: &Bank, q: &Question) -> Diagnostic {
+    left_out(
+        kind,
+        bank,
+        q,
+        &format!(
+            "it is a question of kind `{}`, and quiz writes only choice questions to {} so far",
+            q.kind().name(),
+            kind.describe()
+        ),
+    )
+}
+
 /// The questions of `banks` that a format can hold, in order: choice questions,
 /// the one kind every format carries so far. Each question of another kind is
 /// left out with a warning naming it (issue 23 brings the kinds to the formats).
@@ -455,16 +470,7 @@ fn carried<'b>(
         for q in &bank.questions {
             match q.choices() {
                 Some(c) => out.push((bank, q, c)),
-                None => warnings.push(left_out(
-                    kind,
-                    bank,
-                    q,
-                    &format!(
-                        "it is a question of kind `{}`, and quiz writes only choice questions to {} so far",
-                        q.kind().name(),
-                        kind.describe()
-                    ),
-                )),
+                None => warnings.push(of_another_kind(kind, bank, q)),
             }
         }
     }

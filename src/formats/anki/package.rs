@@ -147,16 +147,7 @@ fn package(
             };
             for q in &bank.questions {
                 let Some(c) = q.choices() else {
-                    warnings.push(crate::formats::left_out(
-                        kind,
-                        bank,
-                        q,
-                        &format!(
-                            "it is a question of kind `{}`, and quiz writes only choice questions to {} so far",
-                            q.kind().name(),
-                            kind.describe()
-                        ),
-                    ));
+                    warnings.push(crate::formats::of_another_kind(kind, bank, q));
                     continue;
                 };
                 let n = match Note::of(q, c) {
