@@ -10,7 +10,7 @@ use crate::exit::{ExitStatus, error_chain};
 use crate::flow::{Effect, Flow, Kept, NoRecorder, Recorder};
 use crate::paint::Paint;
 use crate::present;
-use crate::quiz::{self, Asked, Clock, Mode, Scoring, Session, SystemClock};
+use crate::quiz::{self, Asked, Clock, Mode, Scoring, Session, SystemClock, Taken};
 use crate::report;
 use crate::review;
 use crate::safe;
@@ -561,22 +561,21 @@ impl Recorder for HistoryRecorder<'_> {
                 let Some(asked) = asked(*index) else {
                     return;
                 };
-                let mut given: Vec<char> = outcome
-                    .given
-                    .iter()
-                    .filter_map(|&s| asked.order.get(s).map(|&f| bank::letter(f)))
-                    .collect();
-                given.sort_unstable();
+                let response = flow.response(*index);
+                let (Some(kept), Some(record)) = (
+                    session.kept(*index, response),
+                    session.record(*index, outcome, response, Taken::default()),
+                ) else {
+                    return;
+                };
                 let hash = asked.question.content_hash();
                 let answer = NewAnswer {
                     bank: &asked.bank.name,
                     question_id: &asked.question.id.value,
                     content_hash: &hash,
-                    given: given
-                        .iter()
-                        .map(char::to_string)
-                        .collect::<Vec<_>>()
-                        .join(","),
+                    kind: record.kind.name(),
+                    given: record.given.join(","),
+                    response: serde_json::to_string(&kept).ok(),
                     points: outcome.points,
                     time: *time,
                     at: SystemTime::now(),

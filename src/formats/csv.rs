@@ -33,7 +33,7 @@
 
 use super::build::{Builder, Draft, DraftChoice, Extra};
 use super::{Format, Kind, left_out, lines, refs};
-use crate::bank::{Bank, Question, Reference, Spanned, Target, letter, letter_index};
+use crate::bank::{Bank, Choices, Question, Reference, Spanned, Target, letter, letter_index};
 use crate::diagnostic::{Diagnostic, Pos};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -174,47 +174,45 @@ impl Format for Csv {
     }
 
     fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
-        let questions: Vec<(&Bank, &Question)> = banks
-            .iter()
-            .flat_map(|b| b.questions.iter().map(move |q| (b, q)))
-            .collect();
+        let questions = super::carried(kind, banks, warnings);
         let choices = questions
             .iter()
-            .map(|(_, q)| q.choices.value.len())
+            .map(|(_, _, c)| c.choices.value.len())
             .max()
             .unwrap_or(2)
             .clamp(2, 26);
-        let any = |f: &dyn Fn(&Question) -> bool| questions.iter().any(|(_, q)| f(q));
+        let any =
+            |f: &dyn Fn(&Question, &Choices) -> bool| questions.iter().any(|(_, q, c)| f(q, c));
         let mut header: Vec<Column> = vec![Column::Named("id"), Column::Named("question")];
-        if any(&|q| q.exhibit.is_some()) {
+        if any(&|q, _| q.exhibit.is_some()) {
             header.push(Column::Named("exhibit"));
         }
         header.extend((0..choices).map(Column::Choice));
         for i in 0..choices {
-            if any(&|q| q.choices.value.get(i).is_some_and(|c| c.why.is_some())) {
+            if any(&|_, c| c.choices.value.get(i).is_some_and(|c| c.why.is_some())) {
                 header.push(Column::Why(i));
             }
         }
         header.push(Column::Named("answer"));
-        if any(&|q| q.multi) {
+        if any(&|_, c| c.multi) {
             header.push(Column::Named("multi"));
         }
-        if any(&|q| !q.shuffle) {
+        if any(&|_, c| !c.shuffle) {
             header.push(Column::Named("shuffle"));
         }
-        if any(&|q| q.choices.value.iter().any(|c| c.pin)) {
+        if any(&|_, c| c.choices.value.iter().any(|c| c.pin)) {
             header.push(Column::Named("pin"));
         }
         header.extend(["explanation", "references", "tags"].map(Column::Named));
 
         let mut out = ::csv::Writer::from_writer(Vec::new());
         let mut rows: Vec<Vec<String>> = vec![header.iter().map(|c| c.name()).collect()];
-        for (bank, q) in questions {
-            if q.choices.value.len() > 26 {
+        for (bank, q, c) in questions {
+            if c.choices.value.len() > 26 {
                 warnings.push(left_out(kind, bank, q, "it has more than 26 choices"));
                 continue;
             }
-            rows.push(header.iter().map(|&c| guard(cell(q, c))).collect());
+            rows.push(header.iter().map(|&col| guard(cell(q, c, col))).collect());
         }
         for row in rows {
             if let Err(e) = out.write_record(&row) {
@@ -601,7 +599,7 @@ fn reference(line: &str, pos: Pos) -> Option<Reference> {
 }
 
 /// A question's cell in `column`.
-fn cell(q: &Question, column: Column) -> String {
+fn cell(q: &Question, c: &Choices, column: Column) -> String {
     let letters = |is: Vec<usize>| {
         is.iter()
             .map(|&i| letter(i).to_string())
@@ -609,12 +607,12 @@ fn cell(q: &Question, column: Column) -> String {
             .join(", ")
     };
     match column {
-        Column::Choice(i) => q
+        Column::Choice(i) => c
             .choices
             .value
             .get(i)
             .map_or(String::new(), |c| c.text.value.trim().to_owned()),
-        Column::Why(i) => q
+        Column::Why(i) => c
             .choices
             .value
             .get(i)
@@ -627,11 +625,11 @@ fn cell(q: &Question, column: Column) -> String {
                 .exhibit
                 .as_ref()
                 .map_or(String::new(), |e| e.value.trim_end().to_owned()),
-            "answer" => letters(q.correct()),
-            "multi" => if q.multi { "true" } else { "" }.to_owned(),
-            "shuffle" => if q.shuffle { "" } else { "false" }.to_owned(),
+            "answer" => letters(c.correct()),
+            "multi" => if c.multi { "true" } else { "" }.to_owned(),
+            "shuffle" => if c.shuffle { "" } else { "false" }.to_owned(),
             "pin" => letters(
-                q.choices
+                c.choices
                     .value
                     .iter()
                     .enumerate()
@@ -683,7 +681,7 @@ mod tests {
             .unwrap_or_default()[0];
         assert_eq!(q.id.value, "q1");
         assert_eq!(q.question.value, "Which?");
-        assert_eq!(q.correct(), [1]);
+        assert_eq!(q.as_choice().correct(), [1]);
         let tags: Vec<&str> = q.tags.iter().map(|t| t.value.as_str()).collect();
         assert_eq!(tags, ["x", "y z"]);
         assert_eq!(q.question.pos, Pos::new(2, 3));
@@ -729,7 +727,13 @@ mod tests {
     fn an_empty_answer_is_kept_and_reported() {
         let imported =
             read("question,A,B,answer\nQ?,a,b,\n").unwrap_or_else(|d| panic!("{}", d.message));
-        assert!(imported.bank.questions[0].answer.value.is_empty());
+        assert!(
+            imported.bank.questions[0]
+                .as_choice()
+                .answer
+                .value
+                .is_empty()
+        );
         assert!(imported.warnings[0].is_error());
         assert!(imported.warnings[0].message.starts_with("no answer given"));
     }
