@@ -149,7 +149,8 @@ pub struct SelectionArgs {
     /// Repeat an earlier quiz: same seed and banks, same order of questions and choices.
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
-    /// Keep the file order of questions and choices.
+    /// Keep the file order of questions and choices (an order's items and a
+    /// match's responses are shuffled anyway).
     #[arg(long)]
     pub no_shuffle: bool,
     /// How multiple-answer items score [default: strict, or the blueprint's]

@@ -7,7 +7,7 @@
 //! is used (intervals in days, no same-day learning steps): a quiz is practised
 //! in sessions, not card by card.
 
-use crate::bank::Bank;
+use crate::bank::{Bank, Kind};
 use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, FSRS, Parameters, Rating};
 use std::collections::HashMap;
@@ -21,10 +21,30 @@ pub struct Answer {
     pub bank: String,
     pub question_id: String,
     pub content_hash: String,
+    /// The answer in words (empty when skipped); an open question's own mark,
+    /// or `unmarked`.
     pub given: String,
     pub points: f64,
     pub time: Duration,
     pub at: SystemTime,
+    /// The question's kind when it was answered: `choice`, `order`…
+    pub kind: String,
+}
+
+/// What an open question's answer holds before the candidate marks it.
+pub const UNMARKED: &str = "unmarked";
+
+impl Answer {
+    /// The answer to a question the candidate marks (open): never scored.
+    pub fn is_self_marked(&self) -> bool {
+        Kind::from_name(&self.kind).is_some_and(Kind::self_marked)
+    }
+
+    /// An open question answered but never marked: no evidence of what the
+    /// candidate knows, so review does not count it.
+    pub fn is_unmarked(&self) -> bool {
+        self.is_self_marked() && self.given == UNMARKED
+    }
 }
 
 /// Where one question stands for review.
@@ -66,7 +86,11 @@ pub fn standings(banks: &[Bank], answers: &[Answer]) -> HashMap<String, Standing
         let hash = q.content_hash();
         let history: Vec<&&Answer> = by_question
             .get(q.id.value.as_str())
-            .map(|v| v.iter().filter(|a| a.content_hash == hash).collect())
+            .map(|v| {
+                v.iter()
+                    .filter(|a| a.content_hash == hash && !a.is_unmarked())
+                    .collect()
+            })
             .unwrap_or_default();
         let standing = match history.first() {
             None => Standing::Unseen,
@@ -162,6 +186,7 @@ mod tests {
             points,
             time: Duration::ZERO,
             at,
+            kind: "choice".into(),
         }
     }
 

@@ -85,6 +85,10 @@ const STEM: &str = "Which message carries the chosen suite: \"ServerHello\" or #
 #[track_caller]
 fn write_the_question(author: &mut Author, taken: Option<&str>) {
     const ID: &str = "Id [which-message-carries-the-chosen-suite]: ";
+    // The kind first; a choice question is the first in the menu.
+    author.expect("Kind of question");
+    author.expect("> choice  Choose the right choices from a lettered list.");
+    author.press(ENTER);
     author.answer("Question: ", STEM);
     // Ids that `quiz check` would refuse are refused in its words; then the
     // proposed one is taken.
@@ -96,6 +100,10 @@ fn write_the_question(author: &mut Author, taken: Option<&str>) {
         author.expect("bank.yaml:");
     }
     author.answer(ID, "");
+    // An exhibit keeps its columns, leading spaces too.
+    author.answer("Exhibit (optional): ", "Handshake Protocol: Server Hello");
+    author.answer("Exhibit, line 2 (empty ends): ", "    Cipher Suite: 0x1301");
+    author.answer("Exhibit, line 3 (empty ends): ", "");
     author.answer("Choice A: ", "ClientHello");
     author.answer("Choice B: ", "ServerHello");
     author.answer("Choice C (empty ends): ", "ClientHello");
@@ -112,6 +120,22 @@ fn write_the_question(author: &mut Author, taken: Option<&str>) {
     author.expect("> [ ] B) ServerHello");
     author.press(SPACE);
     author.expect("> [x] B) ServerHello");
+    author.press(ENTER);
+    // One right answer: told as such, or as "select all that apply".
+    author.expect("How is it asked?");
+    author.expect("> Tell nothing: one answer is picked");
+    author.press(DOWN);
+    author.expect("> (Select all that apply), without the count (multi: true)");
+    author.press(ENTER);
+    author.answer("Why A) ClientHello (optional): ", "");
+    author.answer(
+        "Why B) ServerHello, right (optional): ",
+        "It names the suite: the server's choice.",
+    );
+    author.answer("Why C) - Finished (optional): ", "");
+    author.expect("The choices' order");
+    author.press(DOWN);
+    author.expect("> Keep the choices in this order (shuffle: false)");
     author.press(ENTER);
 
     author.answer("Explanation (optional): ", "The server picks one suite:");
@@ -150,14 +174,25 @@ fn assert_has_the_question(bytes: &[u8]) {
     let q = bank.questions.last().expect("a question");
     assert_eq!(q.id.value, "which-message-carries-the-chosen-suite");
     assert_eq!(q.question.value, STEM);
-    let choices: Vec<&str> = q
+    let c = q.choices().expect("a choice question");
+    let choices: Vec<&str> = c
         .choices
         .value
         .iter()
         .map(|c| c.text.value.as_str())
         .collect();
     assert_eq!(choices, ["ClientHello", "ServerHello", "- Finished"]);
-    assert_eq!(q.correct(), [1]);
+    assert_eq!(c.correct(), [1]);
+    assert!(c.multi && !c.shuffle);
+    assert_eq!(
+        c.choices.value[1].why.as_ref().map(|w| w.value.as_str()),
+        Some("It names the suite: the server's choice.")
+    );
+    assert!(c.choices.value[0].why.is_none());
+    assert_eq!(
+        q.exhibit.as_ref().map(|e| e.value.as_str()),
+        Some("Handshake Protocol: Server Hello\n    Cipher Suite: 0x1301\n")
+    );
     assert_eq!(
         q.explanation.as_ref().map(|e| e.value.as_str()),
         Some("The server picks one suite:\nthe one in ServerHello.\n")
@@ -265,11 +300,16 @@ fn a_field_can_be_edited_before_saving() {
     author.press(DOWN);
     author.expect("> Edit a field");
     author.press(ENTER);
-    author.expect("> Question");
+    author.expect("> Kind");
     for field in [
+        "Question",
         "Id",
+        "Exhibit",
         "Choices",
         "Correct answers",
+        "How many to pick: told, or select all that apply",
+        "Feedback on each choice (why)",
+        "Shuffling",
         "Explanation",
         "References",
         "Tags",
@@ -302,13 +342,18 @@ fn cancelled_leaves_the_file_as_it_was(at_the_checklist: bool, key: &str) {
     std::fs::write(&path, &old).expect("copy the fixture");
     let mut author = Author::start(Some(&path));
     if at_the_checklist {
+        author.expect("Kind of question");
+        author.press(ENTER);
         author.answer("Question: ", "Which?");
         author.answer("Id [which]: ", "");
+        author.answer("Exhibit (optional): ", "");
         author.answer("Choice A: ", "a");
         author.answer("Choice B: ", "b");
         author.answer("Choice C (empty ends): ", "");
         author.expect("> [ ] A) a");
     } else {
+        author.expect("Kind of question");
+        author.press(ENTER);
         author.expect("Question: ");
     }
     author.press(key);
@@ -363,4 +408,170 @@ fn a_file_holding_only_a_null_document_is_refused_before_any_question() {
     for old in ["~\n", "null\n"] {
         refused_before_any_question(old, "only an empty YAML document (`~`, `null`)");
     }
+}
+
+/// `quiz new` to standard output: picks `kind` in the menu (DOWN `downs`
+/// times), answers the stem and id, no exhibit; then `answer` the kind's own
+/// prompts, and the common ones after them empty.
+fn new_of_kind(kind: &str, downs: usize, answer: impl FnOnce(&mut Author)) -> String {
+    let mut author = Author::start(None);
+    author.expect("Kind of question");
+    for _ in 0..downs {
+        author.press(DOWN);
+    }
+    author.expect(&format!("> {kind}"));
+    author.press(ENTER);
+    author.answer("Question: ", &format!("A question of kind {kind}?"));
+    author.answer("Id [", "");
+    author.answer("Exhibit (optional): ", "");
+    answer(&mut author);
+    author.answer("Explanation (optional): ", "Because.");
+    author.answer("Explanation, line 2 (empty ends): ", "");
+    author.answer("Reference: an RFC number or a URL (empty ends): ", "8446");
+    author.answer("Section of RFC 8446 (optional): ", "2");
+    author.answer("Title (optional): ", "");
+    author.answer("Reference: an RFC number or a URL (empty ends): ", "");
+    author.answer("Tags, comma-separated (optional): ", "tls");
+    author.expect("> Print it");
+    author.press(ENTER);
+    author.exits_cleanly();
+    let out = String::from_utf8_lossy(&author.transcript).into_owned();
+    let at = out
+        .rfind("- id: a-question-of-kind")
+        .unwrap_or_else(|| panic!("no YAML printed:\n{out}"));
+    out[at..].replace("\r\n", "\n")
+}
+
+/// The YAML printed reads back as a bank that `quiz check` passes.
+#[track_caller]
+fn reads_back(yaml: &str) -> quiz::bank::Question {
+    let text = format!("questions:\n  {}", yaml.trim_end());
+    let text: String = text
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let mut diags = Vec::new();
+    let bank = read_bank("new.yaml", text.as_bytes(), &mut diags)
+        .unwrap_or_else(|| panic!("does not load: {diags:?}\n{text}"));
+    assert!(diags.is_empty(), "{diags:?}\n{text}");
+    let found = quiz::check::rules::run(std::slice::from_ref(&bank));
+    assert!(found.iter().all(|d| !d.is_error()), "{found:?}\n{text}");
+    bank.questions.into_iter().next().expect("a question")
+}
+
+#[test]
+fn an_order_question_asks_its_items_in_the_right_order() {
+    let yaml = new_of_kind("order", 1, |a| {
+        a.answer("Item 1, the first: ", "ClientHello");
+        a.answer("Item 2: ", "ClientKeyExchange");
+        a.answer("Item 3: ", "ClientHello");
+        a.expect("error: item 3 repeats item 1");
+        a.answer("Item 3: ", "Finished");
+        a.answer("Item 4 (empty ends): ", "");
+    });
+    assert!(
+        yaml.contains("kind: order\n")
+            && yaml.contains(
+                "items:\n      - ClientHello\n      - ClientKeyExchange\n      - Finished\n"
+            ),
+        "{yaml}"
+    );
+    assert_eq!(reads_back(&yaml).kind(), quiz::bank::Kind::Order);
+}
+
+#[test]
+fn a_match_question_asks_its_pairs_extra_responses_and_their_order() {
+    let yaml = new_of_kind("match", 2, |a| {
+        a.answer("Premise 1: ", "ClientHello");
+        a.answer("Response to premise 1 (ClientHello): ", "nothing");
+        a.answer("Premise 2: ", "ClientHello");
+        a.expect("error: premise 2 repeats premise 1");
+        a.answer("Premise 2: ", "Finished: server");
+        a.answer(
+            "Response to premise 2 (Finished: server): ",
+            "the handshake keys",
+        );
+        a.answer("Premise 3 (empty ends): ", "");
+        a.answer(
+            "Extra response 1, matching no premise (empty ends): ",
+            "nothing",
+        );
+        a.expect("is not extra");
+        a.answer(
+            "Extra response 1, matching no premise (empty ends): ",
+            "the early keys",
+        );
+        a.answer("Extra response 2, matching no premise (empty ends): ", "");
+        a.expect("The responses' order");
+        a.press(ENTER);
+    });
+    assert!(
+        yaml.contains("pairs:\n      - ClientHello: nothing\n      - \"Finished: server\": the handshake keys\n    extra:\n      - the early keys\n"),
+        "{yaml}"
+    );
+    assert_eq!(reads_back(&yaml).kind(), quiz::bank::Kind::Match);
+}
+
+#[test]
+fn a_number_question_asks_a_number_and_its_tolerance() {
+    let yaml = new_of_kind("number", 3, |a| {
+        a.answer("Answer (a number): ", "16 KiB");
+        a.expect("is not a number");
+        a.answer("Answer (a number): ", "16,384");
+        a.answer(
+            "Tolerance (optional: an amount such as 0.5, or a percentage such as 1%): ",
+            "-1",
+        );
+        a.expect("is not an amount of 0 or more");
+        a.answer(
+            "Tolerance (optional: an amount such as 0.5, or a percentage such as 1%): ",
+            "1%",
+        );
+    });
+    assert!(
+        yaml.contains("answer: \"16,384\"\n    tolerance: \"1%\"\n"),
+        "{yaml}"
+    );
+    assert_eq!(reads_back(&yaml).kind(), quiz::bank::Kind::Number);
+}
+
+#[test]
+fn a_text_question_asks_its_accepted_answers_and_case() {
+    let yaml = new_of_kind("text", 4, |a| {
+        a.answer("Accepted answer: ", "server_name");
+        a.answer("Accepted answer 2 (empty ends): ", "Server_Name");
+        a.expect("is accepted answer 1 again");
+        a.answer("Accepted answer 2 (empty ends): ", "SNI");
+        a.answer("Accepted answer 3 (empty ends): ", "");
+        a.expect("Case in the answers");
+        a.press(DOWN);
+        a.press(ENTER);
+    });
+    assert!(
+        yaml.contains("answer:\n      - server_name\n      - SNI\n    case: sensitive\n"),
+        "{yaml}"
+    );
+    assert_eq!(reads_back(&yaml).kind(), quiz::bank::Kind::Text);
+}
+
+#[test]
+fn an_open_question_asks_its_model_answer() {
+    let yaml = new_of_kind("open", 5, |a| {
+        a.answer("Model answer: ", "");
+        a.expect("error: an open question needs a model answer");
+        a.answer("Model answer: ", "So that a passive observer");
+        a.answer(
+            "Model answer, line 2 (empty ends): ",
+            "cannot see the certificate.",
+        );
+        a.answer("Model answer, line 3 (empty ends): ", "");
+    });
+    assert!(
+        yaml.contains(
+            "answer: |\n      So that a passive observer\n      cannot see the certificate.\n"
+        ),
+        "{yaml}"
+    );
+    assert_eq!(reads_back(&yaml).kind(), quiz::bank::Kind::Open);
 }

@@ -21,9 +21,18 @@
 //!
 //! - a CSV of 500,000 short rows (13.7 MB);
 //! - a Moodle XML file of 60 MB;
-//! - a 234 KB QTI zip whose one item unpacks to 240 MB of `<b/>` elements.
+//! - a 234 KB QTI zip whose one item unpacks to 240 MB of `<b/>` elements;
+//! - the line formats, which are read as a stream, a question at a time: about
+//!   100 MB of small GIFT, Aiken and exam-dump questions, and a CSV of 2,000,000
+//!   rows. Their banks would pass `quiz check`'s 16 MiB, so quiz refuses them
+//!   (exit 1) once the bank is full, having held no more than that bank and the
+//!   question being read: their goal is 64 MB + 2 × 16 MiB whatever their size;
+//!   and a GIFT file whose bank comes to just under 16 MiB, imported whole (exit 0);
+//! - one question as long as each line format reads (a GIFT paragraph of 1 MiB, a
+//!   CSV row or an Aiken or exam-dump question of 4 MiB): what a question costs.
 //!
-//! `IMPORT_BENCH_MEMORY=0` leaves this part out.
+//! `IMPORT_BENCH_MEMORY=0` leaves this part out; `IMPORT_BENCH_ONLY=WORD` measures
+//! only the inputs whose name holds WORD (`gift`, `csv`), and nothing else.
 
 mod memory;
 
@@ -106,6 +115,9 @@ fn main() {
     // First, while this process is small: see `memory`.
     if !std::env::var("IMPORT_BENCH_MEMORY").is_ok_and(|v| v == "0") {
         memory::report();
+    }
+    if std::env::var_os("IMPORT_BENCH_ONLY").is_some() {
+        return;
     }
     let small = std::env::var("IMPORT_BENCH_SIZE")
         .ok()

@@ -140,8 +140,9 @@ fn passes_check(bank: &Bank, what: &str) {
     let unanswered: Vec<Pos> = bank
         .questions
         .iter()
-        .filter(|q| q.answer.value.is_empty())
-        .map(|q| q.answer.pos)
+        .filter_map(|q| q.choices())
+        .filter(|c| c.answer.value.is_empty())
+        .map(|c| c.answer.pos)
         .collect();
     let errors: Vec<_> = rules::run(std::slice::from_ref(bank))
         .into_iter()
@@ -281,14 +282,18 @@ fn written_and_read_back(bank: &Bank) -> Bank {
 /// Every field of a question that a file can hold, without positions.
 fn fields(q: &Question) -> String {
     let text = |s: &Option<quiz::bank::Spanned<String>>| s.as_ref().map(|s| s.value.clone());
-    let choices: Vec<_> = q
+    // The importers make choice questions only.
+    let Some(c) = q.choices() else {
+        return format!("{} question {:?}", q.kind().name(), q.id.value);
+    };
+    let choices: Vec<_> = c
         .choices
         .value
         .iter()
         .map(|c| (&c.text.value, text(&c.why), c.pin))
         .collect();
     // The writer spells a letter as a capital, as `check` reads it.
-    let answer: Vec<String> = q
+    let answer: Vec<String> = c
         .answer
         .value
         .iter()
@@ -318,8 +323,8 @@ fn fields(q: &Question) -> String {
         q.id.value,
         q.question.value,
         text(&q.exhibit),
-        q.multi,
-        q.shuffle,
+        c.multi,
+        c.shuffle,
         text(&q.explanation),
     )
 }

@@ -1,7 +1,8 @@
-//! A draft as YAML: one item of a bank's `questions:` list.
+//! A draft as YAML: one item of a bank's `questions:` list, with the keys of
+//! its kind.
 
 use super::{Draft, DraftReference};
-use crate::bank::{letter, write};
+use crate::bank::{Kind, letter, write};
 use std::fmt::Write as _;
 
 /// The draft as one item of a `questions:` list, its dash `indent` spaces in, each
@@ -14,20 +15,22 @@ pub fn to_yaml_item(draft: &Draft, indent: usize) -> String {
     // `{pad}- ` then every key of the item at `{key}`.
     let key = format!("{pad}  ");
     let _ = writeln!(out, "{pad}- id: {}", write::scalar(&draft.id, false));
+    if draft.kind != Kind::Choice {
+        let _ = writeln!(out, "{key}kind: {}", draft.kind.name());
+    }
     let _ = writeln!(
         out,
         "{key}question: {}",
         write::scalar(&draft.question, false)
     );
-    if draft.choices.is_empty() {
-        let _ = writeln!(out, "{key}choices: []");
-    } else {
-        let _ = writeln!(out, "{key}choices:");
-        for choice in &draft.choices {
-            let _ = writeln!(out, "{key}  - {}", write::scalar(choice, false));
-        }
+    if let Some(exhibit) = nonblank(&draft.exhibit) {
+        let _ = writeln!(
+            out,
+            "{key}exhibit: {}",
+            write::value(exhibit, key.len() + 2)
+        );
     }
-    let _ = writeln!(out, "{key}answer: {}", answer(&draft.correct));
+    body(draft, &key, &mut out);
     if let Some(explanation) = draft
         .explanation
         .as_deref()
@@ -72,6 +75,89 @@ pub fn to_yaml_item(draft: &Draft, indent: usize) -> String {
     out
 }
 
+/// The keys of the draft's kind.
+fn body(draft: &Draft, key: &str, out: &mut String) {
+    let list = |out: &mut String, name: &str, items: &[String]| {
+        if items.is_empty() {
+            let _ = writeln!(out, "{key}{name}: []");
+        } else {
+            let _ = writeln!(out, "{key}{name}:");
+            for item in items {
+                let _ = writeln!(out, "{key}  - {}", write::scalar(item, false));
+            }
+        }
+    };
+    let keep_order = |out: &mut String| {
+        if draft.keep_order {
+            let _ = writeln!(out, "{key}shuffle: false");
+        }
+    };
+    match draft.kind {
+        Kind::Choice => {
+            if draft.multi {
+                let _ = writeln!(out, "{key}multi: true");
+            }
+            keep_order(out);
+            if draft.choices.is_empty() {
+                let _ = writeln!(out, "{key}choices: []");
+            } else {
+                let _ = writeln!(out, "{key}choices:");
+                for (i, choice) in draft.choices.iter().enumerate() {
+                    let text = write::scalar(choice, false);
+                    match draft.whys.get(i).filter(|w| !w.trim().is_empty()) {
+                        None => {
+                            let _ = writeln!(out, "{key}  - {text}");
+                        }
+                        Some(why) => {
+                            let _ = writeln!(out, "{key}  - text: {text}");
+                            let why = write::value(why, key.len() + 6);
+                            let _ = writeln!(out, "{key}    why: {why}");
+                        }
+                    }
+                }
+            }
+            let _ = writeln!(out, "{key}answer: {}", answer(&draft.correct));
+        }
+        Kind::Order => list(out, "items", &draft.items),
+        Kind::Match => {
+            if draft.pairs.is_empty() {
+                let _ = writeln!(out, "{key}pairs: []");
+            } else {
+                let _ = writeln!(out, "{key}pairs:");
+                for (premise, response) in &draft.pairs {
+                    let _ = writeln!(
+                        out,
+                        "{key}  - {}: {}",
+                        write::scalar(premise, false),
+                        write::scalar(response, false)
+                    );
+                }
+            }
+            if !draft.extra.is_empty() {
+                list(out, "extra", &draft.extra);
+            }
+            keep_order(out);
+        }
+        Kind::Number => {
+            let value = draft.answers.first().map_or("", String::as_str);
+            let _ = writeln!(out, "{key}answer: {}", write::scalar(value, false));
+            if let Some(tolerance) = nonblank(&draft.tolerance) {
+                let _ = writeln!(out, "{key}tolerance: {}", write::scalar(tolerance, false));
+            }
+        }
+        Kind::Text => {
+            list(out, "answer", &draft.answers);
+            if draft.case_sensitive {
+                let _ = writeln!(out, "{key}case: sensitive");
+            }
+        }
+        Kind::Open => {
+            let value = draft.answers.first().map_or("", String::as_str);
+            let _ = writeln!(out, "{key}answer: {}", write::value(value, key.len() + 2));
+        }
+    }
+}
+
 pub(super) fn nonblank(text: &Option<String>) -> Option<&str> {
     text.as_deref().filter(|t| !t.trim().is_empty())
 }
@@ -100,6 +186,7 @@ mod tests {
     use super::*;
     use crate::author::testing::draft;
     use crate::author::{problems, same_question};
+    use crate::bank::Kind;
     use crate::bank::{Question, read_bank};
 
     /// The draft's item in a bank of its own, read back.
@@ -268,6 +355,7 @@ mod tests {
             let q = read_back(&d);
             assert_eq!(q.question.value, text, "{}", to_yaml_item(&d, 2));
             let choices: Vec<&str> = q
+                .as_choice()
                 .choices
                 .value
                 .iter()
@@ -286,6 +374,59 @@ mod tests {
                 !problems(&d).iter().any(|p| p.code == "internal"),
                 "{text:?}"
             );
+        }
+    }
+
+    #[test]
+    fn every_kind_is_written_with_its_keys_and_reads_back_as_given() {
+        let base = draft();
+        let kinds = [
+            Draft {
+                exhibit: Some("  indented\ncolumns".to_owned()),
+                whys: vec![String::new(), "It: names the suite.".to_owned()],
+                multi: true,
+                keep_order: true,
+                ..base.clone()
+            },
+            Draft {
+                kind: Kind::Order,
+                items: vec!["ClientHello".into(), "1024".into(), "a: b".into()],
+                ..base.clone()
+            },
+            Draft {
+                kind: Kind::Match,
+                pairs: vec![
+                    ("ClientHello".into(), "nothing".into()),
+                    ("a: b".into(), "10.10".into()),
+                ],
+                extra: vec!["yes".into()],
+                keep_order: true,
+                ..base.clone()
+            },
+            Draft {
+                kind: Kind::Number,
+                answers: vec!["16,384".into()],
+                tolerance: Some("1%".into()),
+                ..base.clone()
+            },
+            Draft {
+                kind: Kind::Text,
+                answers: vec!["server_name".into(), "null".into()],
+                case_sensitive: true,
+                ..base.clone()
+            },
+            Draft {
+                kind: Kind::Open,
+                answers: vec!["Two lines:\nof a model answer.\n".into()],
+                ..base.clone()
+            },
+        ];
+        for d in kinds {
+            let q = read_back(&d);
+            assert_eq!(q.kind(), d.kind, "{}", to_yaml_item(&d, 2));
+            assert_eq!(same_question(&q, &d), Ok(()), "{}", to_yaml_item(&d, 2));
+            let errors: Vec<_> = problems(&d).into_iter().filter(|p| p.is_error()).collect();
+            assert!(errors.is_empty(), "{errors:?}\n{}", to_yaml_item(&d, 2));
         }
     }
 

@@ -1,9 +1,10 @@
 //! `quiz new`: writing a question interactively and appending it to a bank file.
 //!
-//! This is the pure part, with no terminal: the [`Draft`] an author fills in, the id
-//! proposed from its stem, its YAML, the check rules run on exactly that YAML, and
-//! [`append`], which adds the item to a bank file without changing a byte that is
-//! already there. The prompts live in `ui::author`.
+//! This is the pure part, with no terminal: the [`Draft`] an author fills in (a
+//! question of any kind), the id proposed from its stem, its YAML, the check
+//! rules run on exactly that YAML, and [`append`], which adds the item to a bank
+//! file without changing a byte that is already there. The prompts live in
+//! `ui::author`.
 
 mod appending;
 mod atomic;
@@ -14,7 +15,7 @@ pub use appending::{BankFile, append, append_bytes, inspect};
 pub use id::propose_id;
 pub use item::to_yaml_item;
 
-use crate::bank::{Choice, Question, Reference, Target, letter_index, read_bank, write};
+use crate::bank::{Body, Kind, Question, Reference, Target, letter_index, read_bank, write};
 use crate::check::rules::check_question;
 use crate::diagnostic::{Diagnostic, Pos};
 use item::nonblank;
@@ -25,15 +26,40 @@ use std::path::PathBuf;
 /// The path shown in the diagnostics of a draft (it is not in a file yet).
 pub const DRAFT_PATH: &str = "(new question)";
 
-/// A question as the author gave it, before it is written.
+/// A question as the author gave it, before it is written. Which of its
+/// fields are written depends on its kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Draft {
     pub id: String,
+    pub kind: Kind,
     /// The stem.
     pub question: String,
+    /// Preformatted text under the stem; several lines are a `|` block.
+    pub exhibit: Option<String>,
+    /// A choice question's choices.
     pub choices: Vec<String>,
+    /// Each choice's `why` (empty: none), beside `choices`.
+    pub whys: Vec<String>,
     /// Indices into `choices` (0 is A), as they will be written.
     pub correct: Vec<usize>,
+    /// `multi: true`: "(Select all that apply)", the count not told.
+    pub multi: bool,
+    /// `shuffle: false`: a choice question's choices, or a match's responses,
+    /// stay in file order.
+    pub keep_order: bool,
+    /// An order question's items, in the right order.
+    pub items: Vec<String>,
+    /// A match question's premises, each with its response.
+    pub pairs: Vec<(String, String)>,
+    /// A match question's responses that match no premise.
+    pub extra: Vec<String>,
+    /// A number question's answer (one), a text question's accepted answers,
+    /// an open question's model answer (one, maybe of several lines).
+    pub answers: Vec<String>,
+    /// A number question's tolerance: `0.5`, `1%`.
+    pub tolerance: Option<String>,
+    /// A text question's `case: sensitive`.
+    pub case_sensitive: bool,
     /// Several lines are written as a `|` block.
     pub explanation: Option<String>,
     pub references: Vec<DraftReference>,
@@ -198,23 +224,12 @@ fn reference_message(key: &str, value: &str) -> String {
 
 /// Whether `question` (read back from YAML) says what `draft` says.
 fn same_question(question: &Question, draft: &Draft) -> Result<(), String> {
-    let choices: Vec<&str> = question
-        .choices
-        .value
-        .iter()
-        .map(|c: &Choice| c.text.value.as_str())
-        .collect();
-    let answer: Vec<Option<usize>> = question
-        .answer
-        .value
-        .iter()
-        .map(|l| letter_index(&l.value))
-        .collect();
-    let wanted_answer: Vec<Option<usize>> = draft
-        .correct
-        .iter()
-        .map(|&i| (i < 26).then_some(i))
-        .collect();
+    if question.kind() != draft.kind {
+        return Err("`kind` differs".to_owned());
+    }
+    let exhibit = question.exhibit.as_ref().map(|e| e.value.as_str());
+    let wanted_exhibit = draft.exhibit.as_deref().filter(|e| !e.trim().is_empty());
+    let body = same_body(&question.body, draft).map_err(|key| format!("`{key}` differs"));
     let explanation = question.explanation.as_ref().map(|e| e.value.as_str());
     let wanted_explanation = draft
         .explanation
@@ -222,11 +237,11 @@ fn same_question(question: &Question, draft: &Draft) -> Result<(), String> {
         .filter(|e| !e.trim().is_empty());
     let references: Vec<DraftReference> = question.references.iter().map(as_draft).collect();
     let tags: Vec<&str> = question.tags.iter().map(|t| t.value.as_str()).collect();
+    body?;
     let checks = [
         ("id", question.id.value == draft.id),
         ("question", question.question.value == draft.question),
-        ("choices", choices == draft.choices),
-        ("answer", answer == wanted_answer),
+        ("exhibit", exhibit == wanted_exhibit),
         ("explanation", explanation == wanted_explanation),
         ("references", references == normalized(&draft.references)),
         ("tags", tags == draft.tags),
@@ -234,6 +249,74 @@ fn same_question(question: &Question, draft: &Draft) -> Result<(), String> {
     match checks.iter().find(|(_, same)| !same) {
         Some((key, _)) => Err(format!("`{key}` differs")),
         None => Ok(()),
+    }
+}
+
+/// Whether a question's body (read back) holds what `draft` gives for its
+/// kind; else the key that differs.
+fn same_body(body: &Body, draft: &Draft) -> Result<(), &'static str> {
+    let texts = |list: &[crate::bank::Spanned<String>]| -> Vec<String> {
+        list.iter().map(|t| t.value.clone()).collect()
+    };
+    let same = |key: &'static str, equal: bool| if equal { Ok(()) } else { Err(key) };
+    match body {
+        Body::Choice(c) => {
+            let choices: Vec<&str> = c
+                .choices
+                .value
+                .iter()
+                .map(|c| c.text.value.as_str())
+                .collect();
+            same("choices", choices == draft.choices)?;
+            let whys: Vec<&str> = c
+                .choices
+                .value
+                .iter()
+                .map(|c| c.why.as_ref().map_or("", |w| w.value.as_str()))
+                .collect();
+            let wanted: Vec<&str> = (0..draft.choices.len())
+                .map(|i| draft.whys.get(i).map_or("", |w| w.as_str()))
+                .map(|w| if w.trim().is_empty() { "" } else { w })
+                .collect();
+            same("why", whys == wanted)?;
+            let answer: Vec<Option<usize>> = c
+                .answer
+                .value
+                .iter()
+                .map(|l| letter_index(&l.value))
+                .collect();
+            let wanted: Vec<Option<usize>> = draft
+                .correct
+                .iter()
+                .map(|&i| (i < 26).then_some(i))
+                .collect();
+            same("answer", answer == wanted)?;
+            same("multi", c.multi == draft.multi)?;
+            same("shuffle", c.shuffle != draft.keep_order)
+        }
+        Body::Order(o) => same("items", texts(&o.items.value) == draft.items),
+        Body::Match(m) => {
+            let pairs: Vec<(String, String)> = m
+                .pairs
+                .value
+                .iter()
+                .map(|p| (p.premise.value.clone(), p.response.value.clone()))
+                .collect();
+            same("pairs", pairs == draft.pairs)?;
+            same("extra", texts(&m.extra) == draft.extra)?;
+            same("shuffle", m.shuffle != draft.keep_order)
+        }
+        Body::Number(n) => {
+            same("answer", [n.answer.value.clone()][..] == draft.answers[..])?;
+            let tolerance = n.tolerance.as_ref().map(|t| t.value.as_str());
+            let wanted = draft.tolerance.as_deref().filter(|t| !t.trim().is_empty());
+            same("tolerance", tolerance == wanted)
+        }
+        Body::Text(t) => {
+            same("answer", texts(&t.answer.value) == draft.answers)?;
+            same("case", t.case_sensitive == draft.case_sensitive)
+        }
+        Body::Open(o) => same("answer", [o.answer.value.clone()][..] == draft.answers[..]),
     }
 }
 
@@ -294,7 +377,7 @@ mod testing {
                 title: Some("Server Hello".to_owned()),
             }],
             tags: vec!["tls".to_owned(), "handshake".to_owned()],
-            bank_title: None,
+            ..Draft::default()
         }
     }
 }

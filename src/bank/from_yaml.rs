@@ -4,31 +4,60 @@
 //! of the bank after its problems are reported, so that `check`'s rules only ever
 //! see whole questions.
 
+use super::kind::{Kind, choice};
 use super::reader::Reader;
 use super::yaml::{Node, Value};
-use super::{Bank, Choice, Question, Reference, Spanned, Target};
-use crate::diagnostic::{Diagnostic, Pos};
+use super::{Bank, Question, Reference, Spanned, Target};
+use crate::diagnostic::{Diagnostic, Pos, suggest};
+use std::sync::LazyLock;
 
 const BANK_KEYS: &[&str] = &["title", "questions"];
-const QUESTION_KEYS: &[&str] = &[
+/// The keys every question has, whatever its kind.
+pub const COMMON_KEYS: &[&str] = &[
     "id",
+    "kind",
     "question",
     "exhibit",
-    "multi",
-    "shuffle",
-    "choices",
-    "answer",
     "explanation",
     "references",
     "tags",
     "allow",
 ];
-const CHOICE_KEYS: &[&str] = &["text", "why", "pin"];
 const REFERENCE_KEYS: &[&str] = &["rfc", "section", "url", "title"];
+
+/// Every key a question may have: the common ones, then each kind's, once.
+static QUESTION_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut keys: Vec<&'static str> = COMMON_KEYS.to_vec();
+    for kind in Kind::ALL {
+        for key in kind.keys() {
+            if !keys.contains(key) {
+                keys.push(key);
+            }
+        }
+    }
+    keys
+});
+
+/// Other names of the kinds (Moodle's and QTI's, and the obvious), for "did
+/// you mean": lower case, without hyphens, underscores or spaces.
+const KIND_WORDS: &[(&str, Kind)] = &[
+    ("multichoice", Kind::Choice),
+    ("multiplechoice", Kind::Choice),
+    ("truefalse", Kind::Choice),
+    ("ordering", Kind::Order),
+    ("sequence", Kind::Order),
+    ("matching", Kind::Match),
+    ("numerical", Kind::Number),
+    ("numeric", Kind::Number),
+    ("shortanswer", Kind::Text),
+    ("short", Kind::Text),
+    ("essay", Kind::Open),
+    ("extendedtext", Kind::Open),
+];
 
 /// Whether `word` is a key of the bank format.
 fn is_key(word: &str) -> bool {
-    [BANK_KEYS, QUESTION_KEYS, CHOICE_KEYS, REFERENCE_KEYS]
+    [BANK_KEYS, &QUESTION_KEYS, choice::ITEM_KEYS, REFERENCE_KEYS]
         .iter()
         .any(|keys| keys.contains(&word))
 }
@@ -78,7 +107,7 @@ pub(super) fn bank(
 
 impl Reader<'_> {
     fn question(&mut self, node: &Node) -> Option<Question> {
-        let f = self.map(node, "a question", QUESTION_KEYS)?;
+        let f = self.map(node, "a question", &QUESTION_KEYS)?;
         // Read every key before giving up on a missing one, so all problems show.
         let id = self
             .required(&f, node, "a question", "id")
@@ -90,18 +119,39 @@ impl Reader<'_> {
                 self.text(n, "question")
             });
         let exhibit = self.optional_text(f.get("exhibit"), "exhibit");
-        let multi = self.flag(f.get("multi"), "multi");
-        // Absent or null: choices shuffle when the run does.
-        let shuffle = match f.get("shuffle") {
-            Some(n) if !matches!(n.value, Value::Null) => self.flag(Some(n), "shuffle"),
-            _ => true,
+        let kind = match f.get("kind") {
+            None => Some((Kind::Choice, false)),
+            Some(n) => self.kind(n).map(|k| (k, true)),
         };
-        let choices = self
-            .required(&f, node, "a question", "choices")
-            .and_then(|n| self.choices(n));
-        let answer = self
-            .required(&f, node, "a question", "answer")
-            .and_then(|n| self.answer(n));
+        if let Some((kind, written)) = kind {
+            for (key, pos) in f.keys() {
+                if COMMON_KEYS.contains(&key) || kind.keys().contains(&key) {
+                    continue;
+                }
+                let owners: Vec<String> = Kind::having(key)
+                    .iter()
+                    .map(|k| format!("`{}`", k.name()))
+                    .collect();
+                let kinds = if owners.len() == 1 { "kind" } else { "kinds" };
+                let fix = match (written, Kind::having(key).as_slice()) {
+                    (false, [only]) => format!(
+                        " (the default, with no `kind` key): write `kind: {}` if it is one",
+                        only.name()
+                    ),
+                    _ => String::new(),
+                };
+                self.error(
+                    pos,
+                    "unknown-key",
+                    format!(
+                        "`{key}` belongs to {kinds} {}; this question is kind `{}`{fix}",
+                        owners.join(" and "),
+                        kind.name()
+                    ),
+                );
+            }
+        }
+        let body = kind.and_then(|(kind, _)| kind.read(self, &f, node));
         let explanation = self.optional_text(f.get("explanation"), "explanation");
         let references = f.get("references").map(|n| self.references(n));
         let tags = f.get("tags").map(|n| self.tags(n));
@@ -113,10 +163,7 @@ impl Reader<'_> {
             id: id?,
             question: question?,
             exhibit,
-            multi,
-            shuffle,
-            choices: choices?,
-            answer: answer?,
+            body: body?,
             explanation,
             references: references.unwrap_or(Some(Vec::new()))?,
             tags: tags.unwrap_or(Some(Vec::new()))?,
@@ -124,84 +171,37 @@ impl Reader<'_> {
         })
     }
 
-    fn choices(&mut self, node: &Node) -> Option<Spanned<Vec<Choice>>> {
-        let items = self.list(node, "choices", "a list of choices")?;
-        let mut ok = true;
-        let mut choices = Vec::with_capacity(items.len());
-        for item in items {
-            match self.choice(item) {
-                Some(c) => choices.push(c),
-                None => ok = false,
-            }
+    /// The `kind` of a question: one of the kinds' names.
+    fn kind(&mut self, node: &Node) -> Option<Kind> {
+        let name = self.text(node, "kind")?;
+        let written = name.value.trim();
+        if let Some(kind) = Kind::from_name(written) {
+            return Some(kind);
         }
-        ok.then(|| Spanned::new(choices, node.pos))
-    }
-
-    fn choice(&mut self, node: &Node) -> Option<Choice> {
-        if let Value::Map(_) = node.value {
-            let f = self.map(node, "a choice", CHOICE_KEYS)?;
-            let Some(text_node) = f.get("text") else {
-                self.error(node.pos, "missing-key", "missing key `text` in a choice");
-                return None;
-            };
-            self.folded(text_node, "this choice");
-            let text = self.text(text_node, "text");
-            let why = self.optional_text(f.get("why"), "why");
-            let pin = self.flag(f.get("pin"), "pin");
-            return Some(Choice {
-                text: text?,
-                why,
-                pin,
-            });
-        }
-        match &node.value {
-            Value::Seq(_) => {
-                self.wrong_type(node, "a choice", "text or a map with `text`");
-                None
-            }
-            _ => Some(Choice {
-                text: {
-                    self.folded(node, "this choice");
-                    self.text(node, "choice")?
-                },
-                why: None,
-                pin: false,
-            }),
-        }
-    }
-
-    fn answer(&mut self, node: &Node) -> Option<Spanned<Vec<Spanned<String>>>> {
-        let letters = match &node.value {
-            Value::Scalar { .. } | Value::Null => {
-                self.folded(node, "the answer");
-                vec![self.text(node, "answer")?]
-            }
-            Value::Seq(items) => {
-                let mut letters = Vec::with_capacity(items.len());
-                for item in items {
-                    self.folded(item, "the answer");
-                    match &item.value {
-                        Value::Scalar { text, .. } => {
-                            letters.push(Spanned::new(text.clone(), item.pos))
-                        }
-                        _ => self.wrong_type(item, "answer", "a letter"),
-                    }
-                }
-                letters
-            }
-            Value::Map(_) => {
-                self.wrong_type(node, "answer", "a letter or a list of letters");
-                return None;
-            }
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        // What other tools call them (Moodle, QTI), and near spellings.
+        let lower = written.to_lowercase();
+        let known = KIND_WORDS
+            .iter()
+            .find(|(word, _)| lower.replace(['-', '_', ' '], "") == *word)
+            .map(|(_, kind)| kind.name());
+        let hint = match known.or_else(|| suggest(written, &names)) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("a question's kind is one of: {}", names.join(", ")),
         };
-        Some(Spanned::new(letters, node.pos))
+        self.error(
+            node.pos,
+            "unknown-kind",
+            format!("`kind: {written}` is not a kind of question; {hint}"),
+        );
+        None
     }
 
     /// Warns when `node`, a plain text written over several lines, holds on a later
     /// line what reads as a list item (`- SYN, ACK`) or a key (`pin:true`): YAML
     /// folded that line into the text (it is indented deeper than the items or keys
     /// beside it), and the author most likely meant it as an item or key of its own.
-    fn folded(&mut self, node: &Node, what: &str) {
+    pub(crate) fn folded(&mut self, node: &Node, what: &str) {
         let Some(lines) = &node.folded else { return };
         for (i, line) in lines.split('\n').enumerate().skip(1) {
             let body = line.trim();
@@ -387,8 +387,139 @@ mod tests {
             .replace("[x, y]", "[1024, yes]");
         let bank = read_bank("t.yaml", text.as_bytes(), &mut diags).expect("a bank");
         let q = &bank.questions[0];
-        assert_eq!(q.choices.value[0].text.value, "1024");
-        assert_eq!(q.choices.value[1].text.value, "yes");
+        assert_eq!(q.as_choice().choices.value[0].text.value, "1024");
+        assert_eq!(q.as_choice().choices.value[1].text.value, "yes");
         assert_eq!(q.references[0].label(), "RFC 5246 §10.10");
+    }
+
+    /// The messages of every problem loading `text` finds.
+    fn messages(text: &str) -> Vec<String> {
+        let mut diags = Vec::new();
+        read_bank("t.yaml", text.as_bytes(), &mut diags);
+        diags.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_question_without_kind_is_a_choice_question() {
+        let mut diags = Vec::new();
+        let bank = read_bank("t.yaml", ONE.as_bytes(), &mut diags).expect("a bank");
+        assert!(diags.is_empty());
+        assert_eq!(bank.questions[0].kind(), crate::bank::Kind::Choice);
+        let explicit = ONE.replace("    question:", "    kind: choice\n    question:");
+        assert!(problems(&explicit).is_empty());
+    }
+
+    #[test]
+    fn a_key_of_another_kind_says_whose_it_is() {
+        assert_eq!(
+            messages(&format!("{ONE}    items: [a, b, c]\n")),
+            [
+                "`items` belongs to kind `order`; this question is kind `choice` (the default, with no `kind` key): write `kind: order` if it is one"
+            ]
+        );
+        let order = "questions:\n  - id: o\n    kind: order\n    question: Q?\n    items: [a, b, c]\n    shuffle: false\n";
+        assert_eq!(
+            messages(order),
+            ["`shuffle` belongs to kinds `choice` and `match`; this question is kind `order`"]
+        );
+        assert_eq!(problems(order), [(6, 5, "unknown-key")]);
+        // A missing key of its own kind is missing; a key no kind has is unknown.
+        let number =
+            "questions:\n  - id: n\n    kind: number\n    question: Q?\n    tolerence: 1\n";
+        assert_eq!(
+            messages(number),
+            [
+                "unknown key `tolerence` in a question; did you mean `tolerance`?",
+                "missing key `answer` in a number question"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unknown_kind_is_named_with_the_nearest() {
+        let text = ONE.replace("    question:", "    kind: ordering\n    question:");
+        assert_eq!(problems(&text), [(3, 11, "unknown-kind")]);
+        assert_eq!(
+            messages(&text),
+            ["`kind: ordering` is not a kind of question; did you mean `order`?"]
+        );
+    }
+
+    #[test]
+    fn every_kind_reads_its_keys_as_text() {
+        let text = "questions:
+  - id: m
+    kind: match
+    question: Q?
+    pairs:
+      - 1024: 10.10
+      - yes: no
+    extra: [3.0]
+    shuffle: false
+  - id: n
+    kind: number
+    question: Q?
+    answer: 16384
+    tolerance: 1%
+  - id: t
+    kind: text
+    question: Q?
+    answer: SNI
+    case: sensitive
+  - id: p
+    kind: open
+    question: Q?
+    answer: |
+      Two lines
+      of a model answer.
+";
+        let mut diags = Vec::new();
+        let bank = read_bank("t.yaml", text.as_bytes(), &mut diags).expect("a bank");
+        assert!(diags.is_empty(), "{diags:?}");
+        use crate::bank::Body;
+        let Body::Match(m) = &bank.questions[0].body else {
+            panic!("a match")
+        };
+        let pairs: Vec<(&str, &str)> = m
+            .pairs
+            .value
+            .iter()
+            .map(|p| (p.premise.value.as_str(), p.response.value.as_str()))
+            .collect();
+        assert_eq!(pairs, [("1024", "10.10"), ("yes", "no")]);
+        assert_eq!(m.extra[0].value, "3.0");
+        assert!(!m.shuffle);
+        let Body::Number(n) = &bank.questions[1].body else {
+            panic!("a number")
+        };
+        assert_eq!(n.answer.value, "16384");
+        assert_eq!(n.tolerance.as_ref().map(|t| t.value.as_str()), Some("1%"));
+        let Body::Text(t) = &bank.questions[2].body else {
+            panic!("a text")
+        };
+        assert!(t.case_sensitive && t.answer.value[0].value == "SNI");
+        let Body::Open(o) = &bank.questions[3].body else {
+            panic!("an open")
+        };
+        assert_eq!(o.answer.value, "Two lines\nof a model answer.\n");
+    }
+
+    #[test]
+    fn a_pair_is_one_key_and_its_value() {
+        let text = "questions:\n  - id: m\n    kind: match\n    question: Q?\n    pairs:\n      - a\n      - {b: c, d: e}\n      - [f]\n";
+        assert_eq!(
+            messages(text),
+            [
+                "a pair is written `- premise: response` (one key and its value), found a string",
+                "a pair is written `- premise: response` (one key and its value), found a map of 2 keys",
+                "a pair is written `- premise: response` (one key and its value), found a list"
+            ]
+        );
+        assert_eq!(
+            problems(
+                "questions:\n  - id: t\n    kind: text\n    question: Q?\n    answer: x\n    case: upper\n"
+            ),
+            [(6, 11, "wrong-type")]
+        );
     }
 }

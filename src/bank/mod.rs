@@ -6,12 +6,15 @@
 
 mod from_yaml;
 mod hint;
+pub mod kind;
 pub(crate) mod reader;
 mod schema;
 mod source;
 pub mod write;
 pub mod yaml;
 
+pub use kind::choice::{Choice, Choices, Prompt};
+pub use kind::{Body, Kind};
 pub use schema::json_schema;
 
 pub use source::{
@@ -48,8 +51,8 @@ impl<T> Spanned<T> {
 
 /// A quiz question bank: an optional title and a list of questions.
 ///
-/// The JSON Schema of the format (`quiz schema`) is derived from these types;
-/// their doc comments are what editors show.
+/// The JSON Schema of the format (`quiz schema`) is derived from these types
+/// and the kinds' own (`schema.rs`); their doc comments are what editors show.
 #[derive(Debug, Clone, schemars::JsonSchema)]
 #[schemars(title = "quiz question bank", deny_unknown_fields)]
 pub struct Bank {
@@ -73,77 +76,58 @@ impl Bank {
     }
 }
 
-/// One question.
-#[derive(Debug, Clone, schemars::JsonSchema)]
-#[schemars(deny_unknown_fields)]
+/// One question: what every kind has, and its [`Body`], which its kind owns
+/// (`bank::kind`).
+#[derive(Debug, Clone)]
 pub struct Question {
     /// Where the question's map starts (its first key).
-    #[schemars(skip)]
     pub pos: Pos,
     /// A stable id: letters, digits, `.`, `_` and `-`, unique across the banks of a
     /// run. Keep it when you reword the question: the history follows it.
-    #[schemars(schema_with = "schema::id")]
     pub id: Spanned<String>,
     /// The stem, standing on its own.
-    #[schemars(length(min = 1))]
     pub question: Spanned<String>,
     /// Preformatted text shown verbatim under the stem, never re-wrapped: router
     /// output, a packet dump, a config file. Write it as a literal block (`|`).
     pub exhibit: Option<Spanned<String>>,
-    /// `true` presents the item as "(Select all that apply)" without telling how
-    /// many choices are right.
-    #[serde(default)]
-    pub multi: bool,
-    /// `false` keeps the choices in file order even when a run shuffles (an item
-    /// whose choices must stay put, such as "Both A and C").
-    #[schemars(default = "default_true")]
-    pub shuffle: bool,
-    /// 2 to 26 choices, lettered A, B, C… in file order.
-    #[schemars(schema_with = "schema::choices")]
-    pub choices: Spanned<Vec<Choice>>,
-    /// The correct choice: one letter, or a list of letters for a
-    /// multiple-answer item. (Kept as written; `check` validates the letters.)
-    #[schemars(schema_with = "schema::answer")]
-    pub answer: Spanned<Vec<Spanned<String>>>,
-    /// Why the right choices are right and the tempting ones wrong; shown after answering.
+    /// What its kind asks and expects.
+    pub body: Body,
+    /// Why the right answer is right and the tempting ones wrong; shown after answering.
     pub explanation: Option<Spanned<String>>,
     /// Where the answer is settled: RFC sections or web pages.
-    #[serde(default)]
     pub references: Vec<Reference>,
     /// Topic tags, for `--tag` and the breakdown by tag.
-    #[serde(default)]
-    #[schemars(schema_with = "schema::tags")]
     pub tags: Vec<Spanned<String>>,
     /// Warning codes silenced for this question alone (`allow: [negative-stem]`);
     /// write the reason in a comment beside it.
-    #[serde(default)]
-    #[schemars(schema_with = "schema::allow")]
     pub allow: Vec<Spanned<String>>,
 }
 
-fn default_true() -> bool {
-    true
-}
-
 impl Question {
-    /// Indices (0-based, file order) of the correct choices. Letters that name no
-    /// choice are left out; `check` reports them.
-    pub fn correct(&self) -> Vec<usize> {
-        let mut out: Vec<usize> = self
-            .answer
-            .value
-            .iter()
-            .filter_map(|l| letter_index(&l.value))
-            .filter(|&i| i < self.choices.value.len())
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+    pub fn kind(&self) -> Kind {
+        self.body.kind()
     }
 
-    /// A fingerprint of what is asked: stem, choices, answer and `multi`. A
-    /// reworded explanation or a new tag does not change it; a changed stem or
-    /// answer does, and the history then treats the question as new.
+    /// The choice question, if it is one.
+    pub fn choices(&self) -> Option<&Choices> {
+        self.body.choices()
+    }
+
+    /// The choice question it must be: for tests.
+    #[cfg(test)]
+    pub fn as_choice(&self) -> &Choices {
+        self.choices().expect("a choice question")
+    }
+
+    #[cfg(test)]
+    pub fn as_choice_mut(&mut self) -> &mut Choices {
+        self.body.choices_mut().expect("a choice question")
+    }
+
+    /// A fingerprint of what is asked: the stem and what the kind asks and
+    /// expects (a choice question: its choices, answer and `multi`). A reworded
+    /// explanation or a new tag does not change it; a changed stem or answer
+    /// does, and the history then treats the question as new.
     pub fn content_hash(&self) -> String {
         // FNV-1a, 64 bits: tiny, and fixed for ever, unlike std's hashers.
         let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -154,29 +138,13 @@ impl Question {
             }
         };
         feed(self.question.value.trim());
-        for choice in &self.choices.value {
-            feed(choice.text.value.trim());
+        // A choice question hashes as it always did; the others say their kind.
+        if self.kind() != Kind::Choice {
+            feed(self.kind().name());
         }
-        for i in self.correct() {
-            feed(&letter(i).to_string());
-        }
-        feed(if self.multi { "multi" } else { "" });
+        self.body.model().hash(&mut feed);
         format!("{hash:016x}")
     }
-
-    /// True for an item with more than one correct choice, or marked `multi`.
-    pub fn is_multiple(&self) -> bool {
-        self.multi || self.answer.value.len() > 1
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Choice {
-    pub text: Spanned<String>,
-    /// Feedback on this choice, shown after answering.
-    pub why: Option<Spanned<String>>,
-    /// Keeps its position when choices are shuffled.
-    pub pin: bool,
 }
 
 #[derive(Debug, Clone)]

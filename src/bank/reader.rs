@@ -14,12 +14,20 @@ pub(crate) struct Reader<'a> {
 
 /// The keys of a map, after unknown keys were reported.
 pub(crate) struct Fields<'n> {
-    pairs: Vec<(&'n str, &'n Node)>,
+    pairs: Vec<(&'n str, Pos, &'n Node)>,
 }
 
 impl<'n> Fields<'n> {
     pub(crate) fn get(&self, key: &str) -> Option<&'n Node> {
-        self.pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+        self.pairs
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, _, v)| *v)
+    }
+
+    /// Each key, with where it is written.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = (&'n str, Pos)> + '_ {
+        self.pairs.iter().map(|(k, pos, _)| (*k, *pos))
     }
 }
 
@@ -73,7 +81,7 @@ impl<'a> Reader<'a> {
                 }
             };
             if known.contains(&name) {
-                fields.push((name, value));
+                fields.push((name, key.pos, value));
             } else {
                 let hint = match suggest(name, known) {
                     Some(near) => format!("did you mean `{near}`?"),
@@ -125,6 +133,14 @@ impl<'a> Reader<'a> {
                 self.wrong_type(n, key, "true or false");
                 false
             }
+        }
+    }
+
+    /// `shuffle`: absent or null, the things it governs shuffle when the run does.
+    pub(crate) fn shuffle(&mut self, node: Option<&Node>) -> bool {
+        match node {
+            Some(n) if !matches!(n.value, Value::Null) => self.flag(Some(n), "shuffle"),
+            _ => true,
         }
     }
 

@@ -1,13 +1,16 @@
 //! The JSON Schema of the bank format, for editors (`quiz schema`).
 //!
-//! [`Bank`](super::Bank) and [`Question`](super::Question) derive theirs; the
-//! values that YAML lets an author write in two shapes (a choice as text or a map,
-//! an answer as a letter or a list, an `rfc` or a `url` reference) describe
-//! themselves here. Scalars that the loader reads as text whatever their YAML type
-//! (a choice `1024`, a section `10.10`) accept numbers too, so editors do not
-//! flag what `quiz check` accepts.
+//! [`Bank`](super::Bank) derives its own; a question is described here by hand,
+//! as one branch per kind (`oneOf`), each with the keys every question has and
+//! those its kind owns (each kind describes its own: [`super::kind::Read`]). The
+//! values that YAML lets an author write in two shapes (a choice as text or a
+//! map, an answer as a letter or a list, an `rfc` or a `url` reference) describe
+//! themselves. Scalars that the loader reads as text whatever their YAML type (a
+//! choice `1024`, a section `10.10`) accept numbers too, so editors do not flag
+//! what `quiz check` accepts.
 
-use super::{Choice, Reference, Spanned};
+use super::kind::Kind;
+use super::{Question, Reference, Spanned};
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, json_schema};
 use std::borrow::Cow;
 
@@ -19,7 +22,7 @@ pub fn json_schema(allowed: &[&str]) -> serde_json::Value {
         .into_generator()
         .into_root_schema_for::<super::Bank>();
     let mut value = schema.to_value();
-    if let Some(items) = value.pointer_mut("/definitions/Question/properties/allow/items") {
+    if let Some(items) = value.pointer_mut("/definitions/Allow/items") {
         items["enum"] = serde_json::json!(allowed);
     }
     value
@@ -39,73 +42,108 @@ impl<T: JsonSchema> JsonSchema for Spanned<T> {
     }
 }
 
-fn scalar(description: &str) -> Schema {
-    json_schema!({ "type": ["string", "number", "boolean"], "description": description })
+/// What every question has, whatever its kind.
+fn common(generator: &mut SchemaGenerator) -> serde_json::Map<String, serde_json::Value> {
+    let reference = generator.subschema_for::<Reference>().to_value();
+    let allow = generator.subschema_for::<Allow>().to_value();
+    let properties = serde_json::json!({
+        "id": {
+            "type": ["string", "number"],
+            "pattern": "^[A-Za-z0-9._-]+$",
+            "description": "A stable id: letters, digits, `.`, `_` and `-`, unique across the banks of a run. Keep it when you reword the question: the history follows it."
+        },
+        "question": {
+            "type": "string",
+            "minLength": 1,
+            "description": "The stem, standing on its own."
+        },
+        "exhibit": {
+            "type": ["string", "null"],
+            "description": "Preformatted text shown verbatim under the stem, never re-wrapped: router output, a packet dump, a config file. Write it as a literal block (`|`)."
+        },
+        "explanation": {
+            "type": ["string", "null"],
+            "description": "Why the right answer is right and the tempting ones wrong; shown after answering."
+        },
+        "references": {
+            "type": "array",
+            "items": reference,
+            "description": "Where the answer is settled: RFC sections or web pages."
+        },
+        "tags": {
+            "type": "array",
+            "items": { "type": ["string", "number"] },
+            "description": "Topic tags, for `--tag` and the breakdown by tag."
+        },
+        "allow": allow
+    });
+    match properties {
+        serde_json::Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    }
 }
 
-pub(super) fn id(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({
-        "type": ["string", "number"],
-        "pattern": "^[A-Za-z0-9._-]+$",
-        "description": "A stable id: letters, digits, `.`, `_` and `-`, unique across the banks of a run."
-    })
-}
+impl JsonSchema for Question {
+    fn schema_name() -> Cow<'static, str> {
+        "Question".into()
+    }
 
-pub(super) fn choices(generator: &mut SchemaGenerator) -> Schema {
-    json_schema!({
-        "type": "array",
-        "minItems": 2,
-        "maxItems": 26,
-        "items": generator.subschema_for::<Choice>(),
-        "description": "2 to 26 choices, lettered A, B, C… in file order."
-    })
-}
-
-pub(super) fn answer(_: &mut SchemaGenerator) -> Schema {
-    let letter = json_schema!({ "type": "string", "pattern": "^[A-Za-z]$" });
-    json_schema!({
-        "anyOf": [
-            letter.clone(),
-            { "type": "array", "items": letter, "minItems": 1, "uniqueItems": true }
-        ]
-    })
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let branches: Vec<serde_json::Value> = Kind::ALL
+            .iter()
+            .map(|&kind| {
+                let mut properties = common(generator);
+                let (own, required) = kind.schema();
+                if let serde_json::Value::Object(own) = own {
+                    properties.extend(own);
+                }
+                let mut needed = vec!["id", "question"];
+                // A question without `kind` is a choice question.
+                if kind == Kind::Choice {
+                    properties.insert(
+                        "kind".into(),
+                        serde_json::json!({ "enum": ["choice"], "description": "The kind of question; `choice` when absent." }),
+                    );
+                } else {
+                    properties.insert(
+                        "kind".into(),
+                        serde_json::json!({ "const": kind.name(), "description": "The kind of question." }),
+                    );
+                    needed.push("kind");
+                }
+                needed.extend(required);
+                serde_json::json!({
+                    "title": format!("{} question", kind.name()),
+                    "description": kind.describe(),
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": properties,
+                    "required": needed,
+                })
+            })
+            .collect();
+        json_schema!({
+            "description": "One question: the keys every question has, and those of its kind (`kind`, a choice question when absent).",
+            "oneOf": branches
+        })
+    }
 }
 
 /// The codes `allow` may name: every warning of `quiz check`'s registry, filled
 /// in by [`json_schema`].
-pub(super) fn allow(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({
-        "type": "array",
-        "items": { "type": "string" },
-        "uniqueItems": true
-    })
-}
+struct Allow;
 
-pub(super) fn tags(_: &mut SchemaGenerator) -> Schema {
-    json_schema!({ "type": "array", "items": { "type": ["string", "number"] } })
-}
-
-impl JsonSchema for Choice {
+impl JsonSchema for Allow {
     fn schema_name() -> Cow<'static, str> {
-        "Choice".into()
+        "Allow".into()
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A choice: its text, or a map with the text, feedback and pinning.",
-            "anyOf": [
-                scalar("The choice's text."),
-                {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["text"],
-                    "properties": {
-                        "text": scalar("The choice's text."),
-                        "why": { "type": "string", "description": "Feedback on this choice, shown after answering." },
-                        "pin": { "type": "boolean", "description": "Keep this choice in place when choices are shuffled (for \"None of these\")." }
-                    }
-                }
-            ]
+            "type": "array",
+            "items": { "type": "string" },
+            "uniqueItems": true,
+            "description": "Warning codes silenced for this question alone (`allow: [negative-stem]`); write the reason in a comment beside it."
         })
     }
 }

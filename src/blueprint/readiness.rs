@@ -1,4 +1,5 @@
-//! Readiness for the exam a blueprint describes, from the history.
+//! Readiness for the exam a blueprint describes, from the history. Open
+//! questions, which the candidate marks and no exam scores, are left out.
 //!
 //! Per domain: the accuracy over the latest answer to each of its questions (an
 //! answer to an earlier wording of a question does not count, as for review),
@@ -86,6 +87,10 @@ pub fn compute(blueprint: &Blueprint, banks: &[Bank], answers: &[Answer]) -> Rea
     let mut tally = vec![(0usize, 0usize, 0.0f64); blueprint.domains.len()];
     let questions = banks.iter().flat_map(|b| &b.questions);
     for (q, of) in questions.zip(membership(banks, &tags)) {
+        // An exam scores no open question: it says nothing of readiness.
+        if q.kind().self_marked() {
+            continue;
+        }
         let latest = latest.get(q.id.value.as_str());
         for d in of {
             tally[d].0 += 1;

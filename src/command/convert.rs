@@ -8,8 +8,11 @@ use crate::diagnostic::Diagnostic;
 use crate::exit::ExitStatus;
 use crate::formats::{self, Kind};
 use crate::safe;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+
+/// The bytes read from the input at a time.
+const STREAM_BUFFER: usize = 64 * 1024;
 
 /// `quiz import`'s settings.
 #[derive(Debug, Clone)]
@@ -179,22 +182,34 @@ pub fn import(
         })
     };
     let is_dir = std::fs::metadata(&config.input).map_err(read_err)?.is_dir();
-    let bytes = if is_dir {
-        Vec::new()
-    } else {
-        std::fs::read(&config.input).map_err(read_err)?
-    };
-    let Some(kind) = from(config, is_dir, &bytes, err)? else {
+    // The file is read as a stream: its start tells the format, and the line
+    // formats read the rest a question at a time.
+    let mut file = None;
+    let mut head = Vec::new();
+    if !is_dir {
+        let mut opened = std::fs::File::open(&config.input).map_err(read_err)?;
+        (&mut opened)
+            .take(formats::GUESS_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(read_err)?;
+        file = Some(opened);
+    }
+    let Some(kind) = from(config, is_dir, &head, err)? else {
         return Ok(ExitStatus::Usage);
     };
-    let converted = if is_dir {
-        let files = folder_files(&config.input)?;
-        formats::convert_folder(kind, &shown, &files)
-    } else {
-        formats::convert_bytes(kind, &shown, &bytes)
+    let converted = match file {
+        None => {
+            let files = folder_files(&config.input)?;
+            formats::convert_folder(kind, &shown, &files)
+        }
+        Some(file) => {
+            let mut input = std::io::BufReader::with_capacity(
+                STREAM_BUFFER,
+                std::io::Cursor::new(head).chain(file),
+            );
+            formats::convert(kind, &shown, &mut input)
+        }
     };
-    // The input is no longer needed: the bank is written from the text alone.
-    drop(bytes);
     let converted = match converted {
         Ok(converted) => converted,
         Err(failed) => {

@@ -87,17 +87,25 @@ pub fn session<'a>(
         let Some(answer) = unfinished.answers.iter().find(|a| a.question_id == *id) else {
             continue;
         };
-        // The history keeps the file's letters; the flow wants them as shown.
-        let mut shown: Vec<usize> = answer
-            .given
-            .split(',')
-            .filter_map(bank::letter_index)
-            .filter_map(|file| order.iter().position(|&o| o == file))
-            .collect();
-        shown.sort_unstable();
+        // The history keeps the response in the file's terms (a choice answer
+        // from before the kinds: its letters); the flow wants it as shown.
+        let in_file = match &answer.response {
+            Some(json) => serde_json::from_str::<Response>(json).ok(),
+            None => Some(Response::Picks(
+                answer
+                    .given
+                    .split(',')
+                    .filter_map(bank::letter_index)
+                    .filter(|&file| file < order.len())
+                    .collect(),
+            )),
+        };
+        let Some(response) = in_file.and_then(|r| session.restored(index, &r)) else {
+            continue;
+        };
         kept.answers.push(KeptAnswer {
             index,
-            response: Response::Picks(shown),
+            response,
             time: answer.time,
         });
     }

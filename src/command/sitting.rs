@@ -9,7 +9,7 @@ use crate::bank;
 use crate::blueprint::{self, Blueprint};
 use crate::exit::{ExitStatus, error_chain};
 use crate::flow::{Effect, Flow, Kept, Recorder};
-use crate::quiz::{self, Asked, Clock, Mode, Scoring, Session, SystemClock};
+use crate::quiz::{self, Asked, Clock, Mode, Scoring, Session, SystemClock, Taken};
 use crate::review;
 use crate::safe;
 use crate::store::{self, History, NewAnswer, SessionInfo, SessionLock, Unfinished};
@@ -443,22 +443,21 @@ impl<H: Borrow<History>> Recorder for HistoryRecorder<H> {
                 let Some(asked) = asked(*index) else {
                     return;
                 };
-                let mut given: Vec<char> = outcome
-                    .given
-                    .iter()
-                    .filter_map(|&s| asked.order.get(s).map(|&f| bank::letter(f)))
-                    .collect();
-                given.sort_unstable();
+                let response = flow.response(*index);
+                let (Some(kept), Some(record)) = (
+                    session.kept(*index, response),
+                    session.record(*index, outcome, response, Taken::default()),
+                ) else {
+                    return;
+                };
                 let hash = asked.question.content_hash();
                 let answer = NewAnswer {
                     bank: &asked.bank.name,
                     question_id: &asked.question.id.value,
                     content_hash: &hash,
-                    given: given
-                        .iter()
-                        .map(char::to_string)
-                        .collect::<Vec<_>>()
-                        .join(","),
+                    kind: record.kind.name(),
+                    given: record.given.join(","),
+                    response: serde_json::to_string(&kept).ok(),
                     points: outcome.points,
                     time: *time,
                     at: SystemTime::now(),

@@ -2,7 +2,7 @@
 //! must tell, and the one trait through which the history keeps them.
 
 use super::Flow;
-use crate::quiz::{Outcome, Refusal, Session};
+use crate::quiz::{Kind, Outcome, Refusal, Session};
 use std::time::{Duration, SystemTime};
 
 /// One effect of an action. A front passes each to its [`Recorder`] and tells
@@ -37,8 +37,9 @@ pub enum Effect {
 /// News and refusals, as data: `crate::present` says them in words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notice {
-    /// Practice: Enter with nothing picked answers nothing.
-    NothingPicked,
+    /// Practice: Enter with nothing picked (or typed, or matched) answers
+    /// nothing; the kind says what is missing.
+    NothingPicked(Kind),
     /// An edit the question's kind refuses.
     Refused(Refusal),
     /// Exam: there is no question before the first.

@@ -11,11 +11,12 @@
 
 mod action;
 mod effect;
+mod state;
 
 pub use action::{Action, Kept, KeptAnswer};
 pub use effect::{Effect, NoRecorder, Notice, Recorder};
 
-use crate::quiz::{Edit, Flagged, Mode, Outcome, Response, Session, Summary, Taken};
+use crate::quiz::{Edit, Mode, Response, Session};
 use serde::{Deserialize, Serialize};
 use std::time::{Duration, SystemTime};
 
@@ -41,10 +42,11 @@ pub enum Phase {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Unanswered,
-    /// "(Choose N)" with fewer picked: answered, but not completely.
+    /// Answered, but not completely: "(Choose N)" with fewer picked, a match
+    /// with a premise left empty.
     Incomplete {
-        picked: usize,
-        wanted: usize,
+        done: usize,
+        of: usize,
     },
     Answered,
 }
@@ -96,7 +98,12 @@ impl Flow {
         let mode = session.mode();
         Flow {
             mode,
-            slots: vec![Slot::default(); session.len()],
+            slots: (0..session.len())
+                .map(|i| Slot {
+                    response: session.blank(i),
+                    ..Slot::default()
+                })
+                .collect(),
             phase: Phase::Start,
             deadline: None,
             limit: limit.filter(|_| mode == Mode::Exam),
@@ -147,6 +154,11 @@ impl Flow {
             (Phase::Start | Phase::Over, _) => {}
             (_, Action::Flag(index)) => self.flag(*index, &mut out),
             (Phase::Submitted, Action::Leave) => self.phase = Phase::Over,
+            // An open question's own mark: on its feedback in practice, on the
+            // results once an exam is submitted.
+            (Phase::Feedback(_) | Phase::Submitted, Action::Edit(Edit::Mark { index, mark })) => {
+                self.mark(session, *index, *mark, &mut out);
+            }
             (Phase::Submitted, _) => {}
             (Phase::Asking(index), Action::Edit(edit)) => self.edit(session, index, edit, &mut out),
             (_, Action::Edit(_)) => {}
@@ -172,15 +184,22 @@ impl Flow {
     ) {
         match (self.phase, action) {
             (Phase::Asking(index), Action::Answer) => {
-                if self.response(index).is_blank() {
-                    out.push(Effect::Notice(Notice::NothingPicked));
+                let Some(confirmed) = self.confirm(session, index, out) else {
+                    return;
+                };
+                if confirmed.is_blank() && !session.answers_blank(index) {
+                    let kind = session.kind(index).unwrap_or(crate::quiz::Kind::Choice);
+                    out.push(Effect::Notice(Notice::NothingPicked(kind)));
                 } else {
+                    if let Some(slot) = self.slots.get_mut(index) {
+                        slot.response = confirmed;
+                    }
                     self.conclude(session, index, Done::Answered, now, out);
                 }
             }
             (Phase::Asking(index), Action::Skip | Action::Next) => {
                 if let Some(slot) = self.slots.get_mut(index) {
-                    slot.response = Response::default();
+                    slot.response = session.blank(index);
                 }
                 self.conclude(session, index, Done::Skipped, now, out);
             }
@@ -225,7 +244,22 @@ impl Flow {
     fn exam(&mut self, session: &Session, action: Action, now: SystemTime, out: &mut Vec<Effect>) {
         let n = self.slots.len();
         match (self.phase, action) {
-            (Phase::Asking(index), Action::Answer | Action::Skip | Action::Next) => {
+            (Phase::Asking(index), Action::Answer) => {
+                // Enter keeps the response: an order's shown arrangement too.
+                let Some(confirmed) = self.confirm(session, index, out) else {
+                    return;
+                };
+                if let Some(slot) = self.slots.get_mut(index) {
+                    slot.response = confirmed;
+                }
+                self.close_question(session, now, out);
+                if index + 1 < n {
+                    self.show(index + 1, now, out);
+                } else {
+                    self.phase = Phase::Review;
+                }
+            }
+            (Phase::Asking(index), Action::Skip | Action::Next) => {
                 self.close_question(session, now, out);
                 if index + 1 < n {
                     self.show(index + 1, now, out);
@@ -263,14 +297,66 @@ impl Flow {
 
     fn edit(&mut self, session: &Session, index: usize, edit: &Edit, out: &mut Vec<Effect>) {
         let exam = self.mode == Mode::Exam;
-        let (Some((prompt, choices)), Some(slot)) =
-            (session.prompt(index), self.slots.get_mut(index))
-        else {
+        // A mark waits for the model answer: after the attempt.
+        if matches!(edit, Edit::Mark { .. }) {
+            return;
+        }
+        let Some(slot) = self.slots.get_mut(index) else {
             return;
         };
-        match slot.response.edited(edit, prompt, choices, exam) {
+        match session.edit(index, &slot.response, edit, exam) {
             Ok(response) => slot.response = response,
             Err(refusal) => out.push(Effect::Notice(Notice::Refused(refusal))),
+        }
+    }
+
+    /// The response to question `index` as Enter gives it (an order's shown
+    /// arrangement, confirmed), or None with the refusal told (a number that
+    /// does not read as one).
+    fn confirm(&self, session: &Session, index: usize, out: &mut Vec<Effect>) -> Option<Response> {
+        match session.confirm(index, self.response(index)) {
+            Ok(response) => Some(response),
+            Err(refusal) => {
+                out.push(Effect::Notice(Notice::Refused(refusal)));
+                None
+            }
+        }
+    }
+
+    /// An open question's own mark on question `index`: in practice on its
+    /// feedback, once answered; in an exam once submitted, if it has an attempt.
+    fn mark(
+        &mut self,
+        session: &Session,
+        index: usize,
+        mark: crate::quiz::SelfMark,
+        out: &mut Vec<Effect>,
+    ) {
+        let allowed = match (self.phase, self.mode) {
+            (Phase::Feedback(up), Mode::Practice) => up == index && self.answered(index),
+            (Phase::Submitted, Mode::Exam) => self.answered(index),
+            _ => false,
+        };
+        let Some(slot) = self.slots.get_mut(index).filter(|_| allowed) else {
+            return;
+        };
+        let edit = Edit::Mark { index, mark };
+        let Ok(response) = session.edit(index, &slot.response, &edit, false) else {
+            return;
+        };
+        if response == slot.response {
+            return;
+        }
+        slot.response = response;
+        if let Some(outcome) = session.outcome(index, &slot.response) {
+            out.push(Effect::Record {
+                index,
+                outcome,
+                time: slot.spent,
+            });
+        }
+        if self.mode == Mode::Exam {
+            slot.recorded = Some(slot.response.clone());
         }
     }
 
@@ -414,169 +500,6 @@ impl Flow {
             Some(index) => self.show(index, now, out),
             None => self.phase = Phase::Over,
         }
-    }
-
-    pub fn mode(&self) -> Mode {
-        self.mode
-    }
-
-    pub fn phase(&self) -> Phase {
-        self.phase
-    }
-
-    pub fn len(&self) -> usize {
-        self.slots.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
-    }
-
-    /// The question up, or whose verdict is shown.
-    pub fn current(&self) -> Option<usize> {
-        match self.phase {
-            Phase::Asking(index) | Phase::Feedback(index) => Some(index),
-            _ => None,
-        }
-    }
-
-    fn running_exam(&self) -> bool {
-        self.mode == Mode::Exam && matches!(self.phase, Phase::Asking(_) | Phase::Review)
-    }
-
-    /// The response to question `index` so far.
-    pub fn response(&self, index: usize) -> &Response {
-        static BLANK: Response = Response::Picks(Vec::new());
-        self.slots.get(index).map_or(&BLANK, |s| &s.response)
-    }
-
-    pub fn flagged(&self, index: usize) -> bool {
-        self.slots.get(index).is_some_and(|s| s.flagged)
-    }
-
-    pub fn flagged_count(&self) -> usize {
-        self.slots.iter().filter(|s| s.flagged).count()
-    }
-
-    /// Positions of the flagged questions.
-    pub fn flagged_positions(&self) -> Vec<usize> {
-        (0..self.slots.len()).filter(|&i| self.flagged(i)).collect()
-    }
-
-    /// Whether question `index` has an answer: in practice one given (not
-    /// skipped), in an exam a response that is not blank.
-    pub fn answered(&self, index: usize) -> bool {
-        self.slots.get(index).is_some_and(|s| match self.mode {
-            Mode::Practice => s.done == Some(Done::Answered),
-            Mode::Exam => !s.response.is_blank(),
-        })
-    }
-
-    pub fn answered_count(&self) -> usize {
-        (0..self.slots.len()).filter(|&i| self.answered(i)).count()
-    }
-
-    /// Practice: answered or skipped.
-    pub fn done(&self, index: usize) -> bool {
-        self.slots.get(index).is_some_and(|s| s.done.is_some())
-    }
-
-    /// Where question `index` stands, for the review.
-    pub fn status(&self, session: &Session, index: usize) -> Status {
-        if !self.answered(index) {
-            return Status::Unanswered;
-        }
-        let incomplete = session
-            .prompt(index)
-            .and_then(|(prompt, _)| self.response(index).incomplete(prompt));
-        match incomplete {
-            Some((picked, wanted)) => Status::Incomplete { picked, wanted },
-            None => Status::Answered,
-        }
-    }
-
-    /// How many questions are answered, but not completely.
-    pub fn incomplete_count(&self, session: &Session) -> usize {
-        (0..self.slots.len())
-            .filter(|&i| matches!(self.status(session, i), Status::Incomplete { .. }))
-            .count()
-    }
-
-    /// What question `index` scores now: its verdict in practice (once
-    /// answered or skipped), in an exam what it would score if submitted now.
-    pub fn outcome(&self, session: &Session, index: usize) -> Option<Outcome> {
-        let slot = self.slots.get(index)?;
-        if self.mode == Mode::Practice && slot.done.is_none() {
-            return None;
-        }
-        session.outcome(index, &slot.response)
-    }
-
-    /// Practice: points so far, and questions answered or skipped.
-    pub fn score(&self, session: &Session) -> (f64, usize) {
-        (0..self.slots.len())
-            .filter_map(|i| self.outcome(session, i))
-            .fold((0.0, 0), |(p, n), o| (p + o.points, n + 1))
-    }
-
-    /// Practice: everything asked. Exam: submitted. Nothing is left to resume.
-    pub fn complete(&self) -> bool {
-        match self.mode {
-            Mode::Practice => self.slots.iter().all(|s| s.done.is_some()),
-            Mode::Exam => self.submitted,
-        }
-    }
-
-    /// Exam: submitted (and scored).
-    pub fn submitted(&self) -> bool {
-        self.submitted
-    }
-
-    pub fn time_up(&self) -> bool {
-        self.time_up
-    }
-
-    /// Exam: the time left at `now`; None without a limit.
-    pub fn time_left(&self, now: SystemTime) -> Option<Duration> {
-        self.deadline
-            .map(|d| d.duration_since(now).unwrap_or(Duration::ZERO))
-    }
-
-    /// Exam: the whole time limit.
-    pub fn limit(&self) -> Option<Duration> {
-        self.limit
-    }
-
-    /// The time used so far, up to the last action.
-    pub fn time_used(&self) -> Duration {
-        self.used
-    }
-
-    /// What the session comes to: in practice the questions answered or
-    /// skipped, in an exam every question (unanswered ones score nothing).
-    pub fn summary(&self, session: &Session) -> Summary {
-        let records = (0..self.slots.len())
-            .filter_map(|index| {
-                let slot = &self.slots[index];
-                let outcome = self.outcome(session, index)?;
-                let taken = Taken {
-                    time: slot.spent,
-                    flagged: slot.flagged,
-                };
-                session.record(index, &outcome, taken)
-            })
-            .collect();
-        let flagged = (0..self.slots.len())
-            .filter(|&i| self.flagged(i))
-            .filter_map(|i| session.asked(i))
-            .map(|asked| Flagged {
-                id: asked.question.id.value.clone(),
-                stem: asked.question.question.value.trim().to_owned(),
-            })
-            .collect();
-        let mut summary = session.summary(records, self.time_up, self.used);
-        summary.flagged = flagged;
-        summary
     }
 }
 

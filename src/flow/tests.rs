@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::bank::Bank;
-use crate::quiz::{Options, Refusal};
+use crate::quiz::{Options, Refusal, SelfMark};
 
 const BANK: &str = "questions:
   - id: one
@@ -64,13 +64,17 @@ impl<'a> Sitting<'a> {
         self.act(Action::Edit(Edit::Pick(shown)))
     }
 
-    fn records(effects: &[Effect]) -> Vec<(usize, Vec<usize>, f64)> {
+    /// Each answer recorded: the question, its picks (as the flow holds them
+    /// once the action is done, which is when the history reads them) and points.
+    fn records(&self, effects: &[Effect]) -> Vec<(usize, Vec<usize>, f64)> {
         effects
             .iter()
             .filter_map(|e| match e {
-                Effect::Record { index, outcome, .. } => {
-                    Some((*index, outcome.given.clone(), outcome.points))
-                }
+                Effect::Record { index, outcome, .. } => Some((
+                    *index,
+                    self.flow.response(*index).picks().to_vec(),
+                    outcome.points,
+                )),
                 _ => None,
             })
             .collect()
@@ -91,11 +95,16 @@ fn practice_shows_the_first_question_and_enter_with_nothing_picked_answers_nothi
     assert_eq!(started, [Effect::Shown { index: 0 }]);
     assert_eq!(s.flow.phase(), Phase::Asking(0));
     let effects = s.act(Action::Answer);
-    assert_eq!(effects, [Effect::Notice(Notice::NothingPicked)]);
+    assert_eq!(
+        effects,
+        [Effect::Notice(Notice::NothingPicked(
+            crate::quiz::Kind::Choice
+        ))]
+    );
     assert_eq!(s.flow.phase(), Phase::Asking(0));
     s.pick(1);
     let effects = s.act(Action::Answer);
-    assert_eq!(Sitting::records(&effects), [(0, vec![1], 1.0)]);
+    assert_eq!(s.records(&effects), [(0, vec![1], 1.0)]);
     assert!(effects.contains(&Effect::Verdict { index: 0 }));
     assert_eq!(s.flow.phase(), Phase::Feedback(0));
     // Nothing changes an answered question.
@@ -125,16 +134,13 @@ fn choose_two_refuses_a_third_pick_and_takes_one_as_incomplete() {
     s.pick(2);
     assert_eq!(
         s.flow.status(&s.session, 1),
-        Status::Incomplete {
-            picked: 1,
-            wanted: 2
-        }
+        Status::Incomplete { done: 1, of: 2 }
     );
     assert_eq!(s.flow.incomplete_count(&s.session), 1);
     assert_eq!(s.flow.status(&s.session, 0), Status::Unanswered);
     // One of two is an answer, strictly scored as wrong.
     let effects = s.act(Action::Next);
-    assert_eq!(Sitting::records(&effects), [(1, vec![0], 0.0)]);
+    assert_eq!(s.records(&effects), [(1, vec![0], 0.0)]);
 }
 
 #[test]
@@ -159,7 +165,7 @@ fn practice_skips_to_the_end_and_finishes() {
     let (mut s, _) = Sitting::new(&b, Mode::Practice, None);
     s.pick(2);
     let skipped = s.act(Action::Skip);
-    let (index, given, points) = Sitting::records(&skipped)[0].clone();
+    let (index, given, points) = s.records(&skipped)[0].clone();
     assert_eq!(
         (index, given, points),
         (0, vec![], 0.0),
@@ -189,7 +195,7 @@ fn leaving_practice_early_keeps_what_was_answered() {
     s.act(Action::Next);
     s.act(Action::Flag(1));
     let effects = s.act(Action::Leave);
-    assert!(Sitting::records(&effects).is_empty());
+    assert!(s.records(&effects).is_empty());
     assert_eq!(s.flow.phase(), Phase::Over);
     assert!(!s.flow.complete());
     let summary = s.flow.summary(&s.session);
@@ -209,7 +215,7 @@ fn the_time_on_each_question_is_counted_while_it_is_up() {
     s.act(Action::Tick);
     s.act(Action::Previous); // t5: question 2 up for 3 s
     let effects = s.act(Action::Next); // t6: question 1 up 1 s more, unchanged
-    assert!(Sitting::records(&effects).is_empty(), "{effects:?}");
+    assert!(s.records(&effects).is_empty(), "{effects:?}");
     s.act(Action::Submit);
     let summary = s.flow.summary(&s.session);
     assert_eq!(summary.records[0].time, Duration::from_secs(3));
@@ -229,15 +235,30 @@ fn an_exam_records_a_question_when_it_is_left_and_only_if_it_changed() {
     s.act(Action::Previous);
     s.pick(1);
     assert_eq!(
-        Sitting::records(&s.act(Action::Answer)),
+        {
+            let effects = s.act(Action::Answer);
+            s.records(&effects)
+        },
         [(0, vec![1], 1.0)]
     );
     s.act(Action::Previous);
-    assert!(Sitting::records(&s.act(Action::Next)).is_empty());
+    assert!(
+        {
+            let effects = s.act(Action::Next);
+            s.records(&effects)
+        }
+        .is_empty()
+    );
     // Picking the same one again clears it: the history hears of it.
     s.act(Action::Previous);
     s.pick(1);
-    assert_eq!(Sitting::records(&s.act(Action::Next)), [(0, vec![], 0.0)]);
+    assert_eq!(
+        {
+            let effects = s.act(Action::Next);
+            s.records(&effects)
+        },
+        [(0, vec![], 0.0)]
+    );
     assert_eq!(
         notice(&s.act(Action::GoTo(3))),
         Some(Notice::NoSuchQuestion { questions: 3 })
@@ -266,7 +287,7 @@ fn an_exam_goes_to_the_review_after_the_last_question_and_submits_from_it() {
     assert_eq!(s.flow.phase(), Phase::Review);
     let effects = s.act(Action::Submit);
     // The unanswered question is recorded as such, and counts against the score.
-    assert_eq!(Sitting::records(&effects), [(1, vec![], 0.0)]);
+    assert_eq!(s.records(&effects), [(1, vec![], 0.0)]);
     assert!(effects.ends_with(&[Effect::Submitted, Effect::Finished]));
     assert!(s.flow.complete() && !s.flow.time_up());
     let summary = s.flow.summary(&s.session);
@@ -291,7 +312,7 @@ fn at_0_00_an_exam_submits_itself_and_an_answer_after_the_limit_does_not_count()
     // At t3 the limit is reached: the pick that comes then is not taken.
     let effects = s.pick(0);
     assert_eq!(
-        Sitting::records(&effects),
+        s.records(&effects),
         [(0, vec![1], 1.0), (1, vec![], 0.0), (2, vec![], 0.0)]
     );
     assert!(effects.contains(&Effect::TimeUp) && effects.contains(&Effect::Submitted));
@@ -306,7 +327,7 @@ fn leaving_an_exam_keeps_it_for_a_resume() {
     let (mut s, _) = Sitting::new(&b, Mode::Exam, Some(Duration::from_secs(600)));
     s.pick(1);
     let effects = s.act(Action::Leave);
-    assert_eq!(Sitting::records(&effects), [(0, vec![1], 1.0)]);
+    assert_eq!(s.records(&effects), [(0, vec![1], 1.0)]);
     assert!(effects.contains(&Effect::Progress));
     assert!(!s.flow.complete());
     assert_eq!(s.flow.time_left(s.now), Some(Duration::from_secs(598)));
@@ -337,7 +358,7 @@ fn resuming_puts_back_the_answers_flags_and_time_left() {
     let mut flow = flow;
     flow.apply(&session, Action::GoTo(0), t(61));
     let effects = flow.apply(&session, Action::Next, t(62));
-    assert!(Sitting::records(&effects).is_empty());
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Record { .. })));
 
     let practice = Session::new(&b, Options::default()).expect("a session");
     let kept = Kept {
@@ -436,7 +457,7 @@ fn practice_enforces_choose_n_too_and_a_question_is_shown_once_per_sitting() {
         Some(Notice::Refused(Refusal::TooMany { allowed: 2 }))
     );
     let effects = s.act(Action::Answer);
-    assert_eq!(Sitting::records(&effects), [(1, vec![0, 2], 1.0)]);
+    assert_eq!(s.records(&effects), [(1, vec![0, 2], 1.0)]);
 
     let (mut e, _) = Sitting::new(&b, Mode::Exam, None);
     e.act(Action::Next);
@@ -447,3 +468,5 @@ fn practice_enforces_choose_n_too_and_a_question_is_shown_once_per_sitting() {
         "{again:?}"
     );
 }
+
+mod kinds;

@@ -20,9 +20,11 @@
 //! a text become spaces.
 
 use super::build::{Builder, Draft, DraftChoice};
+use super::lines::Ends;
 use super::{Format, lines, right_choices};
-use crate::bank::{Question, Spanned, letter, letter_index};
+use crate::bank::{Choices, Question, Spanned, letter, letter_index};
 use crate::diagnostic::{Diagnostic, Pos};
+use std::io::BufRead;
 
 pub(super) struct Aiken;
 
@@ -33,9 +35,22 @@ struct Open {
 }
 
 impl Format for Aiken {
+    /// A text in memory is read as a stream too.
     fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
+        self.stream(&mut text.as_bytes(), b)
+    }
+
+    /// A line at a time.
+    fn stream(&self, input: &mut dyn BufRead, b: &mut Builder) -> Result<(), Diagnostic> {
         let mut open: Option<Open> = None;
-        for (n, raw) in lines::numbered(text) {
+        let mut lines = lines::Lines::new(input, Ends::AnyBreak);
+        let mut held = lines::Held::default();
+        while let Some((n, raw)) = lines.next().map_err(|e| e.error(b))? {
+            if b.is_full() {
+                // The bank is refused whole: nothing more is worth reading.
+                return Ok(());
+            }
+            held.line(b, n, raw.len())?;
             let line = raw.trim();
             // Moodle skips lines shorter than two characters.
             if line.chars().count() < 2 {
@@ -112,16 +127,16 @@ impl Format for Aiken {
         Ok(())
     }
 
-    fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
-        if q.is_multiple() {
-            let what = if q.answer.value.len() > 1 {
-                format!("it has {} right answers", q.answer.value.len())
+    fn question(&self, q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
+        if c.is_multiple() {
+            let what = if c.answer.value.len() > 1 {
+                format!("it has {} right answers", c.answer.value.len())
             } else {
                 "it is `multi: true`".to_owned()
             };
             return Err(format!("{what}, and Aiken holds single-answer items only"));
         }
-        let right = right_choices(q)?;
+        let right = right_choices(c)?;
         let stem = one_line(&q.question.value);
         if answer_line(&stem).is_some() || choice_line(&stem).is_some() {
             return Err(
@@ -131,15 +146,15 @@ impl Format for Aiken {
         }
         out.push_str(&stem);
         out.push('\n');
-        for (i, c) in q.choices.value.iter().enumerate() {
+        for (i, c) in c.choices.value.iter().enumerate() {
             out.push_str(&format!("{}. {}\n", letter(i), one_line(&c.text.value)));
         }
         out.push_str(&format!("ANSWER: {}\n\n", letter(right[0])));
         Ok(())
     }
 
-    fn notes(&self, q: &Question) -> Vec<String> {
-        let mut notes: Vec<String> = super::fixed_order(q)
+    fn notes(&self, q: &Question, c: &Choices) -> Vec<String> {
+        let mut notes: Vec<String> = super::fixed_order(c)
             .map(|order| {
                 format!(
                     "{order}, and Aiken cannot say so: Moodle shuffles the choices of an Aiken question (export to moodle-xml to keep them in order)"
@@ -253,10 +268,10 @@ mod tests {
             "Which message carries the chosen suite?"
         );
         assert_eq!(texts(&qs[0]), ["ClientHello", "ServerHello", "Finished"]);
-        assert_eq!(qs[0].correct(), [1]);
-        assert_eq!(qs[1].correct(), [0]);
+        assert_eq!(qs[0].as_choice().correct(), [1]);
+        assert_eq!(qs[1].as_choice().correct(), [0]);
         assert_eq!(qs[1].pos, Pos::new(7, 1));
-        assert_eq!(qs[0].choices.value[1].text.pos, Pos::new(3, 1));
+        assert_eq!(qs[0].as_choice().choices.value[1].text.pos, Pos::new(3, 1));
         assert!(imported.warnings.is_empty());
     }
 
@@ -271,7 +286,7 @@ mod tests {
             "Given the handshake below,\nwhich message comes first?"
         );
         assert_eq!(q.question.pos, Pos::new(1, 3));
-        assert_eq!(q.correct(), [0]);
+        assert_eq!(q.as_choice().correct(), [0]);
     }
 
     /// Moodle's pattern is `^[A-Z][).][ \t]?`: the space after a label is optional.
@@ -281,7 +296,7 @@ mod tests {
             ok("A second good question\nA)Incorrect (no space)\nB.Correct (no space)\nANSWER: B\n");
         let q = &imported.bank.questions[0];
         assert_eq!(texts(q), ["Incorrect (no space)", "Correct (no space)"]);
-        assert_eq!(q.correct(), [1]);
+        assert_eq!(q.as_choice().correct(), [1]);
         // Only the choice expected next: a stem line that merely starts like a label
         // stays text.
         let imported =
@@ -291,7 +306,7 @@ mod tests {
             q.question.value,
             "Which degree,\nB.Sc. or M.Sc., comes first?"
         );
-        assert_eq!(q.choices.value[0].text.value, "B.Sc.");
+        assert_eq!(q.as_choice().choices.value[0].text.value, "B.Sc.");
     }
 
     /// Moodle splits lines at a bare carriage return too, and skips lines shorter
@@ -300,15 +315,15 @@ mod tests {
     fn old_mac_line_endings_and_one_character_lines() {
         let imported = ok("Which?\rA. one\r.\rB. two\rANSWER: B\r");
         let q = &imported.bank.questions[0];
-        assert_eq!(q.choices.value.len(), 2);
-        assert_eq!(q.choices.value[1].text.pos, Pos::new(4, 1));
-        assert_eq!(q.correct(), [1]);
+        assert_eq!(q.as_choice().choices.value.len(), 2);
+        assert_eq!(q.as_choice().choices.value[1].text.pos, Pos::new(4, 1));
+        assert_eq!(q.as_choice().correct(), [1]);
     }
 
     #[test]
     fn a_fixed_order_is_reported_on_export() {
         let mut bank = ok("Which?\nA. one\nB. None of these\nANSWER: B\n").bank;
-        bank.questions[0].choices.value[1].pin = true;
+        bank.questions[0].as_choice_mut().choices.value[1].pin = true;
         let out = export(Kind::Aiken, std::slice::from_ref(&bank));
         assert!(out.text().contains("B. None of these"));
         assert_eq!(out.warnings.len(), 1);
@@ -363,12 +378,12 @@ mod tests {
             qs[1].question.value,
             "Which hash does TLS 1.3 use\nin its default suite TLS_AES_128_GCM_SHA256?"
         );
-        assert_eq!(qs[1].correct(), [1]);
+        assert_eq!(qs[1].as_choice().correct(), [1]);
         assert_eq!(
             qs[2].question.value,
             "Which port does HTTPS use by default?"
         );
-        assert_eq!(qs[2].correct(), [1]);
+        assert_eq!(qs[2].as_choice().correct(), [1]);
         assert_eq!(imported.warnings.len(), 1);
         assert_eq!(imported.warnings[0].line, 21);
         assert!(
@@ -392,7 +407,7 @@ mod tests {
     fn writes_single_answer_items_and_skips_the_others() {
         let bank = ok("Which?\nA. one\nB. two\nANSWER: B\n").bank;
         let mut multi = bank.clone();
-        multi.questions[0].multi = true;
+        multi.questions[0].as_choice_mut().multi = true;
         let out = export(Kind::Aiken, &[bank.clone(), multi]);
         assert_eq!(out.text(), "Which?\nA. one\nB. two\nANSWER: B\n\n");
         assert_eq!(out.warnings.len(), 1);
@@ -406,6 +421,6 @@ mod tests {
             out.warnings
         );
         let again = ok(&out.text());
-        assert_eq!(again.bank.questions[0].correct(), [1]);
+        assert_eq!(again.bank.questions[0].as_choice().correct(), [1]);
     }
 }

@@ -32,10 +32,12 @@
 //! characters (or another `'`), and a round trip gives the text back exactly.
 
 use super::build::{Builder, Draft, DraftChoice, Extra};
-use super::{Format, Kind, left_out, refs};
-use crate::bank::{Bank, Question, Reference, Spanned, Target, letter, letter_index};
+use super::{Format, Kind, left_out, lines, refs};
+use crate::bank::{Bank, Choices, Question, Reference, Spanned, Target, letter, letter_index};
 use crate::diagnostic::{Diagnostic, Pos};
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::io::{BufRead, Read};
 
 pub(super) struct Csv;
 
@@ -84,13 +86,22 @@ impl Column {
 }
 
 impl Format for Csv {
+    /// A text in memory is read as a stream too.
     fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
-        let mut reader = ::csv::ReaderBuilder::new()
-            .delimiter(delimiter(text))
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let mut records = reader.records();
+        self.stream(&mut text.as_bytes(), b)
+    }
+
+    /// A row at a time.
+    fn stream(&self, input: &mut dyn BufRead, b: &mut Builder) -> Result<(), Diagnostic> {
+        let head = first_line(input).map_err(|e| csv_error(b, &RowError::Io(e)))?;
+        let delimiter = delimiter(&String::from_utf8_lossy(&head));
+        let mut records = Rows::new(
+            ::csv::ReaderBuilder::new()
+                .delimiter(delimiter)
+                .has_headers(false)
+                .flexible(true),
+            std::io::Cursor::new(head).chain(input),
+        );
         let header = loop {
             match records.next() {
                 None => return Err(b.error(Pos::new(1, 1), "the file is empty: it needs a header row naming the columns (question, A, B, answer…)")),
@@ -144,6 +155,10 @@ impl Format for Csv {
             .take_while(|&i| columns.contains_key(&Column::Choice(i)))
             .count();
         for record in records {
+            if b.is_full() {
+                // The bank is refused whole: nothing more is worth reading.
+                return Ok(());
+            }
             let record = record.map_err(|e| csv_error(b, &e))?;
             if record.iter().all(|c| c.trim().is_empty()) {
                 continue;
@@ -159,47 +174,45 @@ impl Format for Csv {
     }
 
     fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
-        let questions: Vec<(&Bank, &Question)> = banks
-            .iter()
-            .flat_map(|b| b.questions.iter().map(move |q| (b, q)))
-            .collect();
+        let questions = super::carried(kind, banks, warnings);
         let choices = questions
             .iter()
-            .map(|(_, q)| q.choices.value.len())
+            .map(|(_, _, c)| c.choices.value.len())
             .max()
             .unwrap_or(2)
             .clamp(2, 26);
-        let any = |f: &dyn Fn(&Question) -> bool| questions.iter().any(|(_, q)| f(q));
+        let any =
+            |f: &dyn Fn(&Question, &Choices) -> bool| questions.iter().any(|(_, q, c)| f(q, c));
         let mut header: Vec<Column> = vec![Column::Named("id"), Column::Named("question")];
-        if any(&|q| q.exhibit.is_some()) {
+        if any(&|q, _| q.exhibit.is_some()) {
             header.push(Column::Named("exhibit"));
         }
         header.extend((0..choices).map(Column::Choice));
         for i in 0..choices {
-            if any(&|q| q.choices.value.get(i).is_some_and(|c| c.why.is_some())) {
+            if any(&|_, c| c.choices.value.get(i).is_some_and(|c| c.why.is_some())) {
                 header.push(Column::Why(i));
             }
         }
         header.push(Column::Named("answer"));
-        if any(&|q| q.multi) {
+        if any(&|_, c| c.multi) {
             header.push(Column::Named("multi"));
         }
-        if any(&|q| !q.shuffle) {
+        if any(&|_, c| !c.shuffle) {
             header.push(Column::Named("shuffle"));
         }
-        if any(&|q| q.choices.value.iter().any(|c| c.pin)) {
+        if any(&|_, c| c.choices.value.iter().any(|c| c.pin)) {
             header.push(Column::Named("pin"));
         }
         header.extend(["explanation", "references", "tags"].map(Column::Named));
 
         let mut out = ::csv::Writer::from_writer(Vec::new());
         let mut rows: Vec<Vec<String>> = vec![header.iter().map(|c| c.name()).collect()];
-        for (bank, q) in questions {
-            if q.choices.value.len() > 26 {
+        for (bank, q, c) in questions {
+            if c.choices.value.len() > 26 {
                 warnings.push(left_out(kind, bank, q, "it has more than 26 choices"));
                 continue;
             }
-            rows.push(header.iter().map(|&c| guard(cell(q, c))).collect());
+            rows.push(header.iter().map(|&col| guard(cell(q, c, col))).collect());
         }
         for row in rows {
             if let Err(e) = out.write_record(&row) {
@@ -233,7 +246,23 @@ fn line_of(record: &::csv::StringRecord) -> Pos {
     Pos::new(u32::try_from(line).unwrap_or(u32::MAX).max(1), 1)
 }
 
-fn csv_error(b: &Builder, e: &::csv::Error) -> Diagnostic {
+fn csv_error(b: &Builder, e: &RowError) -> Diagnostic {
+    let e = match e {
+        RowError::Csv(e) => e,
+        RowError::TooLong(line) => {
+            let line = u32::try_from(*line).unwrap_or(u32::MAX).max(1);
+            return b.error(
+                Pos::new(line, 1),
+                format!(
+                    "the row that starts here runs over {} MiB, more than any question quiz takes; quiz stops here (is a quote left open?)",
+                    lines::MAX_HELD / (1024 * 1024)
+                ),
+            );
+        }
+        RowError::Io(e) => {
+            return b.error(Pos::new(1, 1), format!("the file could not be read: {e}"));
+        }
+    };
     let line = e.position().map_or(1, |p| p.line());
     let pos = Pos::new(u32::try_from(line).unwrap_or(u32::MAX).max(1), 1);
     match e.kind() {
@@ -242,6 +271,105 @@ fn csv_error(b: &Builder, e: &::csv::Error) -> Diagnostic {
             "the file is not valid UTF-8; save it as UTF-8 CSV and try again",
         ),
         _ => b.error(pos, format!("this CSV cannot be read: {e}")),
+    }
+}
+
+/// The file's start up to the end of its first line that is not blank (the header
+/// row, whose delimiter is the file's), at most [`super::GUESS_BYTES`] of it; a
+/// leading byte-order mark dropped.
+fn first_line(input: &mut dyn BufRead) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::new();
+    loop {
+        let room = super::GUESS_BYTES.saturating_sub(head.len());
+        let start = head.len();
+        let n = (&mut *input)
+            .take(room as u64)
+            .read_until(b'\n', &mut head)?;
+        if n == 0 || room == 0 || !String::from_utf8_lossy(&head[start..]).trim().is_empty() {
+            break;
+        }
+    }
+    if head.starts_with("\u{feff}".as_bytes()) {
+        head.drain(..3);
+    }
+    Ok(head)
+}
+
+/// Why a row could not be read.
+#[derive(Debug)]
+enum RowError {
+    Csv(::csv::Error),
+    /// The row starting at this line runs over [`lines::MAX_HELD`].
+    TooLong(u64),
+    Io(std::io::Error),
+}
+
+/// The rows of a CSV stream, one at a time, none longer than [`lines::MAX_HELD`]:
+/// the csv crate holds a row whole however long it is, so its input refuses to
+/// run on past that length.
+struct Rows<R> {
+    reader: ::csv::Reader<Bounded<R>>,
+    /// How far the row being read may take its input.
+    limit: std::rc::Rc<Limit>,
+}
+
+/// How far [`Bounded`] reads, and whether it stopped there.
+#[derive(Default)]
+struct Limit {
+    at: Cell<u64>,
+    reached: Cell<bool>,
+}
+
+/// What the csv crate reads ahead of the row it parses (its buffer's size).
+const READ_AHEAD: usize = 8 * 1024;
+
+impl<R: Read> Rows<R> {
+    fn new(builder: &mut ::csv::ReaderBuilder, input: R) -> Self {
+        let limit = std::rc::Rc::new(Limit::default());
+        let reader = builder.buffer_capacity(READ_AHEAD).from_reader(Bounded {
+            input,
+            read: 0,
+            limit: limit.clone(),
+        });
+        Rows { reader, limit }
+    }
+}
+
+impl<R: Read> Iterator for Rows<R> {
+    type Item = Result<::csv::StringRecord, RowError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = self.reader.position().clone();
+        let room = (lines::MAX_HELD + 2 * READ_AHEAD) as u64;
+        self.limit.at.set(start.byte().saturating_add(room));
+        let mut record = ::csv::StringRecord::new();
+        match self.reader.read_record(&mut record) {
+            Ok(true) => Some(Ok(record)),
+            Ok(false) => None,
+            Err(_) if self.limit.reached.get() => Some(Err(RowError::TooLong(start.line()))),
+            Err(e) => Some(Err(RowError::Csv(e))),
+        }
+    }
+}
+
+/// The CSV reader's input, which fails once it is asked to read past its limit.
+struct Bounded<R> {
+    input: R,
+    read: u64,
+    limit: std::rc::Rc<Limit>,
+}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let room = self.limit.at.get().saturating_sub(self.read);
+        if room == 0 && !buf.is_empty() {
+            self.limit.reached.set(true);
+            return Err(std::io::Error::other("a row runs past the limit"));
+        }
+        let len = buf.len().min(usize::try_from(room).unwrap_or(usize::MAX));
+        let n = self.input.read(&mut buf[..len])?;
+        self.read += n as u64;
+        Ok(n)
     }
 }
 
@@ -471,7 +599,7 @@ fn reference(line: &str, pos: Pos) -> Option<Reference> {
 }
 
 /// A question's cell in `column`.
-fn cell(q: &Question, column: Column) -> String {
+fn cell(q: &Question, c: &Choices, column: Column) -> String {
     let letters = |is: Vec<usize>| {
         is.iter()
             .map(|&i| letter(i).to_string())
@@ -479,12 +607,12 @@ fn cell(q: &Question, column: Column) -> String {
             .join(", ")
     };
     match column {
-        Column::Choice(i) => q
+        Column::Choice(i) => c
             .choices
             .value
             .get(i)
             .map_or(String::new(), |c| c.text.value.trim().to_owned()),
-        Column::Why(i) => q
+        Column::Why(i) => c
             .choices
             .value
             .get(i)
@@ -497,11 +625,11 @@ fn cell(q: &Question, column: Column) -> String {
                 .exhibit
                 .as_ref()
                 .map_or(String::new(), |e| e.value.trim_end().to_owned()),
-            "answer" => letters(q.correct()),
-            "multi" => if q.multi { "true" } else { "" }.to_owned(),
-            "shuffle" => if q.shuffle { "" } else { "false" }.to_owned(),
+            "answer" => letters(c.correct()),
+            "multi" => if c.multi { "true" } else { "" }.to_owned(),
+            "shuffle" => if c.shuffle { "" } else { "false" }.to_owned(),
             "pin" => letters(
-                q.choices
+                c.choices
                     .value
                     .iter()
                     .enumerate()
@@ -553,7 +681,7 @@ mod tests {
             .unwrap_or_default()[0];
         assert_eq!(q.id.value, "q1");
         assert_eq!(q.question.value, "Which?");
-        assert_eq!(q.correct(), [1]);
+        assert_eq!(q.as_choice().correct(), [1]);
         let tags: Vec<&str> = q.tags.iter().map(|t| t.value.as_str()).collect();
         assert_eq!(tags, ["x", "y z"]);
         assert_eq!(q.question.pos, Pos::new(2, 3));
@@ -599,7 +727,13 @@ mod tests {
     fn an_empty_answer_is_kept_and_reported() {
         let imported =
             read("question,A,B,answer\nQ?,a,b,\n").unwrap_or_else(|d| panic!("{}", d.message));
-        assert!(imported.bank.questions[0].answer.value.is_empty());
+        assert!(
+            imported.bank.questions[0]
+                .as_choice()
+                .answer
+                .value
+                .is_empty()
+        );
         assert!(imported.warnings[0].is_error());
         assert!(imported.warnings[0].message.starts_with("no answer given"));
     }

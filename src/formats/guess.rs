@@ -5,8 +5,9 @@
 use super::Kind;
 use std::path::Path;
 
-/// How much of a file is looked at to tell its format.
-const SNIFF: usize = 64 * 1024;
+/// How much of a file is looked at to tell its format: [`guess`] needs no more
+/// of it than these first bytes.
+pub const GUESS_BYTES: usize = 64 * 1024;
 
 /// What the file was taken for, and whether the name alone settled it (when it
 /// did not, the user is told what was assumed).
@@ -17,7 +18,8 @@ pub struct Guess {
 }
 
 /// The format of `path` (a folder is an unpacked QTI package); None when
-/// neither its name nor its content tells.
+/// neither its name nor its content tells. `bytes` is the file's start (its
+/// first [`GUESS_BYTES`] or more).
 pub fn guess(path: &Path, is_dir: bool, bytes: &[u8]) -> Option<Guess> {
     let by_name = |kind| {
         Some(Guess {
@@ -38,7 +40,7 @@ pub fn guess(path: &Path, is_dir: bool, bytes: &[u8]) -> Option<Guess> {
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(SNIFF)]);
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(GUESS_BYTES)]);
     match extension.as_deref() {
         Some("zip") => by_name(Kind::Qti),
         Some("gift") => by_name(Kind::Gift),

@@ -24,7 +24,7 @@
 use super::build::{Builder, Draft, DraftChoice, category_tag};
 use super::xml::{self, Lines, children, inner_text};
 use super::{Format, html, partial_weights, refs, right_choices, true_false};
-use crate::bank::{MAX_ID_LEN, Question, Spanned};
+use crate::bank::{Choices, MAX_ID_LEN, Question, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
 use roxmltree::Node;
 
@@ -67,15 +67,15 @@ impl Format for MoodleXml {
         out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n");
     }
 
-    fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
-        let right = right_choices(q)?;
-        let tf = true_false(q);
-        let weights: Vec<String> = if tf.is_some() || !q.is_multiple() {
-            (0..q.choices.value.len())
+    fn question(&self, q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
+        let right = right_choices(c)?;
+        let tf = true_false(c);
+        let weights: Vec<String> = if tf.is_some() || !c.is_multiple() {
+            (0..c.choices.value.len())
                 .map(|i| if right.contains(&i) { "100" } else { "0" }.to_owned())
                 .collect()
         } else {
-            partial_weights(q)?
+            partial_weights(c)?
         };
         let kind = if tf.is_some() {
             "truefalse"
@@ -101,13 +101,13 @@ impl Format for MoodleXml {
             out.push_str(&format!("    <idnumber>{id}</idnumber>\n"));
         }
         if tf.is_none() {
-            let single = !q.is_multiple();
-            let shuffle = super::fixed_order(q).is_none();
+            let single = !c.is_multiple();
+            let shuffle = super::fixed_order(c).is_none();
             out.push_str(&format!("    <single>{single}</single>\n"));
             out.push_str(&format!("    <shuffleanswers>{shuffle}</shuffleanswers>\n"));
             out.push_str("    <answernumbering>ABCD</answernumbering>\n");
         }
-        for (i, c) in q.choices.value.iter().enumerate() {
+        for (i, c) in c.choices.value.iter().enumerate() {
             let (format, text) = match tf {
                 Some(_) => (
                     "moodle_auto_format",
@@ -143,7 +143,7 @@ impl Format for MoodleXml {
         Ok(())
     }
 
-    fn notes(&self, q: &Question) -> Vec<String> {
+    fn notes(&self, q: &Question, _c: &Choices) -> Vec<String> {
         let mut notes = Vec::new();
         if q.id.value.chars().count() > MAX_ID_LEN {
             notes.push(format!(
@@ -490,15 +490,15 @@ Pick all.</text></questiontext>
             qs[0].question.value,
             "Which message carries the chosen suite?"
         );
-        assert_eq!(qs[0].correct(), [1]);
+        assert_eq!(qs[0].as_choice().correct(), [1]);
         assert_eq!(
-            qs[0].choices.value[0]
+            qs[0].as_choice().choices.value[0]
                 .why
                 .as_ref()
                 .map(|w| w.value.as_str()),
             Some("It lists the client's suites.\nAll of them.")
         );
-        assert!(qs[0].choices.value[1].why.is_none());
+        assert!(qs[0].as_choice().choices.value[1].why.is_none());
         assert_eq!(
             qs[0].explanation.as_ref().map(|e| e.value.as_str()),
             Some("The server picks one.\n\nSee & read.")
@@ -506,19 +506,25 @@ Pick all.</text></questiontext>
         let tags: Vec<&str> = qs[0].tags.iter().map(|t| t.value.as_str()).collect();
         assert_eq!(tags, ["tls12", "Handshake"]);
         assert_eq!(qs[0].pos, Pos::new(6, 3));
-        assert_eq!(qs[0].choices.value[1].text.pos, Pos::new(14, 5));
-        assert!(qs[0].shuffle);
+        assert_eq!(qs[0].as_choice().choices.value[1].text.pos, Pos::new(14, 5));
+        assert!(qs[0].as_choice().shuffle);
 
         assert_eq!(qs[1].question.value, "Which are hashes?\nPick all.");
-        assert_eq!(qs[1].correct(), [0, 1]);
-        assert!(!qs[1].shuffle, "shuffleanswers false keeps the order");
+        assert_eq!(qs[1].as_choice().correct(), [0, 1]);
+        assert!(
+            !qs[1].as_choice().shuffle,
+            "shuffleanswers false keeps the order"
+        );
 
         let tf = &qs[2];
         assert_eq!(tf.question.value, "TLS 1.3 removed <RSA> key exchange.");
         assert_eq!(texts(tf), ["True", "False"]);
-        assert_eq!(tf.correct(), [0]);
+        assert_eq!(tf.as_choice().correct(), [0]);
         assert_eq!(
-            tf.choices.value[0].why.as_ref().map(|w| w.value.as_str()),
+            tf.as_choice().choices.value[0]
+                .why
+                .as_ref()
+                .map(|w| w.value.as_str()),
             Some("Right.")
         );
 
@@ -610,7 +616,7 @@ Pick all.</text></questiontext>
             .bank
             .questions
             .iter()
-            .map(|q| (q.is_multiple(), q.shuffle))
+            .map(|q| (q.as_choice().is_multiple(), q.as_choice().shuffle))
             .collect();
         assert_eq!(
             got,
@@ -623,11 +629,12 @@ Pick all.</text></questiontext>
             ]
         );
         assert!(
-            imported
-                .bank
-                .questions
+            imported.bank.questions.iter().all(|q| q
+                .as_choice()
+                .choices
+                .value
                 .iter()
-                .all(|q| q.choices.value.iter().all(|c| !c.pin))
+                .all(|c| !c.pin))
         );
         let flagged: Vec<(u32, &str)> = imported
             .warnings
@@ -796,20 +803,21 @@ Pick all.</text></questiontext>
         for (a, b) in imported.bank.questions.iter().zip(&again.bank.questions) {
             assert_eq!(a.id.value, b.id.value);
             assert_eq!(a.question.value, b.question.value);
-            assert_eq!(a.correct(), b.correct());
+            assert_eq!(a.as_choice().correct(), b.as_choice().correct());
             assert_eq!(
                 a.explanation.as_ref().map(|e| &e.value),
                 b.explanation.as_ref().map(|e| &e.value)
             );
             let whys = |q: &Question| {
-                q.choices
+                q.as_choice()
+                    .choices
                     .value
                     .iter()
                     .map(|c| c.why.as_ref().map(|w| w.value.clone()))
                     .collect::<Vec<_>>()
             };
             assert_eq!(whys(a), whys(b));
-            assert_eq!(a.shuffle, b.shuffle);
+            assert_eq!(a.as_choice().shuffle, b.as_choice().shuffle);
         }
     }
 
@@ -834,12 +842,12 @@ Pick all.</text></questiontext>
             "In TLS 1.2 with a CBC suite, which check must a receiver do in constant time?"
         );
         assert_eq!(
-            padding.choices.value[1].text.value,
+            padding.as_choice().choices.value[1].text.value,
             "The MAC and the padding"
         );
-        assert_eq!(padding.correct(), [1]);
+        assert_eq!(padding.as_choice().correct(), [1]);
         assert_eq!(
-            padding.choices.value[0]
+            padding.as_choice().choices.value[0]
                 .why
                 .as_ref()
                 .map(|w| w.value.as_str()),
@@ -858,16 +866,22 @@ Pick all.</text></questiontext>
             aead.question.value,
             "Which of these are AEAD ciphers?\nTick every one."
         );
-        assert_eq!(aead.correct(), [0, 1]);
-        assert!(!aead.shuffle);
+        assert_eq!(aead.as_choice().correct(), [0, 1]);
+        assert!(!aead.as_choice().shuffle);
         assert_eq!(
-            aead.choices.value[2].why.as_ref().map(|w| w.value.as_str()),
+            aead.as_choice().choices.value[2]
+                .why
+                .as_ref()
+                .map(|w| w.value.as_str()),
             Some("MAC-then-encrypt is not AEAD <by definition>.")
         );
         let tf = &qs[2];
-        assert_eq!(tf.correct(), [0]);
+        assert_eq!(tf.as_choice().correct(), [0]);
         assert_eq!(
-            tf.choices.value[1].why.as_ref().map(|w| w.value.as_str()),
+            tf.as_choice().choices.value[1]
+                .why
+                .as_ref()
+                .map(|w| w.value.as_str()),
             Some("See RFC 8446 §4.1.2 (https://www.rfc-editor.org/rfc/rfc8446#section-4.1.2).")
         );
         assert_eq!(

@@ -51,11 +51,18 @@ fn assert_same(kind: Kind, a: &Question, b: &Question, exact: bool) {
         "{at}: exhibit"
     );
     assert_eq!(
-        a.choices.value.len(),
-        b.choices.value.len(),
+        a.as_choice().choices.value.len(),
+        b.as_choice().choices.value.len(),
         "{at}: choices"
     );
-    for (i, (ca, cb)) in a.choices.value.iter().zip(&b.choices.value).enumerate() {
+    for (i, (ca, cb)) in a
+        .as_choice()
+        .choices
+        .value
+        .iter()
+        .zip(&b.as_choice().choices.value)
+        .enumerate()
+    {
         assert_eq!(text(&ca.text), text(&cb.text), "{at}: choice {}", letter(i));
         assert_eq!(
             ca.why.as_ref().map(text),
@@ -65,9 +72,17 @@ fn assert_same(kind: Kind, a: &Question, b: &Question, exact: bool) {
         );
         assert_eq!(ca.pin, cb.pin, "{at}: pin of {}", letter(i));
     }
-    assert_eq!(a.correct(), b.correct(), "{at}: answer");
-    assert_eq!(a.multi, b.multi, "{at}: multi");
-    assert_eq!(a.shuffle, b.shuffle, "{at}: shuffle");
+    assert_eq!(
+        a.as_choice().correct(),
+        b.as_choice().correct(),
+        "{at}: answer"
+    );
+    assert_eq!(a.as_choice().multi, b.as_choice().multi, "{at}: multi");
+    assert_eq!(
+        a.as_choice().shuffle,
+        b.as_choice().shuffle,
+        "{at}: shuffle"
+    );
     if exact {
         assert_eq!(
             a.explanation.as_ref().map(|e| e.value.trim()),
@@ -98,10 +113,10 @@ fn with_extras() -> Vec<Bank> {
         "Cipher Suite: TLS_AES_128_GCM_SHA256\n  Extension: key_share\n\tgroup: x25519\n".into(),
         Pos::new(1, 1),
     ));
-    extra.shuffle = false;
-    extra.multi = true;
-    extra.choices.value[1].pin = true;
-    extra.choices.value[0].why = Some(Spanned::new(
+    extra.as_choice_mut().shuffle = false;
+    extra.as_choice_mut().multi = true;
+    extra.as_choice_mut().choices.value[1].pin = true;
+    extra.as_choice_mut().choices.value[0].why = Some(Spanned::new(
         "It is the client's offer,\nnot the choice.\n\n- a list item".into(),
         Pos::new(1, 1),
     ));
@@ -151,14 +166,14 @@ fn as_dump_page(banks: &[Bank]) -> String {
         out.push_str(&format!("NEW QUESTION {}\n", n + 1));
         let stem = q.question.value.trim();
         out.push_str(&format!("{stem}\n{stem}\n\n"));
-        for (i, c) in q.choices.value.iter().enumerate() {
+        for (i, c) in q.as_choice().choices.value.iter().enumerate() {
             if i % 2 == 0 {
                 out.push_str(&format!("{}. {}\n", letter(i), c.text.value.trim()));
             } else {
                 out.push_str(&format!("{})\n{}\n", letter(i), c.text.value.trim()));
             }
         }
-        let letters: String = q.correct().into_iter().map(letter).collect();
+        let letters: String = q.as_choice().correct().into_iter().map(letter).collect();
         out.push_str(&format!("\nCorrect Answer: {letters}\n"));
         if let Some(e) = &q.explanation {
             out.push_str(&format!("Explanation:\n{}\n", e.value.trim()));
@@ -186,14 +201,19 @@ fn exam_dump_text_keeps_stems_choices_answers_and_explanations() {
         // `multi` and the "(Choose 2)" hints aside, as the page shows them.
         assert_eq!(a.question.value.trim(), b.question.value, "{at}: stem");
         let texts = |q: &Question| {
-            q.choices
+            q.as_choice()
+                .choices
                 .value
                 .iter()
                 .map(|c| c.text.value.trim().to_owned())
                 .collect::<Vec<_>>()
         };
         assert_eq!(texts(a), texts(b), "{at}: choices");
-        assert_eq!(a.correct(), b.correct(), "{at}: answer");
+        assert_eq!(
+            a.as_choice().correct(),
+            b.as_choice().correct(),
+            "{at}: answer"
+        );
         assert_eq!(
             a.explanation.as_ref().map(|e| e.value.trim()),
             b.explanation.as_ref().map(|e| e.value.as_str()),
@@ -216,7 +236,7 @@ fn anki_writes_one_note_per_question_with_five_fields() {
         let fields: Vec<&str> = note.split('\t').collect();
         assert_eq!(fields.len(), 5, "`{}`: {note}", q.id.value);
         assert_eq!(fields[4], format!("quiz-{}", q.id.value));
-        for i in 0..q.choices.value.len() {
+        for i in 0..q.as_choice().choices.value.len() {
             assert!(
                 fields[0].contains(&format!("<div>{}. ", letter(i))),
                 "`{}`: choice {} missing from the front",
@@ -224,7 +244,7 @@ fn anki_writes_one_note_per_question_with_five_fields() {
                 letter(i)
             );
         }
-        for &i in &q.correct() {
+        for &i in &q.as_choice().correct() {
             assert!(
                 fields[1].contains(&format!("<b>{}. ", letter(i))),
                 "`{}`: the answer is not on the back",

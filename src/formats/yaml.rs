@@ -2,7 +2,7 @@
 //! it: plain scalars where YAML reads them back as the same text, literal blocks for
 //! text with line breaks, double quotes for the rest.
 
-use crate::bank::{Bank, Choice, Question, Reference, Target, letter, write};
+use crate::bank::{Bank, Body, Question, Reference, Target, write};
 use std::fmt::Write;
 
 /// Writes a bank in quiz's own YAML format, which `quiz check` accepts with no errors
@@ -31,37 +31,14 @@ pub(super) fn question_text(q: &Question) -> String {
 
 fn question(q: &Question, out: &mut String) {
     let _ = writeln!(out, "  - id: {}", write::value(&q.id.value, 6));
+    if !matches!(q.body, Body::Choice(_)) {
+        let _ = writeln!(out, "    kind: {}", q.kind().name());
+    }
     let _ = writeln!(out, "    question: {}", write::value(&q.question.value, 6));
     if let Some(exhibit) = &q.exhibit {
         let _ = writeln!(out, "    exhibit: {}", write::value(&exhibit.value, 6));
     }
-    if q.multi {
-        out.push_str("    multi: true\n");
-    }
-    if !q.shuffle {
-        out.push_str("    shuffle: false\n");
-    }
-    out.push_str("    choices:\n");
-    for c in &q.choices.value {
-        choice(c, out);
-    }
-    let letters: Vec<String> = q
-        .answer
-        .value
-        .iter()
-        .map(|l| match crate::bank::letter_index(&l.value) {
-            Some(i) if i < 26 => letter(i).to_string(),
-            _ => write::value(&l.value, 6),
-        })
-        .collect();
-    match letters.as_slice() {
-        [one] => {
-            let _ = writeln!(out, "    answer: {one}");
-        }
-        many => {
-            let _ = writeln!(out, "    answer: [{}]", many.join(", "));
-        }
-    }
+    q.body.write(4, out);
     if let Some(e) = &q.explanation {
         let _ = writeln!(out, "    explanation: {}", write::value(&e.value, 6));
     }
@@ -86,20 +63,6 @@ fn question(q: &Question, out: &mut String) {
             .map(|c| write::scalar(&c.value, true))
             .collect();
         let _ = writeln!(out, "    allow: [{}]", codes.join(", "));
-    }
-}
-
-fn choice(c: &Choice, out: &mut String) {
-    if c.why.is_none() && !c.pin {
-        let _ = writeln!(out, "      - {}", write::value(&c.text.value, 8));
-        return;
-    }
-    let _ = writeln!(out, "      - text: {}", write::value(&c.text.value, 10));
-    if let Some(why) = &c.why {
-        let _ = writeln!(out, "        why: {}", write::value(&why.value, 10));
-    }
-    if c.pin {
-        out.push_str("        pin: true\n");
     }
 }
 
@@ -129,7 +92,7 @@ fn reference(r: &Reference, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Spanned, read_bank};
+    use crate::bank::{Choice, Choices, Spanned, read_bank};
     use crate::diagnostic::Pos;
 
     fn reread(yaml: &str) -> Bank {
@@ -197,24 +160,26 @@ mod tests {
                     id: s(&format!("q{i}")),
                     question: s(text),
                     exhibit: Some(s(text)),
-                    multi: false,
-                    shuffle: i % 2 == 0,
-                    choices: Spanned::new(
-                        vec![
-                            Choice {
-                                text: s(text),
-                                why: Some(s(text)),
-                                pin: true,
-                            },
-                            Choice {
-                                text: s("other"),
-                                why: None,
-                                pin: false,
-                            },
-                        ],
-                        pos,
-                    ),
-                    answer: Spanned::new(vec![s("A")], pos),
+                    body: Body::Choice(Choices {
+                        multi: false,
+                        shuffle: i % 2 == 0,
+                        choices: Spanned::new(
+                            vec![
+                                Choice {
+                                    text: s(text),
+                                    why: Some(s(text)),
+                                    pin: true,
+                                },
+                                Choice {
+                                    text: s("other"),
+                                    why: None,
+                                    pin: false,
+                                },
+                            ],
+                            pos,
+                        ),
+                        answer: Spanned::new(vec![s("A")], pos),
+                    }),
                     explanation: Some(s(text)),
                     references: vec![Reference {
                         pos,
@@ -239,14 +204,17 @@ mod tests {
                 Some(*text),
                 "{yaml}"
             );
-            assert_eq!(q.shuffle, i % 2 == 0, "{yaml}");
+            assert_eq!(q.as_choice().shuffle, i % 2 == 0, "{yaml}");
             assert_eq!(q.allow[0].value, "negative-stem", "{yaml}");
-            assert_eq!(q.choices.value[0].text.value, *text, "{yaml}");
+            assert_eq!(q.as_choice().choices.value[0].text.value, *text, "{yaml}");
             assert_eq!(
-                q.choices.value[0].why.as_ref().map(|t| t.value.as_str()),
+                q.as_choice().choices.value[0]
+                    .why
+                    .as_ref()
+                    .map(|t| t.value.as_str()),
                 Some(*text)
             );
-            assert!(q.choices.value[0].pin);
+            assert!(q.as_choice().choices.value[0].pin);
             assert_eq!(
                 q.explanation.as_ref().map(|t| t.value.as_str()),
                 Some(*text),

@@ -9,13 +9,18 @@
 //! measures what is drawn.
 
 pub mod browser;
+mod printed;
 mod question;
 mod review;
 mod summary;
 pub mod words;
 pub mod wrap;
 
-pub use question::{Choice, Feedback, Mark, Question, Reference, Verdict, feedback, question};
+pub use printed::{body_lines, typing_hint};
+pub use question::{
+    Body, Choice, Feedback, Mark, MatchView, OpenView, OrderItem, OrderView, PairJudged, Premise,
+    Question, Reference, TypedView, Verdict, feedback, question, self_mark,
+};
 pub use review::{
     Breakdown, BreakdownRow, ResultRow, Results, Review, ReviewRow, leave_question, results,
     review, submit_question,

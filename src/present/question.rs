@@ -1,26 +1,91 @@
 //! A question as a person reads it: its stem with the hint of how many to pick,
-//! its exhibit and lettered choices; once its verdict is out, each choice's mark
-//! and the author's word on it, the explanation and the references.
+//! its exhibit, and its body as its kind shows it (lettered choices, items to
+//! order, premises to match, a line to type, an attempt); once its verdict is
+//! out, the marks and the right answer beside the candidate's, the explanation
+//! and the references. Every text in it is made safe by [`Text`].
 
 use super::words::{self, letters};
 use super::{Text, Tone};
 use crate::bank::Target;
 use crate::flow::Flow;
-use crate::quiz::{Mode, Outcome, Session};
+use crate::quiz::{Kind, Mode, Outcome, Raw, SelfMark, Session, View};
+
+pub use crate::bank::kind::matching::{Judged as PairJudged, Premise};
+pub use crate::bank::kind::order::Item as OrderItem;
+
+/// An order question's view, its text safe.
+pub type OrderView = crate::bank::kind::order::View<Text>;
+/// A match question's view.
+pub type MatchView = crate::bank::kind::matching::View<Text>;
+/// A number or text question's view: one typed line.
+pub type TypedView = crate::bank::kind::text::View<Text>;
+/// An open question's view.
+pub type OpenView = crate::bank::kind::open::View<Text>;
 
 /// A question as put, or as judged.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Question {
     pub number: usize,
     pub total: usize,
+    pub kind: Kind,
     pub stem: Text,
     /// How many to pick, after the stem: `(Choose 2)`.
     pub hint: Option<String>,
     /// Shown as written, never re-wrapped.
     pub exhibit: Option<Text>,
-    /// Several answers: the choices are ticked, not picked.
-    pub several: bool,
-    pub choices: Vec<Choice>,
+    /// What its kind shows.
+    pub body: Body,
+}
+
+/// A question's body as its kind shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    Choice {
+        /// Several answers: the choices are ticked, not picked.
+        several: bool,
+        choices: Vec<Choice>,
+    },
+    Order(OrderView),
+    Match(MatchView),
+    Typed(TypedView),
+    Open(OpenView),
+}
+
+impl Question {
+    /// The choices of a choice question (none for another kind).
+    pub fn choices(&self) -> &[Choice] {
+        match &self.body {
+            Body::Choice { choices, .. } => choices,
+            _ => &[],
+        }
+    }
+
+    /// Whether its choices are ticked, several at once.
+    pub fn several(&self) -> bool {
+        matches!(self.body, Body::Choice { several: true, .. })
+    }
+
+    /// How many things have a letter (the choices, an order's items, a
+    /// match's responses).
+    pub fn letters(&self) -> usize {
+        match &self.body {
+            Body::Choice { choices, .. } => choices.len(),
+            Body::Order(o) => o.items.len(),
+            Body::Match(m) => m.responses.len(),
+            Body::Typed(_) | Body::Open(_) => 0,
+        }
+    }
+
+    /// How many things a front lets the candidate move between with ↑↓ (the
+    /// choices, an order's items, a match's premises).
+    pub fn rows(&self) -> usize {
+        match &self.body {
+            Body::Choice { choices, .. } => choices.len(),
+            Body::Order(o) => o.items.len(),
+            Body::Match(m) => m.premises.len(),
+            Body::Typed(_) | Body::Open(_) => 0,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +133,15 @@ impl Mark {
             picked,
         }
     }
+
+    /// `✓` or `✗`, for a judged item or pair.
+    pub fn of_right(right: bool) -> (&'static str, Tone) {
+        if right {
+            ("✓", Tone::Good)
+        } else {
+            ("✗", Tone::Bad)
+        }
+    }
 }
 
 /// What follows a verdict.
@@ -89,37 +163,145 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    pub fn of(outcome: &Outcome, exam: bool) -> Verdict {
-        let answer = letters(&outcome.expected);
-        if outcome.skipped {
-            let word = if exam { "Not answered" } else { "Skipped" };
-            Verdict {
-                text: format!("{word}. The answer is {answer}."),
-                tone: Tone::Warn,
+    /// The verdict on `outcome`, in the words of the question's kind: the
+    /// right answer beside the candidate's.
+    pub fn of(outcome: &Outcome, body: &Body, exam: bool) -> Verdict {
+        let skipped = if exam { "Not answered" } else { "Skipped" };
+        let partly = |answer: &str, given: &str| Verdict {
+            text: format!(
+                "◐ Partly right ({} point): {answer}; {given}.",
+                words::points(outcome.points)
+            ),
+            tone: Tone::Warn,
+        };
+        let wrong = |answer: &str, given: &str| Verdict {
+            text: format!("✗ Wrong: {answer}; {given}."),
+            tone: Tone::Bad,
+        };
+        let judge = |answer: String, right: String, given: String| {
+            if outcome.skipped {
+                Verdict {
+                    text: format!("{skipped}. {}.", capital(&answer)),
+                    tone: Tone::Warn,
+                }
+            } else if outcome.is_right() {
+                Verdict {
+                    text: format!("✓ Correct: {right}."),
+                    tone: Tone::Good,
+                }
+            } else if outcome.points > 0.0 {
+                partly(&answer, &given)
+            } else {
+                wrong(&answer, &given)
             }
-        } else if outcome.is_right() {
-            Verdict {
-                text: format!("✓ Correct: {answer}."),
-                tone: Tone::Good,
+        };
+        match body {
+            Body::Choice { choices, .. } => {
+                let picked = |f: fn(&Mark) -> bool| -> Vec<usize> {
+                    (0..choices.len())
+                        .filter(|&i| choices[i].mark.as_ref().is_some_and(f))
+                        .collect()
+                };
+                let answer = letters(&picked(|m| m.right));
+                let given = letters(&picked(|m| m.picked));
+                judge(
+                    format!("the answer is {answer}"),
+                    answer,
+                    format!("you chose {given}"),
+                )
             }
-        } else if outcome.points > 0.0 {
-            Verdict {
-                text: format!(
-                    "◐ Partly right ({} point): the answer is {answer}; you chose {}.",
-                    words::points(outcome.points),
-                    letters(&outcome.given)
-                ),
-                tone: Tone::Warn,
+            Body::Order(o) => {
+                let right: Vec<char> = o
+                    .answer
+                    .iter()
+                    .flatten()
+                    .map(|(letter, _)| *letter)
+                    .collect();
+                let yours: Vec<char> = o.items.iter().map(|i| i.letter).collect();
+                let joined =
+                    |l: &[char]| l.iter().map(char::to_string).collect::<Vec<_>>().join(", ");
+                judge(
+                    format!("the right order is {}", joined(&right)),
+                    joined(&right),
+                    format!("yours is {}", joined(&yours)),
+                )
             }
-        } else {
-            Verdict {
-                text: format!(
-                    "✗ Wrong: the answer is {answer}; you chose {}.",
-                    letters(&outcome.given)
-                ),
-                tone: Tone::Bad,
+            Body::Match(m) => {
+                let answer: String = m
+                    .premises
+                    .iter()
+                    .filter_map(|p| p.answer.as_ref().map(|a| a.letter))
+                    .collect();
+                let yours: String = m.premises.iter().map(|p| p.slot.unwrap_or('-')).collect();
+                let right = m
+                    .premises
+                    .iter()
+                    .filter(|p| p.answer.as_ref().is_some_and(|a| a.right))
+                    .count();
+                judge(
+                    format!("the answer is {answer}"),
+                    format!("{answer}, every pair"),
+                    format!(
+                        "you gave {yours} ({right} of {} pairs right)",
+                        m.premises.len()
+                    ),
+                )
             }
+            Body::Typed(t) => {
+                let accepted: Vec<&str> = t.answer.iter().flatten().map(Text::as_str).collect();
+                let mut answer = format!("the answer is {}", accepted.first().unwrap_or(&""));
+                if let Some(tolerance) = &t.tolerance {
+                    answer.push_str(&format!(" (give or take {tolerance})"));
+                }
+                if accepted.len() > 1 {
+                    answer.push_str(&format!(" (also accepted: {})", accepted[1..].join(", ")));
+                }
+                judge(
+                    answer,
+                    t.typed.trim().to_owned(),
+                    format!("you typed {}", t.typed.trim()),
+                )
+            }
+            Body::Open(o) => match (o.mark, outcome.skipped) {
+                (_, true) => Verdict {
+                    text: format!("{skipped}. The model answer is below."),
+                    tone: Tone::Warn,
+                },
+                (None, _) => Verdict {
+                    text: "Mark your answer against the model answer below.".to_owned(),
+                    tone: Tone::Warn,
+                },
+                (Some(mark), _) => Verdict {
+                    text: format!(
+                        "{} (your own mark; open questions are not scored).",
+                        self_mark(mark)
+                    ),
+                    tone: match mark {
+                        SelfMark::Right => Tone::Good,
+                        SelfMark::Partly => Tone::Warn,
+                        SelfMark::Wrong => Tone::Bad,
+                    },
+                },
+            },
         }
+    }
+}
+
+/// A self mark in words: `✓ Marked right`.
+pub fn self_mark(mark: SelfMark) -> &'static str {
+    match mark {
+        SelfMark::Right => "✓ Marked right",
+        SelfMark::Partly => "◐ Marked partly right",
+        SelfMark::Wrong => "✗ Marked wrong",
+    }
+}
+
+/// `the answer is B` → `The answer is B`.
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -142,53 +324,58 @@ fn judged(flow: &Flow, index: usize) -> bool {
     }
 }
 
-/// Question `index` as the flow has it: its picks, and once the verdict is out,
-/// the marks.
+/// Question `index` as the flow has it: its response, and once the verdict
+/// is out, the marks and the answer.
 pub fn question(session: &Session, flow: &Flow, index: usize) -> Option<Question> {
     let asked = session.asked(index)?;
-    let picks = flow.response(index).picks();
-    let outcome = judged(flow, index)
-        .then(|| flow.outcome(session, index))
-        .flatten();
-    let choices = asked
-        .choices()
-        .enumerate()
-        .map(|(shown, (letter, choice))| {
-            let (mark, why, why_repeats_mark) = match &outcome {
-                Some(outcome) => {
-                    let right = outcome.expected.contains(&shown);
-                    let picked = outcome.given.contains(&shown);
-                    let why = choice.why.as_ref();
-                    let repeats = why.is_some_and(|w| crate::prose::only_says(&w.value, right));
-                    let several = asked.prompt.takes_several();
-                    let mark = Mark::of(right, picked, several);
-                    (Some(mark), why.map(|w| Text::flat(&w.value)), repeats)
-                }
-                None => (None, None, false),
-            };
-            Choice {
-                letter,
-                text: Text::flat(&choice.text.value),
-                picked: picks.contains(&shown),
-                mark,
-                why,
-                why_repeats_mark,
-            }
-        })
-        .collect();
+    let judged = judged(flow, index);
+    let view = session.view(index, flow.response(index), judged)?;
+    let mut hint = None;
+    let body = match view.map(&mut safe) {
+        View::Choice(v) => {
+            hint = v.hint;
+            let several = v.several;
+            let choices = v
+                .choices
+                .into_iter()
+                .map(|row| Choice {
+                    letter: row.letter,
+                    text: row.text,
+                    picked: row.picked,
+                    mark: row.right.map(|right| Mark::of(right, row.picked, several)),
+                    why: row.why,
+                    why_repeats_mark: row.why_repeats_mark,
+                })
+                .collect();
+            Body::Choice { several, choices }
+        }
+        View::Order(v) => Body::Order(v),
+        View::Match(v) => Body::Match(v),
+        View::Typed(v) => Body::Typed(v),
+        View::Open(v) => Body::Open(v),
+    };
     Some(Question {
         number: asked.number,
         total: asked.total,
+        kind: asked.question.kind(),
         stem: Text::prose(asked.question.question.value.trim()),
-        hint: asked.prompt.hint(),
+        hint,
         exhibit: asked
             .question
             .exhibit
             .as_ref()
             .map(|e| Text::prose(e.value.trim_end_matches('\n'))),
-        several: asked.prompt.takes_several(),
-        choices,
+        body,
     })
+}
+
+/// A kind's raw text, made safe: prose keeps its lines, the rest is one line.
+fn safe(raw: Raw<'_>) -> Text {
+    if raw.prose {
+        Text::prose(raw.text.trim_end())
+    } else {
+        Text::flat(raw.text)
+    }
 }
 
 /// The feedback on question `index`, once its verdict is out. `note` is a
@@ -202,9 +389,15 @@ pub fn feedback(
     if !judged(flow, index) {
         return None;
     }
-    let outcome = flow.outcome(session, index)?;
+    let mut outcome = flow.outcome(session, index)?;
+    // An open question answered with no attempt was answered all the same
+    // (its attempt is optional): the model answer is there to mark it by.
+    if outcome.skipped && flow.answered(index) {
+        outcome.skipped = false;
+    }
     let asked = session.asked(index)?;
     let exam = flow.mode() == Mode::Exam;
+    let shown = question(session, flow, index)?;
     let explanation = asked
         .question
         .explanation
@@ -234,7 +427,7 @@ pub fn feedback(
         })
         .collect();
     Some(Feedback {
-        verdict: Verdict::of(&outcome, exam),
+        verdict: Verdict::of(&outcome, &shown.body, exam),
         note: note.map(str::to_owned),
         explanation,
         references,

@@ -35,7 +35,8 @@ pub fn review(session: &Session, flow: &Flow) -> Review {
     let rows: Vec<ReviewRow> = (0..n)
         .map(|index| {
             let status = flow.status(session, index);
-            let (mark, words, tone) = words::status(status);
+            let kind = session.kind(index).unwrap_or(crate::quiz::Kind::Choice);
+            let (mark, words, tone) = words::status(status, kind);
             ReviewRow {
                 index,
                 status,
@@ -171,49 +172,85 @@ pub struct Results {
     /// `Time used 12:34`.
     pub time_used: String,
     pub breakdown: Breakdown,
-    /// Every question, missed first.
+    /// `Open questions (not scored): 1 to mark, 1 marked`, when there are any.
+    pub open: Option<String>,
+    /// Every question, missed first, open questions last.
     pub rows: Vec<ResultRow>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultRow {
     pub index: usize,
-    /// `✓` right, `✗` wrong, `○` unanswered.
+    /// `✓` right, `✗` wrong, `○` unanswered; an open question: its own mark,
+    /// or `?` until it is marked.
     pub mark: &'static str,
     pub tone: Tone,
     pub stem: Text,
-    /// `0.5/1`.
+    /// `0.5/1`; an open question: `mark it`, or the mark given.
     pub score: String,
 }
 
 pub fn results(session: &Session, flow: &Flow) -> Results {
     let s = flow.summary(session);
-    let mut rows: Vec<(bool, ResultRow)> = (0..session.len())
+    // Missed first, then the right ones, then the open ones.
+    let mut rows: Vec<(u8, ResultRow)> = (0..session.len())
         .filter_map(|index| {
             let outcome = flow.outcome(session, index)?;
-            let (mark, tone) = if outcome.is_right() {
-                ("✓", Tone::Good)
-            } else if outcome.skipped {
-                ("○", Tone::Warn)
-            } else {
-                ("✗", Tone::Bad)
-            };
             let stem = session
                 .asked(index)
                 .map(|a| Text::flat(&a.question.question.value))
                 .unwrap_or_default();
+            let (mark, tone, score, rank) = if !outcome.scored {
+                match (outcome.mark, outcome.skipped) {
+                    (_, true) => ("○", Tone::Warn, "not answered".to_owned(), 2),
+                    (None, false) => ("?", Tone::Warn, "mark it".to_owned(), 2),
+                    (Some(mark), false) => {
+                        let (symbol, tone) = match mark {
+                            crate::quiz::SelfMark::Right => ("✓", Tone::Good),
+                            crate::quiz::SelfMark::Partly => ("◐", Tone::Warn),
+                            crate::quiz::SelfMark::Wrong => ("✗", Tone::Bad),
+                        };
+                        (symbol, tone, format!("yours: {}", mark.name()), 2)
+                    }
+                }
+            } else if outcome.is_right() {
+                ("✓", Tone::Good, format!("{}/1", points(outcome.points)), 1)
+            } else if outcome.skipped {
+                ("○", Tone::Warn, format!("{}/1", points(outcome.points)), 0)
+            } else {
+                ("✗", Tone::Bad, format!("{}/1", points(outcome.points)), 0)
+            };
             let row = ResultRow {
                 index,
                 mark,
                 tone,
                 stem,
-                score: format!("{}/1", points(outcome.points)),
+                score,
             };
-            Some((outcome.is_right(), row))
+            Some((rank, row))
         })
         .collect();
-    // Missed first, then by number (a stable sort keeps the order).
-    rows.sort_by_key(|(right, _)| *right);
+    // A stable sort keeps each group in order.
+    rows.sort_by_key(|(rank, _)| *rank);
+    let open = s.open();
+    let unmarked = open
+        .iter()
+        .filter(|r| r.mark.is_none() && !r.skipped)
+        .count();
+    let marked = open.iter().filter(|r| r.mark.is_some()).count();
+    let open_line = (!open.is_empty()).then(|| {
+        let mut parts = Vec::new();
+        if unmarked > 0 {
+            parts.push(format!("{unmarked} to mark (Enter opens one)"));
+        }
+        if marked > 0 {
+            parts.push(format!("{marked} marked"));
+        }
+        if parts.is_empty() {
+            parts.push("none answered".to_owned());
+        }
+        format!("Open questions, not scored: {}", parts.join(", "))
+    });
     Results {
         score: format!(
             "Score {}/{} ({:.1}%)",
@@ -233,6 +270,7 @@ pub fn results(session: &Session, flow: &Flow) -> Results {
         time_up: s.time_up.then_some(TIME_UP),
         time_used: format!("Time used {}", words::elapsed(s.time_used)),
         breakdown: Breakdown::of(&s),
+        open: open_line,
         rows: rows.into_iter().map(|(_, row)| row).collect(),
     }
 }

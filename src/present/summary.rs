@@ -73,6 +73,22 @@ pub fn summary(s: &Summary, paint: Paint, width: usize) -> String {
             let _ = writeln!(out, "{}", listed(&r.stem, &r.id, width));
         }
     }
+    let open = s.open();
+    if !open.is_empty() {
+        let _ = writeln!(out, "Open questions, as you marked them (not scored):");
+        for r in open {
+            let mark = match (r.mark, r.skipped) {
+                (Some(mark), _) => mark.name(),
+                (None, true) => "skipped",
+                (None, false) => "unmarked",
+            };
+            let _ = writeln!(
+                out,
+                "  {mark:<8}{}",
+                listed(&r.stem, &r.id, width.saturating_sub(8)).trim_start_matches(' ')
+            );
+        }
+    }
     if !s.flagged.is_empty() {
         let _ = writeln!(out, "Flagged (`quiz run --flagged` asks them again):");
         for f in &s.flagged {
@@ -200,7 +216,10 @@ pub fn resumed(session: &Session, flow: &Flow, started: SystemTime, now: SystemT
 pub fn missed_questions(session: &Session, flow: &Flow, paint: Paint) -> String {
     let mut out = String::new();
     let missed: Vec<usize> = (0..session.len())
-        .filter(|&i| flow.outcome(session, i).is_some_and(|o| !o.is_right()))
+        .filter(|&i| {
+            flow.outcome(session, i)
+                .is_some_and(|o| o.scored && !o.is_right())
+        })
         .collect();
     if missed.is_empty() {
         return out;
@@ -222,13 +241,8 @@ pub fn missed_questions(session: &Session, flow: &Flow, paint: Paint) -> String 
                 question.stem_and_hint()
             ))
         );
-        for choice in &question.choices {
-            let (symbol, label) = choice.mark.map_or((" ", None), |m| (m.symbol, m.label));
-            let label = label.map(|l| format!(" ({l})")).unwrap_or_default();
-            let _ = writeln!(out, "  {symbol} {}) {}{label}", choice.letter, choice.text);
-            if let Some(why) = choice.why.as_ref().filter(|_| !choice.why_repeats_mark) {
-                let _ = writeln!(out, "       {why}");
-            }
+        for line in super::body_lines(&question, None) {
+            let _ = writeln!(out, "{line}");
         }
         let _ = writeln!(
             out,

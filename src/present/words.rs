@@ -4,7 +4,7 @@
 use super::{Text, Tone};
 use crate::flow::{Flow, Notice, Status};
 use crate::quiz::clock::format_left;
-use crate::quiz::{Mode, Refusal, Session};
+use crate::quiz::{Answering, Kind, Mode, Refusal, Session};
 use std::time::{Duration, SystemTime};
 
 pub use crate::bank::letter;
@@ -210,7 +210,15 @@ pub struct Wording {
 /// A notice in words, short enough for one line of a 60-column screen.
 pub fn notice(notice: &Notice, wording: Wording) -> String {
     match *notice {
-        Notice::NothingPicked => format!("Pick a choice first, or press {} to skip.", wording.skip),
+        Notice::NothingPicked(kind) => {
+            let first = match kind.answering() {
+                Answering::Pairs => "Match a premise first",
+                Answering::Number | Answering::Text if wording.typed => "Type an answer",
+                Answering::Number | Answering::Text => "Type an answer first",
+                _ => "Pick a choice first",
+            };
+            format!("{first}, or press {} to skip.", wording.skip)
+        }
         Notice::Refused(Refusal::NotAChoice { picked, choices }) => format!(
             "{} is not a choice here: the choices are A to {}.",
             letter(picked),
@@ -226,6 +234,20 @@ pub fn notice(notice: &Notice, wording: Wording) -> String {
         Notice::Refused(Refusal::TooMany { allowed }) => {
             format!("This question asks for {allowed}: untick one first.")
         }
+        Notice::Refused(Refusal::NotAnOrder { items }) => format!(
+            "Give each letter A to {} once, in the order you want.",
+            letter(items.saturating_sub(1))
+        ),
+        Notice::Refused(Refusal::NotAResponse { picked, responses }) => format!(
+            "{} is not a response here: they are A to {}.",
+            letter(picked),
+            letter(responses.saturating_sub(1))
+        ),
+        Notice::Refused(Refusal::PairCount { premises }) => {
+            format!("Type {premises} letters, one for each premise in turn.")
+        }
+        Notice::Refused(Refusal::NotANumber) => "Type a number, such as 16384 or -1.5.".to_owned(),
+        Notice::Refused(Refusal::NotHere) => "That does not apply to this question.".to_owned(),
         Notice::FirstQuestion => "This is the first question.".to_owned(),
         Notice::NoSuchQuestion { questions } => {
             format!("Type a question number from 1 to {questions}.")
@@ -237,12 +259,17 @@ pub fn notice(notice: &Notice, wording: Wording) -> String {
     }
 }
 
-/// How a question stands in the review: a mark, its words and tone.
-pub fn status(status: Status) -> (&'static str, String, Tone) {
+/// How a question of `kind` stands in the review: a mark, its words and tone.
+pub fn status(status: Status, kind: Kind) -> (&'static str, String, Tone) {
     match status {
         Status::Answered => ("✓", "answered".to_owned(), Tone::Good),
-        Status::Incomplete { picked, wanted } => {
-            ("◐", format!("{picked} of {wanted} picked"), Tone::Warn)
+        Status::Incomplete { done, of } => {
+            let what = if kind.answering() == Answering::Pairs {
+                "matched"
+            } else {
+                "picked"
+            };
+            ("◐", format!("{done} of {of} {what}"), Tone::Warn)
         }
         Status::Unanswered => ("○", "unanswered".to_owned(), Tone::Warn),
     }
@@ -266,7 +293,17 @@ mod tests {
             },
         ];
         let notices = [
-            Notice::NothingPicked,
+            Notice::NothingPicked(Kind::Choice),
+            Notice::NothingPicked(Kind::Match),
+            Notice::NothingPicked(Kind::Number),
+            Notice::Refused(Refusal::NotAnOrder { items: 26 }),
+            Notice::Refused(Refusal::NotAResponse {
+                picked: 25,
+                responses: 26,
+            }),
+            Notice::Refused(Refusal::PairCount { premises: 26 }),
+            Notice::Refused(Refusal::NotANumber),
+            Notice::Refused(Refusal::NotHere),
             Notice::Refused(Refusal::NotAChoice {
                 picked: 25,
                 choices: 26,

@@ -86,7 +86,7 @@ impl Summary {
             .enumerate()
             .map(|(i, name)| (name.as_str(), i))
             .collect();
-        for r in &self.records {
+        for r in self.scored() {
             let Some(&i) = r.domain.as_deref().and_then(|name| index.get(name)) else {
                 continue;
             };
@@ -156,8 +156,9 @@ mod tests {
         let records = (0..s.len())
             .filter_map(|i| {
                 let given = picks.get(i).copied().flatten().into_iter().collect();
-                let outcome = s.outcome(i, &crate::quiz::Response::Picks(given))?;
-                s.record(i, &outcome, crate::quiz::Taken::default())
+                let response = crate::quiz::Response::Picks(given);
+                let outcome = s.outcome(i, &response)?;
+                s.record(i, &outcome, &response, crate::quiz::Taken::default())
             })
             .collect();
         s.summary(records, false, std::time::Duration::ZERO)

@@ -6,22 +6,23 @@
 mod asked;
 pub mod clock;
 mod domain;
-mod response;
 mod scale;
-mod scoring;
 mod shuffle;
 mod summary;
 
-pub use asked::{Asked, Prompt};
+pub use crate::bank::Prompt;
+pub use crate::bank::kind::{
+    Answering, Edit, Kind, Progress, Raw, Refusal, Response, Scoring, SelfMark, View,
+};
+pub use asked::Asked;
 pub use clock::{Clock, FakeClock, SystemClock};
 pub use domain::{DomainScore, Drawn, Pick};
-pub use response::{Edit, Refusal, Response};
 pub use scale::Scale;
-pub use scoring::Scoring;
 pub use shuffle::Shuffler;
 pub use summary::{Flagged, Outcome, Record, Summary, TagScore};
 
-use crate::bank::{Bank, Question, letter, tag_key};
+use crate::bank::kind::{Arrange, Model};
+use crate::bank::{Bank, Question, tag_key};
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
@@ -80,8 +81,9 @@ pub enum Error {
     Changed(String),
 }
 
-/// One question of a session's plan: its id and its choices in the order shown
-/// (`order[shown] = index in the file`).
+/// One question of a session's plan: its id and what its kind shuffles (the
+/// choices, an order's items, a match's responses) in the order shown
+/// (`order[shown] = index in the file`; empty when nothing is shuffled).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Planned {
     pub id: String,
@@ -107,16 +109,24 @@ struct Item<'a> {
 }
 
 impl<'a> Item<'a> {
-    /// The question with its choices in file order.
+    /// The question with what it shuffles in file order.
     fn new(bank: &'a Bank, question: &'a Question, domain: Option<usize>) -> Self {
         Item {
             bank,
             question,
-            order: (0..question.choices.value.len()).collect(),
+            order: (0..question.body.model().arrange().len()).collect(),
             domain,
         }
     }
+
+    fn model(&self) -> &'a dyn Model {
+        self.question.body.model()
+    }
 }
+
+/// How often an order is drawn again when it comes out right (1 in n! each
+/// time) before it is turned by one place instead.
+const REDRAWS: usize = 32;
 
 /// A session over some banks: the questions selected, in the order to ask
 /// them, each with its choices in the order shown.
@@ -185,19 +195,44 @@ impl<'a> Session<'a> {
         ))
     }
 
-    /// The session over `items` (in the order to ask them), their choices shuffled
-    /// by `shuffler` when the options say so.
+    /// The session over `items` (in the order to ask them), what each shuffles
+    /// shuffled by `shuffler` when the options and the question say so (an
+    /// order's items always).
     fn with_items(
         mut items: Vec<Item<'a>>,
         options: Options,
         domains: Vec<String>,
         shuffler: &mut Shuffler,
     ) -> Self {
-        if options.shuffle {
-            // A question with `shuffle: false` keeps its file order.
-            for item in items.iter_mut().filter(|item| item.question.shuffle) {
-                let choices = &item.question.choices.value;
-                item.order = shuffler.choice_order(choices.len(), |i| choices[i].pin);
+        for item in &mut items {
+            match item.model().arrange() {
+                // A question with `shuffle: false` keeps its file order.
+                Arrange::Choices {
+                    n,
+                    shuffle: true,
+                    pinned,
+                } if options.shuffle => {
+                    item.order = shuffler.choice_order(n, |i| pinned[i]);
+                }
+                Arrange::Random(n) => {
+                    item.order = shuffler.choice_order(n, |_| false);
+                }
+                Arrange::Fixed(order) => item.order = order,
+                Arrange::Always(n) if n > 1 => {
+                    let right: Vec<usize> = (0..n).collect();
+                    let mut order = right.clone();
+                    for _ in 0..REDRAWS {
+                        order = shuffler.choice_order(n, |_| false);
+                        if order != right {
+                            break;
+                        }
+                    }
+                    if order == right {
+                        order.rotate_left(1);
+                    }
+                    item.order = order;
+                }
+                _ => {}
             }
         }
         Session {
@@ -231,7 +266,7 @@ impl<'a> Session<'a> {
     }
 
     /// What replays this session exactly: each selected question, in order, with
-    /// its choices in the order shown.
+    /// what it shuffles in the order shown.
     pub fn plan(&self) -> Vec<Planned> {
         self.items
             .iter()
@@ -245,7 +280,7 @@ impl<'a> Session<'a> {
 
     /// The session that `plan` describes, over the same banks: the same
     /// questions in the same order with the same shuffles, nothing answered yet.
-    /// Fails when a question is gone or its choices changed in number.
+    /// Fails when a question is gone, or what it shuffles changed in number.
     pub fn replay(
         banks: &'a [Bank],
         options: Options,
@@ -264,12 +299,18 @@ impl<'a> Session<'a> {
                     planned.id
                 )));
             };
-            let n = question.choices.value.len();
+            let n = question.body.model().arrange().len();
             let mut sorted = planned.order.clone();
             sorted.sort_unstable();
             if sorted != (0..n).collect::<Vec<_>>() {
+                let what = match question.kind().answering() {
+                    Answering::Picks => "choices",
+                    Answering::Sequence => "items",
+                    Answering::Pairs => "responses",
+                    _ => "shape",
+                };
                 return Err(Error::Changed(format!(
-                    "question `{}` no longer has the same choices",
+                    "question `{}` no longer has the same {what}",
                     planned.id
                 )));
             }
@@ -312,64 +353,128 @@ impl<'a> Session<'a> {
             bank: item.bank,
             question: item.question,
             order: item.order.clone(),
-            prompt: Prompt::for_question(item.question),
         })
     }
 
-    /// How question `index` asks to be answered, and how many choices it shows.
-    pub fn prompt(&self, index: usize) -> Option<(Prompt, usize)> {
-        let item = self.items.get(index)?;
-        Some((Prompt::for_question(item.question), item.order.len()))
+    /// The kind of question `index`.
+    pub fn kind(&self, index: usize) -> Option<Kind> {
+        self.items.get(index).map(|item| item.question.kind())
+    }
+
+    /// A response to question `index` that gives nothing.
+    pub fn blank(&self, index: usize) -> Response {
+        self.items
+            .get(index)
+            .map_or_else(Response::default, |item| item.model().blank())
+    }
+
+    /// The response to question `index` after `edit`, under its kind's rules.
+    pub fn edit(
+        &self,
+        index: usize,
+        response: &Response,
+        edit: &Edit,
+        exam: bool,
+    ) -> Result<Response, Refusal> {
+        let item = self.items.get(index).ok_or(Refusal::NotHere)?;
+        item.model().edit(&item.order, response, edit, exam)
+    }
+
+    /// The response that answering question `index` with `response` gives (an
+    /// order: its shown arrangement, confirmed), or why it cannot stand.
+    pub fn confirm(&self, index: usize, response: &Response) -> Result<Response, Refusal> {
+        let Some(item) = self.items.get(index) else {
+            return Ok(response.clone());
+        };
+        match item.model().refuse(response) {
+            Some(refusal) => Err(refusal),
+            None => Ok(item.model().confirm(&item.order, response)),
+        }
+    }
+
+    /// Whether Enter on a blank response to question `index` answers it.
+    pub fn answers_blank(&self, index: usize) -> bool {
+        self.items
+            .get(index)
+            .is_some_and(|item| item.model().answers_blank())
+    }
+
+    /// How far `response` to question `index` has got.
+    pub fn progress(&self, index: usize, response: &Response) -> Progress {
+        self.items.get(index).map_or(Progress::Blank, |item| {
+            item.model().progress(&item.order, response)
+        })
     }
 
     /// What `response` to question `index` scores; a blank one is no answer
-    /// (`skipped`), and scores nothing.
+    /// (`skipped`), and scores nothing. An open question is not scored: its
+    /// outcome carries the candidate's own mark.
     pub fn outcome(&self, index: usize, response: &Response) -> Option<Outcome> {
         let item = self.items.get(index)?;
-        let n = item.order.len();
-        let given: Vec<usize> = response
-            .picks()
-            .iter()
-            .copied()
-            .filter(|&i| i < n)
-            .collect();
-        let mut expected: Vec<usize> = item
-            .question
-            .correct()
-            .iter()
-            .filter_map(|f| item.order.iter().position(|o| o == f))
-            .collect();
-        expected.sort_unstable();
-        let points = self.options.scoring.points(&given, &expected);
+        let model = item.model();
+        let score = model.score(&item.order, response, self.options.scoring);
         Some(Outcome {
-            points,
-            skipped: given.is_empty(),
-            given,
-            expected,
+            points: match score {
+                Some(points) => points,
+                None => self_mark(response).map_or(0.0, SelfMark::points),
+            },
+            skipped: response.is_blank(),
+            scored: score.is_some(),
+            mark: self_mark(response),
         })
     }
 
-    /// Question `index` in the record of the session, in the file's own lettering.
-    pub fn record(&self, index: usize, outcome: &Outcome, how: Taken) -> Option<Record> {
+    /// What a front shows of question `index`'s body with `response`, its
+    /// text raw (for `crate::present`); `judged` once the verdict is out.
+    pub fn view<'r>(
+        &self,
+        index: usize,
+        response: &'r Response,
+        judged: bool,
+    ) -> Option<View<Raw<'r>>>
+    where
+        'a: 'r,
+    {
         let item = self.items.get(index)?;
-        let file_letters = |shown: &[usize]| -> Vec<char> {
-            let mut files: Vec<usize> = shown
-                .iter()
-                .filter_map(|&s| item.order.get(s).copied())
-                .collect();
-            files.sort_unstable();
-            files.into_iter().map(letter).collect()
-        };
+        Some(item.model().view(&item.order, response, judged))
+    }
+
+    /// `response` to question `index` in the file's terms, for the history.
+    pub fn kept(&self, index: usize, response: &Response) -> Option<Response> {
+        let item = self.items.get(index)?;
+        Some(item.model().kept(&item.order, response))
+    }
+
+    /// A response kept in the file's terms, as question `index` shows it.
+    pub fn restored(&self, index: usize, kept: &Response) -> Option<Response> {
+        let item = self.items.get(index)?;
+        Some(item.model().restored(&item.order, kept))
+    }
+
+    /// Question `index` in the record of the session, in the file's own terms.
+    pub fn record(
+        &self,
+        index: usize,
+        outcome: &Outcome,
+        response: &Response,
+        how: Taken,
+    ) -> Option<Record> {
+        let item = self.items.get(index)?;
+        let model = item.model();
+        let kept = model.kept(&item.order, response);
         Some(Record {
             id: item.question.id.value.clone(),
             bank: item.bank.name.clone(),
             stem: item.question.question.value.trim().to_owned(),
             tags: item.question.tags.iter().map(|t| t.value.clone()).collect(),
             domain: item.domain.and_then(|d| self.domains.get(d).cloned()),
-            given: file_letters(&outcome.given),
-            expected: item.question.correct().into_iter().map(letter).collect(),
+            kind: item.question.kind(),
+            given: model.given(&kept),
+            expected: model.expected(),
             points: outcome.points,
             skipped: outcome.skipped,
+            scored: outcome.scored,
+            mark: outcome.mark,
             time: how.time,
             flagged: how.flagged,
         })
@@ -391,6 +496,14 @@ impl<'a> Session<'a> {
             scale: self.options.scale,
             domains: self.domains.clone(),
         }
+    }
+}
+
+/// An open question's own mark, if `response` is one that has it.
+fn self_mark(response: &Response) -> Option<SelfMark> {
+    match response {
+        Response::Open { mark, .. } => *mark,
+        _ => None,
     }
 }
 
@@ -442,14 +555,19 @@ mod tests {
         assert_eq!((right.points, right.skipped), (1.0, false));
         let blank = s.outcome(0, &Response::default()).expect("an outcome");
         assert_eq!((blank.points, blank.skipped), (0.0, true));
+        let picks = Response::Picks(vec![0]);
         let record = s
             .record(
                 1,
-                &s.outcome(1, &Response::Picks(vec![0])).expect("an outcome"),
+                &s.outcome(1, &picks).expect("an outcome"),
+                &picks,
                 Taken::default(),
             )
             .expect("a record");
-        assert_eq!((record.given, record.expected), (vec!['A'], vec!['A', 'C']));
+        assert_eq!(
+            (record.given, record.expected),
+            (vec!["A".to_owned()], vec!["A".to_owned(), "C".to_owned()])
+        );
         assert_eq!(record.stem, "Pick A and C");
     }
 

@@ -1,17 +1,22 @@
 //! What a session comes to: the outcome of each answer, the record of each
 //! question asked, and the summary with its score, verdict and scores by tag.
 
-use super::{Mode, Scale, Scoring};
+use super::{Kind, Mode, Scale, Scoring, SelfMark};
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
-/// What answering one question came to. Indices are as shown on screen.
+/// What answering one question came to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
+    /// From 0 to 1; for an open question, what its own mark is worth (for
+    /// review), though it is not scored.
     pub points: f64,
-    pub given: Vec<usize>,
-    pub expected: Vec<usize>,
+    /// Nothing given.
     pub skipped: bool,
+    /// Part of the score: false for an open question, which the candidate marks.
+    pub scored: bool,
+    /// An open question's own mark, once given.
+    pub mark: Option<SelfMark>,
 }
 
 impl Outcome {
@@ -30,10 +35,17 @@ pub struct Record {
     pub tags: Vec<String>,
     /// The blueprint domain the question was drawn for.
     pub domain: Option<String>,
-    pub given: Vec<char>,
-    pub expected: Vec<char>,
+    pub kind: Kind,
+    /// The answer given and the one expected, in the file's own terms, as its
+    /// kind words them (`A`, `C`; an order's letters in the order given).
+    pub given: Vec<String>,
+    pub expected: Vec<String>,
     pub points: f64,
     pub skipped: bool,
+    /// Part of the score: false for an open question.
+    pub scored: bool,
+    /// An open question's own mark, once given.
+    pub mark: Option<SelfMark>,
     /// Time spent on the question.
     pub time: Duration,
     /// Flagged when the session ended.
@@ -97,29 +109,39 @@ impl Summary {
             .map(|scale| scale.score(self.points(), self.max_points()))
     }
 
+    /// The records that count in the score: every question but open ones.
+    pub fn scored(&self) -> impl Iterator<Item = &Record> {
+        self.records.iter().filter(|r| r.scored)
+    }
+
     pub fn points(&self) -> f64 {
-        self.records.iter().map(|r| r.points).sum()
+        self.scored().map(|r| r.points).sum()
     }
 
-    /// One point per asked question.
+    /// One point per asked question that is scored.
     pub fn max_points(&self) -> usize {
-        self.records.len()
+        self.scored().count()
     }
 
-    /// 0 to 100; 0 when nothing was asked.
+    /// 0 to 100; 0 when nothing scored was asked.
     pub fn percent(&self) -> f64 {
-        if self.records.is_empty() {
+        if self.max_points() == 0 {
             0.0
         } else {
             100.0 * self.points() / self.max_points() as f64
         }
     }
 
+    /// The open questions asked, which the candidate marks: never scored.
+    pub fn open(&self) -> Vec<&Record> {
+        self.records.iter().filter(|r| !r.scored).collect()
+    }
+
     pub fn by_tag(&self) -> Vec<TagScore> {
         // Tags group without regard to case, under their first spelling.
         let mut spelling: HashMap<String, &str> = HashMap::new();
         let mut tags: BTreeMap<&str, (f64, usize)> = BTreeMap::new();
-        for r in &self.records {
+        for r in self.scored() {
             for t in &r.tags {
                 let label = *spelling
                     .entry(crate::bank::tag_key(t))
@@ -138,8 +160,8 @@ impl Summary {
             .collect()
     }
 
-    /// The questions that earned less than a full point.
+    /// The scored questions that earned less than a full point.
     pub fn missed(&self) -> Vec<&Record> {
-        self.records.iter().filter(|r| r.points < 1.0).collect()
+        self.scored().filter(|r| r.points < 1.0).collect()
     }
 }

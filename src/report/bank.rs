@@ -4,9 +4,8 @@
 //! Everything taken from a bank is shown through [`crate::safe`]: a downloaded
 //! bank's text never reaches the terminal as an escape sequence.
 
-use crate::bank::{Bank, Question, letter};
+use crate::bank::{Bank, Body, Prompt, Question, letter};
 use crate::paint::Paint;
-use crate::quiz::Prompt;
 use crate::safe;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -62,26 +61,35 @@ pub fn list(banks: &[Bank], paint: Paint) -> String {
     out
 }
 
-/// One question as its author reviews it: in file order, the correct choices
-/// marked, every `why`, the explanation, and the references with their links.
+/// One question as its author reviews it: in file order, the answer marked
+/// (the correct choices, the right order, each premise's response, the accepted
+/// answers, the model answer), every `why`, the explanation, and the references
+/// with their links.
 pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
     let mut out = String::new();
-    let kind = match Prompt::for_question(q) {
-        Prompt::One => "one answer".to_owned(),
-        Prompt::Choose(n) => format!("choose {n}"),
-        Prompt::SelectAll => "select all that apply".to_owned(),
-    };
-    let order = if q.shuffle {
-        ""
-    } else {
-        " · choices in file order"
+    let kind = match &q.body {
+        Body::Choice(c) => {
+            let answers = match c.prompt() {
+                Prompt::One => "one answer".to_owned(),
+                Prompt::Choose(n) => format!("choose {n}"),
+                Prompt::SelectAll => "select all that apply".to_owned(),
+            };
+            let order = if c.shuffle {
+                ""
+            } else {
+                " · choices in file order"
+            };
+            format!("{answers}{order}")
+        }
+        Body::Match(m) if !m.shuffle => "match · responses in file order".to_owned(),
+        other => other.kind().name().to_owned(),
     };
     let _ = writeln!(
         out,
         "{}  {}",
         paint.bold(&safe::line(&q.id.value)),
         paint.dim(&format!(
-            "{}:{} · {kind}{order}",
+            "{}:{} · {kind}",
             safe::line(&bank.path),
             q.pos.line
         ))
@@ -94,33 +102,7 @@ pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
     if let Some(exhibit) = &q.exhibit {
         let _ = writeln!(out, "{}", self::exhibit(&safe::text(&exhibit.value)));
     }
-    let correct = q.correct();
-    for (i, c) in q.choices.value.iter().enumerate() {
-        let right = correct.contains(&i);
-        let mark = if right {
-            paint.good("✓")
-        } else {
-            " ".to_owned()
-        };
-        let pin = if c.pin {
-            paint.dim(" (pinned)")
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
-            out,
-            "{mark} {}) {}{pin}",
-            letter(i),
-            safe::text(c.text.value.trim())
-        );
-        if let Some(why) = &c.why {
-            for line in safe::text(why.value.trim()).lines() {
-                let _ = writeln!(out, "     {}", paint.dim(line));
-            }
-        }
-    }
-    let letters: Vec<String> = correct.iter().map(|&i| letter(i).to_string()).collect();
-    let _ = writeln!(out, "\nAnswer: {}", letters.join(", "));
+    body(&q.body, paint, &mut out);
     if let Some(e) = &q.explanation {
         let _ = writeln!(out, "\n{}", paint.bold("Explanation:"));
         for line in safe::text(e.value.trim_end()).lines() {
@@ -143,6 +125,101 @@ pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
         }
     }
     out
+}
+
+/// The body of a question as `show` lays it out: the answer in place.
+fn body(body: &Body, paint: Paint, out: &mut String) {
+    let text = |t: &str| safe::text(t.trim()).into_owned();
+    match body {
+        Body::Choice(c) => {
+            let correct = c.correct();
+            for (i, choice) in c.choices.value.iter().enumerate() {
+                let mark = if correct.contains(&i) {
+                    paint.good("✓")
+                } else {
+                    " ".to_owned()
+                };
+                let pin = if choice.pin {
+                    paint.dim(" (pinned)")
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    out,
+                    "{mark} {}) {}{pin}",
+                    letter(i),
+                    text(&choice.text.value)
+                );
+                if let Some(why) = &choice.why {
+                    for line in safe::text(why.value.trim()).lines() {
+                        let _ = writeln!(out, "     {}", paint.dim(line));
+                    }
+                }
+            }
+            let letters: Vec<String> = correct.iter().map(|&i| letter(i).to_string()).collect();
+            let _ = writeln!(out, "\nAnswer: {}", letters.join(", "));
+        }
+        Body::Order(o) => {
+            let _ = writeln!(
+                out,
+                "\n{}",
+                paint.dim("In the right order (shown shuffled):")
+            );
+            for (i, item) in o.items.value.iter().enumerate() {
+                let _ = writeln!(out, "  {}. {}", i + 1, text(&item.value));
+            }
+        }
+        Body::Match(m) => {
+            let _ = writeln!(out);
+            let responses = m.responses();
+            for (i, (pair, answer)) in m.pairs.value.iter().zip(m.answers()).enumerate() {
+                let _ = writeln!(
+                    out,
+                    "  {}. {} → {}) {}",
+                    i + 1,
+                    text(&pair.premise.value),
+                    letter(answer),
+                    text(&pair.response.value)
+                );
+            }
+            let extra: Vec<String> = (m.pairs.value.len()..responses.len())
+                .filter(|&i| !m.answers().contains(&i))
+                .map(|i| format!("{}) {}", letter(i), text(&responses[i].value)))
+                .collect();
+            if !extra.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "{} {}",
+                    paint.dim("Matching no premise:"),
+                    extra.join(", ")
+                );
+            }
+        }
+        Body::Number(n) => {
+            let tolerance = n
+                .tolerance
+                .as_ref()
+                .filter(|t| !crate::bank::kind::number::Number::none_tolerated(t))
+                .map(|t| format!(" (give or take {})", text(&t.value)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "\nAnswer: {}{tolerance}", text(&n.answer.value));
+        }
+        Body::Text(t) => {
+            let answers: Vec<String> = t.answer.value.iter().map(|a| text(&a.value)).collect();
+            let case = if t.case_sensitive {
+                paint.dim(" (case-sensitive)")
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "\nAccepted: {}{case}", answers.join(", "));
+        }
+        Body::Open(o) => {
+            let _ = writeln!(out, "\n{}", paint.bold("Model answer:"));
+            for line in safe::text(o.answer.value.trim_end()).lines() {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
+    }
 }
 
 /// An exhibit for the line front and `show`: each line as written, indented by

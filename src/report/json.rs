@@ -44,12 +44,22 @@ struct Domain<'a> {
 struct Question<'a> {
     id: &'a str,
     bank: &'a str,
+    kind: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     domain: Option<&'a str>,
-    given: Vec<String>,
-    expected: Vec<String>,
+    /// As the kind words it, in the file's terms: letters, an order's letters
+    /// in the order given, a match's letter per premise, what was typed.
+    given: &'a [String],
+    expected: &'a [String],
     points: Number,
     skipped: bool,
+    /// Left out for the questions that count; false for an open question,
+    /// which the candidate marks and no score includes.
+    #[serde(skip_serializing_if = "is_true")]
+    scored: bool,
+    /// An open question's own mark: `right`, `partly` or `wrong`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    self_mark: Option<&'static str>,
     /// Time spent on the question, in milliseconds.
     time_ms: u64,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -66,6 +76,10 @@ fn number(p: f64) -> Number {
     }
 }
 
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
 fn millis(d: std::time::Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
@@ -76,7 +90,6 @@ fn percent(p: f64) -> f64 {
 }
 
 pub fn to_json(s: &Summary) -> Vec<u8> {
-    let letters = |v: &[char]| v.iter().map(char::to_string).collect();
     let domains = s.by_domain();
     let report = Report {
         title: s.title.as_deref(),
@@ -107,11 +120,14 @@ pub fn to_json(s: &Summary) -> Vec<u8> {
             .map(|r| Question {
                 id: &r.id,
                 bank: &r.bank,
+                kind: r.kind.name(),
                 domain: r.domain.as_deref(),
-                given: letters(&r.given),
-                expected: letters(&r.expected),
+                given: &r.given,
+                expected: &r.expected,
                 points: number(r.points),
                 skipped: r.skipped,
+                scored: r.scored,
+                self_mark: r.mark.map(|m| m.name()),
                 time_ms: millis(r.time),
                 flagged: r.flagged,
             })

@@ -25,10 +25,14 @@ pub struct Stats {
     /// exam. They count against an exam's score, not here.
     pub left_blank: usize,
     /// Mean points per answer given, in percent; None before the first answer.
+    /// Open questions, which the candidate marks, are left out (see `by_kind`).
     pub accuracy: Option<f64>,
     /// Weakest first.
     pub by_tag: Vec<Group>,
     pub by_bank: Vec<Group>,
+    /// By kind of question (`choice`, `order`…), weakest first; `open` counts
+    /// the candidate's own marks, and only marked answers.
+    pub by_kind: Vec<Group>,
     /// The most recent sessions, oldest first, for the trend.
     pub recent: Vec<Trend>,
     pub due_now: usize,
@@ -104,14 +108,26 @@ pub fn compute(
         .collect();
     // An answer means one was given: a blank one (skipped, or left unanswered
     // in an exam) is no answer, and says nothing of what the candidate knows.
-    let (given, blank): (Vec<&Answer>, Vec<&Answer>) =
+    let (all_given, blank): (Vec<&Answer>, Vec<&Answer>) =
         relevant.iter().partition(|a| !a.given.is_empty());
+    // An open question's answer is the candidate's own mark: apart, by kind.
+    let given: Vec<&Answer> = all_given
+        .iter()
+        .copied()
+        .filter(|a| !a.is_self_marked())
+        .collect();
+    let mut by_kind: BTreeMap<String, (f64, usize)> = BTreeMap::new();
+    for a in all_given.iter().filter(|a| !a.is_unmarked()) {
+        let e = by_kind.entry(a.kind.clone()).or_default();
+        e.0 += a.points;
+        e.1 += 1;
+    }
     // Seen means shown; an answer given was shown, whenever it was recorded.
     let seen: HashSet<&str> = shown
         .iter()
         .filter(|s| s.shown && by_id.contains_key(s.question_id.as_str()))
         .map(|s| s.question_id.as_str())
-        .chain(given.iter().map(|a| a.question_id.as_str()))
+        .chain(all_given.iter().map(|a| a.question_id.as_str()))
         .collect();
     // Tags group without regard to case, under their first spelling.
     let mut spelling: HashMap<String, String> = HashMap::new();
@@ -144,6 +160,7 @@ pub fn compute(
         accuracy: (!given.is_empty()).then(|| percent(total, given.len())),
         by_tag: groups(by_tag),
         by_bank: groups(by_bank),
+        by_kind: groups(by_kind),
         recent: trend(sessions, &relevant),
         due_now,
         due_this_week,
@@ -215,9 +232,20 @@ pub fn to_text(s: &Stats, paint: Paint) -> String {
     for line in overview(s) {
         let _ = writeln!(out, "{line}");
     }
+    // By kind only when there is more than one kind to compare, or open
+    // questions, whose marks are in no other figure.
+    let kinds = (s.by_kind.len() > 1
+        || s.by_kind.iter().any(|g| {
+            crate::bank::Kind::from_name(&g.name).is_some_and(crate::bank::Kind::self_marked)
+        }))
+    .then_some(&s.by_kind);
     for (title, list) in [
         ("By tag, weakest first:", &s.by_tag),
         ("By bank, weakest first:", &s.by_bank),
+        (
+            "By kind, weakest first (open: your own marks, not in the accuracy):",
+            kinds.unwrap_or(&Vec::new()),
+        ),
     ] {
         if list.is_empty() {
             continue;

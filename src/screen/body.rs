@@ -5,11 +5,12 @@
 //! highlighted row in view and to map a click to what it hit). Nothing drawn is
 //! kept.
 
+use super::kinds;
 use super::state::{Filter, Screen, State};
-use super::text::{exhibit_box, truncate, width as text_width, wrap_hanging, wrapped};
+use super::text::{exhibit_box, truncate, width as text_width, wrapped};
 use super::theme::Theme;
 use crate::present::{self, Feedback, Question};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use std::ops::Range;
 
@@ -36,15 +37,15 @@ pub struct Link {
 }
 
 impl Body {
-    fn push(&mut self, line: Line<'static>) {
+    pub(super) fn push(&mut self, line: Line<'static>) {
         self.lines.push(line);
     }
 
-    fn blank(&mut self) {
+    pub(super) fn blank(&mut self) {
         self.lines.push(Line::default());
     }
 
-    fn extend(&mut self, lines: impl IntoIterator<Item = Line<'static>>) {
+    pub(super) fn extend(&mut self, lines: impl IntoIterator<Item = Line<'static>>) {
         self.lines.extend(lines);
     }
 }
@@ -80,50 +81,15 @@ fn question(state: &State, q: &Question, feedback: Option<&Feedback>, width: usi
         body.exhibit_overflow = overflow;
     }
     body.blank();
-    let cursor = state.cursor();
-    for (shown, choice) in q.choices.iter().enumerate() {
-        let start = body.lines.len();
-        match choice.mark {
-            None => {
-                let here = shown == cursor && feedback.is_none();
-                let mark = match (q.several, choice.picked) {
-                    (true, true) => "[x]",
-                    (true, false) => "[ ]",
-                    (false, true) => "(•)",
-                    (false, false) => "( )",
-                };
-                let pointer = if here { "❯ " } else { "  " };
-                let style = if here { t.cursor() } else { Style::new() };
-                let head = vec![
-                    Span::styled(pointer, t.bold()),
-                    Span::raw(format!("{mark} ")),
-                    Span::styled(format!("{}) ", choice.letter), t.bold()),
-                ];
-                body.extend(wrap_hanging(head, &choice.text, width, style));
-            }
-            Some(mark) => {
-                let head = vec![
-                    Span::styled(format!("{} ", mark.symbol), t.tone(mark.tone)),
-                    Span::styled(format!("{}) ", choice.letter), t.bold()),
-                ];
-                let text = match mark.label {
-                    Some(label) => format!("{}  ({label})", choice.text),
-                    None => choice.text.to_string(),
-                };
-                body.extend(wrap_hanging(head, &text, width, Style::new()));
-                // Feedback that only says "Correct." beside a ✓ says it twice.
-                if let Some(why) = choice.why.as_ref().filter(|_| !choice.why_repeats_mark) {
-                    for line in wrapped(why, width.saturating_sub(5)) {
-                        body.push(Line::from(vec![
-                            Span::raw("     "),
-                            Span::styled(line, t.dim().add_modifier(Modifier::ITALIC)),
-                        ]));
-                    }
-                }
-            }
-        }
-        body.targets.push(start..body.lines.len());
-    }
+    let cx = kinds::Context {
+        theme: t,
+        cursor: feedback.is_none().then(|| state.cursor()),
+        line: state.input.value(),
+        line_cursor: state.input.cursor(),
+        focus: state.focus,
+        exam: state.mode() == crate::quiz::Mode::Exam,
+    };
+    kinds::draw(&mut body, q, &cx, width);
     if let Some(feedback) = feedback {
         feedback_tail(&mut body, feedback, width, t);
     }
@@ -251,6 +217,11 @@ fn results(state: &State, width: usize) -> Body {
         }
     }
     body.push(Line::raw(r.time_used.clone()));
+    if let Some(open) = &r.open {
+        for line in wrapped(open, width) {
+            body.push(Line::styled(line, t.warn()));
+        }
+    }
     if !r.breakdown.rows.is_empty() {
         body.blank();
         body.push(Line::styled(r.breakdown.heading.clone(), t.bold()));
@@ -302,6 +273,10 @@ fn results(state: &State, width: usize) -> Body {
 }
 
 /// The verdict line of a feedback screen.
-pub fn verdict(feedback: &Feedback, t: Theme) -> Line<'static> {
-    Line::styled(feedback.verdict.text.clone(), t.tone(feedback.verdict.tone))
+/// Cut to `width` where it is longer: the body below shows each answer in full.
+pub fn verdict(feedback: &Feedback, t: Theme, width: usize) -> Line<'static> {
+    Line::styled(
+        truncate(&feedback.verdict.text, width),
+        t.tone(feedback.verdict.tone),
+    )
 }

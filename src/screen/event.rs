@@ -21,12 +21,17 @@ pub enum Key {
     /// Shift+← and Shift+→: the exhibit sideways.
     ShiftLeft,
     ShiftRight,
+    /// Shift+↑ and Shift+↓ (or Ctrl, where a terminal sends no Shift+arrows):
+    /// an order's item moved.
+    ShiftUp,
+    ShiftDown,
     PageUp,
     PageDown,
     Home,
     End,
     Tab,
     Backspace,
+    Delete,
     CtrlC,
 }
 
@@ -95,6 +100,8 @@ fn from_key(key: &KeyEvent) -> Option<Key> {
         KeyCode::Char(c) => Key::Char(c),
         KeyCode::Enter => Key::Enter,
         KeyCode::Esc => Key::Esc,
+        KeyCode::Up if shift || ctrl => Key::ShiftUp,
+        KeyCode::Down if shift || ctrl => Key::ShiftDown,
         KeyCode::Up => Key::Up,
         KeyCode::Down => Key::Down,
         KeyCode::Left if shift => Key::ShiftLeft,
@@ -107,6 +114,7 @@ fn from_key(key: &KeyEvent) -> Option<Key> {
         KeyCode::End => Key::End,
         KeyCode::Tab | KeyCode::BackTab => Key::Tab,
         KeyCode::Backspace => Key::Backspace,
+        KeyCode::Delete => Key::Delete,
         _ => return None,
     })
 }
@@ -132,6 +140,8 @@ pub fn from_termina(event: &termina::Event) -> Option<Input> {
                 K::Char(c) => Key::Char(c),
                 K::Enter => Key::Enter,
                 K::Escape => Key::Esc,
+                K::Up if shift || ctrl => Key::ShiftUp,
+                K::Down if shift || ctrl => Key::ShiftDown,
                 K::Up => Key::Up,
                 K::Down => Key::Down,
                 K::Left if shift => Key::ShiftLeft,
@@ -144,6 +154,7 @@ pub fn from_termina(event: &termina::Event) -> Option<Input> {
                 K::End => Key::End,
                 K::Tab | K::BackTab => Key::Tab,
                 K::Backspace => Key::Backspace,
+                K::Delete => Key::Delete,
                 _ => return None,
             }))
         }
@@ -206,6 +217,11 @@ mod tests {
                 Tab
             ]
             .map(Input::Key)
+        );
+        // Shift+↑, Ctrl+↓ (xterm's modifier 2 and 5), Delete.
+        assert_eq!(
+            read(b"\x1b[1;2A\x1b[1;5B\x1b[3~"),
+            [ShiftUp, ShiftDown, Delete].map(Input::Key)
         );
         // A lone ESC at the end of what was read is the Esc key.
         assert_eq!(read(b"\x1b"), [Input::Key(Esc)]);

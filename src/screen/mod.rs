@@ -9,6 +9,7 @@ mod body;
 pub mod event;
 mod input;
 pub mod keymap;
+mod kinds;
 pub mod layout;
 mod state;
 mod terminal;
@@ -149,5 +150,7 @@ fn link(
 
 #[cfg(test)]
 mod keys_tests;
+#[cfg(test)]
+mod kinds_tests;
 #[cfg(test)]
 mod tests;

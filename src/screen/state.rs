@@ -1,17 +1,43 @@
 //! What the screen remembers: the session and its [`Flow`] (which hold every
 //! answer, flag and the clock), and what is the screen's alone: the highlighted
-//! choice of each question, scrolling, the window's size, the review's filter
-//! and row, the results' row, a dialog, the key list, a line of news.
+//! row of each question (a choice, an order's item, a match's premise), the
+//! cursor of a typed answer's line and whether it has the keys, scrolling, the
+//! window's size, the review's filter and row, the results' row, a dialog, the
+//! key list, a line of news.
 //! [`super::update`] changes it; [`super::view`] draws it and changes nothing.
 //! Nothing drawn is kept here.
 
-use super::keymap;
+use super::keymap::{self, Shape};
 use super::layout;
 use super::theme::Theme;
 use crate::flow::{Flow, Phase};
 use crate::present::{Place, Text};
-use crate::quiz::{Mode, Session};
+use crate::quiz::{Answering, Kind, Mode, Session};
 use std::time::SystemTime;
+use tui_input::Input;
+
+/// What is being typed in the line above the footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Typing {
+    /// The question number after `#`.
+    GoTo(String),
+    /// An order's letters, first to last.
+    Order(String),
+}
+
+impl Typing {
+    pub fn text(&self) -> &str {
+        match self {
+            Typing::GoTo(t) | Typing::Order(t) => t,
+        }
+    }
+
+    pub fn text_mut(&mut self) -> &mut String {
+        match self {
+            Typing::GoTo(t) | Typing::Order(t) => t,
+        }
+    }
+}
 
 /// Which screen is up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,16 +113,24 @@ pub struct State<'a> {
     pub now: SystemTime,
     /// Width and height of the window.
     pub size: (u16, u16),
-    /// The highlighted choice of each question, as shown.
+    /// The highlighted row of each question, as shown: a choice, an order's
+    /// place, a match's premise.
     pub cursors: Vec<usize>,
+    /// The line of the typed answer up (a number, a text, an open attempt):
+    /// its text is the flow's response; its cursor is the screen's.
+    pub input: Input,
+    /// Which question `input` is the line of.
+    pub input_of: Option<usize>,
+    /// The typed answer's line has the keys (Tab gives them back).
+    pub focus: bool,
     /// The first body line shown.
     pub scroll: usize,
     /// Columns the exhibit is scrolled sideways.
     pub hscroll: usize,
     /// The key list over the screen.
     pub help: bool,
-    /// Typing mode: what was typed after `#`.
-    pub typing: Option<String>,
+    /// Typing mode: what was typed after `#`, or an order's letters.
+    pub typing: Option<Typing>,
     pub filter: Filter,
     /// The highlighted row of the review (of its filtered list).
     pub review_row: usize,
@@ -126,6 +160,11 @@ impl<'a> State<'a> {
         let cursors = (0..n)
             .map(|i| flow.response(i).picks().first().copied().unwrap_or(0))
             .collect();
+        let current = flow.current();
+        let line = current
+            .and_then(|i| flow.response(i).typed())
+            .unwrap_or("")
+            .to_owned();
         State {
             last_question: flow.current().unwrap_or(0),
             session,
@@ -135,6 +174,9 @@ impl<'a> State<'a> {
             now,
             size: (80, 24),
             cursors,
+            input: Input::new(line),
+            input_of: current,
+            focus: true,
             scroll: 0,
             hscroll: 0,
             help: false,
@@ -210,15 +252,48 @@ impl<'a> State<'a> {
         if self.typing.is_some() {
             return keymap::Mode::Typing;
         }
+        self.screen_mode()
+    }
+
+    /// What the keys of the screen up do, the help, typing and the window's
+    /// size aside.
+    pub fn screen_mode(&self) -> keymap::Mode {
         match self.screen() {
-            Screen::Question => keymap::Mode::Question(self.mode()),
-            Screen::Feedback => keymap::Mode::Feedback,
+            Screen::Question => match self.shape() {
+                Shape::Typed if self.focus => keymap::Mode::Input(self.mode()),
+                shape => keymap::Mode::Question(self.mode(), shape),
+            },
+            Screen::Feedback => keymap::Mode::Feedback(self.to_mark()),
             Screen::Review => keymap::Mode::Review,
             Screen::Confirm(Confirm::Submit) => keymap::Mode::ConfirmSubmit,
             Screen::Confirm(Confirm::Leave) => keymap::Mode::ConfirmLeave,
             Screen::Results => keymap::Mode::Results,
-            Screen::Opened(_) => keymap::Mode::Opened,
+            Screen::Opened(_) => keymap::Mode::Opened(self.to_mark()),
         }
+    }
+
+    /// The kind of the question up.
+    pub fn kind(&self) -> Kind {
+        self.session.kind(self.current()).unwrap_or(Kind::Choice)
+    }
+
+    /// How the question up is answered with keys.
+    pub fn shape(&self) -> Shape {
+        match self.kind().answering() {
+            Answering::Picks => Shape::Pick,
+            Answering::Sequence => Shape::Arrange,
+            Answering::Pairs => Shape::Pair,
+            Answering::Number | Answering::Text | Answering::SelfMarked => Shape::Typed,
+        }
+    }
+
+    /// Whether the question up is an open question whose model answer is
+    /// shown, for the candidate to mark.
+    pub fn to_mark(&self) -> bool {
+        let index = self.current();
+        self.kind().self_marked()
+            && self.flow.answered(index)
+            && matches!(self.screen(), Screen::Feedback | Screen::Opened(_))
     }
 
     /// The positions the review screen lists under its filter.

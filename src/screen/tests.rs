@@ -3,7 +3,7 @@
 //! are the flow's (its own tests hold them); these check the keys and the drawing.
 
 use super::*;
-use crate::bank::Bank;
+pub(super) use crate::bank::Bank;
 use crate::flow::{Effect, Flow, Kept};
 use crate::quiz::{Mode, Options, Session};
 use ratatui::Terminal;

@@ -5,13 +5,14 @@
 //! the flow's effects ask of the history is returned to the loop.
 
 use super::event::{Event, Input};
-use super::keymap::{self, Command};
+use super::keymap::{self, Command, LineEdit};
 use super::layout;
-use super::state::{Confirm, Ending, Screen, State};
+use super::state::{Confirm, Ending, Screen, State, Typing};
 use super::view::plan;
 use crate::flow::{Action, Effect, Phase};
 use crate::present;
-use crate::quiz::Edit;
+use crate::quiz::{Edit, Response};
+use tui_input::InputRequest;
 
 /// Applies one event; returns the flow's effects, for the history.
 pub fn update(state: &mut State, event: Event) -> Vec<Effect> {
@@ -65,6 +66,7 @@ fn act(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     if let Some(index) = state.flow.current() {
         state.last_question = index;
     }
+    line_for(state);
     if (phase, state.opened) != before {
         // A new page starts at its top, its exhibit unscrolled.
         state.scroll = 0;
@@ -138,7 +140,71 @@ fn run(state: &mut State, command: Command, effects: &mut Vec<Effect>) {
             let n = state.review_rows().len();
             state.review_row = state.review_row.min(n.saturating_sub(1));
         }
-        Command::GoTo => state.typing = Some(String::new()),
+        Command::GoTo => state.typing = Some(Typing::GoTo(String::new())),
+        Command::Letters(c) => {
+            state.typing = Some(Typing::Order(c.to_ascii_uppercase().to_string()));
+        }
+        Command::Move(by) => {
+            let from = state.cursor();
+            let n = choice_count(state);
+            let to = from.saturating_add_signed(by).min(n.saturating_sub(1));
+            if to != from {
+                act(state, Action::Edit(Edit::Move { from, to }), effects);
+                let current = state.current();
+                if let Some(cursor) = state.cursors.get_mut(current) {
+                    *cursor = to;
+                }
+            }
+            follow(state);
+        }
+        Command::Fill(response) => {
+            let premise = state.cursor();
+            let before = state.message.clone();
+            act(
+                state,
+                Action::Edit(Edit::Fill {
+                    premise,
+                    response: Some(response),
+                }),
+                effects,
+            );
+            // Filled: on to the next premise.
+            if state.message == before {
+                step(state, 1);
+            }
+        }
+        Command::Premise(at) => {
+            if at < choice_count(state) {
+                let current = state.current();
+                if let Some(cursor) = state.cursors.get_mut(current) {
+                    *cursor = at;
+                }
+                follow(state);
+            }
+        }
+        Command::Clear => {
+            let premise = state.cursor();
+            act(
+                state,
+                Action::Edit(Edit::Fill {
+                    premise,
+                    response: None,
+                }),
+                effects,
+            );
+        }
+        Command::Focus(c) => {
+            state.focus = true;
+            if let Some(c) = c {
+                edit_line(state, LineEdit::Insert(c), effects);
+            }
+        }
+        Command::Unfocus => state.focus = false,
+        Command::Edit(edit) => edit_line(state, edit, effects),
+        Command::Mark(mark) => {
+            let index = state.current();
+            act(state, Action::Edit(Edit::Mark { index, mark }), effects);
+        }
         Command::Review => act(state, Action::Review, effects),
         Command::Open => match screen {
             Screen::Review => {
@@ -197,40 +263,112 @@ fn run(state: &mut State, command: Command, effects: &mut Vec<Effect>) {
             state.ending = Some(Ending::Interrupted);
         }
         Command::Type(c) => {
-            if let Some(typed) = state.typing.as_mut()
-                && typed.chars().count() < 6
+            // A question number has at most six digits; an order, a letter
+            // per item (and what a typist adds, spaces and commas).
+            let most = match &state.typing {
+                Some(Typing::GoTo(_)) => 6,
+                _ => 80,
+            };
+            let order = matches!(state.typing, Some(Typing::Order(_)));
+            if let Some(typed) = state.typing.as_mut().map(Typing::text_mut)
+                && typed.chars().count() < most
             {
-                typed.push(c);
+                typed.push(if order { c.to_ascii_uppercase() } else { c });
             }
         }
         Command::Erase => {
-            if let Some(typed) = state.typing.as_mut() {
+            if let Some(typed) = state.typing.as_mut().map(Typing::text_mut) {
                 typed.pop();
             }
         }
-        Command::Done => {
-            let typed = state.typing.take().unwrap_or_default();
-            match typed.trim().parse::<usize>() {
+        Command::Done => match state.typing.take() {
+            Some(Typing::GoTo(typed)) => match typed.trim().parse::<usize>() {
                 Ok(number) if number >= 1 => act(state, Action::GoTo(number - 1), effects),
                 _ => {
                     let questions = state.session.len();
                     let notice = crate::flow::Notice::NoSuchQuestion { questions };
                     state.message = Some(present::notice(&notice, keymap::WORDING));
                 }
+            },
+            Some(Typing::Order(typed)) => {
+                let letters: Option<Vec<usize>> = typed
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && *c != ',')
+                    .map(|c| {
+                        c.is_ascii_alphabetic()
+                            .then(|| usize::from(c.to_ascii_uppercase() as u8 - b'A'))
+                    })
+                    .collect();
+                let edit = Edit::Set(Response::Sequence(letters.unwrap_or_default()));
+                act(state, Action::Edit(edit), effects);
             }
-        }
+            None => {}
+        },
         Command::Cancel => state.typing = None,
     }
 }
 
+/// How many rows the question up has to move between.
 fn choice_count(state: &State) -> usize {
-    state.session.prompt(state.current()).map_or(0, |(_, n)| n)
+    present::question(&state.session, &state.flow, state.current()).map_or(0, |q| q.rows())
 }
+
+/// Keeps the typed answer's line that of the question up: a question put up
+/// anew gets its line from the flow's response, the cursor at its end, and
+/// the keys.
+fn line_for(state: &mut State) {
+    let index = state.flow.current();
+    if state.input_of == index {
+        return;
+    }
+    state.input_of = index;
+    state.focus = true;
+    let text = index
+        .and_then(|i| state.flow.response(i).typed())
+        .unwrap_or("")
+        .to_owned();
+    state.input = tui_input::Input::new(text);
+}
+
+/// An edit of the typed answer's line; a changed text goes to the flow.
+fn edit_line(state: &mut State, edit: LineEdit, effects: &mut Vec<Effect>) {
+    line_for(state);
+    let request = match edit {
+        // A line: a line break or tab typed is a space.
+        LineEdit::Insert(c) if c.is_control() => InputRequest::InsertChar(' '),
+        LineEdit::Insert(c) => InputRequest::InsertChar(c),
+        LineEdit::EraseBack => InputRequest::DeletePrevChar,
+        LineEdit::EraseForward => InputRequest::DeleteNextChar,
+        LineEdit::Left => InputRequest::GoToPrevChar,
+        LineEdit::Right => InputRequest::GoToNextChar,
+        LineEdit::Start => InputRequest::GoToStart,
+        LineEdit::End => InputRequest::GoToEnd,
+    };
+    // A bound on what one answer may hold: a bank's answers are short.
+    if matches!(request, InputRequest::InsertChar(_))
+        && state.input.value().chars().count() >= MAX_TYPED
+    {
+        return;
+    }
+    let changed = state.input.handle(request).is_some_and(|c| c.value);
+    if changed {
+        let text = state.input.value().to_owned();
+        act(state, Action::Edit(Edit::Type(text)), effects);
+    }
+}
+
+/// The most characters a typed answer holds: an open attempt of a few
+/// paragraphs' worth.
+pub const MAX_TYPED: usize = 4000;
 
 /// Up and down: the highlighted choice of a question, the highlighted row of
 /// a list, or a line of a feedback screen.
 fn step(state: &mut State, delta: isize) {
     match state.screen() {
+        Screen::Question if state.shape() == keymap::Shape::Typed => {
+            scroll_by(state, delta);
+            return;
+        }
         Screen::Question => {
             let n = choice_count(state);
             let current = state.current();
@@ -316,7 +454,15 @@ fn click(state: &mut State, column: u16, row: u16, effects: &mut Vec<Effect>) {
         return;
     };
     match state.screen() {
-        Screen::Question => run(state, Command::Pick(hit), effects),
+        Screen::Question => match state.shape() {
+            keymap::Shape::Pick => run(state, Command::Pick(hit), effects),
+            _ => {
+                let current = state.current();
+                if let Some(cursor) = state.cursors.get_mut(current) {
+                    *cursor = hit;
+                }
+            }
+        },
         Screen::Review => state.review_row = hit,
         Screen::Results => state.results_row = hit,
         _ => {}

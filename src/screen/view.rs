@@ -6,7 +6,7 @@
 use super::body::{self, Body, verdict};
 use super::keymap;
 use super::layout::{self, Areas, MIN_HEIGHT, MIN_WIDTH, areas};
-use super::state::{Confirm, Screen, State};
+use super::state::{Confirm, Screen, State, Typing};
 use super::text::{truncate, width, wrapped};
 use crate::present::{self, Part, Tone};
 use ratatui::Frame;
@@ -32,11 +32,19 @@ pub struct Plan {
 /// The news shown: the state's message, else on a feedback screen the note
 /// about the question.
 fn news(state: &State) -> Option<String> {
-    if let Some(typed) = &state.typing {
-        return Some(format!(
-            "Go to question (1–{}): {typed}▏",
-            state.session.len()
-        ));
+    match &state.typing {
+        Some(Typing::GoTo(typed)) => {
+            return Some(format!(
+                "Go to question (1–{}): {typed}▏",
+                state.session.len()
+            ));
+        }
+        Some(Typing::Order(typed)) => {
+            return Some(format!(
+                "The order, first to last: {typed}▏ (Enter puts them so)"
+            ));
+        }
+        None => {}
     }
     state.message.clone().or_else(|| match state.screen() {
         Screen::Feedback => state.notes.get(state.current()).cloned().flatten(),
@@ -100,7 +108,11 @@ pub fn view(state: &State, frame: &mut Frame) {
             present::feedback(&state.session, &state.flow, state.current(), None)
     {
         frame.render_widget(
-            Paragraph::new(verdict(&feedback, state.theme)),
+            Paragraph::new(verdict(
+                &feedback,
+                state.theme,
+                usize::from(a.status.width.saturating_sub(2)),
+            )),
             inset(a.status),
         );
     }
@@ -279,8 +291,8 @@ fn message(state: &State, frame: &mut Frame, plan: &Plan) {
 fn footer(state: &State, frame: &mut Frame, area: Rect, wide_exhibit: bool) {
     let t = state.theme;
     let w = usize::from(area.width);
-    let (choices, several) = match state.session.prompt(state.current()) {
-        Some((prompt, n)) => (n, prompt.takes_several()),
+    let (choices, several) = match present::question(&state.session, &state.flow, state.current()) {
+        Some(q) => (q.letters(), q.several()),
         None => (0, false),
     };
     let items = keymap::footer(state.key_mode(), choices, several, wide_exhibit);
@@ -393,11 +405,8 @@ fn dialog(state: &State, frame: &mut Frame, area: Rect, confirm: Confirm) {
 fn help(state: &State, frame: &mut Frame, area: Rect) {
     let t = state.theme;
     let mode = match state.screen() {
-        Screen::Question => keymap::Mode::Question(state.mode()),
-        Screen::Feedback => keymap::Mode::Feedback,
         Screen::Review | Screen::Confirm(_) => keymap::Mode::Review,
-        Screen::Results => keymap::Mode::Results,
-        Screen::Opened(_) => keymap::Mode::Opened,
+        _ => state.screen_mode(),
     };
     let items = keymap::list(mode);
     let key_width = items.iter().map(|(k, _)| width(k)).max().unwrap_or(0);

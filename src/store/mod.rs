@@ -78,8 +78,16 @@ pub struct NewAnswer<'a> {
     pub bank: &'a str,
     pub question_id: &'a str,
     pub content_hash: &'a str,
-    /// Letters in the file's own lettering, e.g. `A,C` (empty when skipped).
+    /// The question's kind: `choice`, `order`…
+    pub kind: &'a str,
+    /// The answer in words, in the file's own terms: letters such as `A,C`
+    /// for a choice, an order's letters in the order given, a match's letter
+    /// per premise, what was typed, an open question's own mark (`right`,
+    /// `partly`, `wrong`, or `unmarked`); empty when skipped.
     pub given: String,
+    /// The response in the file's terms, as JSON (`quiz::Response`): what a
+    /// resume reads back.
+    pub response: Option<String>,
     pub points: f64,
     pub time: Duration,
     pub at: SystemTime,
@@ -150,8 +158,8 @@ impl History {
     /// Records one answer, committed at once.
     pub fn record(&self, session: i64, a: &NewAnswer) -> Result<(), Error> {
         self.conn.execute(
-            "INSERT INTO answers (session_id, answered_at, bank, question_id, content_hash, given, points, time_ms)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO answers (session_id, answered_at, bank, question_id, content_hash, given, points, time_ms, kind, response)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 session,
                 millis(a.at),
@@ -160,7 +168,9 @@ impl History {
                 a.content_hash,
                 a.given,
                 a.points,
-                i64::try_from(a.time.as_millis()).unwrap_or(i64::MAX)
+                i64::try_from(a.time.as_millis()).unwrap_or(i64::MAX),
+                a.kind,
+                a.response
             ],
         )?;
         Ok(())
@@ -169,7 +179,7 @@ impl History {
     /// Every answer that counts, oldest first: the last one per session and question.
     pub fn answers(&self) -> Result<Vec<Answer>, Error> {
         let mut stmt = self.conn.prepare(
-            "SELECT a.session_id, a.bank, a.question_id, a.content_hash, a.given, a.points, a.time_ms, a.answered_at
+            "SELECT a.session_id, a.bank, a.question_id, a.content_hash, a.given, a.points, a.time_ms, a.answered_at, a.kind
              FROM answers a
              JOIN (SELECT MAX(id) AS id FROM answers GROUP BY session_id, question_id) last ON a.id = last.id
              ORDER BY a.answered_at, a.id",
@@ -184,6 +194,7 @@ impl History {
                 points: r.get(5)?,
                 time: Duration::from_millis(u64::try_from(r.get::<_, i64>(6)?).unwrap_or(0)),
                 at: from_millis(r.get(7)?),
+                kind: r.get(8)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -225,7 +236,9 @@ mod tests {
             bank: "b",
             question_id: id,
             content_hash: "h",
+            kind: "choice",
             given: "A".into(),
+            response: None,
             points,
             time: Duration::from_millis(1500),
             at,

@@ -55,8 +55,12 @@ pub struct Unfinished {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnfinishedAnswer {
     pub question_id: String,
-    /// Letters in the file's lettering, such as `A,C` (empty when skipped).
+    /// The answer in words: for a choice answer from before the kinds, its
+    /// letters in the file's lettering, such as `A,C` (empty when skipped).
     pub given: String,
+    /// The response in the file's terms, as JSON; None for an answer from
+    /// before the kinds, whose letters are in `given`.
+    pub response: Option<String>,
     pub time: Duration,
 }
 
@@ -126,15 +130,19 @@ impl History {
             return Ok(None);
         };
         let mut stmt = self.conn.prepare(
-            "SELECT question_id, given, time_ms FROM answers WHERE session_id = ?1 ORDER BY id",
+            "SELECT question_id, given, time_ms, response FROM answers WHERE session_id = ?1 ORDER BY id",
         )?;
         let mut answers: Vec<UnfinishedAnswer> = Vec::new();
         let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        for row in stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?)))? {
-            let (question_id, given, ms): (String, String, i64) = row?;
+        let rows = stmt.query_map([id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)?, r.get(3)?))
+        })?;
+        for row in rows {
+            let (question_id, given, ms, response): (String, String, i64, Option<String>) = row?;
             let answer = UnfinishedAnswer {
                 question_id,
                 given,
+                response,
                 time: Duration::from_millis(u64::try_from(ms).unwrap_or(0)),
             };
             match at.get(&answer.question_id) {
@@ -206,7 +214,9 @@ mod tests {
             bank: "b",
             question_id: "q1",
             content_hash: "h",
+            kind: "choice",
             given: given.into(),
+            response: None,
             points: 0.0,
             time: Duration::ZERO,
             at: UNIX_EPOCH,
@@ -225,6 +235,7 @@ mod tests {
             [UnfinishedAnswer {
                 question_id: "q1".to_owned(),
                 given: "B".to_owned(),
+                response: None,
                 time: Duration::ZERO
             }]
         );

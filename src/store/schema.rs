@@ -47,6 +47,13 @@ const MIGRATIONS: &[&str] = &[
         flagged INTEGER NOT NULL DEFAULT 0, -- 1 while flagged
         PRIMARY KEY (session_id, question_id)
     );",
+    // 3 → 4: questions of other kinds than choice (order, match, number, text,
+    // open). Each answer keeps its question's kind and its response in the
+    // kind's own shape; `given` keeps the answer in words (letters for a choice
+    // as before, an order's letters, what was typed, an open question's own
+    // mark). Answers from before are choice answers, read from `given`.
+    "ALTER TABLE answers ADD COLUMN kind TEXT NOT NULL DEFAULT 'choice'; -- the question's kind
+    ALTER TABLE answers ADD COLUMN response TEXT;  -- JSON: the response in the file's terms (quiz::Response); NULL: a choice answer from before",
 ];
 
 /// The version this quiz writes.

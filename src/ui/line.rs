@@ -1,9 +1,13 @@
-//! The line front: each question printed with its lettered choices, one line of
-//! input answers it. For pipes, scripts, screen readers and `--plain`. It reads
-//! a line into an action and prints what `crate::present` says; the flow decides.
+//! The line front: each question printed with its lettered choices (or items,
+//! premises and responses), one line of input answers it: letters for a choice,
+//! an order (`CADB`) or a match (`BCA`, one letter per premise), the value for a
+//! number or a text, the attempt for an open question, which `y`, `p` or `n`
+//! then marks. For pipes, scripts, screen readers and `--plain`. It reads a line
+//! into an action and prints what `crate::present` says; the flow decides.
 
 use crate::paint::Paint;
-use crate::present::{self, Feedback, Question, Wording, wrap};
+use crate::present::{self, Body, Feedback, Question, Wording, wrap};
+use crate::quiz::{Answering, Edit, Response, SelfMark};
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -28,8 +32,9 @@ pub struct LineFront<R, W> {
 /// What a line of input says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reply {
-    /// The choices named, as shown, sorted.
-    Letters(Vec<usize>),
+    /// A line with something on it, trimmed: what it answers is the
+    /// question's kind's to say ([`answer`]).
+    Line(String),
     /// An empty line.
     Skip,
     /// The end of input, or a signal: the quiz ends here.
@@ -88,7 +93,8 @@ impl<R: BufRead, W: Write> LineFront<R, W> {
     }
 
     /// A question: the line that says where the quiz is, the stem, the exhibit
-    /// verbatim, the choices.
+    /// verbatim, the choices (or items, premises and responses), and how to
+    /// answer a kind whose answer is not a choice's letters.
     pub fn question(&mut self, progress: &str, question: &Question) -> io::Result<()> {
         let p = self.paint;
         writeln!(self.output, "{}", p.dim(progress))?;
@@ -101,45 +107,71 @@ impl<R: BufRead, W: Write> LineFront<R, W> {
             // Verbatim, never wrapped: its columns are the point.
             writeln!(self.output, "{}", crate::report::bank::exhibit(exhibit))?;
         }
-        for choice in &question.choices {
-            let head = format!("  {}) ", choice.letter);
-            let line = match self.wrap {
-                Some(width) => wrap::hanging(&head, &choice.text, width),
-                None => format!("{head}{}", choice.text),
-            };
+        for line in present::body_lines(question, self.wrap) {
             writeln!(self.output, "{line}")?;
+        }
+        if let Some(hint) = present::typing_hint(question) {
+            let hint = match self.wrap {
+                Some(width) => wrap::fill(&hint, width),
+                None => hint,
+            };
+            writeln!(self.output, "{}", p.dim(&hint))?;
         }
         Ok(())
     }
 
-    /// Reads one answer; a line that is not one says why and asks again.
+    /// Reads one answer line.
     pub fn read(&mut self) -> io::Result<Reply> {
+        self.read_after("Answer: ")
+    }
+
+    /// Reads a line after `prompt`: what it holds, an empty line, or the end.
+    fn read_after(&mut self, prompt: &str) -> io::Result<Reply> {
+        write!(self.output, "{prompt}")?;
+        self.output.flush()?;
+        let mut line = String::new();
+        if self.input.read_line(&mut line)? == 0 {
+            writeln!(self.output)?;
+            if self.stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst)) {
+                writeln!(self.output, "Interrupted: the quiz ends here.")?;
+            } else {
+                writeln!(self.output, "End of input: the quiz ends here.")?;
+            }
+            return Ok(Reply::End);
+        }
+        let line = line.trim();
+        if self.echo {
+            // What was typed may hold anything: shown, never sent.
+            writeln!(self.output, "{}", crate::safe::line(line))?;
+        }
+        if line.is_empty() {
+            return Ok(Reply::Skip);
+        }
+        Ok(Reply::Line(line.to_owned()))
+    }
+
+    /// An open question's own mark: `y`, `p` or `n`; None for an empty line
+    /// (left unmarked) or the end of input.
+    pub fn read_mark(&mut self) -> io::Result<Option<SelfMark>> {
         loop {
-            write!(self.output, "Answer: ")?;
-            self.output.flush()?;
-            let mut line = String::new();
-            if self.input.read_line(&mut line)? == 0 {
-                writeln!(self.output)?;
-                if self.stop.as_ref().is_some_and(|s| s.load(Ordering::SeqCst)) {
-                    writeln!(self.output, "Interrupted: the quiz ends here.")?;
-                } else {
-                    writeln!(self.output, "End of input: the quiz ends here.")?;
-                }
-                return Ok(Reply::End);
-            }
-            let line = line.trim();
-            if self.echo {
-                // What was typed may hold anything: shown, never sent.
-                writeln!(self.output, "{}", crate::safe::line(line))?;
-            }
-            if line.is_empty() {
-                return Ok(Reply::Skip);
-            }
-            match parse_letters(line) {
-                Ok(picked) => return Ok(Reply::Letters(picked)),
-                Err(why) => writeln!(self.output, "{why}")?,
+            match self.read_after("Your mark (y right, p partly, n wrong): ")? {
+                Reply::Skip | Reply::End => return Ok(None),
+                Reply::Line(line) => match line.to_lowercase().as_str() {
+                    "y" | "yes" | "right" => return Ok(Some(SelfMark::Right)),
+                    "p" | "partly" => return Ok(Some(SelfMark::Partly)),
+                    "n" | "no" | "wrong" => return Ok(Some(SelfMark::Wrong)),
+                    _ => writeln!(
+                        self.output,
+                        "Type y, p or n, or nothing to leave it unmarked."
+                    )?,
+                },
             }
         }
+    }
+
+    /// A line of advice, plain.
+    pub fn say(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.output, "{text}")
     }
 
     /// An empty line, between the questions of an exam.
@@ -153,7 +185,8 @@ impl<R: BufRead, W: Write> LineFront<R, W> {
     }
 
     /// Practice: the verdict, the author's word on each choice picked wrongly
-    /// or missed, the explanation and the references.
+    /// or missed (another kind: its answer beside the candidate's), the
+    /// explanation and the references.
     pub fn feedback(&mut self, question: &Question, feedback: &Feedback) -> io::Result<()> {
         let p = self.paint;
         if let Some(note) = &feedback.note {
@@ -161,7 +194,13 @@ impl<R: BufRead, W: Write> LineFront<R, W> {
         }
         let mut out = present::tone(p, &feedback.verdict.text, feedback.verdict.tone);
         out.push('\n');
-        for choice in &question.choices {
+        if !matches!(question.body, Body::Choice { .. }) {
+            for line in present::body_lines(question, None) {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        for choice in question.choices() {
             let (Some(mark), Some(why)) = (choice.mark, &choice.why) else {
                 continue;
             };
@@ -193,22 +232,52 @@ impl<R: BufRead, W: Write> LineFront<R, W> {
 /// the line is not letters. Whether they answer the question is the flow's to say.
 pub fn parse_letters(line: &str) -> Result<Vec<usize>, String> {
     let mut picked = Vec::new();
-    for c in line.chars().filter(|c| !c.is_whitespace() && *c != ',') {
-        let index = c
-            .is_ascii_alphabetic()
-            .then(|| (c.to_ascii_uppercase() as u8 - b'A') as usize)
-            .ok_or_else(|| {
-                format!(
-                    "{} is not a letter. Type letters such as A or A,C, or nothing to skip.",
-                    crate::safe::line(&format!("{c:?}"))
-                )
-            })?;
+    for index in letters_in_order(line, "letters such as A or A,C")? {
         if !picked.contains(&index) {
             picked.push(index);
         }
     }
     picked.sort_unstable();
     Ok(picked)
+}
+
+/// The letters of `line` in the order written (`CADB`, `c, a, d, b`), or why
+/// it is not letters; `such` says what to type instead.
+fn letters_in_order(line: &str, such: &str) -> Result<Vec<usize>, String> {
+    line.chars()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .map(|c| {
+            c.is_ascii_alphabetic()
+                .then(|| usize::from(c.to_ascii_uppercase() as u8 - b'A'))
+                .ok_or_else(|| {
+                    format!(
+                        "{} is not a letter. Type {such}, or nothing to skip.",
+                        crate::safe::line(&format!("{c:?}"))
+                    )
+                })
+        })
+        .collect()
+}
+
+/// What a line answers to `question`, by how it is answered: letters picked, an order, a
+/// letter per premise, a value typed, an attempt. Or why the line is not one.
+pub fn answer(question: &Question, line: &str) -> Result<Edit, String> {
+    Ok(match question.kind.answering() {
+        Answering::Picks => Edit::Set(Response::Picks(parse_letters(line)?)),
+        Answering::Sequence => Edit::Set(Response::Sequence(letters_in_order(
+            line,
+            "the letters in order, such as CADB",
+        )?)),
+        Answering::Pairs => Edit::Set(Response::Pairs(
+            letters_in_order(line, "one letter per premise, such as BCA")?
+                .into_iter()
+                .map(Some)
+                .collect(),
+        )),
+        Answering::Number => Edit::Set(Response::Number(line.to_owned())),
+        Answering::Text => Edit::Set(Response::Text(line.to_owned())),
+        Answering::SelfMarked => Edit::Type(line.to_owned()),
+    })
 }
 
 #[cfg(test)]

@@ -9,11 +9,11 @@ mod interrupt;
 mod line;
 
 pub use interrupt::Interruptible;
-pub use line::{LineFront, Reply, WORDING, parse_letters};
+pub use line::{LineFront, Reply, WORDING, answer, parse_letters};
 
 use crate::flow::{Action, Effect, Flow, Phase, Recorder};
 use crate::present::{self, Place};
-use crate::quiz::{Clock, Edit, Mode, Response, Session};
+use crate::quiz::{Clock, Edit, Kind, Mode, Session};
 use std::io::{self, BufRead, Write};
 use std::time::Duration;
 
@@ -69,13 +69,24 @@ pub fn drive<R: BufRead, W: Write>(
                         Reply::End if flow.mode() == Mode::Exam => apply(flow, Action::Submit),
                         Reply::End => apply(flow, Action::Leave),
                         Reply::Skip => apply(flow, Action::Skip),
-                        Reply::Letters(picks) => {
-                            let edit = Action::Edit(Edit::Set(Response::Picks(picks)));
-                            if let Some(refused) = notice_of(&apply(flow, edit)) {
+                        Reply::Line(line) => {
+                            let edit = match answer(&question, &line) {
+                                Ok(edit) => edit,
+                                Err(why) => {
+                                    front.say(&why)?;
+                                    continue;
+                                }
+                            };
+                            if let Some(refused) = notice_of(&apply(flow, Action::Edit(edit))) {
                                 front.notice(&present::notice(&refused, WORDING))?;
                                 continue;
                             }
-                            apply(flow, Action::Answer)
+                            let answered = apply(flow, Action::Answer);
+                            if let Some(refused) = notice_of(&answered) {
+                                front.notice(&present::notice(&refused, WORDING))?;
+                                continue;
+                            }
+                            answered
                         }
                     };
                     break;
@@ -89,6 +100,16 @@ pub fn drive<R: BufRead, W: Write>(
                 ) {
                     front.feedback(&question, &feedback)?;
                 }
+                // An open question answered is marked by the candidate, now.
+                if session.kind(index).is_some_and(Kind::self_marked) && flow.answered(index) {
+                    if let Some(mark) = front.read_mark()? {
+                        apply(flow, Action::Edit(Edit::Mark { index, mark }));
+                        if let Some(f) = present::feedback(session, flow, index, None) {
+                            front.notice(&f.verdict.text)?;
+                        }
+                    }
+                    front.gap()?;
+                }
                 apply(flow, Action::Next);
             }
             // The line front cannot go back: the review submits at once.
@@ -98,7 +119,11 @@ pub fn drive<R: BufRead, W: Write>(
             Phase::Start => {
                 apply(flow, Action::Resume(Default::default()));
             }
-            Phase::Submitted | Phase::Over => break,
+            Phase::Submitted => {
+                mark_open_questions(session, flow, front, &mut apply)?;
+                break;
+            }
+            Phase::Over => break,
         }
     }
     let summary = flow.summary(session);
@@ -107,6 +132,46 @@ pub fn drive<R: BufRead, W: Write>(
         text.push_str(&present::missed_questions(session, flow, front.paint()));
     }
     front.finish(&text)
+}
+
+/// After an exam, each open question with an attempt, beside its model answer,
+/// for the candidate to mark: these marks are reported apart, never scored.
+fn mark_open_questions<R: BufRead, W: Write>(
+    session: &Session,
+    flow: &mut Flow,
+    front: &mut LineFront<R, W>,
+    apply: &mut impl FnMut(&mut Flow, Action) -> Vec<Effect>,
+) -> io::Result<()> {
+    let open: Vec<usize> = (0..session.len())
+        .filter(|&i| session.kind(i).is_some_and(Kind::self_marked) && flow.answered(i))
+        .collect();
+    if open.is_empty() {
+        return Ok(());
+    }
+    front.gap()?;
+    front.say(
+        &front
+            .paint()
+            .bold("Open questions: mark each answer against the model answer (not scored)"),
+    )?;
+    for index in open {
+        let Some(question) = present::question(session, flow, index) else {
+            continue;
+        };
+        front.gap()?;
+        front.say(&front.paint().bold(&format!(
+            "{}. {}",
+            question.number,
+            question.stem_and_hint()
+        )))?;
+        for line in present::body_lines(&question, Some(front.width())) {
+            front.say(&line)?;
+        }
+        if let Some(mark) = front.read_mark()? {
+            apply(flow, Action::Edit(Edit::Mark { index, mark }));
+        }
+    }
+    Ok(())
 }
 
 fn notice_of(effects: &[Effect]) -> Option<crate::flow::Notice> {

@@ -185,8 +185,8 @@ mod tests {
 
     #[test]
     fn the_buttons_keys_are_the_screens() {
-        let practice = Mode::Question(QuizMode::Practice);
-        let exam = Mode::Question(QuizMode::Exam);
+        let practice = Mode::Question(QuizMode::Practice, crate::screen::keymap::Shape::Pick);
+        let exam = Mode::Question(QuizMode::Exam, crate::screen::keymap::Shape::Pick);
         assert_eq!(keys(practice, Command::Answer), [Key::Enter]);
         assert_eq!(keys(practice, Command::Skip), [Key::Right]);
         assert_eq!(keys(practice, Command::Flag), [Key::Char('*')]);
@@ -199,7 +199,7 @@ mod tests {
             [Key::Enter, Key::Char('y')]
         );
         assert_eq!(
-            keys(Mode::Feedback, Command::Next),
+            keys(Mode::Feedback(false), Command::Next),
             [Key::Enter, Key::Right]
         );
         assert_eq!(data_keys(&[Key::Enter, Key::Esc]), "Enter Escape");

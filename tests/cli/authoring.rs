@@ -31,6 +31,32 @@ fn every_shipped_bank_satisfies_the_schema() {
 }
 
 #[test]
+fn the_schema_describes_each_kind_as_its_own_branch() {
+    let validator = schema();
+    let every = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/kinds/every-kind.yaml"
+    ))
+    .expect("the fixture");
+    let errors: Vec<String> = validator
+        .iter_errors(&yaml_to_json(&every))
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let order = "questions:\n  - id: o\n    kind: order\n    question: Q?\n    items: [a, b, c]\n";
+    assert!(validator.is_valid(&yaml_to_json(order)));
+    // Keys of another kind, and too few items, fail as `check` fails them.
+    for bad in [
+        order.replace("    items:", "    choices: [x, y]\n    items:"),
+        order.replace("    kind: order\n", ""),
+        order.replace("[a, b, c]", "[a, b]"),
+        order.replace("kind: order", "kind: ordering"),
+    ] {
+        assert!(!validator.is_valid(&yaml_to_json(&bad)), "{bad}");
+    }
+}
+
+#[test]
 fn the_schema_rejects_what_check_rejects() {
     let validator = schema();
     let good = yaml_to_json(&bank(&["a"]));

@@ -42,8 +42,8 @@ fn the_bank_checks_clean_and_strict() {
 fn the_mix_holds() {
     let loaded = load_builtin();
     let questions: Vec<_> = loaded.banks.iter().flat_map(|b| &b.questions).collect();
-    let count =
-        |f: &dyn Fn(&&quiz::bank::Question) -> bool| questions.iter().filter(|q| f(q)).count();
+    let choices: Vec<&quiz::bank::Choices> = questions.iter().filter_map(|q| q.choices()).collect();
+    let count = |f: &dyn Fn(&quiz::bank::Choices) -> bool| choices.iter().filter(|q| f(q)).count();
     assert!(loaded.banks.len() >= 5, "files: {}", loaded.banks.len());
     assert!(questions.len() >= 60, "questions: {}", questions.len());
     assert!(

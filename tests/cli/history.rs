@@ -64,7 +64,7 @@ fn every_answer_is_recorded_with_its_session() {
         rows(&t, "SELECT mode, seed, scoring, banks FROM sessions"),
         [["practice", "9", "strict", "[\"bank.yaml\"]"]]
     );
-    assert_eq!(rows(&t, "PRAGMA user_version"), [["3"]]);
+    assert_eq!(rows(&t, "PRAGMA user_version"), [["4"]]);
 }
 
 #[test]
@@ -165,7 +165,7 @@ fn an_older_database_is_migrated() {
         .expect("old content");
     drop(conn);
     t.run_with(&["run", "bank.yaml"], "B\n").status(0);
-    assert_eq!(rows(&t, "PRAGMA user_version"), [["3"]]);
+    assert_eq!(rows(&t, "PRAGMA user_version"), [["4"]]);
     assert_eq!(count(&t, "SELECT COUNT(*) FROM answers"), 1);
     assert_eq!(
         count(&t, "SELECT COUNT(*) FROM unrelated"),
@@ -184,7 +184,7 @@ fn a_newer_database_is_refused_untouched() {
     drop(conn);
     t.run_with(&["run", "bank.yaml"], "B\n")
         .status(2)
-        .stderr_has("was written by a newer quiz (schema version 7; this quiz knows up to 3)");
+        .stderr_has("was written by a newer quiz (schema version 7; this quiz knows up to 4)");
     assert_eq!(rows(&t, "PRAGMA user_version"), [["7"]]);
 }
 
@@ -411,7 +411,7 @@ fn sessions_from_before_resume_existed_are_not_resumed() {
     t.run_with(&["run", "--resume"], "")
         .status(1)
         .stderr_has("nothing to resume");
-    assert_eq!(rows(&t, "PRAGMA user_version"), [["3"]]);
+    assert_eq!(rows(&t, "PRAGMA user_version"), [["4"]]);
     assert_eq!(
         rows(&t, "SELECT finished_at, plan FROM sessions"),
         [["0", "NULL"]]
@@ -580,7 +580,7 @@ fn in_a_history_from_before_shown_questions_were_kept_a_blank_answer_is_not_seen
             "Accuracy: 100.0% over 1 answer; 2 left blank
 ",
         );
-    assert_eq!(rows(&t, "PRAGMA user_version"), [["3"]]);
+    assert_eq!(rows(&t, "PRAGMA user_version"), [["4"]]);
 }
 
 #[test]

@@ -137,3 +137,95 @@ fn xml_of_nothing_but_elements_is_refused_at_a_bound() {
         .status(1)
         .stderr_has("error: the file holds more XML nodes than a Moodle XML file of its size can (one per 8 bytes); quiz stops there");
 }
+
+/// The line formats are read as a stream, a buffer at a time: the lines of a file
+/// many buffers long are still counted exactly, whatever ends them (a `\r\n` split
+/// between two reads is one line ending).
+#[test]
+fn a_long_file_read_as_a_stream_names_the_right_lines() {
+    let mut gift = String::new();
+    for i in 0..4000 {
+        gift.push_str(&format!(
+            "::q{i}::Question {i}? {{\r\n=right\r\n~wrong\r\n}}\r\n\r\n"
+        ));
+    }
+    // Line 20,001 (4000 questions of five lines): an answer block never closed.
+    gift.push_str("::bad::Which? {\r\n=right\r\n\r\n::after::Fine? {=a ~b}\r\n");
+    let t = Test::new().file("long.gift", &gift);
+    t.run_with(&["import", "long.gift", "-o", "out.yaml"], "")
+        .status(1)
+        .stderr_has("long.gift:20001: error: this `{` has no closing `}`");
+    let mut aiken = String::new();
+    for i in 0..4000 {
+        aiken.push_str(&format!("Question {i}?\rA. right\rB. wrong\rANSWER: A\r\r"));
+    }
+    // Line 20,003: a third choice lettered out of order.
+    aiken.push_str("Which?\rA. one\rC. two\rANSWER: A\r");
+    let t = Test::new().file("long.txt", &aiken);
+    t.run_with(
+        &["import", "--from", "aiken", "long.txt", "-o", "out.yaml"],
+        "",
+    )
+    .status(1)
+    .stderr_has("long.txt:20003: error: choice `C` is out of order");
+}
+
+/// Bytes that are not UTF-8 are an error at their line, not at line 1.
+#[test]
+fn bytes_not_utf8_are_named_at_their_line() {
+    let mut text = b"Which?\nA. one\nB. two\nANSWER: A\n\nAnd?\nA. caf".to_vec();
+    text.extend_from_slice(b"\xe9\nB. two\nANSWER: B\n");
+    Test::new()
+        .bytes("latin1.txt", &text)
+        .args(&["import", "--from", "aiken", "latin1.txt"])
+        .run()
+        .status(1)
+        .stderr_has(
+            "latin1.txt:7: error: the file is not valid UTF-8; save it as UTF-8 and try again",
+        );
+}
+
+/// Once the bank is full, nothing more of the file is read: what follows (here a
+/// question that would stop the import) costs nothing, and the refusal is given.
+#[test]
+fn reading_stops_once_the_bank_is_full() {
+    let mut gift = String::new();
+    for i in 0..20 {
+        gift.push_str(&format!(
+            "::q{i}::Question {i}? {{=right ~wrong ####{}}}\n\n",
+            "x".repeat(900 * 1024)
+        ));
+    }
+    gift.push_str("::bad::Never read? {=right\n");
+    let t = Test::new().file("in.gift", &gift);
+    let out = t.run_with(&["import", "in.gift", "-o", "out.yaml"], "");
+    out.status(1).stderr_has(
+        "quiz: the imported bank would be larger than 16 MiB (it reached that after 18 questions)",
+    );
+    assert!(!out.stderr.contains("no closing"), "{}", out.stderr);
+    assert!(!t.path("out.yaml").exists(), "nothing is written");
+}
+
+/// A question whose text is too long in the file is not read: GIFT skips a
+/// paragraph over 1 MiB with an error and imports the rest; CSV, whose rows cannot
+/// be told apart once a quote is left open, stops at a row over 4 MiB.
+#[test]
+fn a_question_too_long_in_the_file_is_not_read() {
+    let long = "word ".repeat(1_000_000);
+    let gift = format!(
+        "::a::First? {{=yes ~no}}\n\n::b::Long?\n{long}\n{{=yes ~no}}\n\n::c::Last? {{=yes ~no}}\n"
+    );
+    let t = Test::new().file("in.gift", &gift);
+    t.run_with(&["import", "in.gift", "-o", "out.yaml"], "")
+        .status(1)
+        .stderr_has("in.gift:3: error: skipped the question: its paragraph runs over 1 MiB before the blank line that ends it, more than any question quiz takes; it is not read (is a blank line missing between questions?)")
+        .stderr_has("quiz: imported 2 questions into out.yaml");
+    t.run_with(&["check", "out.yaml"], "").status(0);
+    let csv = format!("question,A,B,answer\nFirst?,yes,no,A\n\"Open?,yes,no,A\n{long}\n{long}\n");
+    Test::new()
+        .file("in.csv", &csv)
+        .args(&["import", "in.csv"])
+        .run()
+        .status(1)
+        .stderr_has("in.csv:3: error: the row that starts here runs over 4 MiB, more than any question quiz takes; quiz stops here (is a quote left open?)");
+}

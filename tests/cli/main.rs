@@ -13,6 +13,7 @@ mod history;
 mod hostile;
 mod import_limits;
 mod interchange;
+mod kinds;
 mod large;
 mod lint;
 mod many_files;

@@ -182,8 +182,8 @@ fn a_full_report() {
             "mode": "practice", "time_up": false,
             "seed": 7, "scoring": "strict", "points": 1, "max_points": 2, "percent": 50.0,
             "questions": [
-                {"id": "single", "bank": "bank", "given": ["B"], "expected": ["B"], "points": 1, "skipped": false},
-                {"id": "double", "bank": "bank", "given": ["A", "B"], "expected": ["A", "C"], "points": 0, "skipped": false},
+                {"id": "single", "bank": "bank", "kind": "choice", "given": ["B"], "expected": ["B"], "points": 1, "skipped": false},
+                {"id": "double", "bank": "bank", "kind": "choice", "given": ["A", "B"], "expected": ["A", "C"], "points": 0, "skipped": false},
             ]
         })
     );

@@ -27,6 +27,7 @@ pages! {
     readme => "README.md",
     index => "docs/README.md",
     bank_format => "docs/bank-format.md",
+    kinds => "docs/kinds.md",
     run => "docs/run.md",
     screen => "docs/screen.md",
     serve => "docs/serve.md",

@@ -277,11 +277,14 @@ impl Page {
     }
 
     /// A picture of the screen is (a part of) the snapshot that the screen's tests
-    /// keep under that name, so that the docs change when the screen does.
+    /// keep under that name, so that the docs change when the screen does. A name
+    /// is the test's in `src/screen/tests.rs`, or `module::test` for another test
+    /// file of the screen (`kinds_tests::…`).
     fn screen(&mut self, fence: &Fence, name: &str) {
+        let (module, name) = name.split_once("::").unwrap_or(("tests", name));
         let file = repo()
             .join("src/screen/snapshots")
-            .join(format!("quiz__screen__tests__{name}.snap"));
+            .join(format!("quiz__screen__{module}__{name}.snap"));
         let Ok(snap) = std::fs::read_to_string(&file) else {
             return self.fail(
                 fence.line,

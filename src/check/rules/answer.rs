@@ -15,6 +15,7 @@ pub const INVALID_ANSWER: Rule = Rule {
 };
 
 fn answer_is_letters(q: &Question, _: &Config, s: &mut Sink) {
+    let Some(q) = q.choices() else { return };
     if q.answer.value.is_empty() {
         s.report(
             &INVALID_ANSWER,
@@ -43,6 +44,7 @@ pub const ANSWER_OUT_OF_RANGE: Rule = Rule {
 };
 
 fn answer_names_choices(q: &Question, _: &Config, s: &mut Sink) {
+    let Some(q) = q.choices() else { return };
     let n = q.choices.value.len().min(MAX_CHOICES);
     for l in &q.answer.value {
         if letter_index(&l.value).is_some_and(|i| i >= n) {
@@ -77,6 +79,7 @@ pub const DUPLICATE_ANSWER: Rule = Rule {
 };
 
 fn answer_letters_are_distinct(q: &Question, _: &Config, s: &mut Sink) {
+    let Some(q) = q.choices() else { return };
     let mut seen = Vec::new();
     for l in &q.answer.value {
         let Some(i) = letter_index(&l.value) else {

@@ -17,6 +17,7 @@ pub const TOO_FEW_CHOICES: Rule = Rule {
 };
 
 fn has_two_choices(q: &Question, _: &Config, s: &mut Sink) {
+    let Some(q) = q.choices() else { return };
     let n = q.choices.value.len();
     if n < 2 {
         s.report(
@@ -37,6 +38,7 @@ pub const TOO_MANY_CHOICES: Rule = Rule {
 };
 
 fn has_at_most_26_choices(q: &Question, _: &Config, s: &mut Sink) {
+    let Some(q) = q.choices() else { return };
     let n = q.choices.value.len();
     if n > MAX_CHOICES {
         s.report(
@@ -57,6 +59,7 @@ pub const EMPTY_CHOICE: Rule = Rule {
 };
 
 fn choices_are_not_empty(q: &Question, _: &Config, s: &mut Sink) {
+    let Some(q) = q.choices() else { return };
     for (i, c) in q.choices.value.iter().enumerate() {
         if c.text.value.trim().is_empty() {
             s.report(
@@ -78,6 +81,7 @@ pub const DUPLICATE_CHOICE: Rule = Rule {
 };
 
 fn choices_are_distinct(q: &Question, _: &Config, s: &mut Sink) {
+    let Some(q) = q.choices() else { return };
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, c) in q.choices.value.iter().enumerate() {
         let text = c.text.value.trim();
@@ -139,6 +143,7 @@ pub fn is_catch_all(text: &str) -> bool {
 }
 
 fn catch_alls_are_pinned(q: &Question, _: &Config, s: &mut Sink) {
+    let Some(q) = q.choices() else { return };
     if !q.shuffle {
         return;
     }
@@ -167,6 +172,7 @@ pub const LONGEST_CHOICE_CUE: Rule = Rule {
 };
 
 fn correct_choice_is_not_longest_by_far(q: &Question, _: &Config, s: &mut Sink) {
+    let Some(q) = q.choices() else { return };
     let correct = q.correct();
     let [right] = correct[..] else {
         return;
@@ -268,7 +274,9 @@ mod tests {
             &with("{text: All of the above, pin: true}")
         ));
         let mut fixed = with("All of the above");
-        fixed.shuffle = false;
+        if let Some(c) = fixed.body.choices_mut() {
+            c.shuffle = false;
+        }
         assert!(!flags(catch_alls_are_pinned, &fixed));
     }
 

@@ -83,15 +83,18 @@ pub fn rank_citations(q: &Question, library: &Library) -> Vec<(usize, Ranking)> 
     if citations.is_empty() {
         return Vec::new();
     }
+    // What a candidate reads (choices, items, pairs) and what answers it
+    // (accepted answers, a model answer), but not the feedback on choices.
+    let model = q.body.model();
+    let parts: Vec<_> = model
+        .texts()
+        .into_iter()
+        .filter(|p| p.asked || !matches!(p.what, crate::bank::kind::What::Why(_)))
+        .collect();
     SCORES.with_borrow_mut(|scores| {
         let texts = std::iter::once((q.question.value.as_str(), STEM_WEIGHT))
             .chain(q.exhibit.iter().map(|e| (e.value.as_str(), STEM_WEIGHT)))
-            .chain(
-                q.choices
-                    .value
-                    .iter()
-                    .map(|c| (c.text.value.as_str(), CHOICE_WEIGHT)),
-            )
+            .chain(parts.iter().map(|p| (p.text.value.as_str(), CHOICE_WEIGHT)))
             .chain(
                 q.explanation
                     .iter()

@@ -29,12 +29,8 @@ fn control_characters(q: &Question, _: &Config, s: &mut Sink) {
     if let Some(exhibit) = &q.exhibit {
         prose("the exhibit", exhibit);
     }
-    for (i, c) in q.choices.value.iter().enumerate() {
-        let letter = crate::bank::letter(i);
-        prose(&format!("choice {letter}"), &c.text);
-        if let Some(why) = &c.why {
-            prose(&format!("the `why` of choice {letter}"), why);
-        }
+    for part in q.body.model().texts() {
+        prose(&part.what.to_string(), part.text);
     }
     if let Some(e) = &q.explanation {
         prose("the explanation", e);

@@ -147,7 +147,7 @@ pub fn letters_named(text: &str, count: usize) -> Vec<char> {
 }
 
 /// Whether any choice of `q` names other choices by letter.
-pub fn names_letters(q: &Question) -> bool {
+pub fn names_letters(q: &crate::bank::Choices) -> bool {
     let n = q.choices.value.len();
     q.choices
         .value
@@ -156,6 +156,7 @@ pub fn names_letters(q: &Question) -> bool {
 }
 
 fn choices_name_no_letters(q: &Question, _: &Config, s: &mut Sink) {
+    let Some(q) = q.choices() else { return };
     if !q.shuffle {
         return;
     }
@@ -233,7 +234,9 @@ mod tests {
             ]
         );
         let mut fixed = q.clone();
-        fixed.shuffle = false;
+        if let Some(c) = fixed.body.choices_mut() {
+            c.shuffle = false;
+        }
         assert!(!flags(choices_name_no_letters, &fixed));
         let record = question_with(&[(
             "[ClientHello, ServerHello, Finished]",

@@ -44,9 +44,18 @@ pub const EMPTY_BANK: Rule = Rule {
 pub const UNKNOWN_KEY: Rule = Rule {
     code: "unknown-key",
     severity: Error,
-    summary: "a key the format does not have; the nearest known key is suggested",
-    flags: "`explaination: ...`",
-    passes: "`explanation: ...`",
+    summary: "a key the format does not have (the nearest known key is suggested), or a key of another kind of question than this one's",
+    flags: "`explaination: ...`, or `items:` in a choice question",
+    passes: "`explanation: ...`, or `items:` with `kind: order`",
+    check: Check::Load,
+};
+
+pub const UNKNOWN_KIND: Rule = Rule {
+    code: "unknown-kind",
+    severity: Error,
+    summary: "a `kind` that is not one of choice, order, match, number, text and open; the nearest is suggested",
+    flags: "`kind: ordering`",
+    passes: "`kind: order`",
     check: Check::Load,
 };
 
@@ -64,7 +73,7 @@ pub const MISSING_KEY: Rule = Rule {
     severity: Error,
     summary: "a required key is missing; the question is left out of the other rules",
     flags: "a question without `answer`",
-    passes: "a question with `id`, `question`, `choices` and `answer`",
+    passes: "a question with `id`, `question`, and its kind's keys (a choice question: `choices` and `answer`)",
     check: Check::Load,
 };
 

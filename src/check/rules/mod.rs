@@ -20,10 +20,13 @@ pub mod docs;
 mod ids;
 mod letters;
 mod load;
+mod matching;
 mod near_duplicate;
+mod order;
 mod references;
 mod stem;
 mod tags;
+mod typed;
 
 pub use citation::{Ranking, rank_citations};
 pub use near_duplicate::{Fingerprint, NearDuplicates};
@@ -76,6 +79,7 @@ pub const RULES: &[&Rule] = &[
     &load::FILE_TOO_LARGE,
     &load::EMPTY_BANK,
     &load::UNKNOWN_KEY,
+    &load::UNKNOWN_KIND,
     &load::WRONG_TYPE,
     &load::MISSING_KEY,
     &load::INVALID_REFERENCE,
@@ -99,6 +103,19 @@ pub const RULES: &[&Rule] = &[
     &answer::INVALID_ANSWER,
     &answer::ANSWER_OUT_OF_RANGE,
     &answer::DUPLICATE_ANSWER,
+    &order::TOO_FEW_ITEMS,
+    &order::TOO_MANY_ITEMS,
+    &order::EMPTY_ITEM,
+    &order::DUPLICATE_ITEM,
+    &matching::TOO_FEW_PAIRS,
+    &matching::TOO_MANY_PAIRS,
+    &matching::EMPTY_PAIR,
+    &matching::DUPLICATE_PREMISE,
+    &matching::DUPLICATE_RESPONSE,
+    &typed::INVALID_NUMBER,
+    &typed::INVALID_TOLERANCE,
+    &typed::EMPTY_ANSWER,
+    &typed::DUPLICATE_ACCEPTED,
     &references::INVALID_RFC,
     &references::INVALID_URL,
     &references::MISSING_EXPLANATION,
@@ -357,6 +374,9 @@ pub fn check_question(path: &str, question: &Question) -> Vec<Diagnostic> {
 /// ("All of the above") are pinned, and a question whose choices name each other
 /// by letter ("Both A and C") keeps its choices in file order.
 pub fn keep_order_safe(question: &mut Question) {
+    let Some(question) = question.body.choices_mut() else {
+        return;
+    };
     if letters::names_letters(question) {
         question.shuffle = false;
     }
@@ -432,7 +452,12 @@ pub(crate) mod testing {
 
     /// The codes every rule gives on the base question with `edits`, in file order.
     pub fn codes(edits: &[(&str, &str)]) -> Vec<&'static str> {
-        let mut text = BASE.to_owned();
+        codes_of(BASE, edits)
+    }
+
+    /// The codes every rule gives on the bank `base` with `edits`, in file order.
+    pub fn codes_of(base: &str, edits: &[(&str, &str)]) -> Vec<&'static str> {
+        let mut text = base.to_owned();
         for (from, to) in edits {
             assert!(text.contains(from), "{from:?} is not in the bank");
             text = text.replacen(from, to, 1);
@@ -494,6 +519,7 @@ mod tests {
             "[ClientHello, ServerHello, Both A and B, All of the above]",
         )]);
         keep_order_safe(&mut q);
+        let q = q.choices().expect("a choice question");
         assert!(!q.shuffle);
         assert!(q.choices.value[3].pin);
         assert!(!q.choices.value[2].pin);

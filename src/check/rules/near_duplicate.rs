@@ -47,17 +47,41 @@ const LEAST_TOGETHER: f32 = 1.3;
 pub struct Fingerprint {
     stem: [u16; ROWS],
     choices: [u16; ROWS],
+    /// The question's kind: questions of two kinds ask differently, whatever
+    /// their words.
+    kind: u8,
 }
 
 impl Fingerprint {
     /// The fingerprint of `q`; None when its stem or its choices have no content
     /// words to compare ("Why?", choices "1" and "2").
     pub fn of(q: &Question) -> Option<Fingerprint> {
-        Fingerprint::of_texts(
+        // What the candidate reads besides the stem (choices, items, pairs);
+        // for a typed answer, the answers it accepts. Only questions of one
+        // kind are compared: a choice and an order question on the same
+        // messages ask different things.
+        let parts = q.body.model().texts();
+        let asked: Vec<&str> = parts
+            .iter()
+            .filter(|p| p.asked)
+            .map(|p| p.text.value.as_str())
+            .collect();
+        let body: Vec<&str> = if asked.is_empty() {
+            parts.iter().map(|p| p.text.value.as_str()).collect()
+        } else {
+            asked
+        };
+        let mut print = Fingerprint::of_texts(
             std::iter::once(q.question.value.as_str())
                 .chain(q.exhibit.iter().map(|e| e.value.as_str())),
-            q.choices.value.iter().map(|c| c.text.value.as_str()),
-        )
+            body.into_iter(),
+        )?;
+        print.kind = crate::bank::Kind::ALL
+            .iter()
+            .position(|&k| k == q.kind())
+            .and_then(|i| u8::try_from(i).ok())
+            .unwrap_or(0);
+        Some(print)
     }
 
     /// The fingerprint of a stem (with its exhibit) and choices given as texts.
@@ -68,6 +92,7 @@ impl Fingerprint {
         Some(Fingerprint {
             stem: minhash(stem)?,
             choices: minhash(choices)?,
+            kind: 0,
         })
     }
 
@@ -84,13 +109,16 @@ impl Fingerprint {
 
     fn is_near(&self, other: &Fingerprint) -> bool {
         let (stem, choices) = self.similarity(other);
-        stem >= LEAST_SIMILAR && choices >= LEAST_SIMILAR && stem + choices >= LEAST_TOGETHER
+        self.kind == other.kind
+            && stem >= LEAST_SIMILAR
+            && choices >= LEAST_SIMILAR
+            && stem + choices >= LEAST_TOGETHER
     }
 
     /// The key of band `band`; equal keys in a band make two questions candidates.
     fn band_key(&self, band: usize) -> u32 {
         let rows = band * ROWS_PER_BAND..(band + 1) * ROWS_PER_BAND;
-        let mut h = mix(band as u64 + 1);
+        let mut h = mix(band as u64 + 1 + (u64::from(self.kind) << 32));
         for i in rows {
             h = mix(h ^ u64::from(self.stem[i]) ^ (u64::from(self.choices[i]) << 16));
         }
@@ -260,6 +288,39 @@ mod tests {
             &["Finished", "ServerHello", "Certificate", "ClientHello"],
         );
         assert!(near(&a, &b));
+    }
+
+    /// An order question of `stem` and `items`.
+    fn order(stem: &str, items: &[&str]) -> Question {
+        parse(&format!(
+            "questions:\n  - id: x\n    kind: order\n    question: {stem:?}\n    items: [{}]\n",
+            items
+                .iter()
+                .map(|c| format!("{c:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    }
+
+    #[test]
+    fn questions_of_other_kinds_compare_their_items_and_their_kind() {
+        let a = order("In what order does the client send these messages?", SUITES);
+        let b = order(
+            "In which order are these messages sent by the client?",
+            &["Finished", "ServerHello", "Certificate", "ClientHello"],
+        );
+        assert!(near(&a, &b));
+        // The same texts asked as a choice: another question.
+        let choice = q("In what order does the client send these messages?", SUITES);
+        assert!(!near(&a, &choice));
+        // A typed answer compares what it accepts.
+        let text = |answer: &str| {
+            parse(&format!(
+                "questions:\n  - id: x\n    kind: text\n    question: Which extension carries the host name of the server?\n    answer: [{answer}]\n"
+            ))
+        };
+        assert!(near(&text("server_name, SNI"), &text("SNI, server_name")));
+        assert!(!near(&text("server_name"), &text("supported_groups")));
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub const HINT_IN_STEM: Rule = Rule {
 /// quiz adds "(Choose 2)" or "(Select all that apply)" itself; a stem that
 /// writes its own shows the hint twice.
 fn stem_has_no_hint(q: &Question, _: &Config, s: &mut Sink) {
+    // Only a choice question gets a hint.
+    if q.choices().is_none() {
+        return;
+    }
     let stem = q.question.value.to_lowercase();
     for hint in ["(choose ", "(select all", "(select two", "(select three"] {
         if stem.contains(hint) {
@@ -119,7 +123,10 @@ fn hint_count_matches(q: &Question, _: &Config, s: &mut Sink) {
     let Some(asked) = asked_count(&q.question.value) else {
         return;
     };
-    let given = q.correct().len();
+    let Some(choices) = q.choices() else {
+        return;
+    };
+    let given = choices.correct().len();
     if given != asked && given > 0 {
         let answers = |n: usize| if n == 1 { "answer" } else { "answers" };
         s.report(
@@ -290,6 +297,22 @@ mod tests {
             ["empty-question"]
         );
         assert_eq!(codes(&[("suite?", "suite? (Choose 1)")]), ["hint-in-stem"]);
+    }
+
+    #[test]
+    fn every_kind_is_asked_positively_but_only_a_choice_gets_a_hint_or_a_count() {
+        let order = "questions:
+  - id: o
+    kind: order
+    question: Which two steps does the client not take, in order? (Choose 2)
+    items: [ClientHello, Certificate, Finished]
+    explanation: E.
+    references: [{rfc: 5246, section: 7.3}]
+";
+        assert_eq!(
+            super::super::testing::codes_of(order, &[]),
+            ["negative-stem"]
+        );
     }
 
     #[test]

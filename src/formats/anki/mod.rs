@@ -43,7 +43,7 @@ pub(super) mod package;
 use super::build::Builder;
 use super::xml::escape;
 use super::{Format, Kind, refs, right_choices, xhtml};
-use crate::bank::{Bank, Question, letter};
+use crate::bank::{Bank, Choices, Question, letter};
 use crate::diagnostic::{Diagnostic, Pos};
 use markup::{defuse, defuse_attribute};
 use std::fmt::Write;
@@ -63,10 +63,10 @@ impl Format for Anki {
 
     fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
         let mut out = String::from(HEADER);
-        for bank in banks {
+        for (bank, q, c) in super::carried(kind, banks, warnings) {
             let deck = deck(bank);
-            for q in &bank.questions {
-                match Note::of(q) {
+            {
+                match Note::of(q, c) {
                     Ok(note) => {
                         let fields = [
                             note.question,
@@ -137,8 +137,8 @@ struct Note {
 }
 
 impl Note {
-    fn of(q: &Question) -> Result<Note, String> {
-        let correct = right_choices(q)?;
+    fn of(q: &Question, c: &Choices) -> Result<Note, String> {
+        let correct = right_choices(c)?;
         let mut question = defuse(&xhtml::lines(q.question.value.trim()));
         // A line starting with `#` is a comment to Anki's text reader: the stem must
         // not start with one.
@@ -154,15 +154,15 @@ impl Note {
                 .collect();
             let _ = write!(question, "<pre>{}</pre>", lines.join("<br/>"));
         }
-        if q.is_multiple() {
-            let hint = if q.multi {
+        if c.is_multiple() {
+            let hint = if c.multi {
                 "(Select all that apply)".to_owned()
             } else {
                 format!("(Choose {})", correct.len())
             };
             let _ = write!(question, "<p><i>{hint}</i></p>");
         }
-        for (i, c) in q.choices.value.iter().enumerate() {
+        for (i, c) in c.choices.value.iter().enumerate() {
             let _ = write!(
                 question,
                 "<div>{}. {}</div>",
@@ -177,10 +177,10 @@ impl Note {
                 answer,
                 "<p><b>{}. {}</b></p>",
                 letter(i),
-                defuse(&xhtml::inline(q.choices.value[i].text.value.trim()))
+                defuse(&xhtml::inline(c.choices.value[i].text.value.trim()))
             );
         }
-        let whys: Vec<String> = q
+        let whys: Vec<String> = c
             .choices
             .value
             .iter()
@@ -237,20 +237,22 @@ mod tests {
             id: s("hello"),
             question: s("#1: which\nmessage [sound:a.mp3]?"),
             exhibit: Some(s("a\tb\n  c\n")),
-            multi: false,
-            shuffle: true,
-            choices: Spanned::new(
-                ["One", "\"Two\"", "Th\tree \\(x\\)"]
-                    .iter()
-                    .map(|t| Choice {
-                        text: s(t),
-                        why: (*t == "One").then(|| s("Because <1>.")),
-                        pin: false,
-                    })
-                    .collect(),
-                Pos::new(1, 1),
-            ),
-            answer: Spanned::new(vec![s("A"), s("C")], Pos::new(1, 1)),
+            body: crate::bank::Body::Choice(crate::bank::Choices {
+                multi: false,
+                shuffle: true,
+                choices: Spanned::new(
+                    ["One", "\"Two\"", "Th\tree \\(x\\)"]
+                        .iter()
+                        .map(|t| Choice {
+                            text: s(t),
+                            why: (*t == "One").then(|| s("Because <1>.")),
+                            pin: false,
+                        })
+                        .collect(),
+                    Pos::new(1, 1),
+                ),
+                answer: Spanned::new(vec![s("A"), s("C")], Pos::new(1, 1)),
+            }),
             explanation: Some(s("It is\nso {{c1::x}}.")),
             references: Vec::new(),
             tags: vec![s("tls 1.3"), s("x")],

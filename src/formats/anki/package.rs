@@ -146,7 +146,11 @@ fn package(
                 }
             };
             for q in &bank.questions {
-                let n = match Note::of(q) {
+                let Some(c) = q.choices() else {
+                    warnings.push(crate::formats::of_another_kind(kind, bank, q));
+                    continue;
+                };
+                let n = match Note::of(q, c) {
                     Ok(n) => n,
                     Err(reason) => {
                         warnings.push(crate::formats::left_out(kind, bank, q, &reason));

@@ -3,7 +3,7 @@
 
 use super::collect::{Collect, MAX_QUESTION_BYTES, Refused};
 use super::{Converted, Failed, IMPORT, Imported, is_moodle_grade, refs};
-use crate::bank::{Bank, Choice, Question, Spanned, letter};
+use crate::bank::{Bank, Body, Choice, Choices, Question, Spanned, letter};
 use crate::check::rules;
 use crate::diagnostic::{Diagnostic, Pos, Severity};
 use std::collections::{HashMap, HashSet};
@@ -153,6 +153,17 @@ impl Builder {
         &self.source
     }
 
+    /// How many questions the source has had so far, skipped ones included.
+    pub fn seen(&self) -> usize {
+        self.ordinal
+    }
+
+    /// Whether the bank being written is full ([`super::collect`]): nothing more
+    /// is taken, and a reader may stop.
+    pub fn is_full(&self) -> bool {
+        self.out.is_full()
+    }
+
     /// An import error at `pos`.
     pub fn error(&self, pos: Pos, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(&self.source, pos, IMPORT, message)
@@ -297,18 +308,22 @@ impl Builder {
             id,
             question: draft.stem.clone(),
             exhibit: extra.exhibit,
-            multi: multi || extra.multi,
-            shuffle: draft.shuffle && !extra.keep_order,
-            choices: Spanned::new(choices, draft.choices_pos),
-            answer: Spanned::new(answer, draft.choices_pos),
+            body: Body::Choice(Choices {
+                multi: multi || extra.multi,
+                shuffle: draft.shuffle && !extra.keep_order,
+                choices: Spanned::new(choices, draft.choices_pos),
+                answer: Spanned::new(answer, draft.choices_pos),
+            }),
             explanation,
             references,
             tags,
             allow: Vec::new(),
         };
-        for &i in &extra.pins {
-            if let Some(c) = question.choices.value.get_mut(i) {
-                c.pin = true;
+        if let Some(c) = question.body.choices_mut() {
+            for &i in &extra.pins {
+                if let Some(choice) = c.choices.value.get_mut(i) {
+                    choice.pin = true;
+                }
             }
         }
         // "All of the above" stays last, and "Both A and C" keeps its letters.

@@ -34,26 +34,38 @@ mod tests;
 
 use super::Format;
 use super::build::{Builder, Draft, DraftChoice, Extra};
+use super::lines::{self as stream, Ends};
 use crate::bank::{Spanned, letter};
 use crate::diagnostic::{Diagnostic, Pos};
 use lines::{Line, answer_letters, classify};
+use std::io::BufRead;
 
 pub(super) struct Dump;
 
 impl Format for Dump {
+    /// A text in memory is read as a stream too.
     fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
+        self.stream(&mut text.as_bytes(), b)
+    }
+
+    /// A line at a time.
+    fn stream(&self, input: &mut dyn BufRead, b: &mut Builder) -> Result<(), Diagnostic> {
         let mut reader = Reader {
             b,
             state: State::Stem,
             q: Open::default(),
             tail: Vec::new(),
         };
-        for (i, raw) in text.lines().enumerate() {
+        let mut lines = stream::Lines::new(input, Ends::Newline);
+        let mut held = stream::Held::default();
+        while let Some((n, raw)) = lines.next().map_err(|e| e.error(reader.b))? {
+            if reader.b.is_full() {
+                // The bank is refused whole: nothing more is worth reading.
+                return Ok(());
+            }
+            held.line(reader.b, n, raw.len())?;
             let lead = raw.chars().take_while(|c| c.is_whitespace()).count();
-            let pos = Pos::new(
-                u32::try_from(i + 1).unwrap_or(u32::MAX),
-                u32::try_from(lead + 1).unwrap_or(u32::MAX),
-            );
+            let pos = Pos::new(n, u32::try_from(lead + 1).unwrap_or(u32::MAX));
             reader.line(pos, raw);
         }
         reader.end();

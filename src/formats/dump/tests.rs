@@ -26,7 +26,7 @@ fn the_fixture_page_gives_its_questions() {
             "Which message proves possession of the certificate's private key in TLS 1.3?",
         ]
     );
-    let answers: Vec<Vec<usize>> = qs.iter().map(|q| q.correct()).collect();
+    let answers: Vec<Vec<usize>> = qs.iter().map(|q| q.as_choice().correct()).collect();
     assert_eq!(
         answers,
         [
@@ -40,7 +40,8 @@ fn the_fixture_page_gives_its_questions() {
         ]
     );
     let texts = |q: &crate::bank::Question| {
-        q.choices
+        q.as_choice()
+            .choices
             .value
             .iter()
             .map(|c| c.text.value.clone())
@@ -133,7 +134,7 @@ fn the_stem_before_the_next_choices_leaves_the_explanation() {
 #[test]
 fn answer_letters_may_stand_on_the_next_line() {
     let imported = read("Q?\na) x\nb) y\nCorrect Answer:\nB\n");
-    assert_eq!(imported.bank.questions[0].correct(), [1]);
+    assert_eq!(imported.bank.questions[0].as_choice().correct(), [1]);
 }
 
 #[test]

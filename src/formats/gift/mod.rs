@@ -38,11 +38,15 @@ mod marks;
 mod write;
 
 use super::build::{Builder, Draft, DraftChoice, category_tag};
+use super::collect::MAX_QUESTION_BYTES;
+use super::lines::{Ends, Unread};
 use super::{Format, html, lines};
-use crate::bank::{Question, Spanned};
+use crate::bank::{Choices, Question, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
 use chars::{Ch, Line, chars, find, rfind, starts, string, trim};
 use marks::comment_marks;
+use std::io::BufRead;
+use std::ops::Range;
 
 pub(super) struct Gift;
 
@@ -57,34 +61,124 @@ enum TextFormat {
 }
 
 impl Format for Gift {
+    /// A text in memory is read as a stream too.
     fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
+        self.stream(&mut text.as_bytes(), b)
+    }
+
+    /// A paragraph at a time: the lines up to a blank one.
+    fn stream(&self, input: &mut dyn BufRead, b: &mut Builder) -> Result<(), Diagnostic> {
         let mut reader = Reader { b, category: None };
-        let mut lines: Vec<Line> = Vec::new();
-        let mut comments: Vec<Line> = Vec::new();
-        for (n, raw) in lines::numbered(text) {
+        let mut paragraph = Paragraph::default();
+        let mut lines = lines::Lines::new(input, Ends::AnyBreak);
+        loop {
+            let (n, raw) = match lines.next() {
+                Ok(Some(line)) => line,
+                Ok(None) => break,
+                Err(Unread::TooLong(n)) => {
+                    paragraph.too_long(n);
+                    continue;
+                }
+                Err(e) => return Err(e.error(reader.b)),
+            };
             let text = raw.trim();
             let lead = raw.len() - raw.trim_start().len();
             let col = u32::try_from(raw[..lead].chars().count() + 1).unwrap_or(u32::MAX);
             let line = Line { n, col, text };
             if text.is_empty() {
-                reader.block(&lines, &comments)?;
-                lines.clear();
-                comments.clear();
-            } else if text.starts_with("//") {
-                comments.push(line);
+                paragraph.end(&mut reader)?;
+                if reader.b.is_full() {
+                    // The bank is refused whole: nothing more is worth reading.
+                    return Ok(());
+                }
             } else {
-                lines.push(line);
+                paragraph.push(line, text.starts_with("//"));
             }
         }
-        reader.block(&lines, &comments)
+        paragraph.end(&mut reader)
     }
 
-    fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
-        write::question(q, out)
+    fn question(&self, q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
+        write::question(q, c, out)
     }
 
-    fn notes(&self, q: &Question) -> Vec<String> {
-        write::notes(q)
+    fn notes(&self, q: &Question, c: &Choices) -> Vec<String> {
+        write::notes(q, c)
+    }
+}
+
+/// The most text a paragraph may take in the file: the question limit itself,
+/// less than the other line formats allow ([`lines::MAX_HELD`]), because a
+/// paragraph is taken apart as characters that each carry their place (16 bytes
+/// a character, a few copies deep): a paragraph of 1 MiB costs about 50 MB.
+const MAX_PARAGRAPH: usize = MAX_QUESTION_BYTES;
+
+/// The paragraph being read: its lines' text in one buffer, the question lines and
+/// the comment lines each with their place in it. Past [`MAX_PARAGRAPH`] it keeps
+/// nothing more, and the question is skipped.
+#[derive(Default)]
+struct Paragraph {
+    text: String,
+    /// Line, column, and where the line's text lies in `text`.
+    lines: Vec<(u32, u32, Range<usize>)>,
+    comments: Vec<(u32, u32, Range<usize>)>,
+    /// The first line of a paragraph too long to keep.
+    over: Option<u32>,
+    first: Option<u32>,
+}
+
+impl Paragraph {
+    fn push(&mut self, line: Line, comment: bool) {
+        self.first.get_or_insert(line.n);
+        if self.over.is_some() {
+            return;
+        }
+        if self.text.len() + line.text.len() > MAX_PARAGRAPH {
+            return self.too_long(line.n);
+        }
+        let at = self.text.len()..self.text.len() + line.text.len();
+        self.text.push_str(line.text);
+        let kept = (line.n, line.col, at);
+        if comment {
+            self.comments.push(kept);
+        } else {
+            self.lines.push(kept);
+        }
+    }
+
+    /// A line of the paragraph (line `n`, or one before it) makes it too long.
+    fn too_long(&mut self, n: u32) {
+        let first = *self.first.get_or_insert(n);
+        self.over = Some(first);
+        self.text = String::new();
+        self.lines = Vec::new();
+        self.comments = Vec::new();
+    }
+
+    /// Hands the paragraph to the reader, and starts the next.
+    fn end(&mut self, reader: &mut Reader) -> Result<(), Diagnostic> {
+        let done = std::mem::take(self);
+        if let Some(first) = done.over {
+            reader.b.skip_error(
+                Pos::new(first, 1),
+                "the question",
+                &format!(
+                    "its paragraph runs over {} MiB before the blank line that ends it, more than any question quiz takes; it is not read (is a blank line missing between questions?)",
+                    MAX_PARAGRAPH / (1024 * 1024)
+                ),
+            );
+            return Ok(());
+        }
+        let lines_of = |kept: &[(u32, u32, Range<usize>)]| -> Vec<Line> {
+            kept.iter()
+                .map(|(n, col, at)| Line {
+                    n: *n,
+                    col: *col,
+                    text: &done.text[at.clone()],
+                })
+                .collect()
+        };
+        reader.block(&lines_of(&done.lines), &lines_of(&done.comments))
     }
 }
 
@@ -523,7 +617,8 @@ mod tests {
     }
 
     fn whys(q: &Question) -> Vec<Option<&str>> {
-        q.choices
+        q.as_choice()
+            .choices
             .value
             .iter()
             .map(|c| c.why.as_ref().map(|w| w.value.as_str()))
@@ -552,16 +647,16 @@ mod tests {
                 None
             ]
         );
-        assert_eq!(q.correct(), [1]);
-        assert!(!q.is_multiple());
+        assert_eq!(q.as_choice().correct(), [1]);
+        assert!(!q.as_choice().is_multiple());
         assert_eq!(
             q.explanation.as_ref().map(|e| e.value.as_str()),
             Some("The server picks #1.")
         );
         assert_eq!(q.pos, Pos::new(2, 1));
-        assert_eq!(q.choices.value[1].text.pos, Pos::new(4, 2));
+        assert_eq!(q.as_choice().choices.value[1].text.pos, Pos::new(4, 2));
         assert_eq!(
-            q.choices.value[1].why.as_ref().map(|w| w.pos),
+            q.as_choice().choices.value[1].why.as_ref().map(|w| w.pos),
             Some(Pos::new(4, 14))
         );
     }
@@ -572,7 +667,7 @@ mod tests {
             ok("What do \\: \\= \\~ \\# \\{ \\} \\\\ and \\n mean? { =all\\nof them ~none }");
         let q = &imported.bank.questions[0];
         assert_eq!(q.question.value, "What do : = ~ # { } \\ and \n mean?");
-        assert_eq!(q.choices.value[0].text.value, "all\nof them");
+        assert_eq!(q.as_choice().choices.value[0].text.value, "all\nof them");
     }
 
     #[test]
@@ -582,17 +677,20 @@ mod tests {
                            ::one::Which is a hash? {~%100%SHA-256 ~%-50%AES}\n",
         );
         let qs = &imported.bank.questions;
-        assert_eq!(qs[0].correct(), [0, 1]);
-        assert!(!qs[0].multi, "two right answers say multiple already");
+        assert_eq!(qs[0].as_choice().correct(), [0, 1]);
+        assert!(
+            !qs[0].as_choice().multi,
+            "two right answers say multiple already"
+        );
         assert_eq!(whys(&qs[0])[2], Some("a cipher"));
-        assert_eq!(qs[1].correct(), [0]);
-        assert!(qs[1].multi, "Moodle shows it with checkboxes");
+        assert_eq!(qs[1].as_choice().correct(), [0]);
+        assert!(qs[1].as_choice().multi, "Moodle shows it with checkboxes");
     }
 
     #[test]
     fn partial_credit_in_a_single_answer_question_is_reported() {
         let imported = ok("Q? {=best ~%50%good ~bad}");
-        assert_eq!(imported.bank.questions[0].correct(), [0]);
+        assert_eq!(imported.bank.questions[0].as_choice().correct(), [0]);
         assert_eq!(imported.warnings.len(), 1);
         assert!(
             imported.warnings[0].message.contains("50 %"),
@@ -608,8 +706,8 @@ mod tests {
                            ::tf3::Capitals only.{TRUE}");
         let qs = &imported.bank.questions;
         assert_eq!(texts(&qs[0]), ["True", "False"]);
-        assert_eq!(qs[0].correct(), [0]);
-        assert_eq!(qs[1].correct(), [1]);
+        assert_eq!(qs[0].as_choice().correct(), [0]);
+        assert_eq!(qs[1].as_choice().correct(), [1]);
         assert_eq!(
             whys(&qs[1]),
             [Some("No: POODLE."), Some("Right, it is broken.")]
@@ -618,7 +716,7 @@ mod tests {
             qs[1].explanation.as_ref().map(|e| e.value.as_str()),
             Some("RFC 7568.")
         );
-        assert_eq!(qs[2].correct(), [0]);
+        assert_eq!(qs[2].as_choice().correct(), [0]);
     }
 
     /// Moodle compares `T`, `TRUE`, `F` and `FALSE` case and all: `{true}` is a
@@ -756,7 +854,7 @@ mod tests {
         let qs = &imported.bank.questions;
         assert_eq!(qs[0].question.value, "A _____ b } c");
         assert_eq!(qs[1].question.value, "B  then {z}");
-        assert_eq!(qs[2].choices.value[0].text.value, "x {");
+        assert_eq!(qs[2].as_choice().choices.value[0].text.value, "x {");
         let at: Vec<(u32, u32)> = imported.warnings.iter().map(|w| (w.line, w.col)).collect();
         assert_eq!(at, [(1, 13), (3, 16), (5, 7)]);
         assert!(
@@ -788,7 +886,7 @@ mod tests {
         let qs = &imported.bank.questions;
         assert_eq!(qs.len(), 2);
         assert_eq!(qs[0].question.value, "Which message\ncomes first?");
-        assert_eq!(qs[0].choices.value[0].text.pos, Pos::new(3, 2));
+        assert_eq!(qs[0].as_choice().choices.value[0].text.pos, Pos::new(3, 2));
         assert_eq!(qs[1].pos, Pos::new(7, 1));
     }
 
@@ -817,7 +915,7 @@ mod tests {
         let imported = ok("Which? {stray ~a =b}");
         let q = &imported.bank.questions[0];
         assert_eq!(texts(q), ["stray", "a", "b"]);
-        assert_eq!(q.correct(), [2]);
+        assert_eq!(q.as_choice().correct(), [2]);
         assert!(imported.warnings[0].message.contains("wrong answer"));
     }
 
@@ -830,8 +928,8 @@ mod tests {
             ok("Q? {\n~%150%a\n=b\n}\n\nR? {\n~%37%a\n~%63%b\n~%-100%c\n}\n\nS? {\n=a\n~%-50%b\n}");
         let qs = &imported.bank.questions;
         assert_eq!(qs.len(), 2);
-        assert_eq!(qs[0].correct(), [0, 1]);
-        assert_eq!(qs[1].correct(), [0]);
+        assert_eq!(qs[0].as_choice().correct(), [0, 1]);
+        assert_eq!(qs[1].as_choice().correct(), [0]);
         let at: Vec<(u32, bool)> = imported
             .warnings
             .iter()
@@ -910,7 +1008,7 @@ mod tests {
             assert_eq!(a.question.value, b.question.value);
             assert_eq!(texts(a), texts(b));
             assert_eq!(whys(a), whys(b));
-            assert_eq!(a.correct(), b.correct());
+            assert_eq!(a.as_choice().correct(), b.as_choice().correct());
         }
     }
 
@@ -941,8 +1039,8 @@ mod tests {
     fn what_gift_cannot_hold_is_reported() {
         let mut bank =
             ok("::pinned::Which? {=a ~b ~None of these}\n\n::ordered::Which? {=a ~b}").bank;
-        bank.questions[0].choices.value[2].pin = true;
-        bank.questions[1].shuffle = false;
+        bank.questions[0].as_choice_mut().choices.value[2].pin = true;
+        bank.questions[1].as_choice_mut().shuffle = false;
         bank.questions[1].id.value = "x".repeat(101);
         let out = export(Format::Gift, std::slice::from_ref(&bank));
         let messages: Vec<&str> = out.warnings.iter().map(|w| w.message.as_str()).collect();
@@ -982,7 +1080,7 @@ mod tests {
             hello.question.value,
             "Which message carries the cipher suite that the server {chose}?"
         );
-        assert_eq!(hello.correct(), [1]);
+        assert_eq!(hello.as_choice().correct(), [1]);
         assert_eq!(whys(hello)[1], Some("Right: it carries exactly one suite."));
         assert_eq!(whys(hello)[2], None);
         let tags: Vec<&str> = hello.tags.iter().map(|t| t.value.as_str()).collect();
@@ -994,7 +1092,7 @@ mod tests {
                 .is_some_and(|e| e.value.starts_with("RFC 5246 §7.4.1.3: the"))
         );
         let hashes = &qs[2];
-        assert_eq!(hashes.correct(), [0, 1]);
+        assert_eq!(hashes.as_choice().correct(), [0, 1]);
         assert_eq!(
             hashes.explanation.as_ref().map(|e| e.value.as_str()),
             Some(
@@ -1003,7 +1101,7 @@ mod tests {
         );
         let rc4 = &qs[3];
         assert_eq!(texts(rc4), ["True", "False"]);
-        assert_eq!(rc4.correct(), [1]);
+        assert_eq!(rc4.as_choice().correct(), [1]);
         assert_eq!(
             whys(rc4),
             [
@@ -1011,7 +1109,7 @@ mod tests {
                 Some("Right: RFC 7465 prohibits RC4 everywhere.")
             ]
         );
-        assert_eq!(qs[4].correct(), [0]);
+        assert_eq!(qs[4].as_choice().correct(), [0]);
         assert_eq!(
             qs[5].question.value,
             "Escapes: the characters ~ = # { } and \\ must be escaped, and \\n is a backslash and n."

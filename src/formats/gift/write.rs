@@ -3,10 +3,10 @@
 //! HTML Moodle makes of them.
 
 use super::super::{fixed_order, html, partial_weights, refs, right_choices, true_false};
-use crate::bank::{MAX_ID_LEN, Question};
+use crate::bank::{Choices, MAX_ID_LEN, Question};
 
-pub(super) fn question(q: &Question, out: &mut String) -> Result<(), String> {
-    let right = right_choices(q)?;
+pub(super) fn question(q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
+    let right = right_choices(c)?;
     let mut marks: Vec<String> = Vec::new();
     if q.id.value.chars().count() <= MAX_ID_LEN {
         marks.push(format!("[id:{}]", q.id.value.replace(']', "\\]")));
@@ -28,9 +28,9 @@ pub(super) fn question(q: &Question, out: &mut String) -> Result<(), String> {
         None => escape(&q.question.value),
     };
     out.push_str(&format!("::{}::{stem} {{", escape(&q.id.value)));
-    if let Some(is_true) = true_false(q) {
+    if let Some(is_true) = true_false(c) {
         let choice_why = |i: usize| {
-            q.choices.value[i]
+            c.choices.value[i]
                 .why
                 .as_ref()
                 .map_or(String::new(), |w| escape(&w.value))
@@ -50,12 +50,12 @@ pub(super) fn question(q: &Question, out: &mut String) -> Result<(), String> {
         out.push('\n');
     } else {
         out.push('\n');
-        let weights = if q.is_multiple() {
-            Some(partial_weights(q)?)
+        let weights = if c.is_multiple() {
+            Some(partial_weights(c)?)
         } else {
             None
         };
-        for (i, c) in q.choices.value.iter().enumerate() {
+        for (i, c) in c.choices.value.iter().enumerate() {
             let text = escape(&c.text.value);
             let mark = match &weights {
                 Some(w) => format!("~%{}%", w[i]),
@@ -78,10 +78,10 @@ pub(super) fn question(q: &Question, out: &mut String) -> Result<(), String> {
     Ok(())
 }
 
-pub(super) fn notes(q: &Question) -> Vec<String> {
+pub(super) fn notes(q: &Question, c: &Choices) -> Vec<String> {
     let mut notes = Vec::new();
     // A true/false question shows True, then False, in Moodle as in quiz.
-    if let Some(order) = fixed_order(q).filter(|_| true_false(q).is_none()) {
+    if let Some(order) = fixed_order(c).filter(|_| true_false(c).is_none()) {
         notes.push(format!(
             "{order}, and GIFT cannot say so: Moodle may shuffle the choices (export to moodle-xml, whose <shuffleanswers>false</shuffleanswers> keeps them in order)"
         ));

@@ -75,27 +75,25 @@ impl Format for Qti {
         let mut files: Vec<(String, String)> = Vec::new();
         let mut entries = Vec::new();
         let mut names = HashSet::new();
-        for bank in banks {
-            for q in &bank.questions {
-                let item = match write::item(q) {
-                    Ok(item) => item,
-                    Err(reason) => {
-                        warnings.push(left_out(kind, bank, q, &reason));
-                        continue;
-                    }
-                };
-                let mut href = format!("items/{}.xml", q.id.value);
-                let mut n = 2;
-                while !names.insert(href.clone()) {
-                    href = format!("items/{}-{n}.xml", q.id.value);
-                    n += 1;
+        for (bank, q, c) in super::carried(kind, banks, warnings) {
+            let item = match write::item(q, c) {
+                Ok(item) => item,
+                Err(reason) => {
+                    warnings.push(left_out(kind, bank, q, &reason));
+                    continue;
                 }
-                entries.push(write::Entry {
-                    href: href.clone(),
-                    tags: q.tags.iter().map(|t| t.value.trim().to_owned()).collect(),
-                });
-                files.push((href, item));
+            };
+            let mut href = format!("items/{}.xml", q.id.value);
+            let mut n = 2;
+            while !names.insert(href.clone()) {
+                href = format!("items/{}-{n}.xml", q.id.value);
+                n += 1;
             }
+            entries.push(write::Entry {
+                href: href.clone(),
+                tags: q.tags.iter().map(|t| t.value.trim().to_owned()).collect(),
+            });
+            files.push((href, item));
         }
         files.insert(0, (MANIFEST.to_owned(), write::manifest(&entries)));
         match zip(&files) {

@@ -28,9 +28,9 @@ fn the_mapping_scores_as_partial_scoring_does() {
     for q in banks
         .iter()
         .flat_map(|b| &b.questions)
-        .filter(|q| q.is_multiple())
+        .filter(|q| q.as_choice().is_multiple())
     {
-        let xml = write::item(q).unwrap_or_else(|e| panic!("{e}"));
+        let xml = write::item(q, q.as_choice()).unwrap_or_else(|e| panic!("{e}"));
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}"));
         let mapping = doc
             .descendants()
@@ -48,9 +48,9 @@ fn the_mapping_scores_as_partial_scoring_does() {
                     .unwrap_or(f64::NAN)
             })
             .collect();
-        let n = q.choices.value.len();
+        let n = q.as_choice().choices.value.len();
         assert_eq!(values.len(), n);
-        let correct = q.correct();
+        let correct = q.as_choice().correct();
         for set in 0u32..(1 << n) {
             let ticked: Vec<usize> = (0..n).filter(|i| set & (1 << i) != 0).collect();
             let mapped = if ticked.is_empty() {
@@ -113,14 +113,17 @@ fn items_from_other_tools_are_read() {
         q.exhibit.as_ref().map(|e| e.value.as_str()),
         Some("ssl_protocols TLSv1.2 TLSv1.3;\n  ssl_ciphers HIGH;")
     );
-    assert_eq!(q.choices.value[0].text.value, "TLS 1.0 & 1.1");
+    assert_eq!(q.as_choice().choices.value[0].text.value, "TLS 1.0 & 1.1");
     assert_eq!(
-        q.choices.value[0].why.as_ref().map(|w| w.value.as_str()),
+        q.as_choice().choices.value[0]
+            .why
+            .as_ref()
+            .map(|w| w.value.as_str()),
         Some("Those are not listed.")
     );
-    assert!(q.choices.value[0].pin && !q.choices.value[1].pin);
-    assert!(!q.shuffle);
-    assert_eq!(q.correct(), [1]);
+    assert!(q.as_choice().choices.value[0].pin && !q.as_choice().choices.value[1].pin);
+    assert!(!q.as_choice().shuffle);
+    assert_eq!(q.as_choice().correct(), [1]);
     assert_eq!(
         q.explanation.as_ref().map(|e| e.value.as_str()),
         Some("Right.\n\nSee nginx docs (https://nginx.org/).")
@@ -262,10 +265,18 @@ fn every_item_says_each_why_when_its_choice_is_ticked_wrongly_or_missed() {
     let q = banks
         .iter()
         .flat_map(|b| &b.questions)
-        .find(|q| q.choices.value.iter().filter(|c| c.why.is_some()).count() >= 2)
+        .find(|q| {
+            q.as_choice()
+                .choices
+                .value
+                .iter()
+                .filter(|c| c.why.is_some())
+                .count()
+                >= 2
+        })
         .unwrap_or_else(|| panic!("no question with two `why`s"));
-    let xml = write::item(q).unwrap_or_default();
-    for (i, c) in q.choices.value.iter().enumerate() {
+    let xml = write::item(q, q.as_choice()).unwrap_or_default();
+    for (i, c) in q.as_choice().choices.value.iter().enumerate() {
         let l = letter(i);
         let inline = format!(
             "<feedbackInline outcomeIdentifier=\"FEEDBACK\" identifier=\"{l}\" showHide=\"show\">"
@@ -274,8 +285,12 @@ fn every_item_says_each_why_when_its_choice_is_ticked_wrongly_or_missed() {
         let value = format!("<baseValue baseType=\"identifier\">{l}</baseValue>");
         let negated =
             format!("<not><match><variable identifier=\"RESPONSE\"/>{value}</match></not>");
-        if c.why.is_some() && !q.is_multiple() {
-            assert_eq!(xml.contains(&negated), q.correct().contains(&i), "{l}");
+        if c.why.is_some() && !q.as_choice().is_multiple() {
+            assert_eq!(
+                xml.contains(&negated),
+                q.as_choice().correct().contains(&i),
+                "{l}"
+            );
         }
     }
     let exported = export(Kind::Qti, &banks);

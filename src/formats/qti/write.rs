@@ -1,7 +1,7 @@
 //! One question as a QTI 2.1 `assessmentItem`, and the package's `imsmanifest.xml`.
 
 use super::{CHOICE_INTERACTION, GENERAL_FEEDBACK, ITEM_TYPE, QTI_NS, SELECT_ALL};
-use crate::bank::{Question, letter};
+use crate::bank::{Choices, Question, letter};
 use crate::formats::xml::escape;
 use crate::formats::{refs, right_choices, xhtml};
 use std::fmt::Write;
@@ -26,17 +26,17 @@ pub(super) fn identifier(id: &str) -> String {
 /// each of the k right choices and −1/k for each wrong one. The mapping sums the
 /// values of the choices ticked and clamps the sum to [0, 1], which is
 /// `--scoring partial`: max(0, (right − wrong) / k).
-pub(super) fn mapped_values(q: &Question, correct: &[usize]) -> Vec<f64> {
+pub(super) fn mapped_values(c: &Choices, correct: &[usize]) -> Vec<f64> {
     let share = 1.0 / correct.len() as f64;
-    (0..q.choices.value.len())
+    (0..c.choices.value.len())
         .map(|i| if correct.contains(&i) { share } else { -share })
         .collect()
 }
 
 /// The item, or why the question cannot be one.
-pub(super) fn item(q: &Question) -> Result<String, String> {
-    let correct = right_choices(q)?;
-    let multiple = q.is_multiple();
+pub(super) fn item(q: &Question, c: &Choices) -> Result<String, String> {
+    let correct = right_choices(c)?;
+    let multiple = c.is_multiple();
     let mut out = String::new();
     let _ = write!(
         out,
@@ -62,7 +62,7 @@ pub(super) fn item(q: &Question) -> Result<String, String> {
     out.push_str("    </correctResponse>\n");
     if multiple {
         out.push_str("    <mapping lowerBound=\"0\" upperBound=\"1\" defaultValue=\"0\">\n");
-        for (i, value) in mapped_values(q, &correct).iter().enumerate() {
+        for (i, value) in mapped_values(c, &correct).iter().enumerate() {
             let _ = writeln!(
                 out,
                 "      <mapEntry mapKey=\"{}\" mappedValue=\"{value}\"/>",
@@ -79,8 +79,8 @@ pub(super) fn item(q: &Question) -> Result<String, String> {
          <defaultValue><value>1</value></defaultValue>\n  </outcomeDeclaration>\n  \
          <outcomeDeclaration identifier=\"FEEDBACK\" cardinality=\"multiple\" baseType=\"identifier\"/>\n",
     );
-    body(q, multiple, &mut out);
-    processing(q, &correct, multiple, &mut out);
+    body(q, c, multiple, &mut out);
+    processing(q, c, &correct, multiple, &mut out);
     if let Some(feedback) = general_feedback(q) {
         let _ = writeln!(
             out,
@@ -93,7 +93,7 @@ pub(super) fn item(q: &Question) -> Result<String, String> {
 }
 
 /// The stem, the exhibit, and the choices with their `why`.
-fn body(q: &Question, multiple: bool, out: &mut String) {
+fn body(q: &Question, c: &Choices, multiple: bool, out: &mut String) {
     out.push_str("  <itemBody>\n");
     let _ = writeln!(
         out,
@@ -109,7 +109,7 @@ fn body(q: &Question, multiple: bool, out: &mut String) {
     }
     // `multi: true` ("select all that apply", no count given) has no QTI attribute
     // of its own: a class says it, which other tools ignore.
-    let class = if q.multi {
+    let class = if c.multi {
         format!(" class=\"{SELECT_ALL}\"")
     } else {
         String::new()
@@ -117,10 +117,10 @@ fn body(q: &Question, multiple: bool, out: &mut String) {
     let _ = writeln!(
         out,
         "    <{CHOICE_INTERACTION}{class} responseIdentifier=\"RESPONSE\" shuffle=\"{}\" maxChoices=\"{}\">",
-        q.shuffle,
+        c.shuffle,
         if multiple { 0 } else { 1 }
     );
-    for (i, c) in q.choices.value.iter().enumerate() {
+    for (i, c) in c.choices.value.iter().enumerate() {
         let fixed = if c.pin { " fixed=\"true\"" } else { "" };
         let _ = write!(
             out,
@@ -145,7 +145,7 @@ fn body(q: &Question, multiple: bool, out: &mut String) {
 /// `map_response` for a multiple-answer one, written out, then the feedback shown as
 /// `quiz run` shows it: the explanation always, and the `why` of each choice ticked
 /// wrongly or missed.
-fn processing(q: &Question, correct: &[usize], multiple: bool, out: &mut String) {
+fn processing(q: &Question, c: &Choices, correct: &[usize], multiple: bool, out: &mut String) {
     out.push_str("  <responseProcessing>\n");
     if multiple {
         out.push_str(
@@ -172,7 +172,7 @@ fn processing(q: &Question, correct: &[usize], multiple: bool, out: &mut String)
             "    <setOutcomeValue identifier=\"FEEDBACK\"><multiple><baseValue baseType=\"identifier\">{GENERAL_FEEDBACK}</baseValue></multiple></setOutcomeValue>"
         );
     }
-    for (i, c) in q.choices.value.iter().enumerate() {
+    for (i, c) in c.choices.value.iter().enumerate() {
         if c.why.as_ref().is_none_or(|w| w.value.trim().is_empty()) {
             continue;
         }

@@ -35,7 +35,7 @@ fn keys(index: usize, choice: &Choice) -> String {
 }
 
 pub fn answer(question: &Question) -> Markup {
-    let kind = if question.several {
+    let kind = if question.several() {
         "checkbox"
     } else {
         "radio"
@@ -45,7 +45,7 @@ pub fn answer(question: &Question) -> Markup {
             legend.stem id="stem" { (stem(question)) }
             (exhibit(question))
             ol.choice-list {
-                @for (index, choice) in question.choices.iter().enumerate() {
+                @for (index, choice) in question.choices().iter().enumerate() {
                     li data-row {
                         label.choice {
                             input type=(kind) name="pick" value=(index)
@@ -68,7 +68,7 @@ pub fn judged(question: &Question) -> Markup {
             h2.stem id="stem" { (stem(question)) }
             (exhibit(question))
             ol.choice-list {
-                @for choice in &question.choices {
+                @for choice in question.choices() {
                     @let mark = choice.mark;
                     li class=(format!("choice {}", mark.map_or("tone-plain", |m| tone(m.tone)))) {
                         span.mark { (mark.map_or(" ", |m| m.symbol)) }

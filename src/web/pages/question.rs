@@ -41,7 +41,7 @@ pub fn question(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Ma
         return super::refusal("There is no such question.");
     };
     let mode = sitting.flow.mode();
-    let keys = KeyMode::Question(mode);
+    let keys = KeyMode::Question(mode, crate::screen::keymap::Shape::Pick);
     let buttons = match mode {
         Mode::Practice => vec![
             key_button(Do::Answer, "Answer", keys, Command::Answer).primary(),
@@ -148,7 +148,7 @@ pub fn feedback(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Ma
     ) else {
         return super::refusal("There is no such question.");
     };
-    let keys = KeyMode::Feedback;
+    let keys = KeyMode::Feedback(false);
     let buttons = [
         key_button(Do::Next, "Next question", keys, Command::Next).primary(),
         key_button(
@@ -188,7 +188,7 @@ pub fn opened(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Mark
     ) else {
         return super::refusal("There is no such question.");
     };
-    let back = crate::web::keys::keys(KeyMode::Opened, Command::Back);
+    let back = crate::web::keys::keys(KeyMode::Opened(false), Command::Back);
     let body = html! {
         (verdict(&feedback, &question))
         p.actions {
@@ -203,7 +203,7 @@ pub fn opened(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Mark
         header: Some(&header),
         clock: None,
         news: cx.news,
-        keys: Some(KeyMode::Opened),
+        keys: Some(KeyMode::Opened(false)),
         body,
     })
 }

@@ -1,7 +1,9 @@
-//! How an answer turns into points. Each question is worth one point.
+//! How an answer turns into points. Each question is worth one point; each kind
+//! says what earns it (see its module), under one of two ways of scoring.
 
-/// `strict`: all or nothing, as certification exams score. `partial`: Canvas's
-/// "partial credit with penalty", max(0, (c − w) / k).
+/// `strict`: all or nothing, as certification exams score. `partial`: part of
+/// a point for part of an answer, as each kind defines it (a choice question:
+/// Canvas's "partial credit with penalty", max(0, (c − w) / k)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Scoring {
     #[default]
@@ -37,6 +39,16 @@ impl Scoring {
             }
         }
     }
+
+    /// Points for `part` of a whole (1.0 is all of it): the whole point or
+    /// nothing when strict, the part when partial.
+    pub fn share(self, part: f64) -> f64 {
+        match self {
+            Scoring::Strict if part >= 1.0 => 1.0,
+            Scoring::Strict => 0.0,
+            Scoring::Partial => part.clamp(0.0, 1.0),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -60,5 +72,12 @@ mod tests {
         // Ticking every choice earns nothing.
         assert_eq!(Partial.points(&[0, 1, 2, 3, 4], &[0, 2]), 0.0);
         assert_eq!(Partial.points(&[1, 3], &[0, 2]), 0.0);
+    }
+
+    #[test]
+    fn a_share_is_all_or_nothing_when_strict() {
+        assert_eq!(Strict.share(1.0), 1.0);
+        assert_eq!(Strict.share(0.99), 0.0);
+        assert_eq!(Partial.share(0.5), 0.5);
     }
 }

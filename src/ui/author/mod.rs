@@ -6,15 +6,18 @@
 //! Ctrl-C cancels at any prompt; Esc (or `q`) cancels at the menus. dialoguer's
 //! text prompts do not read Esc, so there it does nothing.
 
+mod field;
+mod kinds;
+
 use crate::author::{self, Draft, DraftReference, parse_reference, propose_id};
-use crate::bank::letter;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::exit::error_chain;
 use crate::paint::Paint;
 use crate::safe;
 use console::Term;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Input, MultiSelect, Select};
+use dialoguer::{Input, Select};
+use field::Field;
 use std::io;
 use std::path::Path;
 use std::sync::Arc;
@@ -130,59 +133,6 @@ impl From<dialoguer::Error> for Stop {
     }
 }
 
-/// The parts of a question an author can go back to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Field {
-    Question,
-    Id,
-    Choices,
-    Correct,
-    Explanation,
-    References,
-    Tags,
-}
-
-impl Field {
-    const ALL: [Field; 7] = [
-        Field::Question,
-        Field::Id,
-        Field::Choices,
-        Field::Correct,
-        Field::Explanation,
-        Field::References,
-        Field::Tags,
-    ];
-
-    fn label(self) -> &'static str {
-        match self {
-            Field::Question => "Question",
-            Field::Id => "Id",
-            Field::Choices => "Choices",
-            Field::Correct => "Correct answers",
-            Field::Explanation => "Explanation",
-            Field::References => "References",
-            Field::Tags => "Tags",
-        }
-    }
-
-    /// The field a diagnostic of the check rules is about.
-    fn of(diagnostic: &Diagnostic) -> Option<Field> {
-        Some(match diagnostic.code {
-            "invalid-id" | "duplicate-id" => Field::Id,
-            "empty-question" => Field::Question,
-            "too-few-choices" | "too-many-choices" | "empty-choice" | "duplicate-choice" => {
-                Field::Choices
-            }
-            "invalid-answer" | "answer-out-of-range" | "duplicate-answer" => Field::Correct,
-            "invalid-reference" | "invalid-rfc" | "invalid-url" | "missing-reference" => {
-                Field::References
-            }
-            "missing-explanation" => Field::Explanation,
-            _ => return None,
-        })
-    }
-}
-
 struct Prompts {
     term: Term,
     theme: Box<dyn Theme>,
@@ -215,7 +165,9 @@ impl Prompts {
             }
         }
         self.say(&p.dim("Ctrl-C cancels at any prompt; nothing is written until the end."))?;
-        for field in Field::ALL {
+        // The kind first: it decides what else is asked.
+        self.ask(Field::Kind, &mut draft, target)?;
+        for field in Field::of_kind(draft.kind).into_iter().skip(1) {
             self.ask(field, &mut draft, target)?;
         }
         loop {
@@ -271,11 +223,19 @@ impl Prompts {
             )? {
                 Some(0) => return Ok(draft),
                 Some(1) => {
-                    let labels: Vec<&str> = Field::ALL.iter().map(|f| f.label()).collect();
+                    let fields = Field::of_kind(draft.kind);
+                    let labels: Vec<&str> = fields.iter().map(|f| f.label(draft.kind)).collect();
                     // Esc here goes back to the menu above.
                     let field = self.menu("Which field?", &labels)?;
-                    if let Some(&field) = field.and_then(|i| Field::ALL.get(i)) {
+                    if let Some(&field) = field.and_then(|i| fields.get(i)) {
+                        let kind = draft.kind;
                         self.ask(field, &mut draft, target)?;
+                        // Another kind asks its own fields.
+                        if draft.kind != kind {
+                            for field in kinds::own(draft.kind) {
+                                self.ask(field, &mut draft, target)?;
+                            }
+                        }
                     }
                 }
                 _ => return Err(Stop::Cancel),
@@ -311,6 +271,19 @@ impl Prompts {
     /// Asks for one field (again, with what it has as the starting text).
     fn ask(&self, field: Field, draft: &mut Draft, target: &Target) -> Step<()> {
         match field {
+            Field::Kind => draft.kind = self.kind(draft.kind)?,
+            Field::Exhibit => {
+                draft.exhibit = self.lines("Exhibit", draft.exhibit.as_deref(), true)?
+            }
+            Field::Multi => draft.multi = self.multi(draft)?,
+            Field::Whys => draft.whys = self.whys(draft)?,
+            Field::Shuffle => draft.keep_order = self.keep_order(draft)?,
+            Field::Items => draft.items = self.items(&draft.items)?,
+            Field::Pairs => draft.pairs = self.pairs(&draft.pairs)?,
+            Field::Extra => draft.extra = self.extra(draft)?,
+            Field::Answer => draft.answers = self.answers(draft)?,
+            Field::Tolerance => draft.tolerance = self.tolerance(draft)?,
+            Field::Case => draft.case_sensitive = self.case(draft.case_sensitive)?,
             Field::Question => {
                 let before = draft.question.clone();
                 let check = |stem: &String| {
@@ -348,6 +321,19 @@ impl Prompts {
                 let before = draft.choices.clone();
                 draft.choices = self.choices(&before)?;
                 if draft.choices != before && !before.is_empty() {
+                    // A choice's `why` goes with its text.
+                    let whys = std::mem::take(&mut draft.whys);
+                    draft.whys = draft
+                        .choices
+                        .iter()
+                        .map(|c| {
+                            before
+                                .iter()
+                                .position(|b| b == c)
+                                .and_then(|i| whys.get(i).cloned())
+                                .unwrap_or_default()
+                        })
+                        .collect();
                     // The letters may have moved: tick the right ones again.
                     let correct: Vec<usize> = draft
                         .correct
@@ -360,7 +346,8 @@ impl Prompts {
             }
             Field::Correct => draft.correct = self.correct(&draft.choices, &draft.correct)?,
             Field::Explanation => {
-                draft.explanation = self.explanation(draft.explanation.as_deref())?;
+                draft.explanation =
+                    self.lines("Explanation", draft.explanation.as_deref(), true)?;
             }
             Field::References => draft.references = self.references(&draft.references)?,
             Field::Tags => {
@@ -375,6 +362,19 @@ impl Prompts {
             }
         }
         Ok(())
+    }
+
+    /// One line of text as typed, trailing spaces aside (an exhibit's line).
+    fn raw_text(&self, prompt: &str, initial: Option<&str>) -> Step<String> {
+        self.check_interrupted()?;
+        let mut input = Input::<String>::with_theme(self.theme.as_ref())
+            .with_prompt(prompt)
+            .allow_empty(true);
+        if let Some(initial) = initial.filter(|i| !i.is_empty()) {
+            input = input.with_initial_text(initial);
+        }
+        let answer = input.interact_text_on(&self.term)?;
+        Ok(answer.trim_end().to_owned())
     }
 
     /// One line of text, trimmed. `initial` is there to edit; `default` is taken on
@@ -401,100 +401,33 @@ impl Prompts {
         Ok(answer.trim().to_owned())
     }
 
-    /// Choices, one per prompt; an empty one ends the list (after two).
-    fn choices(&self, before: &[String]) -> Step<Vec<String>> {
-        let mut choices: Vec<String> = Vec::new();
-        while choices.len() < crate::bank::MAX_CHOICES {
-            let i = choices.len();
-            let prompt = if i < 2 {
-                format!("Choice {}", letter(i))
-            } else {
-                format!("Choice {} (empty ends)", letter(i))
-            };
-            let so_far = choices.clone();
-            let check = move |text: &String| {
-                let mut all = so_far.clone();
-                let text = text.trim();
-                if text.is_empty() {
-                    let probe = Draft {
-                        choices: so_far.clone(),
-                        ..sample()
-                    };
-                    return problem(&probe, &["too-few-choices"]);
-                }
-                all.push(text.to_owned());
-                let probe = Draft {
-                    choices: all,
-                    ..sample()
-                };
-                problem(&probe, &["duplicate-choice"])
-            };
-            let choice = self.text(&prompt, before.get(i).map(String::as_str), None, check)?;
-            if choice.is_empty() {
-                return Ok(choices);
-            }
-            choices.push(choice);
-        }
-        self.say(&self.paint.dim(&format!(
-            "{} choices (A to Z) are the most a question may have.",
-            crate::bank::MAX_CHOICES
-        )))?;
-        Ok(choices)
-    }
-
-    /// Which choices are correct: a checklist, at least one ticked.
-    fn correct(&self, choices: &[String], before: &[usize]) -> Step<Vec<usize>> {
-        let items: Vec<String> = choices
-            .iter()
-            .enumerate()
-            .map(|(i, c)| format!("{}) {c}", letter(i)))
-            .collect();
-        let mut ticked: Vec<bool> = (0..choices.len()).map(|i| before.contains(&i)).collect();
-        loop {
-            self.check_interrupted()?;
-            let picked = MultiSelect::with_theme(self.theme.as_ref())
-                .with_prompt("Which are correct? Space ticks, Enter confirms")
-                .items(&items)
-                .defaults(&ticked)
-                .interact_on_opt(&self.term)?;
-            let Some(picked) = picked else {
-                return Err(Stop::Cancel);
-            };
-            if !picked.is_empty() {
-                return Ok(picked);
-            }
-            let probe = Draft {
-                choices: choices.to_vec(),
-                correct: Vec::new(),
-                ..sample()
-            };
-            if let Err(message) = problem(&probe, &["invalid-answer"]) {
-                self.say(&format!("{}: {message}", self.paint.bad("error")))?;
-            }
-            ticked = vec![false; choices.len()];
-        }
-    }
-
-    /// An explanation, one line per prompt; an empty line ends it. Several lines
-    /// are kept as lines (and written as a `|` block).
-    fn explanation(&self, before: Option<&str>) -> Step<Option<String>> {
+    /// A text of several lines (an explanation, an exhibit, a model answer),
+    /// one line per prompt; an empty line ends it. Several lines are kept as
+    /// lines (and written as a `|` block). An exhibit's lines keep their
+    /// leading spaces: its columns are the point.
+    fn lines(&self, what: &str, before: Option<&str>, optional: bool) -> Step<Option<String>> {
         let old: Vec<&str> = before.map(|b| b.lines().collect()).unwrap_or_default();
+        let verbatim = what == "Exhibit";
         let mut lines: Vec<String> = Vec::new();
         loop {
-            let prompt = if lines.is_empty() {
-                "Explanation (optional)".to_owned()
-            } else {
-                format!("Explanation, line {} (empty ends)", lines.len() + 1)
+            let prompt = match (lines.len(), optional) {
+                (0, true) => format!("{what} (optional)"),
+                (0, false) => what.to_owned(),
+                (n, _) => format!("{what}, line {} (empty ends)", n + 1),
             };
-            let line = self.text(&prompt, old.get(lines.len()).copied(), None, |_| Ok(()))?;
-            if line.is_empty() {
+            let line = if verbatim {
+                self.raw_text(&prompt, old.get(lines.len()).copied())?
+            } else {
+                self.text(&prompt, old.get(lines.len()).copied(), None, |_| Ok(()))?
+            };
+            if line.trim().is_empty() {
                 break;
             }
             lines.push(line);
         }
         Ok(match lines.len() {
             0 => None,
-            1 => lines.pop(),
+            1 if !verbatim => lines.pop(),
             _ => Some(lines.join("\n") + "\n"),
         })
     }
@@ -566,21 +499,26 @@ impl Prompts {
     }
 }
 
-/// A valid question to try one field in.
+/// A valid question (of each kind) to try one field in.
 fn sample() -> Draft {
     Draft {
         id: "x".to_owned(),
         question: "x".to_owned(),
         choices: vec!["a".to_owned(), "b".to_owned()],
         correct: vec![0],
+        items: vec!["a".to_owned(), "b".to_owned(), "c".to_owned()],
+        pairs: vec![
+            ("a".to_owned(), "b".to_owned()),
+            ("c".to_owned(), "d".to_owned()),
+        ],
+        answers: vec!["1".to_owned()],
         explanation: Some("x".to_owned()),
         references: vec![DraftReference::Rfc {
             number: 1,
             section: None,
             title: None,
         }],
-        tags: Vec::new(),
-        bank_title: None,
+        ..Draft::default()
     }
 }
 
@@ -612,6 +550,25 @@ mod tests {
     fn tags_are_split_trimmed_and_deduplicated() {
         assert_eq!(split_tags(" tls, handshake,,tls , "), ["tls", "handshake"]);
         assert!(split_tags("  ").is_empty());
+    }
+
+    #[test]
+    fn every_error_about_a_question_names_a_field_to_fix() {
+        use crate::check::rules::{Check, RULES};
+        for rule in RULES
+            .iter()
+            .filter(|r| r.severity == crate::Severity::Error)
+        {
+            let about_a_question = matches!(rule.check, Check::Question(_))
+                || matches!(rule.code, "unknown-kind" | "duplicate-id");
+            // `quiz new` writes no `allow`; a control character in a name is
+            // refused by the name's own rule first.
+            let not_written = matches!(rule.code, "invalid-allow" | "control-character");
+            if about_a_question && !not_written {
+                let d = Diagnostic::error("x", Pos::default(), rule.code, "");
+                assert!(Field::of(&d).is_some(), "`{}` names no field", rule.code);
+            }
+        }
     }
 
     #[test]
