@@ -22,7 +22,7 @@
 use super::build::{Builder, Draft, DraftChoice};
 use super::lines::Ends;
 use super::{Format, lines, right_choices};
-use crate::bank::{Choices, Question, Spanned, letter, letter_index};
+use crate::bank::{Question, Spanned, letter, letter_index};
 use crate::diagnostic::{Diagnostic, Pos};
 use std::io::BufRead;
 
@@ -127,7 +127,8 @@ impl Format for Aiken {
         Ok(())
     }
 
-    fn question(&self, q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
+    fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
+        let c = super::choices_of(q)?;
         if c.is_multiple() {
             let what = if c.answer.value.len() > 1 {
                 format!("it has {} right answers", c.answer.value.len())
@@ -153,7 +154,10 @@ impl Format for Aiken {
         Ok(())
     }
 
-    fn notes(&self, q: &Question, c: &Choices) -> Vec<String> {
+    fn notes(&self, q: &Question) -> Vec<String> {
+        let Ok(c) = super::choices_of(q) else {
+            return Vec::new();
+        };
         let mut notes: Vec<String> = super::fixed_order(c)
             .map(|order| {
                 format!(

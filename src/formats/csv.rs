@@ -174,7 +174,10 @@ impl Format for Csv {
     }
 
     fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
-        let questions = super::carried(kind, banks, warnings);
+        let questions: Vec<_> = super::carried(kind, banks, warnings)
+            .into_iter()
+            .filter_map(|(bank, q)| q.choices().map(|c| (bank, q, c)))
+            .collect();
         let choices = questions
             .iter()
             .map(|(_, _, c)| c.choices.value.len())

@@ -152,7 +152,7 @@ pub use collect::MAX_QUESTION_BYTES;
 pub use guess::{GUESS_BYTES, Guess, guess};
 pub use yaml::to_yaml;
 
-use crate::bank::{Bank, Choices, Question};
+use crate::bank::{Bank, Choices, Kind as QuestionKind, Question};
 use crate::diagnostic::{Diagnostic, Pos};
 use build::Builder;
 use std::borrow::Cow;
@@ -453,39 +453,47 @@ fn left_out(kind: Kind, bank: &Bank, q: &Question, reason: &str) -> Diagnostic {
     )
 }
 
-/// The warning for a question that is not a choice question, which no format
-/// holds yet.
+/// The warning for a question of a kind that the format cannot hold.
 fn of_another_kind(kind: Kind, bank: &Bank, q: &Question) -> Diagnostic {
     left_out(
         kind,
         bank,
         q,
         &format!(
-            "it is a question of kind `{}`, and quiz writes only choice questions to {} so far",
+            "it is a question of kind `{}`, which {} cannot hold",
             q.kind().name(),
             kind.describe()
         ),
     )
 }
 
-/// The questions of `banks` that a format can hold, in order: choice questions,
-/// the one kind every format carries so far. Each question of another kind is
-/// left out with a warning naming it (issue 23 brings the kinds to the formats).
+/// The questions of `banks` that the format `kind` can hold ([`Format::kinds`]),
+/// in order. Each question of another kind is left out with a warning naming it:
+/// this is the one place that decides it, for every format.
 fn carried<'b>(
     kind: Kind,
     banks: &'b [Bank],
     warnings: &mut Vec<Diagnostic>,
-) -> Vec<(&'b Bank, &'b Question, &'b Choices)> {
+) -> Vec<(&'b Bank, &'b Question)> {
+    let holds = kind.format().kinds();
     let mut out = Vec::new();
     for bank in banks {
         for q in &bank.questions {
-            match q.choices() {
-                Some(c) => out.push((bank, q, c)),
-                None => warnings.push(of_another_kind(kind, bank, q)),
+            if holds.contains(&q.kind()) {
+                out.push((bank, q));
+            } else {
+                warnings.push(of_another_kind(kind, bank, q));
             }
         }
     }
     out
+}
+
+/// A choice question's choices, for a format's writer: every question handed to
+/// it is of a kind it declared ([`Format::kinds`]), so the error is only a guard.
+fn choices_of(q: &Question) -> Result<&Choices, String> {
+    q.choices()
+        .ok_or_else(|| format!("it is a question of kind `{}`", q.kind().name()))
 }
 
 /// The warning for what a written question loses in a format.
@@ -524,17 +532,23 @@ trait Format: Sync {
         self.read(&bytes, builder)
     }
 
+    /// The kinds of question the format can hold when it is written; a question
+    /// of another kind is left out with a warning ([`carried`]).
+    fn kinds(&self) -> &'static [QuestionKind] {
+        &[QuestionKind::Choice]
+    }
+
     /// Writes what comes before the first question.
     fn begin(&self, _out: &mut String) {}
 
-    /// Writes one choice question, or says why it cannot be written. (Formats
-    /// that override `write` need not.)
-    fn question(&self, _q: &Question, _c: &Choices, _out: &mut String) -> Result<(), String> {
+    /// Writes one question of a kind in [`Format::kinds`], or says why it cannot
+    /// be written. (Formats that override `write` need not.)
+    fn question(&self, _q: &Question, _out: &mut String) -> Result<(), String> {
         Err("this format is written whole, by `write`".into())
     }
 
     /// What a written question loses in this format, each worth a warning.
-    fn notes(&self, _q: &Question, _c: &Choices) -> Vec<String> {
+    fn notes(&self, _q: &Question) -> Vec<String> {
         Vec::new()
     }
 
@@ -558,12 +572,12 @@ trait Format: Sync {
     fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
         let mut text = String::new();
         self.begin(&mut text);
-        for (bank, q, c) in carried(kind, banks, warnings) {
+        for (bank, q) in carried(kind, banks, warnings) {
             let mut item = String::new();
-            match self.question(q, c, &mut item) {
+            match self.question(q, &mut item) {
                 Ok(()) => {
                     text.push_str(&item);
-                    warnings.extend(self.notes(q, c).iter().map(|n| noted(bank, q, n)));
+                    warnings.extend(self.notes(q).iter().map(|n| noted(bank, q, n)));
                 }
                 Err(reason) => warnings.push(left_out(kind, bank, q, &reason)),
             }

@@ -24,7 +24,7 @@
 use super::build::{Builder, Draft, DraftChoice, category_tag};
 use super::xml::{self, Lines, children, inner_text};
 use super::{Format, html, partial_weights, refs, right_choices, true_false};
-use crate::bank::{Choices, MAX_ID_LEN, Question, Spanned};
+use crate::bank::{MAX_ID_LEN, Question, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
 use roxmltree::Node;
 
@@ -67,7 +67,8 @@ impl Format for MoodleXml {
         out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n");
     }
 
-    fn question(&self, q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
+    fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
+        let c = super::choices_of(q)?;
         let right = right_choices(c)?;
         let tf = true_false(c);
         let weights: Vec<String> = if tf.is_some() || !c.is_multiple() {
@@ -143,7 +144,7 @@ impl Format for MoodleXml {
         Ok(())
     }
 
-    fn notes(&self, q: &Question, _c: &Choices) -> Vec<String> {
+    fn notes(&self, q: &Question) -> Vec<String> {
         let mut notes = Vec::new();
         if q.id.value.chars().count() > MAX_ID_LEN {
             notes.push(format!(

@@ -63,10 +63,10 @@ impl Format for Anki {
 
     fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
         let mut out = String::from(HEADER);
-        for (bank, q, c) in super::carried(kind, banks, warnings) {
+        for (bank, q) in super::carried(kind, banks, warnings) {
             let deck = deck(bank);
             {
-                match Note::of(q, c) {
+                match super::choices_of(q).and_then(|c| Note::of(q, c)) {
                     Ok(note) => {
                         let fields = [
                             note.question,

@@ -146,11 +146,11 @@ fn package(
                 }
             };
             for q in &bank.questions {
-                let Some(c) = q.choices() else {
+                if !kind.format().kinds().contains(&q.kind()) {
                     warnings.push(crate::formats::of_another_kind(kind, bank, q));
                     continue;
-                };
-                let n = match Note::of(q, c) {
+                }
+                let n = match crate::formats::choices_of(q).and_then(|c| Note::of(q, c)) {
                     Ok(n) => n,
                     Err(reason) => {
                         warnings.push(crate::formats::left_out(kind, bank, q, &reason));

@@ -41,7 +41,7 @@ use super::build::{Builder, Draft, DraftChoice, category_tag};
 use super::collect::MAX_QUESTION_BYTES;
 use super::lines::{Ends, Unread};
 use super::{Format, html, lines};
-use crate::bank::{Choices, Question, Spanned};
+use crate::bank::{Question, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
 use chars::{Ch, Line, chars, find, rfind, starts, string, trim};
 use marks::comment_marks;
@@ -98,11 +98,15 @@ impl Format for Gift {
         paragraph.end(&mut reader)
     }
 
-    fn question(&self, q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
+    fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
+        let c = super::choices_of(q)?;
         write::question(q, c, out)
     }
 
-    fn notes(&self, q: &Question, c: &Choices) -> Vec<String> {
+    fn notes(&self, q: &Question) -> Vec<String> {
+        let Ok(c) = super::choices_of(q) else {
+            return Vec::new();
+        };
         write::notes(q, c)
     }
 }

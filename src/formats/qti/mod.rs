@@ -75,8 +75,8 @@ impl Format for Qti {
         let mut files: Vec<(String, String)> = Vec::new();
         let mut entries = Vec::new();
         let mut names = HashSet::new();
-        for (bank, q, c) in super::carried(kind, banks, warnings) {
-            let item = match write::item(q, c) {
+        for (bank, q) in super::carried(kind, banks, warnings) {
+            let item = match super::choices_of(q).and_then(|c| write::item(q, c)) {
                 Ok(item) => item,
                 Err(reason) => {
                     warnings.push(left_out(kind, bank, q, &reason));
