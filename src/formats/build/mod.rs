@@ -33,6 +33,10 @@ pub(super) struct Draft {
     pub shuffle: bool,
     /// Images, audio and other files the texts embed, which quiz cannot show.
     pub media: Vec<Spanned<String>>,
+    /// A question of another kind than choice, as the source gives it (its
+    /// `choices`, `single` and `shuffle` then go unused): the builder checks and
+    /// takes it as it does a choice question.
+    pub body: Option<Body>,
 }
 
 #[derive(Debug, Clone)]
@@ -57,6 +61,7 @@ impl Draft {
             tags: Vec::new(),
             shuffle: true,
             media: Vec::new(),
+            body: None,
         }
     }
 
@@ -239,6 +244,10 @@ impl Builder {
         }
         let what = "the question";
         let mut notes: Vec<(Pos, String)> = Vec::new();
+        if let Some(body) = draft.body.take() {
+            let question = self.question(&draft, body, &extra);
+            return self.take(draft, question, extra, notes);
+        }
         // Moodle leaves out an answer with no text and keeps the rest.
         let mut n = 0;
         draft.choices.retain(|c| {
@@ -271,11 +280,6 @@ impl Builder {
             notes.push(split.clone());
         }
         let multi = !draft.single && correct.len() == 1;
-        let (explanation, references) = match &draft.explanation {
-            Some(e) => refs::split(e),
-            None => (None, Vec::new()),
-        };
-        let id = self.id(&draft);
         let answer = correct
             .iter()
             .map(|&i| {
@@ -295,30 +299,13 @@ impl Builder {
                 pin: false,
             })
             .collect();
-        let mut seen = HashSet::new();
-        let mut tags: Vec<Spanned<String>> = Vec::new();
-        for tag in &draft.tags {
-            let value = tag.value.trim();
-            if !value.is_empty() && seen.insert(value) {
-                tags.push(Spanned::new(value.to_owned(), tag.pos));
-            }
-        }
-        let mut question = Question {
-            pos: draft.pos,
-            id,
-            question: draft.stem.clone(),
-            exhibit: extra.exhibit,
-            body: Body::Choice(Choices {
-                multi: multi || extra.multi,
-                shuffle: draft.shuffle && !extra.keep_order,
-                choices: Spanned::new(choices, draft.choices_pos),
-                answer: Spanned::new(answer, draft.choices_pos),
-            }),
-            explanation,
-            references,
-            tags,
-            allow: Vec::new(),
-        };
+        let body = Body::Choice(Choices {
+            multi: multi || extra.multi,
+            shuffle: draft.shuffle && !extra.keep_order,
+            choices: Spanned::new(choices, draft.choices_pos),
+            answer: Spanned::new(answer, draft.choices_pos),
+        });
+        let mut question = self.question(&draft, body, &extra);
         if let Some(c) = question.body.choices_mut() {
             for &i in &extra.pins {
                 if let Some(choice) = c.choices.value.get_mut(i) {
@@ -328,6 +315,47 @@ impl Builder {
         }
         // "All of the above" stays last, and "Both A and C" keeps its letters.
         rules::keep_order_safe(&mut question);
+        self.take(draft, question, extra, notes)
+    }
+
+    /// The question a draft makes with `body`: its id, stem, exhibit,
+    /// explanation and references, and its tags once each.
+    fn question(&mut self, draft: &Draft, body: Body, extra: &Extra) -> Question {
+        let (explanation, references) = match &draft.explanation {
+            Some(e) => refs::split(e),
+            None => (None, Vec::new()),
+        };
+        let mut seen = HashSet::new();
+        let mut tags: Vec<Spanned<String>> = Vec::new();
+        for tag in &draft.tags {
+            let value = tag.value.trim();
+            if !value.is_empty() && seen.insert(value) {
+                tags.push(Spanned::new(value.to_owned(), tag.pos));
+            }
+        }
+        Question {
+            pos: draft.pos,
+            id: self.id(draft),
+            question: draft.stem.clone(),
+            exhibit: extra.exhibit.clone(),
+            body,
+            explanation,
+            references,
+            tags,
+            allow: Vec::new(),
+        }
+    }
+
+    /// Checks a question made from `draft` by quiz's own rules and takes it, or
+    /// skips it saying why; then gives the notes about it as warnings.
+    fn take(
+        &mut self,
+        draft: Draft,
+        question: Question,
+        extra: Extra,
+        mut notes: Vec<(Pos, String)>,
+    ) {
+        let what = "the question";
         let problems = rules::check_question(&self.path, &question);
         // An unanswered question is kept on purpose: `quiz check` flags its `answer`.
         let expected = |d: &Diagnostic| extra.unanswered && d.code == "invalid-answer";
