@@ -1,20 +1,27 @@
 //! IMS QTI 2.1: a content package (a zip with `imsmanifest.xml`) holding one
 //! `assessmentItem` per question, as Canvas, Blackboard, Brightspace and TAO import.
 //!
-//! Each item is a `choiceInteraction` (`maxChoices` 1, or 0 for a multiple-answer
-//! item) with `shuffle` from the question and `fixed="true"` on pinned choices; the
-//! stem and the exhibit (a `<pre>`) stand before it in the item body. The answer is
-//! the `correctResponse`; a multiple-answer item also has a `mapping` that the
-//! `map_response` processing sums and clamps into `--scoring partial`'s points. Each
-//! `multi: true` is the class `quiz-select-all` on the interaction. Each
-//! `why` is a `feedbackInline` in its choice, shown when the choice is ticked wrongly
-//! or missed; the explanation and the references (as links) are a `modalFeedback`.
-//! Tags are LOM keywords of the item's resource in the manifest. Every item and the
-//! manifest validate against the IMS schemas.
+//! Every kind has its interaction, written and read by its module: choice items
+//! (`choiceInteraction`) in `write` and `read`, which also hold what every item
+//! shares (the stem and the exhibit, a `<pre>`, before the interaction; the
+//! explanation and the references as a `modalFeedback`); order items in
+//! [`order`], match items in [`matching`], text and number items in [`entry`]
+//! (`textEntryInteraction`), open questions in [`extended`]
+//! (`extendedTextInteraction`). A choice item is `maxChoices` 1, or 0 for a
+//! multiple-answer item, with `shuffle` from the question and `fixed="true"` on
+//! pinned choices; the answer is the `correctResponse`, and a multiple-answer item
+//! also has a `mapping` that the `map_response` processing sums and clamps into
+//! `--scoring partial`'s points. Each `multi: true` is the class `quiz-select-all`
+//! on the interaction. Each `why` is a `feedbackInline` in its choice, shown when
+//! the choice is ticked wrongly or missed. Tags are LOM keywords of the item's
+//! resource in the manifest. Every item and the manifest validate against the IMS
+//! schemas.
 //!
 //! Reading takes a package (a zip, or the folder it was unpacked into: the items the
 //! manifest lists, in its order, else every item file) or a plain item file, of QTI
-//! 2.0, 2.1 or 2.2. Items other than one choice interaction are skipped with a warning.
+//! 2.0, 2.1 or 2.2. An item of any other interaction, or of several, is skipped with
+//! a warning; one that cannot be read (not well-formed, missing, contradicting
+//! itself) with an error, and the others are read.
 
 mod entry;
 mod extended;
