@@ -25,10 +25,11 @@ use super::TEXT_ENTRY_INTERACTION;
 use super::read::{Item, Notes, Skip};
 use super::write::{Interaction, declaration, mapping, score_mapped, score_when};
 use crate::bank::kind::number::{Number, Tolerance, parse, parse_tolerance};
-use crate::bank::kind::text::TextAnswer;
+use crate::bank::kind::text::{TextAnswer, normalize};
 use crate::bank::{Body, Spanned};
 use crate::formats::xml::{children, escape, inner_text};
 use roxmltree::Node;
+use std::collections::HashSet;
 
 /// The interaction, alone in its block after the stem.
 fn body() -> String {
@@ -190,12 +191,12 @@ fn read_text(item: &Item, notes: &mut Notes) -> Result<Body, Skip> {
             false
         }
     };
+    let mut known: HashSet<String> = answers
+        .iter()
+        .map(|a| normalize(&a.value, sensitive))
+        .collect();
     for (value, node) in item.correct() {
-        let same = |a: &Spanned<String>| {
-            crate::bank::kind::text::normalize(&a.value, sensitive)
-                == crate::bank::kind::text::normalize(&value, sensitive)
-        };
-        if !value.is_empty() && !answers.iter().any(same) {
+        if !value.is_empty() && known.insert(normalize(&value, sensitive)) {
             answers.push(Spanned::new(value, item.pos(node)));
         }
     }

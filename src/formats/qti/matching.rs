@@ -20,6 +20,7 @@ use crate::bank::{Body, Spanned, letter};
 use crate::formats::xhtml;
 use crate::formats::xml::children;
 use roxmltree::Node;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 /// The most responses a match item holds (their identifiers are the letters).
@@ -120,7 +121,15 @@ pub(super) fn read(item: &Item, notes: &mut Notes) -> Result<Body, Skip> {
             responses.sort_by_key(|(id, _)| crate::bank::letter_index(id));
         }
     }
-    let index = |list: &[(String, Node)], id: &str| list.iter().position(|(c, _)| c == id);
+    let places = |list: &[(String, Node)]| -> HashMap<String, usize> {
+        let mut places = HashMap::new();
+        for (i, (id, _)) in list.iter().enumerate() {
+            places.entry(id.clone()).or_insert(i);
+        }
+        places
+    };
+    let (premise_at, response_at) = (places(&premises), places(&responses));
+    let index = |places: &HashMap<String, usize>, id: &str| places.get(id).copied();
 
     let mut given: Vec<(String, Node)> = item.correct();
     if given.is_empty() {
@@ -136,13 +145,14 @@ pub(super) fn read(item: &Item, notes: &mut Notes) -> Result<Body, Skip> {
     }
     // For each premise, the responses the pairs give it.
     let mut right: Vec<Vec<usize>> = vec![Vec::new(); premises.len()];
+    let mut seen = HashSet::new();
     for (value, node) in &given {
         let ids: Vec<&str> = value.split_whitespace().collect();
         let pair = match ids.as_slice() {
-            [a, b] => match (index(&premises, a), index(&responses, b)) {
+            [a, b] => match (index(&premise_at, a), index(&response_at, b)) {
                 (Some(p), Some(r)) => Some((p, r)),
                 // Written the other way round.
-                _ => index(&premises, b).zip(index(&responses, a)),
+                _ => index(&premise_at, b).zip(index(&response_at, a)),
             },
             _ => {
                 return Err(Skip::Broken(
@@ -159,7 +169,7 @@ pub(super) fn read(item: &Item, notes: &mut Notes) -> Result<Body, Skip> {
                 ),
             ));
         };
-        if !right[p].contains(&r) {
+        if seen.insert((p, r)) {
             right[p].push(r);
         }
     }

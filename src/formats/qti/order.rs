@@ -15,7 +15,7 @@ use crate::bank::kind::order::Order;
 use crate::bank::{Body, Spanned, letter};
 use crate::formats::xhtml;
 use crate::formats::xml::children;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 /// The most items an order item holds (its identifiers are the letters).
@@ -59,7 +59,7 @@ pub(super) fn write(id: &str, o: &Order) -> Result<Interaction, String> {
 
 /// An order item: its choices in the order of the correct response.
 pub(super) fn read(item: &Item) -> Result<Body, Skip> {
-    let choices: Vec<_> = children(item.interaction, "simpleChoice")
+    let choices: HashMap<&str, _> = children(item.interaction, "simpleChoice")
         .map(|c| (c.attribute("identifier").unwrap_or("").trim(), c))
         .collect();
     let correct = item.correct();
@@ -69,7 +69,7 @@ pub(super) fn read(item: &Item) -> Result<Body, Skip> {
     let mut seen = HashSet::new();
     let mut items = Vec::new();
     for (id, value) in &correct {
-        let Some((_, choice)) = choices.iter().find(|(c, _)| c == id) else {
+        let Some(choice) = choices.get(id.as_str()) else {
             return Err(Skip::Broken(
                 item.pos(*value),
                 format!("its correct order names `{id}`, which is none of its choices"),

@@ -13,7 +13,7 @@ use crate::formats::build::{Builder, Draft, DraftChoice, Extra};
 use crate::formats::xhtml;
 use crate::formats::xml::{self, Lines, children, inner_text};
 use roxmltree::{Node, NodeId};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The interactions of QTI 2.1; an item with any but one of those quiz reads
 /// ([`READ`]) is skipped.
@@ -252,10 +252,11 @@ pub(super) fn item(
     };
 
     // The feedback that is no choice's `why` is the explanation.
+    let whys: HashSet<String> = whys.into_iter().collect();
     let general: Vec<Node> = feedback
         .iter()
         .copied()
-        .filter(|f| !whys.iter().any(|id| f.attribute("identifier") == Some(id)))
+        .filter(|f| f.attribute("identifier").is_none_or(|id| !whys.contains(id)))
         .collect();
     let texts: Vec<String> = general
         .iter()
@@ -334,9 +335,10 @@ fn sentence<'a, 'i>(body: Node<'a, 'i>, interaction: Node<'a, 'i>) -> Option<Nod
         .ancestors()
         .skip(1)
         .find(|a| !INLINE.contains(&a.tag_name().name()))?;
+    let inside = interaction.range();
     let words = block
         .descendants()
-        .filter(|n| n.is_text() && !n.ancestors().any(|a| a == interaction))
+        .filter(|n| n.is_text() && !inside.contains(&n.range().start))
         .any(|n| n.text().is_some_and(|t| !t.trim().is_empty()));
     (block != body && words).then_some(block)
 }
@@ -411,19 +413,28 @@ fn choice(
     extra: &mut Extra,
 ) -> Result<(Option<Body>, Vec<String>), Skip> {
     let interaction = item.interaction;
-    let correct: Vec<String> = item.correct().into_iter().map(|(v, _)| v).collect();
-    let mapped: Vec<(String, f64)> = item
-        .mapping()
-        .into_iter()
-        .map(|e| (e.key, e.value))
-        .collect();
-    let right = |id: &str| {
-        if correct.is_empty() {
-            mapped.iter().any(|(k, v)| k == id && *v > 0.0)
-        } else {
-            correct.iter().any(|c| c == id)
+    let mut right: HashSet<String> = item.correct().into_iter().map(|(v, _)| v).collect();
+    if right.is_empty() {
+        right = item
+            .mapping()
+            .into_iter()
+            .filter(|e| e.value > 0.0)
+            .map(|e| e.key)
+            .collect();
+    }
+    if right.is_empty() {
+        return Err(Skip::Unheld("it gives no correct response".into()));
+    }
+    // The feedback named after each choice, by name.
+    let mut named: HashMap<&str, Vec<String>> = HashMap::new();
+    for f in feedback {
+        if let Some(id) = f.attribute("identifier") {
+            named
+                .entry(id)
+                .or_default()
+                .push(xhtml::to_text(&inner_source(item.lines, *f, &[])));
         }
-    };
+    }
     let max_choices = interaction.attribute("maxChoices").unwrap_or("1").trim();
     draft.single =
         item.declaration.attribute("cardinality") == Some("single") || max_choices == "1";
@@ -441,12 +452,7 @@ fn choice(
             .filter(|n| n.is_element() && n.tag_name().name() == "feedbackInline")
             .map(|f| xhtml::to_text(&inner_source(item.lines, f, &[])))
             .collect();
-        whys.extend(
-            feedback
-                .iter()
-                .filter(|f| f.attribute("identifier") == Some(id.as_str()))
-                .map(|f| xhtml::to_text(&inner_source(item.lines, *f, &[]))),
-        );
+        whys.extend(named.get(id.as_str()).into_iter().flatten().cloned());
         whys.retain(|w| !w.trim().is_empty());
         if choice.attribute("fixed").map(str::trim) == Some("true") {
             extra.pins.push(i);
@@ -454,12 +460,9 @@ fn choice(
         draft.choices.push(DraftChoice {
             text: Spanned::new(text, pos),
             why: (!whys.is_empty()).then(|| Spanned::new(whys.join("\n\n"), pos)),
-            weight: if right(&id) { 100.0 } else { 0.0 },
+            weight: if right.contains(&id) { 100.0 } else { 0.0 },
         });
         ids.push(id);
-    }
-    if correct.is_empty() && !mapped.iter().any(|(_, v)| *v > 0.0) {
-        return Err(Skip::Unheld("it gives no correct response".into()));
     }
     Ok((None, ids))
 }
