@@ -382,8 +382,12 @@ fn degenerate_inputs() {
             let ids = 0..n / 40;
             format!(
                 "<assessmentItem><responseDeclaration identifier=\"R\" cardinality=\"ordered\"><correctResponse>{}</correctResponse></responseDeclaration><itemBody><orderInteraction responseIdentifier=\"R\">{}</orderInteraction></itemBody></assessmentItem>",
-                ids.clone().rev().map(|i| format!("<value>c{i}</value>")).collect::<String>(),
-                ids.map(|i| format!("<simpleChoice identifier=\"c{i}\">x</simpleChoice>")).collect::<String>()
+                ids.clone()
+                    .rev()
+                    .map(|i| format!("<value>c{i}</value>"))
+                    .collect::<String>(),
+                ids.map(|i| format!("<simpleChoice identifier=\"c{i}\">x</simpleChoice>"))
+                    .collect::<String>()
             )
         }),
         ("QTI, a match of many pairs", Kind::Qti, |n| {
@@ -395,7 +399,9 @@ fn degenerate_inputs() {
             };
             format!(
                 "<assessmentItem><responseDeclaration identifier=\"R\" baseType=\"directedPair\"><correctResponse>{}</correctResponse></responseDeclaration><itemBody><matchInteraction responseIdentifier=\"R\"><simpleMatchSet>{}</simpleMatchSet><simpleMatchSet>{}</simpleMatchSet></matchInteraction></itemBody></assessmentItem>",
-                ids.clone().map(|i| format!("<value>p0 r{i}</value>")).collect::<String>(),
+                ids.clone()
+                    .map(|i| format!("<value>p0 r{i}</value>"))
+                    .collect::<String>(),
                 set('p'),
                 set('r')
             )
@@ -404,8 +410,11 @@ fn degenerate_inputs() {
             let ids = 0..n / 60;
             format!(
                 "<assessmentItem><responseDeclaration identifier=\"R\" baseType=\"string\"><correctResponse>{}</correctResponse><mapping>{}</mapping></responseDeclaration><itemBody><p>Say <textEntryInteraction responseIdentifier=\"R\"/></p></itemBody></assessmentItem>",
-                ids.clone().map(|i| format!("<value>v{i}</value>")).collect::<String>(),
-                ids.map(|i| format!("<mapEntry mapKey=\"k{i}\" mappedValue=\"1\"/>")).collect::<String>()
+                ids.clone()
+                    .map(|i| format!("<value>v{i}</value>"))
+                    .collect::<String>(),
+                ids.map(|i| format!("<mapEntry mapKey=\"k{i}\" mappedValue=\"1\"/>"))
+                    .collect::<String>()
             )
         }),
     ];

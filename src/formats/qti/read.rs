@@ -256,7 +256,10 @@ pub(super) fn item(
     let general: Vec<Node> = feedback
         .iter()
         .copied()
-        .filter(|f| f.attribute("identifier").is_none_or(|id| !whys.contains(id)))
+        .filter(|f| {
+            f.attribute("identifier")
+                .is_none_or(|id| !whys.contains(id))
+        })
         .collect();
     let texts: Vec<String> = general
         .iter()
