@@ -49,7 +49,7 @@ fn import(test: &Test, from: &str, input: &str, out: &str) -> String {
 }
 
 /// The files of a zip, by name.
-fn unzip(path: &Path) -> Vec<(String, Vec<u8>)> {
+pub(super) fn unzip(path: &Path) -> Vec<(String, Vec<u8>)> {
     let file = std::fs::File::open(path).expect("open the zip");
     let mut archive = zip::ZipArchive::new(file).expect("read the zip");
     (0..archive.len())
@@ -62,7 +62,7 @@ fn unzip(path: &Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-fn unpack(files: &[(String, Vec<u8>)], into: &Path) {
+pub(super) fn unpack(files: &[(String, Vec<u8>)], into: &Path) {
     for (name, data) in files {
         let path = into.join(name);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("make a folder");
@@ -105,7 +105,7 @@ fn the_builtin_bank_round_trips_through_a_qti_zip_and_its_folder() {
 
 /// Where `xmllint` is missing the test fails, saying what to install, unless
 /// `QUIZ_SKIP_XMLLINT=1` says to skip it; `.ci/run` installs it.
-fn xmllint() -> Option<&'static str> {
+pub(super) fn xmllint() -> Option<&'static str> {
     if Command::new("xmllint").arg("--version").output().is_ok() {
         return Some("xmllint");
     }
@@ -130,21 +130,23 @@ fn every_qti_item_and_the_manifest_validate_against_the_ims_schemas() {
         .map(|e| e.expect("an item").path().display().to_string())
         .collect();
     assert_eq!(items.len(), 66);
-    let validate = |schema: &str, files: &[String]| {
-        let out = Command::new(xmllint)
-            .args(["--noout", "--schema"])
-            .arg(Path::new(SCHEMAS).join(schema))
-            .args(files)
-            .output()
-            .expect("run xmllint");
-        let said = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "{schema}:\n{said}");
-        let valid = said.lines().filter(|l| l.ends_with(" validates")).count();
-        assert_eq!(valid, files.len(), "{said}");
-    };
-    validate("qtiv2p1/imsqti_v2p1.xsd", &items);
+    validate(xmllint, "qtiv2p1/imsqti_v2p1.xsd", &items);
     let manifest = dir.join("imsmanifest.xml").display().to_string();
-    validate("imscp_v1p1.xsd", &[manifest]);
+    validate(xmllint, "imscp_v1p1.xsd", &[manifest]);
+}
+
+/// Each of `files` validates against `schema` (a path under [`SCHEMAS`]).
+pub(super) fn validate(xmllint: &str, schema: &str, files: &[String]) {
+    let out = Command::new(xmllint)
+        .args(["--noout", "--schema"])
+        .arg(Path::new(SCHEMAS).join(schema))
+        .args(files)
+        .output()
+        .expect("run xmllint");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{schema}:\n{said}");
+    let valid = said.lines().filter(|l| l.ends_with(" validates")).count();
+    assert_eq!(valid, files.len(), "{said}");
 }
 
 #[test]

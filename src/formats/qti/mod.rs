@@ -1,27 +1,38 @@
 //! IMS QTI 2.1: a content package (a zip with `imsmanifest.xml`) holding one
 //! `assessmentItem` per question, as Canvas, Blackboard, Brightspace and TAO import.
 //!
-//! Each item is a `choiceInteraction` (`maxChoices` 1, or 0 for a multiple-answer
-//! item) with `shuffle` from the question and `fixed="true"` on pinned choices; the
-//! stem and the exhibit (a `<pre>`) stand before it in the item body. The answer is
-//! the `correctResponse`; a multiple-answer item also has a `mapping` that the
-//! `map_response` processing sums and clamps into `--scoring partial`'s points. Each
-//! `multi: true` is the class `quiz-select-all` on the interaction. Each
-//! `why` is a `feedbackInline` in its choice, shown when the choice is ticked wrongly
-//! or missed; the explanation and the references (as links) are a `modalFeedback`.
-//! Tags are LOM keywords of the item's resource in the manifest. Every item and the
-//! manifest validate against the IMS schemas.
+//! Every kind has its interaction, written and read by its module: choice items
+//! (`choiceInteraction`) in `write` and `read`, which also hold what every item
+//! shares (the stem and the exhibit, a `<pre>`, before the interaction; the
+//! explanation and the references as a `modalFeedback`); order items in
+//! [`order`], match items in [`matching`], text and number items in [`entry`]
+//! (`textEntryInteraction`), open questions in [`extended`]
+//! (`extendedTextInteraction`). A choice item is `maxChoices` 1, or 0 for a
+//! multiple-answer item, with `shuffle` from the question and `fixed="true"` on
+//! pinned choices; the answer is the `correctResponse`, and a multiple-answer item
+//! also has a `mapping` that the `map_response` processing sums and clamps into
+//! `--scoring partial`'s points. Each `multi: true` is the class `quiz-select-all`
+//! on the interaction. Each `why` is a `feedbackInline` in its choice, shown when
+//! the choice is ticked wrongly or missed. Tags are LOM keywords of the item's
+//! resource in the manifest. Every item and the manifest validate against the IMS
+//! schemas.
 //!
 //! Reading takes a package (a zip, or the folder it was unpacked into: the items the
 //! manifest lists, in its order, else every item file) or a plain item file, of QTI
-//! 2.0, 2.1 or 2.2. Items other than one choice interaction are skipped with a warning.
+//! 2.0, 2.1 or 2.2. An item of any other interaction, or of several, is skipped with
+//! a warning; one that cannot be read (not well-formed, missing, contradicting
+//! itself) with an error, and the others are read.
 
+mod entry;
+mod extended;
+mod matching;
+mod order;
 mod read;
 mod write;
 
 use super::build::Builder;
 use super::{Format, Kind, left_out};
-use crate::bank::{Bank, Spanned};
+use crate::bank::{Bank, Kind as QuestionKind, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
 use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read, Write};
@@ -32,6 +43,10 @@ use super::xml;
 pub(super) const QTI_NS: &str = "http://www.imsglobal.org/xsd/imsqti_v2p1";
 pub(super) const ITEM_TYPE: &str = "imsqti_item_xmlv2p1";
 pub(super) const CHOICE_INTERACTION: &str = "choiceInteraction";
+pub(super) const ORDER_INTERACTION: &str = "orderInteraction";
+pub(super) const MATCH_INTERACTION: &str = "matchInteraction";
+pub(super) const TEXT_ENTRY_INTERACTION: &str = "textEntryInteraction";
+pub(super) const EXTENDED_TEXT_INTERACTION: &str = "extendedTextInteraction";
 /// The identifier of the explanation's feedback (Canvas reads `general_…` as its
 /// neutral comment).
 pub(super) const GENERAL_FEEDBACK: &str = "general_fb";
@@ -71,13 +86,17 @@ impl Format for Qti {
         self.parse(text, b)
     }
 
+    fn kinds(&self) -> &'static [QuestionKind] {
+        QuestionKind::ALL
+    }
+
     fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
         let mut files: Vec<(String, String)> = Vec::new();
         let mut entries = Vec::new();
         let mut names = HashSet::new();
         for (bank, q) in super::carried(kind, banks, warnings) {
-            let item = match super::choices_of(q).and_then(|c| write::item(q, c)) {
-                Ok(item) => item,
+            let (item, interaction) = match write::item(q) {
+                Ok(written) => written,
                 Err(reason) => {
                     warnings.push(left_out(kind, bank, q, &reason));
                     continue;
@@ -92,6 +111,7 @@ impl Format for Qti {
             entries.push(write::Entry {
                 href: href.clone(),
                 tags: q.tags.iter().map(|t| t.value.trim().to_owned()).collect(),
+                interaction,
             });
             files.push((href, item));
         }
@@ -229,7 +249,7 @@ pub(super) fn read_files(files: &[(String, Vec<u8>)], b: &mut Builder) -> Result
     for (name, tags) in listed {
         b.set_source(&format!("{package}/{name}"));
         let Some(data) = by_name.get(name.as_str()) else {
-            b.skip(Pos::new(1, 1), "the item", "the package has no such file");
+            b.skip_error(Pos::new(1, 1), "the item", "the package has no such file");
             continue;
         };
         if *data == TOO_LARGE {
@@ -241,14 +261,14 @@ pub(super) fn read_files(files: &[(String, Vec<u8>)], b: &mut Builder) -> Result
             continue;
         }
         let Ok(text) = std::str::from_utf8(data) else {
-            b.skip(Pos::new(1, 1), "the item", "the file is not valid UTF-8");
+            b.skip_error(Pos::new(1, 1), "the item", "the file is not valid UTF-8");
             continue;
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        // One broken item does not lose the others.
+        // One broken item does not lose the others: it is skipped with an error.
         if let Err(d) = read::item(text, &tags, b) {
             let at = Pos::new(d.line, d.col);
-            b.skip(at, "the item", &d.message);
+            b.skip_error(at, "the item", &d.message);
         }
     }
     b.set_source(&package);

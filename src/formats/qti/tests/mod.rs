@@ -30,7 +30,9 @@ fn the_mapping_scores_as_partial_scoring_does() {
         .flat_map(|b| &b.questions)
         .filter(|q| q.as_choice().is_multiple())
     {
-        let xml = write::item(q, q.as_choice()).unwrap_or_else(|e| panic!("{e}"));
+        let xml = write::item(q)
+            .map(|(item, _)| item)
+            .unwrap_or_else(|e| panic!("{e}"));
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}"));
         let mapping = doc
             .descendants()
@@ -275,7 +277,7 @@ fn every_item_says_each_why_when_its_choice_is_ticked_wrongly_or_missed() {
                 >= 2
         })
         .unwrap_or_else(|| panic!("no question with two `why`s"));
-    let xml = write::item(q, q.as_choice()).unwrap_or_default();
+    let xml = write::item(q).map(|(item, _)| item).unwrap_or_default();
     for (i, c) in q.as_choice().choices.value.iter().enumerate() {
         let l = letter(i);
         let inline = format!(
@@ -297,3 +299,5 @@ fn every_item_says_each_why_when_its_choice_is_ticked_wrongly_or_missed() {
     assert!(exported.bytes.starts_with(b"PK\x03\x04"));
     let _ = import;
 }
+
+mod kinds;
