@@ -12,6 +12,7 @@ mod formats;
 mod formats_qti;
 mod history;
 mod hostile;
+mod images;
 mod import_limits;
 mod interchange;
 mod kinds;

@@ -18,6 +18,7 @@ mod citation;
 mod control;
 pub mod docs;
 mod ids;
+mod image;
 mod letters;
 mod load;
 mod matching;
@@ -116,6 +117,11 @@ pub const RULES: &[&Rule] = &[
     &typed::INVALID_TOLERANCE,
     &typed::EMPTY_ANSWER,
     &typed::DUPLICATE_ACCEPTED,
+    &image::MISSING_IMAGE,
+    &image::INVALID_IMAGE,
+    &image::IMAGE_TOO_LARGE,
+    &image::MISSING_ALT,
+    &image::ALT_WITHOUT_IMAGE,
     &references::INVALID_RFC,
     &references::INVALID_URL,
     &references::MISSING_EXPLANATION,
@@ -173,6 +179,11 @@ pub struct Sink<'a> {
 }
 
 impl Sink<'_> {
+    /// The file the question is in, as the run names it.
+    pub fn path(&self) -> &str {
+        self.path
+    }
+
     pub fn report(&mut self, rule: &Rule, pos: Pos, message: impl Into<String>) {
         self.report_as(rule, rule.severity, pos, message);
     }

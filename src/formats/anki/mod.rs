@@ -237,6 +237,8 @@ mod tests {
             id: s("hello"),
             question: s("#1: which\nmessage [sound:a.mp3]?"),
             exhibit: Some(s("a\tb\n  c\n")),
+            image: None,
+            alt: None,
             body: crate::bank::Body::Choice(crate::bank::Choices {
                 multi: false,
                 shuffle: true,

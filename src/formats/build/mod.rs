@@ -338,6 +338,8 @@ impl Builder {
             id: self.id(draft),
             question: draft.stem.clone(),
             exhibit: extra.exhibit.clone(),
+            image: None,
+            alt: None,
             body,
             explanation,
             references,
