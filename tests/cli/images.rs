@@ -107,3 +107,114 @@ fn the_schema_offers_image_and_alt_to_editors() {
         .stdout_has("\"image\": {")
         .stdout_has("\"alt\": {");
 }
+
+/// A bank with a picture, and one question without.
+fn pictured() -> Test {
+    let bank = format!(
+        "questions:\n{}{}",
+        question(
+            "fine",
+            "    image: img/net diagram.png\n    alt: Two routers joined by a serial link\n"
+        ),
+        question("plain", "")
+    );
+    Test::new()
+        .file("bank.yaml", &bank)
+        .bytes("img/net diagram.png", PNG)
+}
+
+#[test]
+fn a_qti_package_carries_the_picture_and_imports_it_beside_the_bank() {
+    use super::interchange::{unpack, unzip, validate, xmllint};
+    let test = pictured();
+    test.run_with(&["export", "--to", "qti", "bank.yaml", "-o", "pkg.zip"], "")
+        .status(0);
+    let files = unzip(&test.path("pkg.zip"));
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "imsmanifest.xml",
+            "items/fine.xml",
+            "images/fine-net-diagram.png",
+            "items/plain.xml"
+        ]
+    );
+    assert_eq!(files[2].1, PNG);
+    let item = String::from_utf8_lossy(&files[1].1);
+    assert!(
+        item.contains(r#"<img src="../images/fine-net-diagram.png" alt="Two routers joined by a serial link"/>"#),
+        "{item}"
+    );
+    let manifest = String::from_utf8_lossy(&files[0].1);
+    assert!(
+        manifest.contains(r#"<file href="images/fine-net-diagram.png"/>"#),
+        "{manifest}"
+    );
+    if let Some(xmllint) = xmllint() {
+        let dir = test.path("unpacked");
+        unpack(&files, &dir);
+        validate(
+            xmllint,
+            "qtiv2p1/imsqti_v2p1.xsd",
+            &[dir.join("items/fine.xml").display().to_string()],
+        );
+        validate(
+            xmllint,
+            "imscp_v1p1.xsd",
+            &[dir.join("imsmanifest.xml").display().to_string()],
+        );
+    }
+
+    // Imported into a folder of its own: the picture lands beside the bank.
+    std::fs::create_dir(test.path("out")).expect("mkdir");
+    test.run_with(&["import", "pkg.zip", "-o", "out/back.yaml"], "")
+        .status(0)
+        .stderr_has("quiz: imported 2 questions into out/back.yaml");
+    let back = std::fs::read_to_string(test.path("out/back.yaml")).expect("the bank");
+    assert!(
+        back.contains(
+            "    image: images/fine-net-diagram.png\n    alt: Two routers joined by a serial link\n"
+        ),
+        "{back}"
+    );
+    assert_eq!(
+        std::fs::read(test.path("out/images/fine-net-diagram.png")).expect("the picture"),
+        PNG
+    );
+    test.run_with(&["check", "out/back.yaml"], "")
+        .status(0)
+        .stdout_lacks("image");
+
+    // Again: the same picture is there already, and nothing is refused.
+    test.run_with(&["import", "pkg.zip", "-o", "out/back.yaml", "--force"], "")
+        .status(0);
+    // A different file in its place is not replaced without --force.
+    std::fs::write(test.path("out/images/fine-net-diagram.png"), "mine").expect("write");
+    std::fs::remove_file(test.path("out/back.yaml")).expect("rm");
+    test.run_with(&["import", "pkg.zip", "-o", "out/back.yaml"], "")
+        .status(2)
+        .stderr_has("fine-net-diagram.png");
+    assert!(!test.path("out/back.yaml").exists(), "nothing written");
+    assert_eq!(
+        std::fs::read(test.path("out/images/fine-net-diagram.png")).expect("kept"),
+        b"mine"
+    );
+
+    // To standard output, the pictures cannot follow: it says so.
+    test.run_with(&["import", "pkg.zip"], "")
+        .status(0)
+        .stdout_has("image: images/fine-net-diagram.png")
+        .stderr_has(
+            "the questions show 1 picture, which are not written to standard output: give -o FILE",
+        );
+}
+
+#[test]
+fn a_format_without_pictures_says_which_it_leaves_out() {
+    pictured()
+        .args(&["export", "--to", "gift", "bank.yaml"])
+        .run()
+        .status(0)
+        .stderr_has("bank.yaml:2: warning: question `fine`: its picture `img/net diagram.png` is not written: GIFT has no place for one (QTI does)");
+}

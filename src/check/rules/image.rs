@@ -55,16 +55,16 @@ pub const ALT_WITHOUT_IMAGE: Rule = Rule {
 
 /// Finds the question's picture, if it names one and is in a file (the
 /// built-in bank has no folder to hold one).
-fn found(q: &Question, s: &Sink) -> Option<Result<image::Found, ImageError>> {
+fn found(q: &Question, config: &Config, s: &Sink) -> Option<Result<image::Found, ImageError>> {
     let path = q.image.as_ref()?;
-    if s.path().starts_with(BUILTIN_LABEL) {
+    if config.imported || s.path().starts_with(BUILTIN_LABEL) {
         return None;
     }
     Some(image::find(Path::new(s.path()), &path.value))
 }
 
-fn image_is_found(q: &Question, _: &Config, s: &mut Sink) {
-    let (Some(path), Some(Err(e))) = (&q.image, found(q, s)) else {
+fn image_is_found(q: &Question, config: &Config, s: &mut Sink) {
+    let (Some(path), Some(Err(e))) = (&q.image, found(q, config, s)) else {
         return;
     };
     if matches!(
@@ -80,8 +80,8 @@ fn image_is_found(q: &Question, _: &Config, s: &mut Sink) {
     }
 }
 
-fn image_is_a_picture(q: &Question, _: &Config, s: &mut Sink) {
-    let (Some(path), Some(Err(e))) = (&q.image, found(q, s)) else {
+fn image_is_a_picture(q: &Question, config: &Config, s: &mut Sink) {
+    let (Some(path), Some(Err(e))) = (&q.image, found(q, config, s)) else {
         return;
     };
     if matches!(
@@ -92,8 +92,8 @@ fn image_is_a_picture(q: &Question, _: &Config, s: &mut Sink) {
     }
 }
 
-fn image_is_small(q: &Question, _: &Config, s: &mut Sink) {
-    let (Some(path), Some(Err(e))) = (&q.image, found(q, s)) else {
+fn image_is_small(q: &Question, config: &Config, s: &mut Sink) {
+    let (Some(path), Some(Err(e))) = (&q.image, found(q, config, s)) else {
         return;
     };
     if matches!(e, ImageError::TooLarge { .. }) {

@@ -377,7 +377,11 @@ pub fn run(banks: &[Bank]) -> Vec<Diagnostic> {
 /// The rules of one question alone, for `quiz new` and the importers.
 pub fn check_question(path: &str, question: &Question) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    run_question(path, question, &Config::default(), &mut out);
+    let imported = Config {
+        imported: true,
+        ..Config::default()
+    };
+    run_question(path, question, &imported, &mut out);
     out
 }
 

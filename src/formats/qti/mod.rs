@@ -62,7 +62,7 @@ pub(super) struct Qti;
 
 impl Format for Qti {
     fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
-        read::item(text, &[], b)
+        read::item(text, &[], None, b)
     }
 
     fn read(&self, bytes: &[u8], b: &mut Builder) -> Result<(), Diagnostic> {
@@ -90,12 +90,34 @@ impl Format for Qti {
         QuestionKind::ALL
     }
 
+    fn pictures(&self) -> bool {
+        true
+    }
+
     fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
-        let mut files: Vec<(String, String)> = Vec::new();
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         let mut entries = Vec::new();
         let mut names = HashSet::new();
         for (bank, q) in super::carried(kind, banks, warnings) {
-            let (item, interaction) = match write::item(q) {
+            let picture = q
+                .image
+                .as_ref()
+                .and_then(|image| match super::picture(bank, image) {
+                    Ok((name, bytes)) => {
+                        let href = format!("images/{}-{name}", q.id.value);
+                        Some((href, bytes))
+                    }
+                    Err(e) => {
+                        warnings.push(super::noted(
+                            bank,
+                            q,
+                            &format!("its picture is left out: {e}"),
+                        ));
+                        None
+                    }
+                });
+            let src = picture.as_ref().map(|(href, _)| format!("../{href}"));
+            let (item, interaction) = match write::item(q, src.as_deref()) {
                 Ok(written) => written,
                 Err(reason) => {
                     warnings.push(left_out(kind, bank, q, &reason));
@@ -112,10 +134,17 @@ impl Format for Qti {
                 href: href.clone(),
                 tags: q.tags.iter().map(|t| t.value.trim().to_owned()).collect(),
                 interaction,
+                picture: picture.as_ref().map(|(href, _)| href.clone()),
             });
-            files.push((href, item));
+            files.push((href, item.into_bytes()));
+            if let Some(picture) = picture {
+                files.push(picture);
+            }
         }
-        files.insert(0, (MANIFEST.to_owned(), write::manifest(&entries)));
+        files.insert(
+            0,
+            (MANIFEST.to_owned(), write::manifest(&entries).into_bytes()),
+        );
         match zip(&files) {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -133,14 +162,14 @@ impl Format for Qti {
 
 /// The package as a zip, its entries in order with a fixed date, so that the same
 /// banks always give the same bytes.
-fn zip(files: &[(String, String)]) -> zip::result::ZipResult<Vec<u8>> {
+fn zip(files: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, text) in files {
+    for (name, bytes) in files {
         out.start_file(name.as_str(), options)?;
-        out.write_all(text.as_bytes())?;
+        out.write_all(bytes)?;
     }
     Ok(out.finish()?.into_inner())
 }
@@ -158,7 +187,7 @@ fn root_name(text: &str) -> Option<&str> {
     Some(name.rsplit(':').next().unwrap_or(name))
 }
 
-/// The XML files of a zip package, by their path inside it.
+/// The XML files and pictures of a zip package, by their path inside it.
 fn unzip(bytes: &[u8], b: &Builder) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     let broken = |e: zip::result::ZipError| {
         b.error(
@@ -172,7 +201,9 @@ fn unzip(bytes: &[u8], b: &Builder) -> Result<Vec<(String, Vec<u8>)>, Diagnostic
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(broken)?;
         let name = entry.name().map_err(broken)?.replace('\\', "/");
-        if entry.is_dir() || !name.to_ascii_lowercase().ends_with(".xml") {
+        let wanted = name.to_ascii_lowercase().ends_with(".xml")
+            || crate::bank::image::ImageType::from_extension(&name).is_some();
+        if entry.is_dir() || !wanted {
             continue;
         }
         let mut data = Vec::new();
@@ -266,7 +297,12 @@ pub(super) fn read_files(files: &[(String, Vec<u8>)], b: &mut Builder) -> Result
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         // One broken item does not lose the others: it is skipped with an error.
-        if let Err(d) = read::item(text, &tags, b) {
+        let base = name.rfind('/').map_or("", |at| &name[..=at]);
+        let package = read::Package {
+            base,
+            files: &by_name,
+        };
+        if let Err(d) = read::item(text, &tags, Some(&package), b) {
             let at = Pos::new(d.line, d.col);
             b.skip_error(at, "the item", &d.message);
         }

@@ -139,12 +139,75 @@ impl<'a, 'i> Item<'a, 'i> {
     }
 }
 
+/// The files of the package an item file is in, for the pictures it shows.
+pub(super) struct Package<'p> {
+    /// The item file's folder in the package (`items/`), which its `src`s are
+    /// relative to.
+    pub base: &'p str,
+    pub files: &'p HashMap<&'p str, &'p [u8]>,
+}
+
+impl Package<'_> {
+    /// The file `src` names, relative to the item: `../images/a.png` from
+    /// `items/` is `images/a.png`. None for an address or a path out of the
+    /// package.
+    fn file(&self, src: &str) -> Option<(String, &[u8])> {
+        let src = src.split(['?', '#']).next()?.trim();
+        if src.contains("://") || src.starts_with('/') || src.starts_with("data:") {
+            return None;
+        }
+        let mut parts: Vec<&str> = self.base.split('/').filter(|p| !p.is_empty()).collect();
+        for part in src.split('/') {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                part => parts.push(part),
+            }
+        }
+        let name = parts.join("/");
+        let decoded = percent_decoded(&name);
+        let bytes = self
+            .files
+            .get(name.as_str())
+            .or_else(|| self.files.get(decoded.as_str()))?;
+        Some((decoded, bytes))
+    }
+}
+
+/// `%20` and its like decoded, as a package's file names are written in `src`.
+fn percent_decoded(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// Reads one item file. `tags` come from the package's manifest. A file that is not
 /// well-formed XML is an Err; an item quiz cannot hold is skipped with a warning,
 /// one that contradicts itself with an error.
 pub(super) fn item(
     text: &str,
     tags: &[Spanned<String>],
+    package: Option<&Package>,
     b: &mut Builder,
 ) -> Result<(), Diagnostic> {
     let doc = xml::parse(b, text, "QTI")?;
@@ -203,7 +266,7 @@ pub(super) fn item(
         return Ok(());
     };
 
-    let (stem, exhibits) = stem(&lines, body, interaction);
+    let (stem, exhibits, picture) = stem(&lines, body, interaction);
     let stem_at = children(interaction, "prompt")
         .next()
         .map_or_else(|| lines.pos(body), |p| lines.pos(p));
@@ -215,6 +278,9 @@ pub(super) fn item(
         .map(|n| Spanned::new(n.to_owned(), at));
     draft.choices_pos = lines.pos(interaction);
     draft.tags = tags.to_vec();
+    if let Some(img) = picture {
+        picture_of(img, &lines, package, &mut draft, b);
+    }
     let mut extra = Extra {
         exhibit: (!exhibits.is_empty())
             .then(|| Spanned::new(exhibits.join("\n\n"), lines.pos(body))),
@@ -287,14 +353,48 @@ pub(super) fn item(
     Ok(())
 }
 
+/// The question's picture, from an `<img>` standing alone in the item body: its
+/// file kept from the package ([`Builder::attach`]), its `alt` the question's.
+/// Outside a package, or naming no file of it, it is left out with a warning.
+fn picture_of(
+    img: Node,
+    lines: &Lines,
+    package: Option<&Package>,
+    draft: &mut Draft,
+    b: &mut Builder,
+) {
+    let pos = lines.pos(img);
+    let src = img.attribute("src").unwrap_or("").trim();
+    let alt = img
+        .attribute("alt")
+        .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|a| !a.is_empty());
+    let Some((name, bytes)) = package.and_then(|p| p.file(src)) else {
+        b.warn(
+            pos,
+            format!("the picture `{src}` is not a file of the package; it is left out"),
+        );
+        return;
+    };
+    if let Some(kept) = b.attach(pos, &name, bytes.to_vec()) {
+        draft.image = Some(Spanned::new(kept, pos));
+        draft.alt = alt.map(|a| Spanned::new(a, pos));
+    }
+}
+
 /// A question of another kind than choice, read whole: its body, and no `why`s.
 fn taken(body: Body) -> (Option<Body>, Vec<String>) {
     (Some(body), Vec::new())
 }
 
 /// The stem and the exhibits of an item: every block of the body but the
-/// interaction, then its `<prompt>`; each `<pre>` an exhibit.
-fn stem(lines: &Lines, body: Node, interaction: Node) -> (String, Vec<String>) {
+/// interaction, then its `<prompt>`; each `<pre>` an exhibit; and the first
+/// picture standing alone (an `<img>`, or a block holding only one).
+fn stem<'a, 'i>(
+    lines: &Lines,
+    body: Node<'a, 'i>,
+    interaction: Node<'a, 'i>,
+) -> (String, Vec<String>, Option<Node<'a, 'i>>) {
     // The elements that hold the interaction or an exhibit, to look inside: marked
     // once each, walking up until an element already marked.
     let mut holders: HashSet<NodeId> = HashSet::new();
@@ -316,12 +416,27 @@ fn stem(lines: &Lines, body: Node, interaction: Node) -> (String, Vec<String>) {
     };
     let mut parts: Vec<String> = Vec::new();
     let mut exhibits: Vec<String> = Vec::new();
-    around.gather(body, &mut parts, &mut exhibits);
+    let mut picture = None;
+    around.gather(body, &mut parts, &mut exhibits, &mut picture);
     if let Some(prompt) = children(interaction, "prompt").next() {
         parts.push(xhtml::to_text(&inner_source(lines, prompt, &[])));
     }
     parts.retain(|p| !p.trim().is_empty());
-    (parts.join("\n\n"), exhibits)
+    (parts.join("\n\n"), exhibits, picture)
+}
+
+/// The `<img>` that `node` is, or that it alone holds (no text beside it).
+fn lone_image<'a, 'i>(node: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
+    if node.tag_name().name() == "img" {
+        return Some(node);
+    }
+    let mut inside = node.children().filter(|c| {
+        c.is_element() || c.is_text() && c.text().is_some_and(|t| !t.trim().is_empty())
+    });
+    match (inside.next(), inside.next()) {
+        (Some(only), None) if only.is_element() && only.tag_name().name() == "img" => Some(only),
+        _ => None,
+    }
 }
 
 /// The block that holds an inline interaction (a text entry) among words of its
@@ -359,7 +474,13 @@ struct Around<'a, 'i> {
 impl Around<'_, '_> {
     /// The stem's parts and the exhibits: each `<pre>` is an exhibit, every other
     /// block is stem text. (A stack, not recursion: nesting depth is the file's choice.)
-    fn gather(&self, body: Node, stem: &mut Vec<String>, exhibits: &mut Vec<String>) {
+    fn gather<'a, 'i>(
+        &self,
+        body: Node<'a, 'i>,
+        stem: &mut Vec<String>,
+        exhibits: &mut Vec<String>,
+        picture: &mut Option<Node<'a, 'i>>,
+    ) {
         let mut stack = vec![body.children()];
         while let Some(level) = stack.last_mut() {
             let Some(child) = level.next() else {
@@ -380,7 +501,12 @@ impl Around<'_, '_> {
                 continue;
             }
             let name = child.tag_name().name();
-            if Some(child) == self.sentence {
+            if picture.is_none()
+                && !self.holders.contains(&child.id())
+                && let Some(img) = lone_image(child)
+            {
+                *picture = Some(img);
+            } else if Some(child) == self.sentence {
                 stem.push(self.with_blank(child));
             } else if name == "pre" {
                 exhibits.push(inner_text(child).trim_end_matches('\n').to_owned());

@@ -22,6 +22,8 @@ pub(super) struct Entry {
     pub tags: Vec<String>,
     /// The interaction the manifest names, where it names one.
     pub interaction: Option<&'static str>,
+    /// The picture the item shows, its path in the package.
+    pub picture: Option<String>,
 }
 
 /// What a kind writes of an item.
@@ -61,7 +63,12 @@ pub(super) fn mapped_values(c: &Choices, correct: &[usize]) -> Vec<f64> {
 
 /// The item and the interaction the manifest names, or why the question cannot be
 /// one.
-pub(super) fn item(q: &Question) -> Result<(String, Option<&'static str>), String> {
+/// `picture`: the `src` of the question's picture in the package, relative to
+/// the item.
+pub(super) fn item(
+    q: &Question,
+    picture: Option<&str>,
+) -> Result<(String, Option<&'static str>), String> {
     let interaction = match &q.body {
         Body::Choice(c) => choice(c)?,
         Body::Order(o) => order::write(&q.id.value, o)?,
@@ -70,11 +77,11 @@ pub(super) fn item(q: &Question) -> Result<(String, Option<&'static str>), Strin
         Body::Text(t) => entry::text(t),
         Body::Open(o) => extended::write(o),
     };
-    Ok((frame(q, &interaction), interaction.listed))
+    Ok((frame(q, &interaction, picture), interaction.listed))
 }
 
 /// The item around its interaction.
-fn frame(q: &Question, interaction: &Interaction) -> String {
+fn frame(q: &Question, interaction: &Interaction, picture: Option<&str>) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
@@ -107,6 +114,15 @@ fn frame(q: &Question, interaction: &Interaction) -> String {
             out,
             "    <div class=\"exhibit\"><pre>{}</pre></div>",
             escape(exhibit.value.trim_end_matches('\n'))
+        );
+    }
+    if let Some(src) = picture {
+        let alt = q.alt.as_ref().map_or("", |a| a.value.trim());
+        let _ = writeln!(
+            out,
+            "    <div class=\"picture\"><img src=\"{}\" alt=\"{}\"/></div>",
+            escape(src),
+            escape(alt)
         );
     }
     out.push_str(&interaction.body);
@@ -381,10 +397,11 @@ pub(super) fn manifest(entries: &[Entry]) -> String {
                  <interactionType>{interaction}</interactionType></qtiMetadata>"
             );
         }
-        let _ = writeln!(
-            out,
-            "      </metadata>\n      <file href=\"{href}\"/>\n    </resource>"
-        );
+        let _ = writeln!(out, "      </metadata>\n      <file href=\"{href}\"/>");
+        if let Some(picture) = &entry.picture {
+            let _ = writeln!(out, "      <file href=\"{}\"/>", escape(picture));
+        }
+        out.push_str("    </resource>\n");
     }
     out.push_str("  </resources>\n</manifest>\n");
     out
