@@ -9,7 +9,7 @@ use crate::check::rules;
 use crate::diagnostic::Diagnostic;
 use crate::prose::reflowed;
 
-const BUILTIN_QUESTIONS: usize = 66;
+const BUILTIN_QUESTIONS: usize = 93;
 
 pub(super) fn builtin() -> Vec<Bank> {
     let loaded = load_builtin();

@@ -74,10 +74,10 @@ pub(super) fn unpack(files: &[(String, Vec<u8>)], into: &Path) {
 fn the_builtin_bank_round_trips_through_a_qti_zip_and_its_folder() {
     let test = export_builtin("qti", "bank.zip");
     let yaml = import(&test, "qti", "bank.zip", "back.yaml");
-    assert_eq!(ids(&yaml).len(), 66);
+    assert_eq!(ids(&yaml).len(), 93);
     let files = unzip(&test.path("bank.zip"));
     assert_eq!(files[0].0, "imsmanifest.xml");
-    assert_eq!(files.len(), 67);
+    assert_eq!(files.len(), 94);
     unpack(&files, &test.path("unpacked"));
     let from_folder = import(&test, "qti", "unpacked", "folder.yaml");
     assert_eq!(from_folder, yaml, "the folder reads as the zip does");
@@ -129,7 +129,7 @@ fn every_qti_item_and_the_manifest_validate_against_the_ims_schemas() {
         .expect("the items folder")
         .map(|e| e.expect("an item").path().display().to_string())
         .collect();
-    assert_eq!(items.len(), 66);
+    assert_eq!(items.len(), 93);
     validate(xmllint, "qtiv2p1/imsqti_v2p1.xsd", &items);
     let manifest = dir.join("imsmanifest.xml").display().to_string();
     validate(xmllint, "imscp_v1p1.xsd", &[manifest]);
@@ -159,7 +159,7 @@ fn the_builtin_bank_round_trips_through_csv() {
         &header[..80]
     );
     let yaml = import(&test, "csv", "bank.csv", "back.yaml");
-    assert_eq!(ids(&yaml).len(), 66);
+    assert_eq!(ids(&yaml).len(), 93);
     test.run_with(
         &["export", "--to", "csv", "back.yaml", "-o", "again.csv"],
         "",
