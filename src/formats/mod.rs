@@ -143,6 +143,8 @@ mod refs;
 #[cfg(test)]
 mod round_trip;
 #[cfg(test)]
+mod round_trip_kinds;
+#[cfg(test)]
 mod round_trip_new;
 mod xhtml;
 mod xml;
