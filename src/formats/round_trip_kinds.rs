@@ -143,3 +143,8 @@ fn gift_keeps_every_kind_but_order() {
 fn qti_keeps_every_kind() {
     round_trip(Kind::Qti, QuestionKind::ALL, true);
 }
+
+#[test]
+fn moodle_xml_keeps_every_kind() {
+    round_trip(Kind::MoodleXml, QuestionKind::ALL, true);
+}

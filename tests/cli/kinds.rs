@@ -633,7 +633,7 @@ fn an_export_leaves_the_other_kinds_out_with_a_warning_each() {
         .stdout_has("::why-encrypt-certificate::")
         .stderr_has("every.yaml:3: warning: question `client-flight` left out of the gift file: it is a question of kind `order`, which GIFT cannot hold\n");
     assert_eq!(out.stderr.matches("it is a question of kind").count(), 1);
-    for kind in ["anki", "csv", "moodle-xml", "aiken", "apkg"] {
+    for kind in ["anki", "csv", "aiken", "apkg"] {
         let out = Test::new()
             .file("every.yaml", &every_kind())
             .args(&["export", "--to", kind, "every.yaml", "-o", "out"])
