@@ -291,10 +291,6 @@ mod tests {
         testing::ok(Kind::Aiken, "dir/tls.txt", text)
     }
 
-    fn err(text: &str) -> (u32, String) {
-        testing::err(Kind::Aiken, "tls.txt", text)
-    }
-
     #[test]
     fn reads_stems_choices_and_answers() {
         let imported = ok(

@@ -148,3 +148,8 @@ fn qti_keeps_every_kind() {
 fn moodle_xml_keeps_every_kind() {
     round_trip(Kind::MoodleXml, QuestionKind::ALL, true);
 }
+
+#[test]
+fn csv_keeps_every_kind() {
+    round_trip(Kind::Csv, QuestionKind::ALL, true);
+}

@@ -154,7 +154,7 @@ fn the_builtin_bank_round_trips_through_csv() {
     let test = export_builtin("csv", "bank.csv");
     let header = std::fs::read_to_string(test.path("bank.csv")).expect("the CSV");
     assert!(
-        header.starts_with("id,question,A,B,C,D,E,F,why A,"),
+        header.starts_with("id,kind,question,A,B,C,D,E,F,why A,"),
         "{}",
         &header[..80]
     );
@@ -198,8 +198,19 @@ fn anki_gets_a_file_its_import_reads_without_settings() {
         ]
     );
     let notes: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
-    assert_eq!(notes.len(), 66);
+    assert_eq!(notes.len(), 93);
     assert!(notes.iter().all(|n| n.len() == 5));
+    // Every kind has its note: an order's back gives the right order.
+    let order = notes
+        .iter()
+        .find(|n| n[4] == "quiz-config-limited-dh-priority")
+        .expect("an order's note");
+    assert!(
+        order[0].contains("<p><i>(Put in order)</i></p>"),
+        "{}",
+        order[0]
+    );
+    assert!(order[1].starts_with("<ol><li><b>"), "{}", order[1]);
     let hello = notes
         .iter()
         .find(|n| n[4] == "quiz-tls-not-handshake-steps")
