@@ -22,7 +22,7 @@
 use super::build::{Builder, Draft, DraftChoice};
 use super::lines::Ends;
 use super::{Format, lines, right_choices};
-use crate::bank::{Choices, Question, Spanned, letter, letter_index};
+use crate::bank::{Question, Spanned, letter, letter_index};
 use crate::diagnostic::{Diagnostic, Pos};
 use std::io::BufRead;
 
@@ -40,9 +40,14 @@ impl Format for Aiken {
         self.stream(&mut text.as_bytes(), b)
     }
 
-    /// A line at a time.
+    /// A line at a time. A question that cannot be read is skipped with an
+    /// error at its line, as Moodle skips it, and the reading goes on: the rest
+    /// of a broken question (its choices and `ANSWER:` line) is passed over.
     fn stream(&self, input: &mut dyn BufRead, b: &mut Builder) -> Result<(), Diagnostic> {
         let mut open: Option<Open> = None;
+        // After a broken question: its remaining choices and answer are not read.
+        let mut passing = false;
+        let what = "the question";
         let mut lines = lines::Lines::new(input, Ends::AnyBreak);
         let mut held = lines::Held::default();
         while let Some((n, raw)) = lines.next().map_err(|e| e.error(b))? {
@@ -59,10 +64,14 @@ impl Format for Aiken {
             let col = col_of(raw);
             let pos = Pos::new(n, col);
             if let Some(value) = answer_line(line) {
+                if std::mem::take(&mut passing) {
+                    continue;
+                }
                 let Some(q) = open.take() else {
-                    return Err(b.error(pos, "`ANSWER:` line with no question before it"));
+                    b.skip_error(pos, what, "`ANSWER:` line with no question before it");
+                    continue;
                 };
-                finish(q, value, pos, b)?;
+                finish(q, value, pos, b);
             } else if let Some((label, choice)) = choice_line(line).or_else(|| {
                 // `A)Text`: Moodle needs no space after the label; quiz takes it when
                 // it is the choice expected next, so that a stem such as `B.Sc.
@@ -70,18 +79,28 @@ impl Format for Aiken {
                 let expected = letter(open.as_ref()?.draft.choices.len());
                 tight_choice(line).filter(|(label, _)| *label == expected)
             }) {
+                if passing {
+                    continue;
+                }
                 let Some(q) = open.as_mut() else {
-                    return Err(b.error(
+                    b.skip_error(
                         pos,
-                        format!("choice `{label}` with no question before it: a question starts with its text on a line of its own"),
-                    ));
+                        what,
+                        &format!("choice `{label}` with no question before it: a question starts with its text on a line of its own"),
+                    );
+                    passing = true;
+                    continue;
                 };
                 let expected = letter(q.draft.choices.len());
                 if letter_index(&label.to_string()) != Some(q.draft.choices.len()) {
-                    return Err(b.error(
+                    b.skip_error(
                         pos,
-                        format!("choice `{label}` is out of order: expected `{expected}` (choices are lettered A, B, C… in order)"),
-                    ));
+                        what,
+                        &format!("choice `{label}` is out of order: expected `{expected}` (choices are lettered A, B, C… in order)"),
+                    );
+                    open = None;
+                    passing = true;
+                    continue;
                 }
                 q.stem_done = true;
                 q.draft.choices.push(DraftChoice {
@@ -90,6 +109,8 @@ impl Format for Aiken {
                     weight: 0.0,
                 });
             } else {
+                // Text after a broken question starts the next one.
+                passing = false;
                 match open.as_mut() {
                     None => {
                         let stem = Spanned::new(line.to_owned(), pos);
@@ -106,28 +127,40 @@ impl Format for Aiken {
                         q.draft.choices_pos = Pos::new(n + 1, 1);
                     }
                     Some(q) => {
+                        // As Moodle: the question lacks its answer, and this line
+                        // starts the next one.
                         let next = letter(q.draft.choices.len());
-                        return Err(b.error(
+                        b.skip_error(
                             pos,
-                            format!(
+                            what,
+                            &format!(
                                 "expected choice `{next}.` or `ANSWER:` here: the question at line {} has no `ANSWER:` line before this text",
                                 q.draft.pos.line
                             ),
-                        ));
+                        );
+                        let stem = Spanned::new(line.to_owned(), pos);
+                        let mut draft = Draft::new(pos, stem);
+                        draft.choices_pos = Pos::new(n + 1, 1);
+                        open = Some(Open {
+                            draft,
+                            stem_done: false,
+                        });
                     }
                 }
             }
         }
         if let Some(q) = open {
-            return Err(b.error(
+            b.skip_error(
                 q.draft.pos,
+                what,
                 "this question has no `ANSWER:` line (it ends the file)",
-            ));
+            );
         }
         Ok(())
     }
 
-    fn question(&self, q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
+    fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
+        let c = super::choices_of(q)?;
         if c.is_multiple() {
             let what = if c.answer.value.len() > 1 {
                 format!("it has {} right answers", c.answer.value.len())
@@ -153,7 +186,10 @@ impl Format for Aiken {
         Ok(())
     }
 
-    fn notes(&self, q: &Question, c: &Choices) -> Vec<String> {
+    fn notes(&self, q: &Question) -> Vec<String> {
+        let Ok(c) = super::choices_of(q) else {
+            return Vec::new();
+        };
         let mut notes: Vec<String> = super::fixed_order(c)
             .map(|order| {
                 format!(
@@ -204,34 +240,40 @@ fn tight_choice(line: &str) -> Option<(char, &str)> {
     (!rest.is_empty()).then_some((label, rest))
 }
 
-/// Ends a question at its `ANSWER:` line.
-fn finish(mut q: Open, value: &str, pos: Pos, b: &mut Builder) -> Result<(), Diagnostic> {
+/// Ends a question at its `ANSWER:` line: takes it, or skips it with an error.
+fn finish(mut q: Open, value: &str, pos: Pos, b: &mut Builder) {
+    let what = "the question";
     let n = q.draft.choices.len();
     if n == 0 {
-        return Err(b.error(
+        b.skip_error(
             pos,
+            what,
             "`ANSWER:` before any choice: list the choices (`A. …`) first",
-        ));
+        );
+        return;
     }
     let Some(i) = letter_index(value) else {
-        return Err(b.error(
+        b.skip_error(
             pos,
-            format!("`ANSWER: {value}` is not one letter: Aiken has exactly one right choice, such as `ANSWER: B`"),
-        ));
+            what,
+            &format!("`ANSWER: {value}` is not one letter: Aiken has exactly one right choice, such as `ANSWER: B`"),
+        );
+        return;
     };
     let Some(choice) = q.draft.choices.get_mut(i) else {
-        return Err(b.error(
+        b.skip_error(
             pos,
-            format!(
+            what,
+            &format!(
                 "`ANSWER: {}` names no choice: this question has {n} (A to {})",
                 value.to_ascii_uppercase(),
                 letter(n - 1)
             ),
-        ));
+        );
+        return;
     };
     choice.weight = 100.0;
     b.add(q.draft);
-    Ok(())
 }
 
 /// Text on one line: line breaks become spaces.
@@ -247,10 +289,6 @@ mod tests {
 
     fn ok(text: &str) -> super::super::Imported {
         testing::ok(Kind::Aiken, "dir/tls.txt", text)
-    }
-
-    fn err(text: &str) -> (u32, String) {
-        testing::err(Kind::Aiken, "tls.txt", text)
     }
 
     #[test]
@@ -336,6 +374,16 @@ mod tests {
 
     #[test]
     fn malformed_files_name_the_line() {
+        // The first question skipped with an error: its line and why.
+        let err = |text: &str| -> (u32, String) {
+            let failed = super::super::import(super::super::Kind::Aiken, "quiz.txt", text)
+                .err()
+                .unwrap_or_else(|| panic!("expected an error for {text:?}"));
+            match failed.warnings.iter().find(|w| w.is_error()) {
+                Some(w) => (w.line, w.message.clone()),
+                None => (failed.error.line, failed.error.message),
+            }
+        };
         assert_eq!(err("A. orphan\n").0, 1);
         assert_eq!(err("Q?\nA. x\nB. y\n").0, 1);
         let (line, message) = err("Q?\nA. x\nB. y\nANSWER: D\n");
@@ -355,6 +403,35 @@ mod tests {
                 .contains("one letter")
         );
         assert!(err("").1.contains("no questions"));
+    }
+
+    /// Moodle's `aiken_errors.txt` fixture holds good questions among broken
+    /// ones, and Moodle imports the good ones; so does quiz (a file of our own,
+    /// with the same kinds of fault).
+    #[test]
+    fn broken_questions_are_skipped_and_the_good_ones_imported() {
+        let text = "Good one?\nA. yes\nB. no\nANSWER: A\n\n\
+                    No answer letter?\nA. yes\nB. no\nANSWER:\n\n\
+                    Good two?\nA. yes\nB. no\nANSWER: B\n\n\
+                    Out of order?\nA. yes\nC. no\nD. maybe\nANSWER: A\n\n\
+                    Answer names nothing?\nA. yes\nB. no\nANSWER: E\n\n\
+                    Missing its answer?\nA. yes\nB. no\n\
+                    Good three?\nA. yes\nB. no\nANSWER: A\n";
+        let imported = ok(text);
+        let stems: Vec<&str> = imported
+            .bank
+            .questions
+            .iter()
+            .map(|q| q.question.value.as_str())
+            .collect();
+        assert_eq!(stems, ["Good one?", "Good two?", "Good three?"]);
+        let errors: Vec<u32> = imported
+            .warnings
+            .iter()
+            .filter(|w| w.is_error())
+            .map(|w| w.line)
+            .collect();
+        assert_eq!(errors, [9, 18, 25, 30]);
     }
 
     #[test]

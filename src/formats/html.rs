@@ -267,10 +267,21 @@ impl Out {
             "td" | "th" if tag.closing => self.space = true,
             "img" => {
                 self.embed(tag, "src");
-                let alt = tag.attr("alt").filter(|a| !a.trim().is_empty());
+                // The alt text, else the file's name: two different pictures
+                // must not read alike (choices that are only images).
+                let name = tag
+                    .attr("alt")
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| !a.is_empty())
+                    .or_else(|| {
+                        tag.attr("src")
+                            .filter(|s| !s.trim().is_empty())
+                            .map(|s| file_name(&s))
+                            .filter(|n| !n.is_empty())
+                    });
                 self.space = true;
-                match alt {
-                    Some(alt) => self.literals(&format!("[image: {}]", alt.trim())),
+                match name {
+                    Some(name) => self.literals(&format!("[image: {name}]")),
                     None => self.literals("[image]"),
                 }
                 self.space = true;
@@ -564,7 +575,8 @@ mod tests {
             ["bonjour.mp3", "a%20b.png", "s.ogg", "clip.mp4"]
         );
         assert!(
-            read.text.starts_with("Listen [image: logo] [image]"),
+            read.text
+                .starts_with("Listen [image: logo] [image: a%20b.png]"),
             "{}",
             read.text
         );

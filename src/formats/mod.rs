@@ -143,6 +143,8 @@ mod refs;
 #[cfg(test)]
 mod round_trip;
 #[cfg(test)]
+mod round_trip_kinds;
+#[cfg(test)]
 mod round_trip_new;
 mod xhtml;
 mod xml;
@@ -152,7 +154,7 @@ pub use collect::MAX_QUESTION_BYTES;
 pub use guess::{GUESS_BYTES, Guess, guess};
 pub use yaml::to_yaml;
 
-use crate::bank::{Bank, Choices, Question};
+use crate::bank::{Bank, Choices, Kind as QuestionKind, Question};
 use crate::diagnostic::{Diagnostic, Pos};
 use build::Builder;
 use std::borrow::Cow;
@@ -277,6 +279,9 @@ pub struct Imported {
     pub warnings: Vec<Diagnostic>,
     /// How many questions the source gives without an answer (`answer: []`).
     pub unanswered: usize,
+    /// The pictures its questions show (`image:`), to be written beside the
+    /// bank: each file's path relative to the bank's folder, and its bytes.
+    pub pictures: Vec<(String, Vec<u8>)>,
 }
 
 /// A file converted to quiz's YAML as it was read (`quiz import`): the text, and
@@ -294,6 +299,8 @@ pub struct Converted {
     /// As [`Imported::warnings`], with an error for each question over a limit.
     pub warnings: Vec<Diagnostic>,
     pub unanswered: usize,
+    /// As [`Imported::pictures`].
+    pub pictures: Vec<(String, Vec<u8>)>,
 }
 
 /// A file that could not be imported: the error that stopped it, and the warnings
@@ -453,39 +460,80 @@ fn left_out(kind: Kind, bank: &Bank, q: &Question, reason: &str) -> Diagnostic {
     )
 }
 
-/// The warning for a question that is not a choice question, which no format
-/// holds yet.
+/// The warning for a question of a kind that the format cannot hold.
 fn of_another_kind(kind: Kind, bank: &Bank, q: &Question) -> Diagnostic {
     left_out(
         kind,
         bank,
         q,
         &format!(
-            "it is a question of kind `{}`, and quiz writes only choice questions to {} so far",
+            "it is a question of kind `{}`, which {} cannot hold",
             q.kind().name(),
             kind.describe()
         ),
     )
 }
 
-/// The questions of `banks` that a format can hold, in order: choice questions,
-/// the one kind every format carries so far. Each question of another kind is
-/// left out with a warning naming it (issue 23 brings the kinds to the formats).
+/// The questions of `banks` that the format `kind` can hold ([`Format::kinds`]),
+/// in order. Each question of another kind is left out with a warning naming it:
+/// this is the one place that decides it, for every format.
 fn carried<'b>(
     kind: Kind,
     banks: &'b [Bank],
     warnings: &mut Vec<Diagnostic>,
-) -> Vec<(&'b Bank, &'b Question, &'b Choices)> {
+) -> Vec<(&'b Bank, &'b Question)> {
+    let holds = kind.format().kinds();
+    let pictures = kind.format().pictures();
     let mut out = Vec::new();
     for bank in banks {
         for q in &bank.questions {
-            match q.choices() {
-                Some(c) => out.push((bank, q, c)),
-                None => warnings.push(of_another_kind(kind, bank, q)),
+            if holds.contains(&q.kind()) {
+                if let (Some(image), false) = (&q.image, pictures) {
+                    warnings.push(noted(
+                        bank,
+                        q,
+                        &format!(
+                            "its picture `{}` is not written: {} has no place for one (QTI does)",
+                            image.value.trim(),
+                            kind.describe()
+                        ),
+                    ));
+                }
+                out.push((bank, q));
+            } else {
+                warnings.push(of_another_kind(kind, bank, q));
             }
         }
     }
     out
+}
+
+/// A choice question's choices, for a format's writer: every question handed to
+/// it is of a kind it declared ([`Format::kinds`]), so the error is only a guard.
+fn choices_of(q: &Question) -> Result<&Choices, String> {
+    q.choices()
+        .ok_or_else(|| format!("it is a question of kind `{}`", q.kind().name()))
+}
+
+/// A question's picture, for a format that carries the file: its name (the
+/// file's own, made safe) and its bytes, found beside the bank and checked
+/// as `quiz check` checks it.
+fn picture(bank: &Bank, image: &crate::bank::Spanned<String>) -> Result<(String, Vec<u8>), String> {
+    let found = crate::bank::image::find(std::path::Path::new(&bank.path), &image.value)
+        .map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(&found.file).map_err(|e| format!("`{}`: {e}", image.value.trim()))?;
+    let name: String = found
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '-' | '_' | '.' => c,
+            _ => '-',
+        })
+        .collect();
+    Ok((name, bytes))
 }
 
 /// The warning for what a written question loses in a format.
@@ -524,17 +572,29 @@ trait Format: Sync {
         self.read(&bytes, builder)
     }
 
+    /// The kinds of question the format can hold when it is written; a question
+    /// of another kind is left out with a warning ([`carried`]).
+    fn kinds(&self) -> &'static [QuestionKind] {
+        &[QuestionKind::Choice]
+    }
+
+    /// Whether the format carries a question's picture (`image:`); for one
+    /// that does not, [`carried`] says that each picture is left out.
+    fn pictures(&self) -> bool {
+        false
+    }
+
     /// Writes what comes before the first question.
     fn begin(&self, _out: &mut String) {}
 
-    /// Writes one choice question, or says why it cannot be written. (Formats
-    /// that override `write` need not.)
-    fn question(&self, _q: &Question, _c: &Choices, _out: &mut String) -> Result<(), String> {
+    /// Writes one question of a kind in [`Format::kinds`], or says why it cannot
+    /// be written. (Formats that override `write` need not.)
+    fn question(&self, _q: &Question, _out: &mut String) -> Result<(), String> {
         Err("this format is written whole, by `write`".into())
     }
 
     /// What a written question loses in this format, each worth a warning.
-    fn notes(&self, _q: &Question, _c: &Choices) -> Vec<String> {
+    fn notes(&self, _q: &Question) -> Vec<String> {
         Vec::new()
     }
 
@@ -558,12 +618,12 @@ trait Format: Sync {
     fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
         let mut text = String::new();
         self.begin(&mut text);
-        for (bank, q, c) in carried(kind, banks, warnings) {
+        for (bank, q) in carried(kind, banks, warnings) {
             let mut item = String::new();
-            match self.question(q, c, &mut item) {
+            match self.question(q, &mut item) {
                 Ok(()) => {
                     text.push_str(&item);
-                    warnings.extend(self.notes(q, c).iter().map(|n| noted(bank, q, n)));
+                    warnings.extend(self.notes(q).iter().map(|n| noted(bank, q, n)));
                 }
                 Err(reason) => warnings.push(left_out(kind, bank, q, &reason)),
             }

@@ -117,6 +117,25 @@ fn from_millis(ms: i64) -> SystemTime {
     UNIX_EPOCH + Duration::from_millis(u64::try_from(ms).unwrap_or(0))
 }
 
+/// Puts the database in WAL mode. Switching needs the whole file to itself, and
+/// SQLite answers "busy" at once there instead of waiting as for a write: two
+/// quizzes started together on a new history would have one fail. So it waits
+/// here, as long as a write would.
+fn wal(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            done => return done,
+        }
+    }
+}
+
 impl History {
     /// Opens (creating if needed) the history in `dir`, and migrates it.
     pub fn open(dir: &Path) -> Result<History, Error> {
@@ -133,8 +152,7 @@ impl History {
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         // WAL lets readers and one writer work at once; NORMAL sync is durable
         // against a killed process (not against power loss), at a fraction of the cost.
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(open_err)?;
+        wal(&conn).map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(open_err)?;
         schema::migrate(&mut conn, &path)?;

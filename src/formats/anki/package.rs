@@ -67,6 +67,10 @@ CREATE INDEX ix_notes_csum ON notes (csum);
 ";
 
 impl Format for Package {
+    fn kinds(&self) -> &'static [crate::bank::Kind] {
+        crate::bank::Kind::ALL
+    }
+
     fn parse(&self, _text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
         Err(b.error(
             Pos::new(1, 1),
@@ -146,11 +150,11 @@ fn package(
                 }
             };
             for q in &bank.questions {
-                let Some(c) = q.choices() else {
+                if !kind.format().kinds().contains(&q.kind()) {
                     warnings.push(crate::formats::of_another_kind(kind, bank, q));
                     continue;
-                };
-                let n = match Note::of(q, c) {
+                }
+                let n = match Note::of(q) {
                     Ok(n) => n,
                     Err(reason) => {
                         warnings.push(crate::formats::left_out(kind, bank, q, &reason));

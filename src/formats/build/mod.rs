@@ -33,6 +33,14 @@ pub(super) struct Draft {
     pub shuffle: bool,
     /// Images, audio and other files the texts embed, which quiz cannot show.
     pub media: Vec<Spanned<String>>,
+    /// A question of another kind than choice, as the source gives it (its
+    /// `choices`, `single` and `shuffle` then go unused): the builder checks and
+    /// takes it as it does a choice question.
+    pub body: Option<Body>,
+    /// The question's picture, as a file the builder was given ([`Builder::attach`]),
+    /// and what it shows.
+    pub image: Option<Spanned<String>>,
+    pub alt: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -57,6 +65,9 @@ impl Draft {
             tags: Vec::new(),
             shuffle: true,
             media: Vec::new(),
+            body: None,
+            image: None,
+            alt: None,
         }
     }
 
@@ -110,6 +121,9 @@ pub(super) struct Builder {
     /// How many were taken without an answer (`answer: []`).
     unanswered: usize,
     warnings: Vec<Diagnostic>,
+    /// The pictures the questions show, to be written beside the bank: each
+    /// file's name (`images/…`) and bytes.
+    pictures: Vec<(String, Vec<u8>)>,
 }
 
 impl Builder {
@@ -140,6 +154,77 @@ impl Builder {
             out: Collect::Bank(Vec::new()),
             unanswered: 0,
             warnings: Vec::new(),
+            pictures: Vec::new(),
+        }
+    }
+
+    /// Keeps a picture that a question of the source shows (a file of a
+    /// package, an embedded file), to be written beside the bank; gives the
+    /// path its question names it by (`images/topology.png`), or None, with
+    /// a warning at `pos`, for a file that is not a picture quiz shows or is
+    /// too large. The name is the source's file name made safe (letters,
+    /// digits, `.`, `-`, `_`), its extension the type its bytes show, and it
+    /// is made unique among the package's pictures.
+    pub fn attach(&mut self, pos: Pos, wanted: &str, bytes: Vec<u8>) -> Option<String> {
+        use crate::bank::image::{ImageType, MAX_IMAGE_BYTES};
+        let base = wanted
+            .rsplit(['/', '\\'])
+            .find(|p| !p.trim().is_empty())
+            .unwrap_or("picture");
+        let Some(kind) = ImageType::sniff(&bytes) else {
+            self.warn(
+                pos,
+                format!(
+                    "the picture `{base}` is not a PNG, JPEG, SVG or WebP file; it is left out"
+                ),
+            );
+            return None;
+        };
+        if bytes.len() as u64 > MAX_IMAGE_BYTES {
+            self.warn(
+                pos,
+                format!(
+                    "the picture `{base}` is over {} MiB; it is left out",
+                    MAX_IMAGE_BYTES / 1024 / 1024
+                ),
+            );
+            return None;
+        }
+        let stem = Path::new(base)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut safe: String = stem
+            .chars()
+            .map(|c| match c {
+                'a'..='z' | 'A'..='Z' | '0'..='9' | '-' | '_' => c,
+                _ => '-',
+            })
+            .take(60)
+            .collect();
+        if safe.trim_matches('-').is_empty() {
+            safe = "picture".into();
+        }
+        let extension = match kind {
+            ImageType::Png => "png",
+            ImageType::Jpeg => "jpg",
+            ImageType::Svg => "svg",
+            ImageType::Webp => "webp",
+        };
+        let mut n = 1;
+        loop {
+            let name = match n {
+                1 => format!("images/{safe}.{extension}"),
+                n => format!("images/{safe}-{n}.{extension}"),
+            };
+            match self.pictures.iter().find(|(have, _)| *have == name) {
+                Some((_, same)) if *same == bytes => return Some(name),
+                Some(_) => n += 1,
+                None => {
+                    self.pictures.push((name.clone(), bytes));
+                    return Some(name);
+                }
+            }
         }
     }
 
@@ -239,6 +324,10 @@ impl Builder {
         }
         let what = "the question";
         let mut notes: Vec<(Pos, String)> = Vec::new();
+        if let Some(body) = draft.body.take() {
+            let question = self.question(&draft, body, &extra);
+            return self.take(draft, question, extra, notes);
+        }
         // Moodle leaves out an answer with no text and keeps the rest.
         let mut n = 0;
         draft.choices.retain(|c| {
@@ -271,11 +360,6 @@ impl Builder {
             notes.push(split.clone());
         }
         let multi = !draft.single && correct.len() == 1;
-        let (explanation, references) = match &draft.explanation {
-            Some(e) => refs::split(e),
-            None => (None, Vec::new()),
-        };
-        let id = self.id(&draft);
         let answer = correct
             .iter()
             .map(|&i| {
@@ -295,30 +379,13 @@ impl Builder {
                 pin: false,
             })
             .collect();
-        let mut seen = HashSet::new();
-        let mut tags: Vec<Spanned<String>> = Vec::new();
-        for tag in &draft.tags {
-            let value = tag.value.trim();
-            if !value.is_empty() && seen.insert(value) {
-                tags.push(Spanned::new(value.to_owned(), tag.pos));
-            }
-        }
-        let mut question = Question {
-            pos: draft.pos,
-            id,
-            question: draft.stem.clone(),
-            exhibit: extra.exhibit,
-            body: Body::Choice(Choices {
-                multi: multi || extra.multi,
-                shuffle: draft.shuffle && !extra.keep_order,
-                choices: Spanned::new(choices, draft.choices_pos),
-                answer: Spanned::new(answer, draft.choices_pos),
-            }),
-            explanation,
-            references,
-            tags,
-            allow: Vec::new(),
-        };
+        let body = Body::Choice(Choices {
+            multi: multi || extra.multi,
+            shuffle: draft.shuffle && !extra.keep_order,
+            choices: Spanned::new(choices, draft.choices_pos),
+            answer: Spanned::new(answer, draft.choices_pos),
+        });
+        let mut question = self.question(&draft, body, &extra);
         if let Some(c) = question.body.choices_mut() {
             for &i in &extra.pins {
                 if let Some(choice) = c.choices.value.get_mut(i) {
@@ -328,6 +395,49 @@ impl Builder {
         }
         // "All of the above" stays last, and "Both A and C" keeps its letters.
         rules::keep_order_safe(&mut question);
+        self.take(draft, question, extra, notes)
+    }
+
+    /// The question a draft makes with `body`: its id, stem, exhibit,
+    /// explanation and references, and its tags once each.
+    fn question(&mut self, draft: &Draft, body: Body, extra: &Extra) -> Question {
+        let (explanation, references) = match &draft.explanation {
+            Some(e) => refs::split(e),
+            None => (None, Vec::new()),
+        };
+        let mut seen = HashSet::new();
+        let mut tags: Vec<Spanned<String>> = Vec::new();
+        for tag in &draft.tags {
+            let value = tag.value.trim();
+            if !value.is_empty() && seen.insert(value) {
+                tags.push(Spanned::new(value.to_owned(), tag.pos));
+            }
+        }
+        Question {
+            pos: draft.pos,
+            id: self.id(draft),
+            question: draft.stem.clone(),
+            exhibit: extra.exhibit.clone(),
+            image: draft.image.clone(),
+            alt: draft.alt.clone(),
+            body,
+            explanation,
+            references,
+            tags,
+            allow: Vec::new(),
+        }
+    }
+
+    /// Checks a question made from `draft` by quiz's own rules and takes it, or
+    /// skips it saying why; then gives the notes about it as warnings.
+    fn take(
+        &mut self,
+        draft: Draft,
+        question: Question,
+        extra: Extra,
+        mut notes: Vec<(Pos, String)>,
+    ) {
+        let what = "the question";
         let problems = rules::check_question(&self.path, &question);
         // An unanswered question is kept on purpose: `quiz check` flags its `answer`.
         let expected = |d: &Diagnostic| extra.unanswered && d.code == "invalid-answer";
@@ -436,6 +546,7 @@ impl Builder {
             },
             warnings: rest.warnings,
             unanswered: rest.unanswered,
+            pictures: rest.pictures,
         })
     }
 
@@ -462,6 +573,7 @@ impl Builder {
             full,
             warnings: rest.warnings,
             unanswered: rest.unanswered,
+            pictures: rest.pictures,
         })
     }
 

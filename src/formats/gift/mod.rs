@@ -34,6 +34,7 @@
 //! warning (GIFT cannot say "do not shuffle").
 
 mod chars;
+mod kinds;
 mod marks;
 mod write;
 
@@ -41,7 +42,7 @@ use super::build::{Builder, Draft, DraftChoice, category_tag};
 use super::collect::MAX_QUESTION_BYTES;
 use super::lines::{Ends, Unread};
 use super::{Format, html, lines};
-use crate::bank::{Choices, Question, Spanned};
+use crate::bank::{Kind as QuestionKind, Question, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
 use chars::{Ch, Line, chars, find, rfind, starts, string, trim};
 use marks::comment_marks;
@@ -98,12 +99,33 @@ impl Format for Gift {
         paragraph.end(&mut reader)
     }
 
-    fn question(&self, q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
-        write::question(q, c, out)
+    /// Every kind but order: GIFT has no ordering question.
+    fn kinds(&self) -> &'static [QuestionKind] {
+        &[
+            QuestionKind::Choice,
+            QuestionKind::Match,
+            QuestionKind::Number,
+            QuestionKind::Text,
+            QuestionKind::Open,
+        ]
     }
 
-    fn notes(&self, q: &Question, c: &Choices) -> Vec<String> {
-        write::notes(q, c)
+    fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
+        match super::choices_of(q) {
+            Ok(c) => write::question(q, c, out),
+            Err(_) => write::other(q, out, &mut Vec::new()),
+        }
+    }
+
+    fn notes(&self, q: &Question) -> Vec<String> {
+        match super::choices_of(q) {
+            Ok(c) => write::notes(q, c),
+            Err(_) => {
+                let mut notes = write::id_notes(q);
+                let _ = write::other(q, &mut String::new(), &mut notes);
+                notes
+            }
+        }
     }
 }
 
@@ -212,6 +234,13 @@ impl Reader<'_> {
         self.question(s, comments)
     }
 
+    /// A question that cannot be read: skipped with an error at `pos`, and the
+    /// file read on, as Moodle skips it and imports the others.
+    fn broken(&mut self, pos: Pos, why: &str) -> Result<(), Diagnostic> {
+        self.b.skip_error(pos, "the question", why);
+        Ok(())
+    }
+
     fn question(&mut self, s: &[Ch], comments: &[Line]) -> Result<(), Diagnostic> {
         let pos = s[0].pos;
         let marks = comment_marks(comments);
@@ -250,26 +279,25 @@ impl Reader<'_> {
                 return Ok(());
             }
             (Some(o), None) => {
-                return Err(self.b.error(
-                    s[o].pos,
-                    "this `{` has no closing `}` (a blank line ends a question; write `\\{` for a literal brace)",
-                ));
+                return self.broken(s[o].pos, "this `{` has no closing `}` (a blank line ends a question; write `\\{` for a literal brace)");
             }
             (None, Some(c)) => {
-                return Err(self.b.error(
+                return self.broken(
                     s[c].pos,
                     "`}` without an opening `{` (write `\\}` for a literal brace)",
-                ));
+                );
             }
             (Some(o), Some(c)) if c < o => {
-                return Err(self.b.error(
+                return self.broken(
                     s[c].pos,
                     "`}` before the answer block's `{` (write `\\}` for a literal brace)",
-                ));
+                );
             }
             (Some(o), Some(c)) => (o, c),
         };
-        self.stray_braces(s, open, close)?;
+        if let Err(why) = self.stray_braces(s, open, close) {
+            return self.broken(why.0, &why.1);
+        }
         // Moodle cuts the answer block out, leaving a gap where text follows it,
         // unless the question ends with a `}`.
         let ends_with_brace = s.last().is_some_and(|c| !c.esc && c.c == '}');
@@ -305,9 +333,18 @@ impl Reader<'_> {
         draft.name = marks.id.or(title);
         draft.tags = tags;
         draft.choices_pos = s[open].pos;
-        match kind_of(answers) {
-            Kind::MultipleChoice => self.multiple_choice(&mut draft, answers, format),
-            Kind::TrueFalse(right) => true_false_choices(&mut draft, answers, right, format),
+        let block = s[open].pos;
+        let mut notes = kinds::Notes::new();
+        let kind = kind_of(answers);
+        let body = match kind {
+            Kind::MultipleChoice => {
+                self.multiple_choice(&mut draft, answers, format);
+                Ok(None)
+            }
+            Kind::TrueFalse(right) => {
+                true_false_choices(&mut draft, answers, right, format);
+                Ok(None)
+            }
             Kind::ShortAnswer if lower_case_true_false(answers) => {
                 self.b.skip(
                     pos,
@@ -316,14 +353,21 @@ impl Reader<'_> {
                 );
                 return Ok(());
             }
-            other => {
-                self.b.skip(
-                    pos,
-                    other.name(),
-                    "quiz imports multiple-choice and true/false questions only",
-                );
+            Kind::ShortAnswer => kinds::short_answer(answers, block, format, &mut notes).map(Some),
+            Kind::Numerical => kinds::numerical(&answers[1..], block, &mut notes).map(Some),
+            Kind::Matching => kinds::matching(answers, block, format, &mut notes).map(Some),
+            // The general feedback is the model answer.
+            Kind::Essay => kinds::essay(draft.explanation.take()).map(Some),
+        };
+        match body {
+            Ok(body) => draft.body = body,
+            Err(why) => {
+                self.b.skip(pos, kind.name(), &why);
                 return Ok(());
             }
+        }
+        for (at, note) in notes {
+            self.b.warn(at, note);
         }
         let extra = super::build::Extra {
             exhibit,
@@ -337,7 +381,7 @@ impl Reader<'_> {
     /// Braces besides the answer block's own: a second block on a later line is a
     /// question that lacks the blank line before it; any other brace stays text, as
     /// Moodle keeps it, with a warning.
-    fn stray_braces(&mut self, s: &[Ch], open: usize, close: usize) -> Result<(), Diagnostic> {
+    fn stray_braces(&mut self, s: &[Ch], open: usize, close: usize) -> Result<(), (Pos, String)> {
         if let Some(inner) = find(&s[..close], open + 1, "{") {
             self.b.warn(
                 s[inner].pos,
@@ -351,7 +395,7 @@ impl Reader<'_> {
                 && find(s, second + 1, "}").is_some()
             {
                 let next = trim(&s[nl..]).first().map_or(s[second].pos, |c| c.pos);
-                return Err(self.b.error(
+                return Err((
                     s[second].pos,
                     format!(
                         "a second answer block `{{…}}`: a blank line is probably missing before line {}, where the next question starts (questions are separated by blank lines; Moodle would read both as one question, keeping this block as text)",
@@ -607,6 +651,7 @@ mod tests {
     use super::super::testing::texts;
     use super::super::{Imported, Kind as Format, export, import, testing};
     use super::*;
+    use crate::bank::Body;
 
     fn ok(text: &str) -> Imported {
         testing::ok(Format::Gift, "quiz.gift", text)
@@ -761,26 +806,83 @@ mod tests {
     }
 
     #[test]
-    fn other_types_are_skipped_with_their_line() {
+    fn every_kind_of_moodle_question_is_read_and_what_is_not_is_skipped_at_its_line() {
         let imported = ok("Who? {=Grant =Ulysses}\n\n\
                            When? {#1822:5}\n\n\
-                           Match. {=a -> 1 =b -> 2}\n\n\
+                           Match. {=a -> 1 =b -> 2 = -> 3}\n\n\
                            Write. {}\n\n\
                            Just text.\n\n\
-                           ::kept::Which? {=a ~b}\n");
-        assert_eq!(imported.bank.questions.len(), 1);
-        assert_eq!(imported.bank.questions[0].id.value, "kept");
+                           ::kept::Which? {=a ~b}\n\n\
+                           Why? {####A model answer.}\n\n\
+                           Range? {#1..5}\n");
+        let kinds: Vec<&str> = imported
+            .bank
+            .questions
+            .iter()
+            .map(|q| q.kind().name())
+            .collect();
+        assert_eq!(
+            kinds,
+            ["text", "number", "match", "choice", "open", "number"]
+        );
         let got: Vec<(u32, bool)> = imported
             .warnings
             .iter()
             .map(|w| (w.line, w.message.starts_with("skipped ")))
             .collect();
-        assert_eq!(got, [(1, true), (3, true), (5, true), (7, true), (9, true)]);
-        assert!(imported.warnings[0].message.contains("short-answer"));
-        assert!(imported.warnings[1].message.contains("numerical"));
-        assert!(imported.warnings[2].message.contains("matching"));
-        assert!(imported.warnings[3].message.contains("essay"));
-        assert!(imported.warnings[4].message.contains("description"));
+        assert_eq!(got, [(7, true), (9, true)]);
+        assert!(imported.warnings[0].message.contains("essay"));
+        assert!(imported.warnings[0].message.contains("no model answer"));
+        assert!(imported.warnings[1].message.contains("description"));
+        let qs = &imported.bank.questions;
+        let Body::Match(m) = &qs[2].body else {
+            panic!("a match")
+        };
+        assert_eq!(m.pairs.value.len(), 2);
+        assert_eq!(m.extra[0].value, "3");
+        let Body::Number(range) = &qs[5].body else {
+            panic!("a number")
+        };
+        assert_eq!(
+            (
+                range.answer.value.as_str(),
+                range.tolerance.as_ref().map(|t| t.value.as_str())
+            ),
+            ("3", Some("2"))
+        );
+        let Body::Open(open) = &qs[4].body else {
+            panic!("an open question")
+        };
+        assert_eq!(open.answer.value, "A model answer.");
+        assert!(qs[4].explanation.is_none());
+    }
+
+    /// Moodle's own GIFT fixtures hold partial credit, per-answer feedback and
+    /// several numerical answers; quiz keeps the full-credit answer and says at
+    /// each line what it drops.
+    #[test]
+    fn what_a_typed_answer_cannot_hold_is_dropped_at_its_line() {
+        let imported = ok("Name? {=Grant#Yes =%50%Ulysses#Half}\n\n\
+                           When? {#=1822:0#Right =%50%1822:2#Close ~Wrong}\n");
+        let Body::Text(t) = &imported.bank.questions[0].body else {
+            panic!("a text answer")
+        };
+        let accepted: Vec<&str> = t.answer.value.iter().map(|a| a.value.as_str()).collect();
+        assert_eq!(accepted, ["Grant"]);
+        let Body::Number(n) = &imported.bank.questions[1].body else {
+            panic!("a number")
+        };
+        assert_eq!(n.answer.value, "1822");
+        assert!(n.tolerance.is_none());
+        let said: Vec<(u32, &str)> = imported
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        assert_eq!(said.len(), 7, "{said:?}");
+        assert!(said.iter().all(|(line, _)| *line == 1 || *line == 3));
+        assert!(said[2].1.contains("worth 50% and is dropped"), "{said:?}");
+        assert!(said.iter().any(|(_, m)| m.contains("wrong answer")));
     }
 
     #[test]
@@ -806,18 +908,29 @@ mod tests {
 
     #[test]
     fn malformed_input_names_its_line() {
-        assert_eq!(err("\n\nWhich? {=a ~b\n\n~c}").0, 3);
-        assert!(err("Which? {=a ~b").1.contains("no closing"));
-        assert_eq!(err("x\nWhich? =a ~b}").0, 2);
+        // Each is a question skipped with an error at its line; the file
+        // then has nothing to import.
+        let skipped = |text: &str| -> (u32, String) {
+            let failed = import(Format::Gift, "quiz.gift", text)
+                .err()
+                .unwrap_or_else(|| panic!("expected an error"));
+            assert!(failed.error.message.contains("skipped"));
+            let first = &failed.warnings[0];
+            assert!(first.is_error(), "{first:?}");
+            (first.line, first.message.clone())
+        };
+        assert_eq!(skipped("\n\nWhich? {=a ~b\n\n~c}").0, 3);
+        assert!(skipped("Which? {=a ~b").1.contains("no closing"));
+        assert_eq!(skipped("x\nWhich? =a ~b}").0, 2);
         assert!(
-            err("Which? a} {=a ~b}")
+            skipped("Which? a} {=a ~b}")
                 .1
                 .contains("before the answer block")
         );
         assert!(err("// only a comment\n").1.contains("no questions"));
-        assert!(err("Q? {#1}").1.contains("its one question was skipped"));
+        assert!(err("Q? {}").1.contains("its one question was skipped"));
         assert!(
-            err("Q? {#1}\n\nR? {#2}")
+            err("Q? {}\n\nR? {}")
                 .1
                 .contains("all 2 questions were skipped")
         );
@@ -828,22 +941,29 @@ mod tests {
     /// text. The error says which blank line is missing, and the warnings gathered
     /// before it are kept.
     #[test]
-    fn a_missing_blank_line_is_named() {
-        let text = "::a::A? {=x ~y ~}\n\n::b::Which one?\n{=a ~b}\n::c::Next? {=c\n~d}\n";
-        let failed = import(Format::Gift, "quiz.gift", text)
-            .err()
-            .unwrap_or_else(|| panic!("expected an error"));
-        assert_eq!(failed.error.line, 5);
+    fn a_missing_blank_line_is_named_and_the_rest_imported() {
+        let text = "::a::A? {=x ~y ~}\n\n::b::Which one?\n{=a ~b}\n::c::Next? {=c\n~d}\n\n::d::Last? {=e ~f}\n";
+        let imported = ok(text);
+        let ids: Vec<&str> = imported
+            .bank
+            .questions
+            .iter()
+            .map(|q| q.id.value.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "d"]);
+        let error = imported
+            .warnings
+            .iter()
+            .find(|w| w.is_error())
+            .unwrap_or_else(|| panic!("an error: {:?}", imported.warnings));
+        assert_eq!(error.line, 5);
         assert!(
-            failed
-                .error
+            error
                 .message
                 .contains("a blank line is probably missing before line 5"),
             "{}",
-            failed.error.message
+            error.message
         );
-        assert_eq!(failed.warnings.len(), 1, "{:?}", failed.warnings);
-        assert!(failed.warnings[0].message.contains("empty"));
     }
 
     /// Moodle takes the first `{` and the first `}` as the answer block and keeps any
@@ -1071,6 +1191,9 @@ mod tests {
                 "rc4-in-tls13",
                 "sha1",
                 "tricky-6",
+                "short",
+                "numerical",
+                "matching",
                 "missing-word",
                 "tricky-13"
             ]
@@ -1114,17 +1237,20 @@ mod tests {
             qs[5].question.value,
             "Escapes: the characters ~ = # { } and \\ must be escaped, and \\n is a backslash and n."
         );
+        let kinds: Vec<&str> = qs[6..9].iter().map(|q| q.kind().name()).collect();
+        assert_eq!(kinds, ["text", "number", "match"]);
         assert_eq!(
-            qs[6].question.value,
+            qs[9].question.value,
             "TLS 1.3 needs _____ round trip for a full handshake."
         );
         assert_eq!(
-            qs[7].question.value,
+            qs[10].question.value,
             "Which one is an AEAD mode & a block cipher mode?"
         );
-        assert_eq!(texts(&qs[7]), ["GCM", "<CBC>"]);
+        assert_eq!(texts(&qs[10]), ["GCM", "<CBC>"]);
+        // The essay has no model answer; the description no answer block.
         let skipped: Vec<u32> = imported.warnings.iter().map(|w| w.line).collect();
-        assert_eq!(skipped, [40, 42, 44, 49, 51]);
+        assert_eq!(skipped, [49, 51]);
     }
 
     #[test]

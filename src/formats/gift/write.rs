@@ -5,8 +5,8 @@
 use super::super::{fixed_order, html, partial_weights, refs, right_choices, true_false};
 use crate::bank::{Choices, MAX_ID_LEN, Question};
 
-pub(super) fn question(q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
-    let right = right_choices(c)?;
+/// The comment with the id and tags, the title and the stem, up to the `{`.
+fn head(q: &Question, out: &mut String) {
     let mut marks: Vec<String> = Vec::new();
     if q.id.value.chars().count() <= MAX_ID_LEN {
         marks.push(format!("[id:{}]", q.id.value.replace(']', "\\]")));
@@ -28,6 +28,46 @@ pub(super) fn question(q: &Question, c: &Choices, out: &mut String) -> Result<()
         None => escape(&q.question.value),
     };
     out.push_str(&format!("::{}::{stem} {{", escape(&q.id.value)));
+}
+
+/// A question of another kind than choice ([`super::kinds`]); `notes` gets
+/// what it loses.
+pub(super) fn other(q: &Question, out: &mut String, notes: &mut Vec<String>) -> Result<(), String> {
+    let (block, model) = super::kinds::write(q, escape, notes)?;
+    head(q, out);
+    out.push_str(&block);
+    let feedback = match model {
+        Some(model) => Some(model),
+        None => refs::feedback(q),
+    };
+    if let Some(feedback) = feedback {
+        let lead = if block.is_empty() || block.ends_with('\n') {
+            "\t"
+        } else {
+            "\n\t"
+        };
+        out.push_str(&format!("{lead}####{}\n", escape(&feedback)));
+    } else if !block.ends_with('\n') && !block.is_empty() {
+        out.push('\n');
+    }
+    out.push_str("}\n\n");
+    Ok(())
+}
+
+/// What an id too long for Moodle's ID number loses.
+pub(super) fn id_notes(q: &Question) -> Vec<String> {
+    let mut notes = Vec::new();
+    if q.id.value.chars().count() > MAX_ID_LEN {
+        notes.push(format!(
+            "its id is longer than the {MAX_ID_LEN} characters of Moodle's ID number, so it is written as the title only, without `[id:…]`"
+        ));
+    }
+    notes
+}
+
+pub(super) fn question(q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
+    let right = right_choices(c)?;
+    head(q, out);
     if let Some(is_true) = true_false(c) {
         let choice_why = |i: usize| {
             c.choices.value[i]
@@ -86,11 +126,7 @@ pub(super) fn notes(q: &Question, c: &Choices) -> Vec<String> {
             "{order}, and GIFT cannot say so: Moodle may shuffle the choices (export to moodle-xml, whose <shuffleanswers>false</shuffleanswers> keeps them in order)"
         ));
     }
-    if q.id.value.chars().count() > MAX_ID_LEN {
-        notes.push(format!(
-            "its id is longer than the {MAX_ID_LEN} characters of Moodle's ID number, so it is written as the title only, without `[id:…]`"
-        ));
-    }
+    notes.extend(id_notes(q));
     notes
 }
 
