@@ -404,3 +404,143 @@ fn a_stopped_server_resumes_its_exam_with_the_time_it_had_held_by_one_quiz() {
         again.body
     );
 }
+
+/// An exam of every kind, walked over HTTP with each kind's form: no page
+/// holds an answer, a model answer or an explanation before submission (the
+/// order's items never stand in the right order; no accepted answer, number
+/// or model answer is sent), and the forms' answers count once submitted.
+#[test]
+fn an_exam_of_every_kind_keeps_its_answers_until_submitted_and_takes_each_kind_s_form() {
+    let every = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/kinds/every-kind.yaml"),
+    )
+    .expect("the every-kind fixture");
+    let dir = folder(&[("bank.yaml", &every)]);
+    let server = serve(
+        dir.path(),
+        &["bank.yaml", "--no-shuffle", "--seed", "1", "--no-history"],
+    );
+    let mut http = server.http();
+    let first = start(&mut http, &[("mode", "exam")]);
+    let csrf = first.field("csrf").expect("a token");
+    let secrets = [
+        "16384",
+        "server_name",
+        "SNI",
+        "passive observer",
+        "Everything after the ServerHello",
+        "The length MUST NOT exceed",
+        "Correct",
+        "The answer is",
+    ];
+    let mut pages = vec![first.body.clone()];
+    // The order, B C A D: each item's place.
+    let order = [
+        ("place0", "3"),
+        ("place1", "1"),
+        ("place2", "2"),
+        ("place3", "4"),
+    ];
+    let mut fields: Vec<(&str, &str)> = vec![("csrf", &csrf), ("at", "q0"), ("do", "answer")];
+    fields.extend_from_slice(&order);
+    assert_eq!(http.post("/quiz", &fields).status, 303);
+    // The match: nothing put (left unanswered).
+    let page = http.get("/quiz");
+    assert!(page.body.contains("data-kind=\"match\""), "{}", page.body);
+    pages.push(page.body);
+    http.post("/quiz", &[("csrf", &csrf), ("at", "q1"), ("do", "next")]);
+    // The number, typed with digit groups.
+    let page = http.get("/quiz");
+    assert!(page.body.contains("inputmode=\"decimal\""), "{}", page.body);
+    pages.push(page.body);
+    http.post(
+        "/quiz",
+        &[
+            ("csrf", &csrf),
+            ("at", "q2"),
+            ("typed", "16,384"),
+            ("do", "answer"),
+        ],
+    );
+    // The text, wrong.
+    pages.push(http.get("/quiz").body);
+    http.post(
+        "/quiz",
+        &[
+            ("csrf", &csrf),
+            ("at", "q3"),
+            ("typed", "ALPN"),
+            ("do", "answer"),
+        ],
+    );
+    // The open question, an attempt.
+    let page = http.get("/quiz");
+    assert!(
+        page.body.contains("<textarea name=\"typed\""),
+        "{}",
+        page.body
+    );
+    pages.push(page.body);
+    http.post(
+        "/quiz",
+        &[
+            ("csrf", &csrf),
+            ("at", "q4"),
+            ("typed", "To hide who it is."),
+            ("do", "answer"),
+        ],
+    );
+    // The last, a choice question, left: to the review.
+    pages.push(http.get("/quiz").body);
+    http.post("/quiz", &[("csrf", &csrf), ("at", "q5"), ("do", "review")]);
+    for page in &pages {
+        for secret in secrets {
+            assert!(!page.contains(secret), "{secret} in\n{page}");
+        }
+    }
+    // The order as first shown is not the right one.
+    let first_order: Vec<&str> = [
+        "ChangeCipherSpec",
+        "ClientHello",
+        "ClientKeyExchange",
+        "Finished",
+    ]
+    .into_iter()
+    .collect();
+    let at = |name: &str| pages[0].find(name).unwrap_or(usize::MAX);
+    assert!(
+        first_order.windows(2).all(|w| at(w[0]) < at(w[1])),
+        "{}",
+        pages[0]
+    );
+    // Submitted: the order and the number were right, the text wrong, the
+    // match and the choice unanswered, the open question not scored.
+    let review = http.get("/quiz");
+    let csrf = review.field("csrf").expect("a token");
+    http.post(
+        "/quiz",
+        &[("csrf", &csrf), ("at", "review"), ("do", "confirm")],
+    );
+    let results = http.get("/quiz");
+    assert!(results.body.contains("Score 2/5"), "{}", results.body);
+    let order = http.get("/quiz/results/1");
+    assert!(order.body.contains("B, C, A, D"), "{}", order.body);
+    // The open question: its model answer now, and the candidate's own mark.
+    let open = http.get("/quiz/results/5");
+    assert!(open.body.contains("passive observer"), "{}", open.body);
+    let csrf = open.field("csrf").expect("a token");
+    let marked = http.post(
+        "/quiz",
+        &[
+            ("csrf", &csrf),
+            ("at", "results"),
+            ("question", "4"),
+            ("do", "mark-partly"),
+        ],
+    );
+    assert_eq!(marked.status, 303);
+    let results = http.get("/quiz");
+    assert!(results.body.contains("yours: partly"), "{}", results.body);
+    drop(server);
+}

@@ -28,10 +28,14 @@ pub enum Do {
     ConfirmLeave,
     /// Back to the question (the review), or to the results (a question opened).
     Back,
+    /// An open question's own mark, once its model answer is shown.
+    MarkRight,
+    MarkPartly,
+    MarkWrong,
 }
 
 impl Do {
-    pub const ALL: [Do; 12] = [
+    pub const ALL: [Do; 15] = [
         Do::Answer,
         Do::Skip,
         Do::Next,
@@ -44,6 +48,9 @@ impl Do {
         Do::Leave,
         Do::ConfirmLeave,
         Do::Back,
+        Do::MarkRight,
+        Do::MarkPartly,
+        Do::MarkWrong,
     ];
 
     pub fn value(self) -> &'static str {
@@ -60,6 +67,20 @@ impl Do {
             Do::Leave => "leave",
             Do::ConfirmLeave => "confirm-leave",
             Do::Back => "back",
+            Do::MarkRight => "mark-right",
+            Do::MarkPartly => "mark-partly",
+            Do::MarkWrong => "mark-wrong",
+        }
+    }
+
+    /// The mark it gives, for the three marks.
+    pub fn mark(self) -> Option<crate::quiz::SelfMark> {
+        use crate::quiz::SelfMark;
+        match self {
+            Do::MarkRight => Some(SelfMark::Right),
+            Do::MarkPartly => Some(SelfMark::Partly),
+            Do::MarkWrong => Some(SelfMark::Wrong),
+            _ => None,
         }
     }
 
@@ -172,7 +193,7 @@ pub fn list(mode: Mode) -> Vec<(&'static str, &'static str)> {
         .filter(|(key, _)| {
             !matches!(
                 *key,
-                "Tab" | "Ctrl-C" | "PgUp PgDn" | "< >" | "any key" | "Home End"
+                "Tab" | "Ctrl-C" | "Ctrl-O" | "PgUp PgDn" | "< >" | "any key" | "Home End"
             )
         })
         .collect()

@@ -408,12 +408,44 @@ async fn opened(
     )
 }
 
-/// The picks a question form sent, as shown.
-fn picks(form: &Form) -> Given {
-    let mut picks: Vec<usize> = form.all("pick").filter_map(|p| p.parse().ok()).collect();
-    picks.sort_unstable();
-    picks.dedup();
-    Given::Picks(picks)
+impl super::kinds::Fields for Form {
+    fn get(&self, name: &str) -> Option<&str> {
+        Form::get(self, name)
+    }
+
+    fn all<'a>(&'a self, name: &'a str) -> Box<dyn Iterator<Item = &'a str> + 'a> {
+        Box::new(Form::all(self, name))
+    }
+}
+
+/// The response a question form sent, and whether it says anything: an
+/// order as shown, a match with no response put, an empty line or no pick
+/// is no answer, and leaves an untouched question untouched.
+fn given(sitting: &super::Sitting, index: usize, form: &Form) -> (Given, bool) {
+    let kind = sitting
+        .session
+        .kind(index)
+        .unwrap_or(crate::bank::Kind::Choice);
+    let shown = match present::question(&sitting.session, &sitting.flow, index).map(|q| q.body) {
+        Some(present::Body::Order(o)) => o.items.len(),
+        Some(present::Body::Match(m)) => m.premises.len(),
+        _ => 0,
+    };
+    let given = super::kinds::given(kind, shown, form);
+    // Clearing an answer given before says something too.
+    let says = says(&given) || says(sitting.flow.response(index));
+    (given, says)
+}
+
+/// Whether a response holds anything the candidate did.
+fn says(response: &Given) -> bool {
+    match response {
+        Given::Picks(p) => !p.is_empty(),
+        Given::Sequence(s) => s.iter().enumerate().any(|(place, &i)| place != i),
+        Given::Pairs(p) => p.iter().any(Option::is_some),
+        Given::Number(t) | Given::Text(t) => !t.trim().is_empty(),
+        Given::Open { attempt, .. } => !attempt.trim().is_empty(),
+    }
 }
 
 async fn quiz_act(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
@@ -437,11 +469,15 @@ async fn quiz_act(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) 
         Phase::Asking(index) => {
             // The form's picks first (a form is the whole response), unless
             // they are refused: then nothing else is done.
-            let given = picks(&form);
-            let changed = v
-                .sitting
-                .as_ref()
-                .is_some_and(|s| *s.flow.response(index) != given);
+            let Some((given, says)) = v.sitting.as_ref().map(|s| given(s, index, &form)) else {
+                return see("/");
+            };
+            // An order answered as shown is an answer; moved past, it is not.
+            let says = says || does == Some(Do::Answer);
+            let changed = says
+                && v.sitting
+                    .as_ref()
+                    .is_some_and(|s| *s.flow.response(index) != given);
             if changed {
                 let before = v.news.len();
                 desk::act(&mut v, Action::Edit(Edit::Set(given)), now);
@@ -476,6 +512,9 @@ async fn quiz_act(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) 
         }
         Phase::Feedback(index) => {
             let action = match does {
+                Some(mark) if mark.mark().is_some() => mark
+                    .mark()
+                    .map(|mark| Action::Edit(Edit::Mark { index, mark })),
                 Some(Do::Next) => Some(Action::Next),
                 Some(Do::Flag) => Some(Action::Flag(index)),
                 Some(Do::Leave) => Some(Action::Leave),
@@ -518,7 +557,15 @@ async fn quiz_act(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) 
                 _ => see(&back),
             }
         }
-        Phase::Start | Phase::Submitted | Phase::Over => see("/quiz"),
+        // A question opened from the results: an open question's own mark.
+        Phase::Submitted => {
+            if let (Some(mark), Some(n)) = (does.and_then(Do::mark), form.number("question")) {
+                desk::act(&mut v, Action::Edit(Edit::Mark { index: n, mark }), now);
+                return see(&format!("/quiz/results/{}", n + 1));
+            }
+            see("/quiz")
+        }
+        Phase::Start | Phase::Over => see("/quiz"),
     }
 }
 

@@ -15,6 +15,7 @@ mod support;
 mod a11y;
 mod exam;
 mod hostile;
+mod kinds;
 mod practice;
 mod screenshots;
 
@@ -50,6 +51,8 @@ fn main() {
     let tests: Vec<(&str, Test, bool)> = vec![
         ("practice_by_mouse", practice::by_mouse, false),
         ("practice_by_keyboard", practice::by_keyboard, false),
+        ("every_kind_by_mouse", kinds::by_mouse, false),
+        ("every_kind_by_keyboard", kinds::by_keyboard, false),
         (
             "exam_with_flags_review_and_submission",
             exam::flags_review_and_submission,
@@ -282,6 +285,22 @@ impl Browser {
         Ok(())
     }
 
+    /// Presses `key` while `held` (Shift, Control) is down.
+    pub fn chord(&self, held: char, key: char) -> Result<(), Failed> {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        self.run(async {
+            let actions = KeyActions::new("chord".to_owned())
+                .then(KeyAction::Down { value: held })
+                .then(KeyAction::Down { value: key })
+                .then(KeyAction::Up { value: key })
+                .then(KeyAction::Up { value: held });
+            self.client.perform_actions(actions).await
+        })
+        .map_err(failed)?;
+        std::thread::sleep(Duration::from_millis(150));
+        Ok(())
+    }
+
     /// A script's value in the page.
     pub fn eval(&self, script: &str) -> Result<serde_json::Value, Failed> {
         self.run(self.client.execute(script, Vec::new()))
@@ -384,4 +403,6 @@ pub mod key {
     pub const RIGHT: char = '\u{e014}';
     pub const LEFT: char = '\u{e012}';
     pub const DOWN: char = '\u{e015}';
+    pub const UP: char = '\u{e013}';
+    pub const SHIFT: char = '\u{e008}';
 }

@@ -39,7 +39,7 @@ var quiz = (window.quiz = window.quiz || {});
   // What the candidate types into is theirs: no key is taken from it but
   // Enter in the question number, which goes there.
   function typing(el) {
-    return el && (el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && ["number", "text"].indexOf(el.type) >= 0));
+    return el && (el.tagName === "TEXTAREA" || el.tagName === "SELECT" || (el.tagName === "INPUT" && ["number", "text"].indexOf(el.type) >= 0));
   }
 
   quiz.press = function (el) {

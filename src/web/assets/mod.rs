@@ -19,11 +19,13 @@ pub const JS: Asset = Asset {
     name: "quiz.js",
     content_type: "text/javascript; charset=utf-8",
     // One file from one module per interaction: the keys, the exam's clock,
-    // picking choices.
+    // picking choices, arranging an order, matching.
     body: concat!(
         include_str!("keys.js"),
         include_str!("clock.js"),
-        include_str!("choice.js")
+        include_str!("choice.js"),
+        include_str!("order.js"),
+        include_str!("matching.js")
     ),
 };
 

@@ -3,27 +3,10 @@
 //! the keyboard (the script's `choice` module); judged, each choice with its
 //! mark, what the candidate did with it, and the author's word on it.
 
+use super::{exhibit, stem};
 use crate::present::{Choice, Question};
 use crate::web::pages::tone;
 use maud::{Markup, html};
-
-/// The stem with its hint, and the exhibit as written.
-fn stem(question: &Question) -> Markup {
-    html! {
-        span.text { (question.stem) }
-        @if let Some(hint) = &question.hint {
-            " " span.hint { (hint) }
-        }
-    }
-}
-
-fn exhibit(question: &Question) -> Markup {
-    html! {
-        @if let Some(exhibit) = &question.exhibit {
-            pre.exhibit tabindex="0" aria-label="Exhibit" { (exhibit) }
-        }
-    }
-}
 
 /// The keys that pick a choice: its letter, and its number up to 9.
 fn keys(index: usize, choice: &Choice) -> String {

@@ -1,20 +1,91 @@
 //! Each kind of question as the browser asks and judges it: one module per
-//! kind, fed by `crate::present`'s view model of the question. Today's kind is
-//! the choice question (one answer, or several); the others come as the model
-//! grows them.
+//! way of answering, fed by `crate::present`'s view model of the question.
+//! A form is the whole response: the choices ticked, each item's place, each
+//! premise's response, the line or the attempt typed; [`given`] reads it back
+//! into the flow's [`Response`]. Every control works with no script, by
+//! mouse, touch and keyboard; the script adds drag and drop and the keys.
 
 mod choice;
+mod matching;
+mod order;
+mod typed;
 
-use crate::present::Question;
-use maud::Markup;
+use crate::bank::Kind;
+use crate::present::{Body, Question};
+use crate::quiz::Response;
+use maud::{Markup, html};
+
+/// The stem with its hint, and the exhibit as written, and the picture.
+pub(super) fn stem(question: &Question) -> Markup {
+    html! {
+        span.text { (question.stem) }
+        @if let Some(hint) = &question.hint {
+            " " span.hint { (hint) }
+        }
+    }
+}
+
+pub(super) fn exhibit(question: &Question) -> Markup {
+    html! {
+        @if let Some(exhibit) = &question.exhibit {
+            pre.exhibit tabindex="0" aria-label="Exhibit" { (exhibit) }
+        }
+    }
+}
 
 /// The question to answer: its stem, exhibit and the controls of its kind,
-/// inside the sitting's form. `exam`: no verdict will follow each answer.
+/// inside the sitting's form.
 pub fn answer(question: &Question) -> Markup {
-    choice::answer(question)
+    match &question.body {
+        Body::Choice { .. } => choice::answer(question),
+        Body::Order(o) => order::answer(question, o),
+        Body::Match(m) => matching::answer(question, m),
+        Body::Typed(t) => typed::line(question, t),
+        Body::Open(o) => typed::attempt(question, o),
+    }
 }
 
 /// The question judged: each part of the answer marked, with the author's word.
 pub fn judged(question: &Question) -> Markup {
-    choice::judged(question)
+    match &question.body {
+        Body::Choice { .. } => choice::judged(question),
+        _ => html! {
+            section.question.judged aria-labelledby="stem" {
+                h2.stem id="stem" { (stem(question)) }
+                (exhibit(question))
+                ul.judged-lines {
+                    @for line in crate::present::body_lines(question, None) {
+                        li { (line.trim_start()) }
+                    }
+                }
+            }
+        },
+    }
+}
+
+/// A form's fields, as the routes read them.
+pub trait Fields {
+    fn get(&self, name: &str) -> Option<&str>;
+    fn all<'a>(&'a self, name: &'a str) -> Box<dyn Iterator<Item = &'a str> + 'a>;
+}
+
+/// The response a question form sent, for a question of `kind` that shows
+/// `shown` choices, items or premises.
+pub fn given(kind: Kind, shown: usize, form: &dyn Fields) -> Response {
+    match kind {
+        Kind::Choice => {
+            let mut picks: Vec<usize> = form.all("pick").filter_map(|p| p.parse().ok()).collect();
+            picks.sort_unstable();
+            picks.dedup();
+            Response::Picks(picks)
+        }
+        Kind::Order => order::given(shown, form),
+        Kind::Match => matching::given(shown, form),
+        Kind::Number => Response::Number(form.get("typed").unwrap_or("").to_owned()),
+        Kind::Text => Response::Text(form.get("typed").unwrap_or("").to_owned()),
+        Kind::Open => Response::Open {
+            attempt: form.get("typed").unwrap_or("").to_owned(),
+            mark: None,
+        },
+    }
 }

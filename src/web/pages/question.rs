@@ -41,7 +41,13 @@ pub fn question(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Ma
         return super::refusal("There is no such question.");
     };
     let mode = sitting.flow.mode();
-    let keys = KeyMode::Question(mode, crate::screen::keymap::Shape::Pick);
+    let shape = match question.kind {
+        crate::bank::Kind::Choice => crate::screen::keymap::Shape::Pick,
+        crate::bank::Kind::Order => crate::screen::keymap::Shape::Arrange,
+        crate::bank::Kind::Match => crate::screen::keymap::Shape::Pair,
+        _ => crate::screen::keymap::Shape::Typed,
+    };
+    let keys = KeyMode::Question(mode, shape);
     let buttons = match mode {
         Mode::Practice => vec![
             key_button(Do::Answer, "Answer", keys, Command::Answer).primary(),
@@ -138,6 +144,21 @@ fn verdict(feedback: &Feedback, question: &present::Question) -> Markup {
     }
 }
 
+/// An open question's three marks, once its model answer is shown.
+fn marks(keys: KeyMode) -> [crate::web::keys::Button; 3] {
+    use crate::quiz::SelfMark;
+    [
+        key_button(Do::MarkRight, "Right", keys, Command::Mark(SelfMark::Right)),
+        key_button(
+            Do::MarkPartly,
+            "Partly right",
+            keys,
+            Command::Mark(SelfMark::Partly),
+        ),
+        key_button(Do::MarkWrong, "Wrong", keys, Command::Mark(SelfMark::Wrong)),
+    ]
+}
+
 /// Practice: the verdict on question `index`.
 pub fn feedback(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Markup {
     let (header, clock) = header(sitting, Place::Question(index), now);
@@ -148,8 +169,13 @@ pub fn feedback(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Ma
     ) else {
         return super::refusal("There is no such question.");
     };
-    let keys = KeyMode::Feedback(false);
-    let buttons = [
+    let open = question.kind == crate::bank::Kind::Open;
+    let keys = KeyMode::Feedback(open);
+    let mut buttons = Vec::new();
+    if open {
+        buttons.extend(marks(keys));
+    }
+    buttons.extend([
         key_button(Do::Next, "Next question", keys, Command::Next).primary(),
         key_button(
             Do::Flag,
@@ -158,7 +184,7 @@ pub fn feedback(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Ma
             Command::Flag,
         ),
         key_button(Do::Leave, "Quit", keys, Command::Quit),
-    ];
+    ]);
     let body = html! {
         (verdict(&feedback, &question))
         form.sheet method="post" action="/quiz" {
@@ -188,9 +214,21 @@ pub fn opened(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Mark
     ) else {
         return super::refusal("There is no such question.");
     };
-    let back = crate::web::keys::keys(KeyMode::Opened(false), Command::Back);
+    let open = question.kind == crate::bank::Kind::Open;
+    let keys = KeyMode::Opened(open);
+    let back = crate::web::keys::keys(keys, Command::Back);
     let body = html! {
         (verdict(&feedback, &question))
+        @if open {
+            form.sheet method="post" action="/quiz" {
+                (hidden(cx, "results"))
+                input type="hidden" name="question" value=(index);
+                p { "Mark your answer against the model answer:" }
+                div.actions {
+                    @for b in &marks(keys) { (button(b)) }
+                }
+            }
+        }
         p.actions {
             a.button.primary href="/quiz" data-keys=(crate::web::keys::data_keys(&back)) {
                 "Back to the results"
@@ -203,7 +241,7 @@ pub fn opened(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Mark
         header: Some(&header),
         clock: None,
         news: cx.news,
-        keys: Some(KeyMode::Opened(false)),
+        keys: Some(keys),
         body,
     })
 }
