@@ -47,7 +47,11 @@ questions:
 fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a folder");
     for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).expect("write a bank");
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("a folder");
+        }
+        std::fs::write(path, text).expect("write a bank");
     }
     dir
 }
@@ -542,5 +546,97 @@ fn an_exam_of_every_kind_keeps_its_answers_until_submitted_and_takes_each_kind_s
     assert_eq!(marked.status, 303);
     let results = http.get("/quiz");
     assert!(results.body.contains("yours: partly"), "{}", results.body);
+    drop(server);
+}
+
+/// A question's picture: served only as the file its question names, inside
+/// the bank's folder, with its type and a policy under which nothing in it
+/// runs; anything else is not found.
+#[cfg(unix)]
+#[test]
+fn pictures_are_served_only_as_their_questions_name_them() {
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0";
+    let bank = "questions:
+  - id: net
+    question: Which router is the root?
+    image: img/net.png
+    alt: Two routers joined by a serial link
+    choices: [R1, R2]
+    answer: A
+  - id: drawn
+    question: Which link is down?
+    image: img/drawn.svg
+    alt: A drawing of three links
+    choices: [one, two]
+    answer: A
+  - id: moved
+    question: Which switch is the root?
+    image: img/moved.png
+    alt: Three switches
+    choices: [S1, S2]
+    answer: A
+  - id: none
+    question: Which port does HTTPS use?
+    choices: ['443', '80']
+    answer: A
+";
+    let dir = folder(&[
+        ("bank.yaml", bank),
+        (
+            "img/drawn.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+        ),
+        ("secret.txt", "not for the browser"),
+    ]);
+    std::fs::write(dir.path().join("img/net.png"), PNG).expect("write");
+    std::fs::write(dir.path().join("img/moved.png"), PNG).expect("write");
+    let outside = tempfile::tempdir().expect("a folder");
+    std::fs::write(outside.path().join("elsewhere.png"), PNG).expect("write");
+    let server = serve(dir.path(), &["bank.yaml", "--no-shuffle", "--no-history"]);
+    let mut http = server.http();
+    let question = start(&mut http, &[]);
+    assert!(
+        question
+            .body
+            .contains("<img src=\"/picture/1\" alt=\"Two routers joined by a serial link\">"),
+        "{}",
+        question.body
+    );
+    let png = http.get("/picture/1");
+    assert_eq!(png.status, 200);
+    assert_eq!(png.header("content-type"), Some("image/png"));
+    assert_eq!(png.header("x-content-type-options"), Some("nosniff"));
+    assert!(
+        png.header("content-security-policy")
+            .is_some_and(|p| p.contains("sandbox") && p.contains("default-src 'none'")),
+        "{:?}",
+        png.headers
+    );
+    let svg = http.get("/picture/2");
+    assert_eq!(svg.header("content-type"), Some("image/svg+xml"));
+    assert!(
+        svg.header("content-security-policy")
+            .is_some_and(|p| p.contains("sandbox")),
+        "{:?}",
+        svg.headers
+    );
+    // The file swapped for a symlink out of the folder after the start.
+    std::fs::remove_file(dir.path().join("img/moved.png")).expect("rm");
+    std::os::unix::fs::symlink(
+        outside.path().join("elsewhere.png"),
+        dir.path().join("img/moved.png"),
+    )
+    .expect("symlink");
+    for path in [
+        "/picture/3",
+        "/picture/4",
+        "/picture/5",
+        "/picture/0",
+        "/picture/..%2Fsecret.txt",
+        "/picture/1/../../secret.txt",
+        "/secret.txt",
+    ] {
+        assert_eq!(http.get(path).status, 404, "{path}");
+    }
     drop(server);
 }

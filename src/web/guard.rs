@@ -25,6 +25,10 @@ use std::sync::Arc;
 
 /// The policy of every answer: nothing but this server's own files, no inline
 /// script or style, no plugins, no frames, forms only to here.
+/// A question's picture: nothing loads or runs in it, and an SVG opened on its
+/// own is a sandboxed document of another origin, not a page of the quiz.
+pub const PICTURE_CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// A cookie's value from the request's `Cookie` headers.
@@ -139,7 +143,10 @@ fn secure(headers: &mut HeaderMap) {
     let set = |headers: &mut HeaderMap, name: header::HeaderName, value: &'static str| {
         headers.insert(name, HeaderValue::from_static(value));
     };
-    set(headers, header::CONTENT_SECURITY_POLICY, CSP);
+    // A picture sets a stricter policy of its own ([`PICTURE_CSP`]).
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        set(headers, header::CONTENT_SECURITY_POLICY, CSP);
+    }
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     // Not no-referrer: with it, a browser sends `Origin: null` with a form, and
     // the Origin check could not tell this page from any other.

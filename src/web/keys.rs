@@ -101,7 +101,7 @@ pub struct Button {
 
 /// Keys a browser can give and the screen binds: named keys and signs, never
 /// Tab (the browser's way between controls) or Ctrl-C.
-const CANDIDATES: [Key; 16] = [
+const CANDIDATES: [Key; 17] = [
     Key::Enter,
     Key::Esc,
     Key::Left,
@@ -112,6 +112,7 @@ const CANDIDATES: [Key; 16] = [
     Key::Char('s'),
     Key::Char('q'),
     Key::Char('y'),
+    Key::Char('p'),
     Key::Char('n'),
     Key::Up,
     Key::Down,

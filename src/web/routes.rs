@@ -88,6 +88,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/quiz", get(quiz_page).post(quiz_act))
         .route("/quiz/edit", post(edit))
         .route("/quiz/results/{number}", get(opened))
+        .route("/picture/{number}", get(picture))
         .route("/history", get(history))
         .route("/assets/{name}", get(asset))
         .fallback(not_found)
@@ -648,6 +649,51 @@ async fn asset(Path(name): Path<String>) -> Response {
         )
             .into_response(),
         None => not_found().await,
+    }
+}
+
+/// The picture of question `number` of the visitor's sitting: only a file that
+/// a question names, found inside its bank's folder and checked as `quiz
+/// check` checks it (`bank::image`), served with its type and a policy under
+/// which nothing in it runs.
+async fn picture(
+    State(app): State<Arc<App>>,
+    headers: HeaderMap,
+    Path(number): Path<String>,
+) -> Response {
+    let (visitor, _) = match visitor(&app, &headers) {
+        Ok(found) => found,
+        Err(response) => return *response,
+    };
+    let found = {
+        let v = lock(&visitor);
+        v.sitting.as_ref().and_then(|sitting| {
+            let index = number
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=sitting.session.len()).contains(n))?
+                - 1;
+            present::question(&sitting.session, &sitting.flow, index)
+                .and_then(|q| q.picture)
+                .map(|p| p.find())
+        })
+    };
+    let Some(Ok(found)) = found else {
+        return not_found().await;
+    };
+    let file = found.file.clone();
+    match tokio::task::spawn_blocking(move || std::fs::read(file)).await {
+        Ok(Ok(bytes)) => (
+            [
+                (header::CONTENT_TYPE, found.kind.mime()),
+                (header::CONTENT_SECURITY_POLICY, guard::PICTURE_CSP),
+                (header::CONTENT_DISPOSITION, "inline"),
+                (header::CACHE_CONTROL, "private, max-age=300"),
+            ],
+            bytes,
+        )
+            .into_response(),
+        _ => not_found().await,
     }
 }
 

@@ -77,6 +77,32 @@ pub fn axe(b: &Browser) -> Result<(), Failed> {
     b.open(&server.at("/history"))?;
     b.wait_for_text("Overview")?;
     both(b, "history")?;
+    // Every kind's question page, and an open question's feedback with its marks.
+    let every = std::fs::read_to_string(repo().join("tests/fixtures/kinds/every-kind.yaml"))
+        .map_err(super::failed)?;
+    let kinds = folder(&[("every.yaml", &every)]);
+    let server = serve(
+        kinds.path(),
+        &["every.yaml", "--no-shuffle", "--no-history"],
+    );
+    b.open(&server.url)?;
+    b.click("form.start button.primary")?;
+    for (n, page) in [
+        (1, "order"),
+        (2, "match"),
+        (3, "number"),
+        (4, "text"),
+        (5, "open"),
+    ] {
+        b.wait_for_text(&format!("Question {n} of 6"))?;
+        both(b, &format!("{page} question"))?;
+        b.click("button[value=skip]")?;
+        if page == "open" {
+            b.wait_for_text("Mark your answer")?;
+            both(b, "open feedback")?;
+        }
+        b.click("button[value=next]")?;
+    }
     if found.is_empty() {
         Ok(())
     } else {

@@ -126,3 +126,44 @@ pub fn by_keyboard(b: &Browser) -> Result<(), Failed> {
     b.wait_for_text("✓ Correct")?;
     Ok(())
 }
+
+/// A one-pixel PNG that a browser decodes.
+const PIXEL: &[u8] = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\x0d\x49\x44\x41\x54\x78\xda\x63\x64\x60\xf8\x5f\x0f\x00\x02\x87\x01\x80\xeb\x47\xba\x92\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+
+/// A question's picture is shown in the page, loaded under the page's
+/// policy, with its alt text, and opens full size.
+pub fn a_picture_is_shown(b: &Browser) -> Result<(), Failed> {
+    let bank = "questions:
+  - id: topology
+    question: In the topology shown, which router is the root?
+    image: img/topology.png
+    alt: Two routers, R1 and R2, joined by a serial link
+    choices: [R1, R2]
+    answer: A
+";
+    let dir = folder(&[("bank.yaml", bank)]);
+    std::fs::create_dir_all(dir.path().join("img")).map_err(super::failed)?;
+    std::fs::write(dir.path().join("img/topology.png"), PIXEL).map_err(super::failed)?;
+    let server = serve(dir.path(), &["bank.yaml", "--no-history"]);
+    b.open(&server.url)?;
+    b.click("form.start button.primary")?;
+    b.wait_for_text("Question 1 of 1")?;
+    let deadline = std::time::Instant::now() + super::WAIT;
+    loop {
+        let loaded = b.eval(
+            "const i = document.querySelector('figure.picture img'); return i && i.complete && i.naturalWidth",
+        )?;
+        if loaded == serde_json::json!(1) {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("the picture did not load: {loaded}").into());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let alt = b.eval("return document.querySelector('figure.picture img').alt")?;
+    assert_eq!(alt, "Two routers, R1 and R2, joined by a serial link");
+    let link = b.eval("return document.querySelector('figure.picture a').getAttribute('href')")?;
+    assert_eq!(link, "/picture/1");
+    Ok(())
+}

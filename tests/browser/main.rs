@@ -53,6 +53,7 @@ fn main() {
         ("practice_by_keyboard", practice::by_keyboard, false),
         ("every_kind_by_mouse", kinds::by_mouse, false),
         ("every_kind_by_keyboard", kinds::by_keyboard, false),
+        ("a_picture_is_shown", kinds::a_picture_is_shown, false),
         (
             "exam_with_flags_review_and_submission",
             exam::flags_review_and_submission,

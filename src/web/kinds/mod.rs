@@ -25,10 +25,24 @@ pub(super) fn stem(question: &Question) -> Markup {
     }
 }
 
+/// The exhibit as written, and the picture: shown in the page, and opened
+/// full size (to zoom) by a click or a tap.
 pub(super) fn exhibit(question: &Question) -> Markup {
+    let picture = question.picture.as_ref().filter(|p| p.find().is_ok());
     html! {
         @if let Some(exhibit) = &question.exhibit {
             pre.exhibit tabindex="0" aria-label="Exhibit" { (exhibit) }
+        }
+        @if let Some(p) = picture {
+            @let src = format!("/picture/{}", question.number);
+            figure.picture {
+                a href=(src) target="_blank" rel="noopener" aria-label="Open the picture full size" {
+                    img src=(src) alt=(p.alt.as_ref().map_or("", |a| a.as_str()));
+                }
+            }
+        }
+        @if let Some(p) = question.picture.as_ref().filter(|p| p.find().is_err()) {
+            p.picture-missing { (p.line()) " (the file cannot be shown)" }
         }
     }
 }

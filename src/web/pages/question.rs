@@ -189,6 +189,9 @@ pub fn feedback(cx: &Cx, sitting: &Sitting, index: usize, now: SystemTime) -> Ma
         (verdict(&feedback, &question))
         form.sheet method="post" action="/quiz" {
             (hidden(cx, &format!("f{index}")))
+            @if open {
+                p { "Mark your answer against the model answer:" }
+            }
             div.actions {
                 @for b in &buttons { (button(b)) }
             }
