@@ -20,6 +20,8 @@ pub struct Cli {
 pub enum Command {
     /// Take a quiz: the built-in bank, or the banks at PATHs.
     Run(RunArgs),
+    /// Take quizzes in a web browser: serves them on this machine (or, with --listen, the network).
+    Serve(ServeArgs),
     /// Validate bank files; exit 1 on errors (or warnings with --strict).
     Check(CheckArgs),
     /// Progress from the history: seen and unseen, accuracy by tag and bank, trend, reviews due.
@@ -108,8 +110,10 @@ pub enum FormatArg {
     Sarif,
 }
 
+/// Which questions, and how they are asked: the flags that `quiz run` and
+/// `quiz serve` share.
 #[derive(Debug, clap::Args)]
-pub struct RunArgs {
+pub struct SelectionArgs {
     /// Bank files or directories [default: the built-in bank, or the blueprint's banks]
     pub paths: Vec<PathBuf>,
     /// A mock exam built by an exam blueprint: its count, time, pass mark and
@@ -158,6 +162,12 @@ pub struct RunArgs {
     /// Only questions with this tag (repeat for any of several tags).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub selection: SelectionArgs,
     /// Write the run as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
@@ -176,6 +186,20 @@ pub struct RunArgs {
     /// When to use colour.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+    /// Serve other machines too (a phone on the same network) at ADDR, an IP
+    /// address with an optional port (0.0.0.0, 192.168.1.20:8080); the printed
+    /// address then carries an access token [default: 127.0.0.1, a free port, no token]
+    #[arg(long, value_name = "ADDR", value_parser = parse_listen)]
+    pub listen: Option<std::net::SocketAddr>,
+    /// Open the address in the default browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -401,6 +425,21 @@ fn parse_count(text: &str) -> Result<usize, String> {
         Ok(n) => Ok(n),
         Err(_) => Err(format!(
             "--count takes a whole number of questions, such as 10, not {text:?}"
+        )),
+    }
+}
+
+/// `--listen`: `0.0.0.0`, `192.168.1.20:8080`, `[::]:8080`; no port means a free one.
+fn parse_listen(text: &str) -> Result<std::net::SocketAddr, String> {
+    let text = text.trim();
+    if let Ok(addr) = text.parse::<std::net::SocketAddr>() {
+        return Ok(addr);
+    }
+    let bare = text.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<std::net::IpAddr>() {
+        Ok(ip) => Ok(std::net::SocketAddr::new(ip, 0)),
+        Err(_) => Err(format!(
+            "{text:?} is not an address to listen on: give an IP address, with a port if you want one, such as 0.0.0.0 or 192.168.1.20:8080"
         )),
     }
 }

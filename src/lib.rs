@@ -27,6 +27,7 @@ pub mod screen;
 pub mod store;
 pub mod ui;
 pub mod viewer;
+pub mod web;
 pub mod words;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};

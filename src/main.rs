@@ -7,12 +7,13 @@ use anyhow::Context;
 use clap::Parser;
 use cli::{
     Cli, ColorArg, Command, ExportFormat, FormatArg, ImportFormat, ModeArg, RfcCommand, ScoringArg,
+    SelectionArgs,
 };
 use quiz::ExitStatus;
 use quiz::check::render::Format;
 use quiz::command::{
     self, CheckConfig, ExportConfig, FetchConfig, HistoryConfig, ImportConfig, NewConfig,
-    RunConfig, StatsConfig,
+    RunConfig, Selection, ServeConfig, StatsConfig,
 };
 use quiz::formats::Kind;
 use quiz::quiz::{Mode, Scoring};
@@ -133,49 +134,65 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// The selection flags that `quiz run` and `quiz serve` share, as the library
+/// takes them; Err says why they do not go together.
+fn selection(args: SelectionArgs) -> Result<Selection, String> {
+    // A blueprint is a mock exam unless practice is asked for.
+    let mode = match (args.mode, &args.blueprint) {
+        (Some(ModeArg::Practice), _) | (None, None) => Mode::Practice,
+        (Some(ModeArg::Exam), _) | (None, Some(_)) => Mode::Exam,
+    };
+    // Exam-only flags are refused alike outside an exam, never silently ignored.
+    let exam_only = [
+        ("--time-limit", args.time_limit.is_some()),
+        ("--pass-mark", args.pass_mark.is_some()),
+    ];
+    if let (Some((flag, _)), false) = (
+        exam_only.iter().find(|(_, given)| *given),
+        mode == Mode::Exam,
+    ) {
+        return Err(format!(
+            "{flag} is for exams: add --mode exam, or leave {flag} out"
+        ));
+    }
+    Ok(Selection {
+        paths: args.paths,
+        blueprint: args.blueprint,
+        mode,
+        time_limit: args.time_limit,
+        pass_mark: args.pass_mark,
+        missed: args.missed,
+        review: args.review,
+        flagged: args.flagged,
+        history: HistoryConfig {
+            enabled: !args.no_history,
+            data_dir: data_dir(args.data_dir),
+        },
+        seed: args.seed,
+        shuffle: !args.no_shuffle,
+        scoring: args.scoring.map(|s| match s {
+            ScoringArg::Strict => Scoring::Strict,
+            ScoringArg::Partial => Scoring::Partial,
+        }),
+        count: args.count,
+        tags: args.tags,
+    })
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
     let stdout = std::io::stdout();
     let color = stdout.is_terminal() && no_color_unset();
     match cli.command {
         Command::Run(args) => {
-            // A blueprint is a mock exam unless practice is asked for.
-            let mode = match (args.mode, &args.blueprint) {
-                (Some(ModeArg::Practice), _) | (None, None) => Mode::Practice,
-                (Some(ModeArg::Exam), _) | (None, Some(_)) => Mode::Exam,
+            let selection = match selection(args.selection) {
+                Ok(selection) => selection,
+                Err(message) => {
+                    eprintln!("quiz: {message}");
+                    return Ok(ExitStatus::Usage);
+                }
             };
-            // Exam-only flags are refused alike outside an exam, never silently ignored.
-            let exam_only = [
-                ("--time-limit", args.time_limit.is_some()),
-                ("--pass-mark", args.pass_mark.is_some()),
-            ];
-            if let (Some((flag, _)), false) = (
-                exam_only.iter().find(|(_, given)| *given),
-                mode == Mode::Exam,
-            ) {
-                eprintln!("quiz: {flag} is for exams: add --mode exam, or leave {flag} out");
-                return Ok(ExitStatus::Usage);
-            }
             let config = RunConfig {
-                paths: args.paths,
-                blueprint: args.blueprint,
-                mode,
-                time_limit: args.time_limit,
-                pass_mark: args.pass_mark,
-                missed: args.missed,
-                review: args.review,
-                flagged: args.flagged,
-                history: HistoryConfig {
-                    enabled: !args.no_history,
-                    data_dir: data_dir(args.data_dir),
-                },
-                seed: args.seed,
-                shuffle: !args.no_shuffle,
-                scoring: args.scoring.map(|s| match s {
-                    ScoringArg::Strict => Scoring::Strict,
-                    ScoringArg::Partial => Scoring::Partial,
-                }),
-                count: args.count,
-                tags: args.tags,
+                selection,
                 report: args.report,
                 force: args.force,
                 interactive: std::io::stdin().is_terminal() && stdout.is_terminal() && !args.plain,
@@ -188,6 +205,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitStatus> {
                 hyperlinks: supports_hyperlinks::on(supports_hyperlinks::Stream::Stdout),
             };
             Ok(command::run(&config, &mut std::io::stderr())?)
+        }
+        Command::Serve(args) => {
+            let selection = match selection(args.selection) {
+                Ok(selection) => selection,
+                Err(message) => {
+                    eprintln!("quiz: {message}");
+                    return Ok(ExitStatus::Usage);
+                }
+            };
+            let config = ServeConfig {
+                selection,
+                listen: args.listen,
+                open: args.open,
+            };
+            Ok(command::serve(
+                &config,
+                &mut stdout.lock(),
+                &mut std::io::stderr(),
+            )?)
         }
         Command::Stats(args) => {
             let config = StatsConfig {

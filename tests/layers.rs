@@ -31,7 +31,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["check", "formats", "store", "report", "author"],
     ),
     ("presentation", &["present", "viewer"]),
-    ("fronts", &["screen", "ui"]),
+    ("fronts", &["screen", "ui", "web"]),
     ("commands", &["command"]),
 ];
 

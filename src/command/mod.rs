@@ -9,6 +9,8 @@ mod new;
 mod resume;
 mod rfc;
 mod run;
+mod serve;
+mod sitting;
 mod stats;
 
 pub use author::{list, schema, show};
@@ -16,7 +18,9 @@ pub use check::{CheckConfig, check, files};
 pub use convert::{ExportConfig, ImportConfig, export, import};
 pub use new::{NewConfig, new};
 pub use rfc::{FetchConfig, fetch};
-pub use run::{HistoryConfig, REVIEW_COUNT, RunConfig, run};
+pub use run::{RunConfig, run};
+pub use serve::{ServeConfig, serve};
+pub use sitting::{HistoryConfig, REVIEW_COUNT, Selection};
 pub use stats::{StatsConfig, stats};
 
 use crate::bank::{self, Loaded};
@@ -56,6 +60,14 @@ pub enum Error {
     NoDefaultBanks,
     #[error("--root {}: no such folder: give the repository's root folder", .0.display())]
     NoRoot(PathBuf),
+    #[error("cannot listen on {addr}: give another address or port with --listen")]
+    Listen {
+        addr: std::net::SocketAddr,
+        #[source]
+        source: io::Error,
+    },
+    #[error("the server stopped")]
+    Serve(#[source] io::Error),
     #[error("cannot write to {}", path.display())]
     Write {
         path: PathBuf,

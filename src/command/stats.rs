@@ -1,11 +1,13 @@
 //! `quiz stats`: progress from the history.
 
 use super::{Error, HistoryConfig, load_blueprint, load_or_builtin};
-use crate::blueprint::readiness;
+use crate::blueprint::Blueprint;
+use crate::blueprint::readiness::{self, Readiness};
 use crate::exit::ExitStatus;
 use crate::paint::Paint;
 use crate::quiz::{Clock, SystemClock};
 use crate::report;
+use crate::store::History;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::PathBuf;
@@ -36,13 +38,7 @@ pub fn stats(
         data_dir: config.data_dir.clone(),
     }
     .open()?;
-    let stats = report::stats::compute(
-        &loaded.banks,
-        &history.answers()?,
-        &history.shown_all()?,
-        &history.sessions()?,
-        SystemClock.now(),
-    );
+    let stats = stats_of(&loaded.banks, &history, SystemClock.now())?;
     print(
         config,
         out,
@@ -91,6 +87,36 @@ fn readiness(
         data_dir: config.data_dir.clone(),
     }
     .open()?;
+    let readiness = readiness_of(&blueprint, &loaded.banks, &history)?;
+    print(
+        config,
+        out,
+        || report::readiness::to_json(&readiness),
+        |paint| report::readiness::to_text(&readiness, &shell_word(path), paint),
+    )
+}
+
+/// Progress over `banks` from the history.
+pub(super) fn stats_of(
+    banks: &[crate::bank::Bank],
+    history: &History,
+    now: std::time::SystemTime,
+) -> Result<report::stats::Stats, Error> {
+    Ok(report::stats::compute(
+        banks,
+        &history.answers()?,
+        &history.shown_all()?,
+        &history.sessions()?,
+        now,
+    ))
+}
+
+/// Readiness for `blueprint`'s exam over `banks`, from the history.
+pub(super) fn readiness_of(
+    blueprint: &Blueprint,
+    banks: &[crate::bank::Bank],
+    history: &History,
+) -> Result<Readiness, Error> {
     // A blank answer counts where its question was shown (and not known);
     // an exam question left unanswered and never opened is not seen.
     let shown: HashSet<(i64, String)> = history
@@ -101,13 +127,7 @@ fn readiness(
         .collect();
     let mut answers = history.answers()?;
     answers.retain(|a| !a.given.is_empty() || shown.contains(&(a.session, a.question_id.clone())));
-    let readiness = readiness::compute(&blueprint, &loaded.banks, &answers);
-    print(
-        config,
-        out,
-        || report::readiness::to_json(&readiness),
-        |paint| report::readiness::to_text(&readiness, &shell_word(path), paint),
-    )
+    Ok(readiness::compute(blueprint, banks, &answers))
 }
 
 /// `path` as one word that a shell reads back as it is.

@@ -8,6 +8,7 @@
 //! by [`crate::safe`], so a front never holds raw bank text and wrapping
 //! measures what is drawn.
 
+pub mod browser;
 mod printed;
 mod question;
 mod review;

@@ -73,7 +73,17 @@ pub fn to_text(r: &Readiness, blueprint: &str, paint: Paint) -> String {
             );
         }
     }
-    let verdict = if r.ready {
+    let _ = writeln!(out, "{}", verdict_painted(r, paint));
+    out
+}
+
+/// Whether the candidate is ready, and what holds them back, in words.
+pub fn verdict(r: &Readiness) -> String {
+    verdict_painted(r, Paint::PLAIN)
+}
+
+fn verdict_painted(r: &Readiness, paint: Paint) -> String {
+    if r.ready {
         format!(
             "{}: the lower bound {} clears the pass mark {}.",
             paint.good("Ready"),
@@ -121,9 +131,7 @@ pub fn to_text(r: &Readiness, blueprint: &str, paint: Paint) -> String {
             paint.bad("Not yet"),
             names.join(", ")
         )
-    };
-    let _ = writeln!(out, "{verdict}");
-    out
+    }
 }
 
 fn row(d: &DomainReadiness, width: usize) -> String {

@@ -201,36 +201,37 @@ pub fn to_json(stats: &Stats) -> Vec<u8> {
     crate::safe::json(stats)
 }
 
-pub fn to_text(s: &Stats, paint: Paint) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
+/// The first lines of `quiz stats`: what was seen, the accuracy, the reviews due.
+pub fn overview(s: &Stats) -> Vec<String> {
+    let mut out = vec![format!(
         "{}: {} seen, {} unseen",
         plural(s.questions, "question"),
         s.seen,
         s.unseen
-    );
+    )];
     let blank = match s.left_blank {
         0 => String::new(),
         n => format!("; {n} left blank"),
     };
-    match s.accuracy {
-        Some(a) => {
-            let _ = writeln!(
-                out,
-                "Accuracy: {a:.1}% over {}{blank}",
-                plural(s.answers, "answer")
-            );
-        }
-        None => {
-            let _ = writeln!(out, "No answers yet{blank}: `quiz run` records them.");
-        }
-    }
-    let _ = writeln!(
-        out,
+    out.push(match s.accuracy {
+        Some(a) => format!(
+            "Accuracy: {a:.1}% over {}{blank}",
+            plural(s.answers, "answer")
+        ),
+        None => format!("No answers yet{blank}: `quiz run` records them."),
+    });
+    out.push(format!(
         "Due for review: {} now, {} within a week",
         s.due_now, s.due_this_week
-    );
+    ));
+    out
+}
+
+pub fn to_text(s: &Stats, paint: Paint) -> String {
+    let mut out = String::new();
+    for line in overview(s) {
+        let _ = writeln!(out, "{line}");
+    }
     // By kind only when there is more than one kind to compare, or open
     // questions, whose marks are in no other figure.
     let kinds = (s.by_kind.len() > 1

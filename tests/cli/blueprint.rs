@@ -513,3 +513,19 @@ fn readiness_counts_no_question_an_exam_never_opened() {
         "{asked:?}\n{r}"
     );
 }
+
+#[test]
+fn a_mock_exam_from_the_blueprints_own_banks_resumes_from_them() {
+    // No PATH: the questions come from the blueprint's `banks`, which a resume
+    // must load again (the built-in bank has none of these questions).
+    // (The line front submits an exam at the end of its input; practice is left.)
+    let t = exam_test();
+    let args = ["run", "--blueprint", "exam.yaml", "--mode", "practice"];
+    t.run_with(&[&args[..], &["--no-shuffle"]].concat(), "B\n\n")
+        .status(0)
+        .stdout_has("Ended early, after 2 of 5 questions.");
+    t.run_with(&["run", "--resume"], "")
+        .status(0)
+        .stderr_has("quiz: resuming the practice quiz of ")
+        .stdout_has("Question 3 of 5");
+}

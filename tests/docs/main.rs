@@ -30,6 +30,7 @@ pages! {
     kinds => "docs/kinds.md",
     run => "docs/run.md",
     screen => "docs/screen.md",
+    serve => "docs/serve.md",
     exams => "docs/exams.md",
     history => "docs/history.md",
     check => "docs/check.md",
