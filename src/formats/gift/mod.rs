@@ -34,6 +34,7 @@
 //! warning (GIFT cannot say "do not shuffle").
 
 mod chars;
+mod kinds;
 mod marks;
 mod write;
 
@@ -41,7 +42,7 @@ use super::build::{Builder, Draft, DraftChoice, category_tag};
 use super::collect::MAX_QUESTION_BYTES;
 use super::lines::{Ends, Unread};
 use super::{Format, html, lines};
-use crate::bank::{Question, Spanned};
+use crate::bank::{Kind as QuestionKind, Question, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
 use chars::{Ch, Line, chars, find, rfind, starts, string, trim};
 use marks::comment_marks;
@@ -98,16 +99,23 @@ impl Format for Gift {
         paragraph.end(&mut reader)
     }
 
+    /// Every kind but order: GIFT has no ordering question.
+    fn kinds(&self) -> &'static [QuestionKind] {
+        &[
+            QuestionKind::Choice,
+            QuestionKind::Match,
+            QuestionKind::Number,
+            QuestionKind::Text,
+            QuestionKind::Open,
+        ]
+    }
+
     fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
-        let c = super::choices_of(q)?;
-        write::question(q, c, out)
+        write::question(q, out)
     }
 
     fn notes(&self, q: &Question) -> Vec<String> {
-        let Ok(c) = super::choices_of(q) else {
-            return Vec::new();
-        };
-        write::notes(q, c)
+        write::notes(q)
     }
 }
 
@@ -254,26 +262,22 @@ impl Reader<'_> {
                 return Ok(());
             }
             (Some(o), None) => {
-                return Err(self.b.error(
-                    s[o].pos,
-                    "this `{` has no closing `}` (a blank line ends a question; write `\\{` for a literal brace)",
-                ));
+                self.b.skip_error(s[o].pos, "the question", "this `{` has no closing `}` (a blank line ends a question; write `\\{` for a literal brace)");
+                    return Ok(());
             }
             (None, Some(c)) => {
-                return Err(self.b.error(
-                    s[c].pos,
-                    "`}` without an opening `{` (write `\\}` for a literal brace)",
-                ));
+                self.b.skip_error(s[c].pos, "the question", "`}` without an opening `{` (write `\\}` for a literal brace)");
+                    return Ok(());
             }
             (Some(o), Some(c)) if c < o => {
-                return Err(self.b.error(
-                    s[c].pos,
-                    "`}` before the answer block's `{` (write `\\}` for a literal brace)",
-                ));
+                self.b.skip_error(s[c].pos, "the question", "`}` before the answer block's `{` (write `\\}` for a literal brace)");
+                    return Ok(());
             }
             (Some(o), Some(c)) => (o, c),
         };
-        self.stray_braces(s, open, close)?;
+        if self.stray_braces(s, open, close) {
+            return Ok(());
+        }
         // Moodle cuts the answer block out, leaving a gap where text follows it,
         // unless the question ends with a `}`.
         let ends_with_brace = s.last().is_some_and(|c| !c.esc && c.c == '}');
@@ -309,31 +313,54 @@ impl Reader<'_> {
         draft.name = marks.id.or(title);
         draft.tags = tags;
         draft.choices_pos = s[open].pos;
-        match kind_of(answers) {
-            Kind::MultipleChoice => self.multiple_choice(&mut draft, answers, format),
-            Kind::TrueFalse(right) => true_false_choices(&mut draft, answers, right, format),
-            Kind::ShortAnswer if lower_case_true_false(answers) => {
-                self.b.skip(
-                    pos,
-                    "a short-answer question",
-                    "Moodle reads `{true}` and `{false}` in lower case as a short answer to type; a true/false question is written `{T}`, `{TRUE}`, `{F}` or `{FALSE}`",
-                );
-                return Ok(());
+        let kind = kind_of(answers);
+        let read = match kind {
+            Kind::MultipleChoice => {
+                self.multiple_choice(&mut draft, answers, format);
+                None
             }
-            other => {
-                self.b.skip(
-                    pos,
-                    other.name(),
-                    "quiz imports multiple-choice and true/false questions only",
-                );
-                return Ok(());
+            Kind::TrueFalse(right) => {
+                true_false_choices(&mut draft, answers, right, format);
+                None
             }
-        }
-        let extra = super::build::Extra {
+            Kind::Matching => Some(kinds::matching(answers, format, s[open].pos)),
+            Kind::Numerical => Some(kinds::numerical(&answers[1..], s[open].pos)),
+            Kind::ShortAnswer => {
+                if lower_case_true_false(answers) {
+                    self.b.warn(
+                        pos,
+                        "Moodle reads `{true}` and `{false}` in lower case as a short answer to type, and so does quiz; a true/false question is written `{T}`, `{TRUE}`, `{F}` or `{FALSE}`",
+                    );
+                }
+                Some(kinds::short_answer(answers, s[open].pos))
+            }
+            Kind::Essay => {
+                let (body, explanation) = kinds::essay(draft.explanation.as_ref());
+                draft.explanation = explanation;
+                Some(kinds::Read {
+                    body,
+                    notes: Vec::new(),
+                })
+            }
+        };
+        let mut extra = super::build::Extra {
             exhibit,
-            split: split_in_code(answers),
             ..Default::default()
         };
+        if let Some(read) = read {
+            match read.body {
+                Ok(body) => draft.body = Some(body),
+                Err(why) => {
+                    self.b.skip_error(pos, kind.name(), &why);
+                    return Ok(());
+                }
+            }
+            for (at, note) in read.notes {
+                self.b.warn(at, note);
+            }
+        } else {
+            extra.split = split_in_code(answers);
+        }
         self.b.add_with(draft, extra);
         Ok(())
     }
@@ -341,7 +368,8 @@ impl Reader<'_> {
     /// Braces besides the answer block's own: a second block on a later line is a
     /// question that lacks the blank line before it; any other brace stays text, as
     /// Moodle keeps it, with a warning.
-    fn stray_braces(&mut self, s: &[Ch], open: usize, close: usize) -> Result<(), Diagnostic> {
+    /// True when the question is skipped for it.
+    fn stray_braces(&mut self, s: &[Ch], open: usize, close: usize) -> bool {
         if let Some(inner) = find(&s[..close], open + 1, "{") {
             self.b.warn(
                 s[inner].pos,
@@ -355,13 +383,15 @@ impl Reader<'_> {
                 && find(s, second + 1, "}").is_some()
             {
                 let next = trim(&s[nl..]).first().map_or(s[second].pos, |c| c.pos);
-                return Err(self.b.error(
+                self.b.skip_error(
                     s[second].pos,
-                    format!(
+                    "the question",
+                    &format!(
                         "a second answer block `{{…}}`: a blank line is probably missing before line {}, where the next question starts (questions are separated by blank lines; Moodle would read both as one question, keeping this block as text)",
                         next.line
                     ),
-                ));
+                );
+                return true;
             }
             self.b.warn(
                 s[second].pos,
@@ -373,7 +403,7 @@ impl Reader<'_> {
                 "a `}` after the answer block is kept as text of the question, as Moodle keeps it (write `\\}` for a literal brace)",
             );
         }
-        Ok(())
+        false
     }
 
     fn multiple_choice(&mut self, draft: &mut Draft, answers: &[Ch], format: TextFormat) {
