@@ -575,7 +575,8 @@ mod tests {
             ["bonjour.mp3", "a%20b.png", "s.ogg", "clip.mp4"]
         );
         assert!(
-            read.text.starts_with("Listen [image: logo] [image: a%20b.png]"),
+            read.text
+                .starts_with("Listen [image: logo] [image: a%20b.png]"),
             "{}",
             read.text
         );

@@ -400,18 +400,21 @@ fn imported_values_have_real_positions() {
             .unwrap_or_else(|d| panic!("{}", d.message));
         let lines = u32::try_from(text.lines().count()).unwrap_or(u32::MAX);
         for q in &imported.bank.questions {
+            let Some(choices) = q.choices() else {
+                continue;
+            };
             let mut all: Vec<Pos> = vec![
                 q.pos,
                 q.id.pos,
                 q.question.pos,
-                q.as_choice().choices.pos,
-                q.as_choice().answer.pos,
+                choices.choices.pos,
+                choices.answer.pos,
             ];
-            for c in &q.as_choice().choices.value {
+            for c in &choices.choices.value {
                 all.push(c.text.pos);
                 all.extend(c.why.as_ref().map(|w| w.pos));
             }
-            all.extend(q.as_choice().answer.value.iter().map(|l| l.pos));
+            all.extend(choices.answer.value.iter().map(|l| l.pos));
             all.extend(q.explanation.as_ref().map(|e| e.pos));
             all.extend(q.references.iter().map(|r| r.pos));
             all.extend(q.tags.iter().map(|t| t.pos));

@@ -19,6 +19,8 @@ use crate::diagnostic::Pos;
 pub(super) struct Read {
     pub body: Result<Body, String>,
     pub notes: Vec<(Pos, String)>,
+    /// The body is an Err that Moodle refuses too: an error, not a warning.
+    pub refused: bool,
 }
 
 /// The parts of an answer block between unescaped `=` marks, each with the place of
@@ -72,6 +74,7 @@ pub(super) fn matching(answers: &[Ch], format: TextFormat, pos: Pos) -> Read {
                     n + 1
                 )),
                 notes,
+                refused: true,
             };
         };
         let premise = text(&part[..arrow], format);
@@ -106,6 +109,7 @@ pub(super) fn matching(answers: &[Ch], format: TextFormat, pos: Pos) -> Read {
     Read {
         body: Ok(body),
         notes,
+        refused: false,
     }
 }
 
@@ -137,6 +141,7 @@ pub(super) fn short_answer(answers: &[Ch], pos: Pos) -> Read {
         return Read {
             body: Err("no answer is worth 100 %".into()),
             notes,
+            refused: false,
         };
     }
     let body = Body::Text(TextAnswer {
@@ -146,6 +151,7 @@ pub(super) fn short_answer(answers: &[Ch], pos: Pos) -> Read {
     Read {
         body: Ok(body),
         notes,
+        refused: false,
     }
 }
 
@@ -189,6 +195,7 @@ pub(super) fn numerical(answers: &[Ch], pos: Pos) -> Read {
                     n + 1
                 )),
                 notes,
+                refused: true,
             };
         };
         if weight < 99.999 {
@@ -220,11 +227,13 @@ pub(super) fn numerical(answers: &[Ch], pos: Pos) -> Read {
             Read {
                 body: Ok(Body::Number(number)),
                 notes,
+                refused: false,
             }
         }
         None => Read {
             body: Err("no answer is worth 100 %".into()),
             notes,
+            refused: false,
         },
     }
 }
@@ -261,7 +270,9 @@ pub(super) const EXPLANATION: &str = "Explanation:";
 /// An essay: its general feedback (`feedback`) holds the model answer, then, as
 /// quiz writes it, an `Explanation:` paragraph and a `References:` block. Gives
 /// the body and the explanation (with the references) that follow it.
-pub(super) fn essay(feedback: Option<&Spanned<String>>) -> (Result<Body, String>, Option<Spanned<String>>) {
+pub(super) fn essay(
+    feedback: Option<&Spanned<String>>,
+) -> (Result<Body, String>, Option<Spanned<String>>) {
     let Some(feedback) = feedback else {
         return (
             Err("an essay needs its model answer in the general feedback (`{####…}`), and this one has none".into()),

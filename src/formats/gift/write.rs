@@ -39,7 +39,6 @@ pub(super) fn question(q: &Question, out: &mut String) -> Result<(), String> {
         Body::Order(_) => return Err("GIFT has no ordering question".into()),
     }
     head(q, out);
-    out.push('\n');
     out.push_str(&item);
     if let Some(feedback) = refs::feedback(q) {
         out.push_str(&format!("\t####{}\n", escape(&feedback)));
@@ -94,6 +93,7 @@ fn choice(_q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
         if !right_why.is_empty() {
             out.push_str(&format!("#{right_why}"));
         }
+        out.push('\n');
     } else {
         out.push('\n');
         let weights = if c.is_multiple() {
@@ -123,6 +123,7 @@ fn choice(_q: &Question, c: &Choices, out: &mut String) -> Result<(), String> {
 /// `=premise -> response` lines, `=-> response` for each extra one (Moodle's
 /// matching question takes an empty sub-question as a response that matches none).
 fn matching(m: &Match, out: &mut String) -> Result<(), String> {
+    out.push('\n');
     for pair in &m.pairs.value {
         // `->` would end the premise early; `&gt;` reads back as `>`.
         let premise = escape(&pair.premise.value).replace("->", "-&gt;");
@@ -147,7 +148,7 @@ fn number(n: &Number, out: &mut String) -> Result<(), String> {
     } else {
         format!("{value}")
     };
-    out.push_str(&format!("\t#{answer}"));
+    out.push_str(&format!("\n\t#{answer}"));
     match n.tolerance.as_ref().map(|t| (t, parse_tolerance(&t.value))) {
         None => {}
         Some((_, None)) => return Err("its tolerance does not read as a number".into()),
@@ -170,6 +171,7 @@ fn number(n: &Number, out: &mut String) -> Result<(), String> {
 
 /// `=answer` lines.
 fn text_answer(t: &TextAnswer, out: &mut String) -> Result<(), String> {
+    out.push('\n');
     for answer in &t.answer.value {
         if answer.value.contains("->") {
             return Err(format!(
