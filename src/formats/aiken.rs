@@ -40,11 +40,16 @@ impl Format for Aiken {
         self.stream(&mut text.as_bytes(), b)
     }
 
-    /// A line at a time.
+    /// A line at a time. A question that cannot be read is skipped with an error at
+    /// its line, and reading goes on after it: past its `ANSWER:` line, or at the
+    /// next text after a blank line, whichever comes first.
     fn stream(&self, input: &mut dyn BufRead, b: &mut Builder) -> Result<(), Diagnostic> {
         let mut open: Option<Open> = None;
         let mut lines = lines::Lines::new(input, Ends::AnyBreak);
         let mut held = lines::Held::default();
+        // Skipping the rest of a bad question; and whether a blank line came since.
+        let mut skipping = false;
+        let mut blank = false;
         while let Some((n, raw)) = lines.next().map_err(|e| e.error(b))? {
             if b.is_full() {
                 // The bank is refused whole: nothing more is worth reading.
@@ -54,15 +59,33 @@ impl Format for Aiken {
             let line = raw.trim();
             // Moodle skips lines shorter than two characters.
             if line.chars().count() < 2 {
+                blank |= line.is_empty();
                 continue;
             }
             let col = col_of(raw);
             let pos = Pos::new(n, col);
+            if skipping {
+                if answer_line(line).is_some() {
+                    skipping = false;
+                    continue;
+                }
+                if !blank || choice_line(line).is_some() || tight_choice(line).is_some() {
+                    continue;
+                }
+                skipping = false;
+            }
+            let after_blank = std::mem::take(&mut blank);
+            let bad = |b: &mut Builder, why: String| {
+                b.skip_error(pos, "the question", &why);
+            };
             if let Some(value) = answer_line(line) {
                 let Some(q) = open.take() else {
-                    return Err(b.error(pos, "`ANSWER:` line with no question before it"));
+                    bad(b, "`ANSWER:` line with no question before it".into());
+                    continue;
                 };
-                finish(q, value, pos, b)?;
+                if let Err(why) = finish(q, value, b) {
+                    bad(b, why);
+                }
             } else if let Some((label, choice)) = choice_line(line).or_else(|| {
                 // `A)Text`: Moodle needs no space after the label; quiz takes it when
                 // it is the choice expected next, so that a stem such as `B.Sc.
@@ -71,17 +94,26 @@ impl Format for Aiken {
                 tight_choice(line).filter(|(label, _)| *label == expected)
             }) {
                 let Some(q) = open.as_mut() else {
-                    return Err(b.error(
-                        pos,
-                        format!("choice `{label}` with no question before it: a question starts with its text on a line of its own"),
-                    ));
+                    bad(
+                        b,
+                        format!(
+                            "choice `{label}` with no question before it: a question starts with its text on a line of its own"
+                        ),
+                    );
+                    skipping = true;
+                    continue;
                 };
                 let expected = letter(q.draft.choices.len());
                 if letter_index(&label.to_string()) != Some(q.draft.choices.len()) {
-                    return Err(b.error(
-                        pos,
-                        format!("choice `{label}` is out of order: expected `{expected}` (choices are lettered A, B, C… in order)"),
-                    ));
+                    bad(
+                        b,
+                        format!(
+                            "choice `{label}` is out of order: expected `{expected}` (choices are lettered A, B, C… in order)"
+                        ),
+                    );
+                    open = None;
+                    skipping = true;
+                    continue;
                 }
                 q.stem_done = true;
                 q.draft.choices.push(DraftChoice {
@@ -91,7 +123,36 @@ impl Format for Aiken {
                 });
             } else {
                 match open.as_mut() {
-                    None => {
+                    Some(q) if !q.stem_done => {
+                        q.draft.stem.value.push('\n');
+                        q.draft.stem.value.push_str(line);
+                        q.draft.choices_pos = Pos::new(n + 1, 1);
+                    }
+                    Some(q) if !after_blank => {
+                        let next = letter(q.draft.choices.len());
+                        let at = q.draft.pos.line;
+                        bad(
+                            b,
+                            format!(
+                                "expected choice `{next}.` or `ANSWER:` here: the question at line {at} has no `ANSWER:` line before this text"
+                            ),
+                        );
+                        open = None;
+                        skipping = true;
+                    }
+                    _ => {
+                        if let Some(q) = open.take() {
+                            // The question before has no `ANSWER:`; this text starts
+                            // the next one.
+                            let at = q.draft.pos;
+                            b.skip_error(
+                                at,
+                                "the question",
+                                &format!(
+                                    "it has no `ANSWER:` line: its choices end at line {n}, where the text of another question starts"
+                                ),
+                            );
+                        }
                         let stem = Spanned::new(line.to_owned(), pos);
                         let mut draft = Draft::new(pos, stem);
                         draft.choices_pos = Pos::new(n + 1, 1);
@@ -100,29 +161,15 @@ impl Format for Aiken {
                             stem_done: false,
                         });
                     }
-                    Some(q) if !q.stem_done => {
-                        q.draft.stem.value.push('\n');
-                        q.draft.stem.value.push_str(line);
-                        q.draft.choices_pos = Pos::new(n + 1, 1);
-                    }
-                    Some(q) => {
-                        let next = letter(q.draft.choices.len());
-                        return Err(b.error(
-                            pos,
-                            format!(
-                                "expected choice `{next}.` or `ANSWER:` here: the question at line {} has no `ANSWER:` line before this text",
-                                q.draft.pos.line
-                            ),
-                        ));
-                    }
                 }
             }
         }
         if let Some(q) = open {
-            return Err(b.error(
+            b.skip_error(
                 q.draft.pos,
-                "this question has no `ANSWER:` line (it ends the file)",
-            ));
+                "the question",
+                "it has no `ANSWER:` line (it ends the file)",
+            );
         }
         Ok(())
     }
@@ -208,29 +255,22 @@ fn tight_choice(line: &str) -> Option<(char, &str)> {
     (!rest.is_empty()).then_some((label, rest))
 }
 
-/// Ends a question at its `ANSWER:` line.
-fn finish(mut q: Open, value: &str, pos: Pos, b: &mut Builder) -> Result<(), Diagnostic> {
+/// Ends a question at its `ANSWER:` line, or says why it cannot be read.
+fn finish(mut q: Open, value: &str, b: &mut Builder) -> Result<(), String> {
     let n = q.draft.choices.len();
     if n == 0 {
-        return Err(b.error(
-            pos,
-            "`ANSWER:` before any choice: list the choices (`A. …`) first",
-        ));
+        return Err("`ANSWER:` before any choice: list the choices (`A. …`) first".into());
     }
     let Some(i) = letter_index(value) else {
-        return Err(b.error(
-            pos,
-            format!("`ANSWER: {value}` is not one letter: Aiken has exactly one right choice, such as `ANSWER: B`"),
+        return Err(format!(
+            "`ANSWER: {value}` is not one letter: Aiken has exactly one right choice, such as `ANSWER: B`"
         ));
     };
     let Some(choice) = q.draft.choices.get_mut(i) else {
-        return Err(b.error(
-            pos,
-            format!(
-                "`ANSWER: {}` names no choice: this question has {n} (A to {})",
-                value.to_ascii_uppercase(),
-                letter(n - 1)
-            ),
+        return Err(format!(
+            "`ANSWER: {}` names no choice: this question has {n} (A to {})",
+            value.to_ascii_uppercase(),
+            letter(n - 1)
         ));
     };
     choice.weight = 100.0;
@@ -255,6 +295,20 @@ mod tests {
 
     fn err(text: &str) -> (u32, String) {
         testing::err(Kind::Aiken, "tls.txt", text)
+    }
+
+    /// The first error of an import (a question skipped for it), whether or not
+    /// the import failed.
+    fn first_error(text: &str) -> (u32, String) {
+        let warnings = match import(Kind::Aiken, "tls.txt", text) {
+            Ok(i) => i.warnings,
+            Err(f) => f.warnings,
+        };
+        warnings
+            .into_iter()
+            .find(|w| w.severity == crate::diagnostic::Severity::Error)
+            .map(|w| (w.line, w.message))
+            .unwrap_or_else(|| panic!("expected an error in {text:?}"))
     }
 
     #[test]
@@ -340,25 +394,47 @@ mod tests {
 
     #[test]
     fn malformed_files_name_the_line() {
-        assert_eq!(err("A. orphan\n").0, 1);
-        assert_eq!(err("Q?\nA. x\nB. y\n").0, 1);
-        let (line, message) = err("Q?\nA. x\nB. y\nANSWER: D\n");
+        assert_eq!(first_error("A. orphan\n").0, 1);
+        assert_eq!(first_error("Q?\nA. x\nB. y\n").0, 1);
+        let (line, message) = first_error("Q?\nA. x\nB. y\nANSWER: D\n");
         assert_eq!(line, 4);
         assert!(message.contains("names no choice"), "{message}");
-        let (line, message) = err("Q?\nA. x\nC. y\nANSWER: A\n");
+        let (line, message) = first_error("Q?\nA. x\nC. y\nANSWER: A\n");
         assert_eq!(line, 3);
         assert!(message.contains("expected `B`"), "{message}");
-        let (line, message) = err("Q?\nA. x\nB. y\nstray text\nANSWER: A\n");
+        let (line, message) = first_error("Q?\nA. x\nB. y\nstray text\nANSWER: A\n");
         assert_eq!(line, 4);
         assert!(message.contains("line 1"), "{message}");
-        assert_eq!(err("ANSWER: A\n").0, 1);
-        assert_eq!(err("Q?\nANSWER: A\n").0, 2);
+        assert_eq!(first_error("ANSWER: A\n").0, 1);
+        assert_eq!(first_error("Q?\nANSWER: A\n").0, 2);
         assert!(
-            err("Q?\nA. x\nB. y\nANSWER: A, B\n")
+            first_error("Q?\nA. x\nB. y\nANSWER: A, B\n")
                 .1
                 .contains("one letter")
         );
         assert!(err("").1.contains("no questions"));
+    }
+
+    /// One bad question costs only itself: the questions around it are read.
+    #[test]
+    fn a_bad_question_is_skipped_and_the_rest_read() {
+        let text = "One?\nA. x\nB. y\nANSWER: A\n\nA. orphan\n\nANSWER: A\n\nTwo?\nA. x\nC. y\nANSWER: A\n\n\
+                    Three?\nA. x\nB. y\n\nFour?\nA)x\nB)y\nANSWER: B\n\nFive?\nA. x\nB. y\nANSWER: E\n\nSix?\nA. x\nB. y\nANSWER: B\n";
+        let imported = ok(text);
+        let stems: Vec<&str> = imported
+            .bank
+            .questions
+            .iter()
+            .map(|q| q.question.value.as_str())
+            .collect();
+        assert_eq!(stems, ["One?", "Four?", "Six?"]);
+        let errors: Vec<u32> = imported
+            .warnings
+            .iter()
+            .filter(|w| w.severity == crate::diagnostic::Severity::Error)
+            .map(|w| w.line)
+            .collect();
+        assert_eq!(errors, [6, 12, 15, 27], "{:?}", imported.warnings);
     }
 
     #[test]
