@@ -9,6 +9,7 @@ mod check;
 mod citation;
 mod exam;
 mod formats;
+mod formats_gift;
 mod history;
 mod hostile;
 mod import_limits;

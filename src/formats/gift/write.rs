@@ -30,7 +30,7 @@ pub(super) fn question(q: &Question, out: &mut String) -> Result<(), String> {
             }) {
                 feedback.push_str(&format!("\n\n{r}"));
             }
-            item.push_str(&format!("####{}", escape(&feedback)));
+            item.push_str(&format!("####{}", general_feedback(q, &feedback)));
             head(q, out);
             out.push_str(&item);
             out.push_str("}\n\n");
@@ -41,7 +41,7 @@ pub(super) fn question(q: &Question, out: &mut String) -> Result<(), String> {
     head(q, out);
     out.push_str(&item);
     if let Some(feedback) = refs::feedback(q) {
-        out.push_str(&format!("\t####{}\n", escape(&feedback)));
+        out.push_str(&format!("\t####{}\n", general_feedback(q, &feedback)));
     }
     out.push_str("}\n\n");
     Ok(())
@@ -225,6 +225,18 @@ pub(super) fn notes(q: &Question) -> Vec<String> {
         ));
     }
     notes
+}
+
+/// The general feedback, escaped. It takes the stem's text format unless it says
+/// its own: after an `[html]` stem (one with an exhibit) it says `[moodle]`, in
+/// which its line breaks count.
+fn general_feedback(q: &Question, text: &str) -> String {
+    let escaped = escape(text);
+    if q.exhibit.is_some() && !escaped.starts_with("[moodle]") {
+        format!("[moodle]{escaped}")
+    } else {
+        escaped
+    }
 }
 
 /// Text that Moodle keeps as it is (a short answer, a match's response): GIFT's
