@@ -23,15 +23,18 @@
 //! after them makes a missing-word question (`_____` marks the gap) unless the
 //! question ends in `}`, and further braces stay text, as in Moodle (with a warning),
 //! except a second answer block on a later line, which means a blank line is missing
-//! and is an error. An empty answer is left out; text before the first `~` or `=` is
-//! an answer. Short answer, numerical, matching, essay and description are skipped
-//! with a warning.
+//! (or code in the stem): that question is skipped with an error, as is one whose
+//! braces do not pair, and the rest are read. An empty answer is left out; text
+//! before the first `~` or `=` is an answer. Matching, short-answer, numerical and
+//! essay questions become questions of kind match, text, number and open
+//! ([`kinds`]); a description is skipped with a warning.
 //!
 //! Written: the id as `[id:…]` (when it fits Moodle's 100 characters) and as the
 //! title, tags as `[tag:…]` in the same comment, every text escaped, `&` and `<`
 //! written as entities only where a browser would read markup, line breaks as `\n`,
 //! the explanation's paragraphs joined. Pins and `shuffle: false` are dropped with a
-//! warning (GIFT cannot say "do not shuffle").
+//! warning (GIFT cannot say "do not shuffle"). GIFT has no ordering question: order
+//! questions are left out with a warning naming each ([`super::carried`]).
 
 mod chars;
 mod kinds;
