@@ -154,7 +154,7 @@ fn a_long_file_read_as_a_stream_names_the_right_lines() {
     let t = Test::new().file("long.gift", &gift);
     t.run_with(&["import", "long.gift", "-o", "out.yaml"], "")
         .status(1)
-        .stderr_has("long.gift:20001: error: this `{` has no closing `}`");
+        .stderr_has("long.gift:20001: error: skipped the question: this `{` has no closing `}`");
     let mut aiken = String::new();
     for i in 0..4000 {
         aiken.push_str(&format!("Question {i}?\rA. right\rB. wrong\rANSWER: A\r\r"));
@@ -167,7 +167,7 @@ fn a_long_file_read_as_a_stream_names_the_right_lines() {
         "",
     )
     .status(1)
-    .stderr_has("long.txt:20003: error: choice `C` is out of order");
+    .stderr_has("long.txt:20003: error: skipped the question: choice `C` is out of order");
 }
 
 /// Bytes that are not UTF-8 are an error at their line, not at line 1.
