@@ -26,6 +26,7 @@ pub mod safe;
 pub mod screen;
 pub mod store;
 pub mod ui;
+pub mod viewer;
 pub mod words;
 
 pub use diagnostic::{Diagnostic, Pos, Severity};

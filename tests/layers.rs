@@ -30,7 +30,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "checks, formats, history, reports",
         &["check", "formats", "store", "report", "author"],
     ),
-    ("presentation", &["present"]),
+    ("presentation", &["present", "viewer"]),
     ("fronts", &["screen", "ui"]),
     ("commands", &["command"]),
 ];

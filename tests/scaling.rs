@@ -371,6 +371,52 @@ fn degenerate_inputs() {
                 "</div>".repeat(n / 10)
             )
         }),
+        ("QTI, a text entry deep in a sentence", Kind::Qti, |n| {
+            format!(
+                "<assessmentItem><responseDeclaration identifier=\"R\" baseType=\"string\"><correctResponse><value>a</value></correctResponse></responseDeclaration><itemBody><p>Say {}<textEntryInteraction responseIdentifier=\"R\"/>{}</p></itemBody></assessmentItem>",
+                "<span>w ".repeat(n / 10),
+                "</span>".repeat(n / 10)
+            )
+        }),
+        ("QTI, an order of many choices", Kind::Qti, |n| {
+            let ids = 0..n / 40;
+            format!(
+                "<assessmentItem><responseDeclaration identifier=\"R\" cardinality=\"ordered\"><correctResponse>{}</correctResponse></responseDeclaration><itemBody><orderInteraction responseIdentifier=\"R\">{}</orderInteraction></itemBody></assessmentItem>",
+                ids.clone()
+                    .rev()
+                    .map(|i| format!("<value>c{i}</value>"))
+                    .collect::<String>(),
+                ids.map(|i| format!("<simpleChoice identifier=\"c{i}\">x</simpleChoice>"))
+                    .collect::<String>()
+            )
+        }),
+        ("QTI, a match of many pairs", Kind::Qti, |n| {
+            let ids = 0..n / 60;
+            let set = |p: char| {
+                ids.clone()
+                    .map(|i| format!("<simpleAssociableChoice identifier=\"{p}{i}\">x</simpleAssociableChoice>"))
+                    .collect::<String>()
+            };
+            format!(
+                "<assessmentItem><responseDeclaration identifier=\"R\" baseType=\"directedPair\"><correctResponse>{}</correctResponse></responseDeclaration><itemBody><matchInteraction responseIdentifier=\"R\"><simpleMatchSet>{}</simpleMatchSet><simpleMatchSet>{}</simpleMatchSet></matchInteraction></itemBody></assessmentItem>",
+                ids.clone()
+                    .map(|i| format!("<value>p0 r{i}</value>"))
+                    .collect::<String>(),
+                set('p'),
+                set('r')
+            )
+        }),
+        ("QTI, a text of many answers", Kind::Qti, |n| {
+            let ids = 0..n / 60;
+            format!(
+                "<assessmentItem><responseDeclaration identifier=\"R\" baseType=\"string\"><correctResponse>{}</correctResponse><mapping>{}</mapping></responseDeclaration><itemBody><p>Say <textEntryInteraction responseIdentifier=\"R\"/></p></itemBody></assessmentItem>",
+                ids.clone()
+                    .map(|i| format!("<value>v{i}</value>"))
+                    .collect::<String>(),
+                ids.map(|i| format!("<mapEntry mapKey=\"k{i}\" mappedValue=\"1\"/>"))
+                    .collect::<String>()
+            )
+        }),
     ];
     for (shape, kind, make) in shapes {
         scales_linearly(shape, 10_000, make, |text: &String| {

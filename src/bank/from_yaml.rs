@@ -18,6 +18,8 @@ pub const COMMON_KEYS: &[&str] = &[
     "kind",
     "question",
     "exhibit",
+    "image",
+    "alt",
     "explanation",
     "references",
     "tags",
@@ -119,6 +121,8 @@ impl Reader<'_> {
                 self.text(n, "question")
             });
         let exhibit = self.optional_text(f.get("exhibit"), "exhibit");
+        let image = self.optional_text(f.get("image"), "image");
+        let alt = self.optional_text(f.get("alt"), "alt");
         let kind = match f.get("kind") {
             None => Some((Kind::Choice, false)),
             Some(n) => self.kind(n).map(|k| (k, true)),
@@ -163,6 +167,8 @@ impl Reader<'_> {
             id: id?,
             question: question?,
             exhibit,
+            image,
+            alt,
             body: body?,
             explanation,
             references: references.unwrap_or(Some(Vec::new()))?,

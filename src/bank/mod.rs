@@ -6,6 +6,7 @@
 
 mod from_yaml;
 mod hint;
+pub mod image;
 pub mod kind;
 pub(crate) mod reader;
 mod schema;
@@ -90,6 +91,12 @@ pub struct Question {
     /// Preformatted text shown verbatim under the stem, never re-wrapped: router
     /// output, a packet dump, a config file. Write it as a literal block (`|`).
     pub exhibit: Option<Spanned<String>>,
+    /// A picture shown with the question (a topology diagram, a screenshot): a
+    /// PNG, JPEG, SVG or WebP file, its path relative to the bank file's folder.
+    pub image: Option<Spanned<String>>,
+    /// What the picture shows, in words: read out by screen readers, and shown
+    /// by the terminal fronts in its place.
+    pub alt: Option<Spanned<String>>,
     /// What its kind asks and expects.
     pub body: Body,
     /// Why the right answer is right and the tempting ones wrong; shown after answering.

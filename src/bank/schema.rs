@@ -61,6 +61,15 @@ fn common(generator: &mut SchemaGenerator) -> serde_json::Map<String, serde_json
             "type": ["string", "null"],
             "description": "Preformatted text shown verbatim under the stem, never re-wrapped: router output, a packet dump, a config file. Write it as a literal block (`|`)."
         },
+        "image": {
+            "type": ["string", "null"],
+            "pattern": "\\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg]|[Ss][Vv][Gg]|[Ww][Ee][Bb][Pp])$",
+            "description": "A picture shown with the question (a topology diagram, a screenshot): a PNG, JPEG, SVG or WebP file, its path relative to the bank file's folder."
+        },
+        "alt": {
+            "type": ["string", "null"],
+            "description": "What the picture shows, in words: read out by screen readers, and shown by the terminal fronts in its place."
+        },
         "explanation": {
             "type": ["string", "null"],
             "description": "Why the right answer is right and the tempting ones wrong; shown after answering."

@@ -31,6 +31,9 @@ pub struct Config {
     pub library: Option<Library>,
     /// Run only what can give an error (for `quiz run`'s refusal of bad banks).
     pub errors_only: bool,
+    /// The question was just made by an importer, and its picture is not
+    /// written beside a bank yet: the rules that open files pass it.
+    pub imported: bool,
 }
 
 impl Config {

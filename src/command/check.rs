@@ -110,6 +110,7 @@ fn checked(config: &CheckConfig) -> Result<(check::Report, Vec<PathBuf>), Error>
             levels,
             library: config.library()?,
             errors_only: false,
+            imported: false,
         })
     })?;
     Ok((report, files))

@@ -238,6 +238,12 @@ pub fn import(
         .map_err(Error::Output)?;
         return Ok(ExitStatus::Failure);
     }
+    // The pictures go beside the bank; one that would replace a different file
+    // refuses the import before anything is written.
+    let pictures = match &config.output {
+        Some(path) => pictures_beside(path, &converted.pictures, config.force)?,
+        None => Vec::new(),
+    };
     deliver(
         converted.yaml.as_bytes(),
         config.output.as_deref(),
@@ -245,6 +251,18 @@ pub fn import(
         out,
         config.to_terminal,
     )?;
+    for (target, bytes) in &pictures {
+        write_picture(target, bytes)?;
+    }
+    if config.output.is_none() && !converted.pictures.is_empty() {
+        let n = converted.pictures.len();
+        writeln!(
+            err,
+            "quiz: the questions show {n} picture{}, which are not written to standard output: give -o FILE to write them beside the bank (in images/)",
+            if n == 1 { "" } else { "s" },
+        )
+        .map_err(Error::Output)?;
+    }
     let n = converted.questions;
     if let Some(path) = &config.output {
         writeln!(
@@ -284,6 +302,38 @@ pub fn import(
     } else {
         ExitStatus::Success
     })
+}
+
+/// Where each picture of an imported bank goes: `images/…` in the folder of
+/// the bank file `output`. A file already there with other bytes is refused
+/// unless `force`; one with the same bytes is left as it is.
+fn pictures_beside(
+    output: &Path,
+    pictures: &[(String, Vec<u8>)],
+    force: bool,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Error> {
+    let folder = crate::bank::image::folder_of(output);
+    let mut out = Vec::new();
+    for (name, bytes) in pictures {
+        let target = folder.join(name);
+        match std::fs::read(&target) {
+            Ok(there) if there == *bytes => continue,
+            Ok(_) if !force => return Err(Error::Exists(target)),
+            _ => out.push((target, bytes.clone())),
+        }
+    }
+    Ok(out)
+}
+
+fn write_picture(target: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let failed = |source| Error::Write {
+        path: target.to_owned(),
+        source,
+    };
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent).map_err(failed)?;
+    }
+    std::fs::write(target, bytes).map_err(failed)
 }
 
 pub fn export(

@@ -40,16 +40,16 @@ impl Format for Aiken {
         self.stream(&mut text.as_bytes(), b)
     }
 
-    /// A line at a time. A question that cannot be read is skipped with an error at
-    /// its line, and reading goes on after it: past its `ANSWER:` line, or at the
-    /// next text after a blank line, whichever comes first.
+    /// A line at a time. A question that cannot be read is skipped with an
+    /// error at its line, as Moodle skips it, and the reading goes on: the rest
+    /// of a broken question (its choices and `ANSWER:` line) is passed over.
     fn stream(&self, input: &mut dyn BufRead, b: &mut Builder) -> Result<(), Diagnostic> {
         let mut open: Option<Open> = None;
+        // After a broken question: its remaining choices and answer are not read.
+        let mut passing = false;
+        let what = "the question";
         let mut lines = lines::Lines::new(input, Ends::AnyBreak);
         let mut held = lines::Held::default();
-        // Skipping the rest of a bad question; and whether a blank line came since.
-        let mut skipping = false;
-        let mut blank = false;
         while let Some((n, raw)) = lines.next().map_err(|e| e.error(b))? {
             if b.is_full() {
                 // The bank is refused whole: nothing more is worth reading.
@@ -59,33 +59,19 @@ impl Format for Aiken {
             let line = raw.trim();
             // Moodle skips lines shorter than two characters.
             if line.chars().count() < 2 {
-                blank |= line.is_empty();
                 continue;
             }
             let col = col_of(raw);
             let pos = Pos::new(n, col);
-            if skipping {
-                if answer_line(line).is_some() {
-                    skipping = false;
-                    continue;
-                }
-                if !blank || choice_line(line).is_some() || tight_choice(line).is_some() {
-                    continue;
-                }
-                skipping = false;
-            }
-            let after_blank = std::mem::take(&mut blank);
-            let bad = |b: &mut Builder, why: String| {
-                b.skip_error(pos, "the question", &why);
-            };
             if let Some(value) = answer_line(line) {
+                if std::mem::take(&mut passing) {
+                    continue;
+                }
                 let Some(q) = open.take() else {
-                    bad(b, "`ANSWER:` line with no question before it".into());
+                    b.skip_error(pos, what, "`ANSWER:` line with no question before it");
                     continue;
                 };
-                if let Err(why) = finish(q, value, b) {
-                    bad(b, why);
-                }
+                finish(q, value, pos, b);
             } else if let Some((label, choice)) = choice_line(line).or_else(|| {
                 // `A)Text`: Moodle needs no space after the label; quiz takes it when
                 // it is the choice expected next, so that a stem such as `B.Sc.
@@ -93,26 +79,27 @@ impl Format for Aiken {
                 let expected = letter(open.as_ref()?.draft.choices.len());
                 tight_choice(line).filter(|(label, _)| *label == expected)
             }) {
+                if passing {
+                    continue;
+                }
                 let Some(q) = open.as_mut() else {
-                    bad(
-                        b,
-                        format!(
-                            "choice `{label}` with no question before it: a question starts with its text on a line of its own"
-                        ),
+                    b.skip_error(
+                        pos,
+                        what,
+                        &format!("choice `{label}` with no question before it: a question starts with its text on a line of its own"),
                     );
-                    skipping = true;
+                    passing = true;
                     continue;
                 };
                 let expected = letter(q.draft.choices.len());
                 if letter_index(&label.to_string()) != Some(q.draft.choices.len()) {
-                    bad(
-                        b,
-                        format!(
-                            "choice `{label}` is out of order: expected `{expected}` (choices are lettered A, B, C… in order)"
-                        ),
+                    b.skip_error(
+                        pos,
+                        what,
+                        &format!("choice `{label}` is out of order: expected `{expected}` (choices are lettered A, B, C… in order)"),
                     );
                     open = None;
-                    skipping = true;
+                    passing = true;
                     continue;
                 }
                 q.stem_done = true;
@@ -122,37 +109,35 @@ impl Format for Aiken {
                     weight: 0.0,
                 });
             } else {
+                // Text after a broken question starts the next one.
+                passing = false;
                 match open.as_mut() {
+                    None => {
+                        let stem = Spanned::new(line.to_owned(), pos);
+                        let mut draft = Draft::new(pos, stem);
+                        draft.choices_pos = Pos::new(n + 1, 1);
+                        open = Some(Open {
+                            draft,
+                            stem_done: false,
+                        });
+                    }
                     Some(q) if !q.stem_done => {
                         q.draft.stem.value.push('\n');
                         q.draft.stem.value.push_str(line);
                         q.draft.choices_pos = Pos::new(n + 1, 1);
                     }
-                    Some(q) if !after_blank => {
+                    Some(q) => {
+                        // As Moodle: the question lacks its answer, and this line
+                        // starts the next one.
                         let next = letter(q.draft.choices.len());
-                        let at = q.draft.pos.line;
-                        bad(
-                            b,
-                            format!(
-                                "expected choice `{next}.` or `ANSWER:` here: the question at line {at} has no `ANSWER:` line before this text"
+                        b.skip_error(
+                            pos,
+                            what,
+                            &format!(
+                                "expected choice `{next}.` or `ANSWER:` here: the question at line {} has no `ANSWER:` line before this text",
+                                q.draft.pos.line
                             ),
                         );
-                        open = None;
-                        skipping = true;
-                    }
-                    _ => {
-                        if let Some(q) = open.take() {
-                            // The question before has no `ANSWER:`; this text starts
-                            // the next one.
-                            let at = q.draft.pos;
-                            b.skip_error(
-                                at,
-                                "the question",
-                                &format!(
-                                    "it has no `ANSWER:` line: its choices end at line {n}, where the text of another question starts"
-                                ),
-                            );
-                        }
                         let stem = Spanned::new(line.to_owned(), pos);
                         let mut draft = Draft::new(pos, stem);
                         draft.choices_pos = Pos::new(n + 1, 1);
@@ -167,8 +152,8 @@ impl Format for Aiken {
         if let Some(q) = open {
             b.skip_error(
                 q.draft.pos,
-                "the question",
-                "it has no `ANSWER:` line (it ends the file)",
+                what,
+                "this question has no `ANSWER:` line (it ends the file)",
             );
         }
         Ok(())
@@ -255,27 +240,40 @@ fn tight_choice(line: &str) -> Option<(char, &str)> {
     (!rest.is_empty()).then_some((label, rest))
 }
 
-/// Ends a question at its `ANSWER:` line, or says why it cannot be read.
-fn finish(mut q: Open, value: &str, b: &mut Builder) -> Result<(), String> {
+/// Ends a question at its `ANSWER:` line: takes it, or skips it with an error.
+fn finish(mut q: Open, value: &str, pos: Pos, b: &mut Builder) {
+    let what = "the question";
     let n = q.draft.choices.len();
     if n == 0 {
-        return Err("`ANSWER:` before any choice: list the choices (`A. …`) first".into());
+        b.skip_error(
+            pos,
+            what,
+            "`ANSWER:` before any choice: list the choices (`A. …`) first",
+        );
+        return;
     }
     let Some(i) = letter_index(value) else {
-        return Err(format!(
-            "`ANSWER: {value}` is not one letter: Aiken has exactly one right choice, such as `ANSWER: B`"
-        ));
+        b.skip_error(
+            pos,
+            what,
+            &format!("`ANSWER: {value}` is not one letter: Aiken has exactly one right choice, such as `ANSWER: B`"),
+        );
+        return;
     };
     let Some(choice) = q.draft.choices.get_mut(i) else {
-        return Err(format!(
-            "`ANSWER: {}` names no choice: this question has {n} (A to {})",
-            value.to_ascii_uppercase(),
-            letter(n - 1)
-        ));
+        b.skip_error(
+            pos,
+            what,
+            &format!(
+                "`ANSWER: {}` names no choice: this question has {n} (A to {})",
+                value.to_ascii_uppercase(),
+                letter(n - 1)
+            ),
+        );
+        return;
     };
     choice.weight = 100.0;
     b.add(q.draft);
-    Ok(())
 }
 
 /// Text on one line: line breaks become spaces.
@@ -291,24 +289,6 @@ mod tests {
 
     fn ok(text: &str) -> super::super::Imported {
         testing::ok(Kind::Aiken, "dir/tls.txt", text)
-    }
-
-    fn err(text: &str) -> (u32, String) {
-        testing::err(Kind::Aiken, "tls.txt", text)
-    }
-
-    /// The first error of an import (a question skipped for it), whether or not
-    /// the import failed.
-    fn first_error(text: &str) -> (u32, String) {
-        let warnings = match import(Kind::Aiken, "tls.txt", text) {
-            Ok(i) => i.warnings,
-            Err(f) => f.warnings,
-        };
-        warnings
-            .into_iter()
-            .find(|w| w.severity == crate::diagnostic::Severity::Error)
-            .map(|w| (w.line, w.message))
-            .unwrap_or_else(|| panic!("expected an error in {text:?}"))
     }
 
     #[test]
@@ -394,32 +374,49 @@ mod tests {
 
     #[test]
     fn malformed_files_name_the_line() {
-        assert_eq!(first_error("A. orphan\n").0, 1);
-        assert_eq!(first_error("Q?\nA. x\nB. y\n").0, 1);
-        let (line, message) = first_error("Q?\nA. x\nB. y\nANSWER: D\n");
+        // The first question skipped with an error: its line and why.
+        let err = |text: &str| -> (u32, String) {
+            let failed = super::super::import(super::super::Kind::Aiken, "quiz.txt", text)
+                .err()
+                .unwrap_or_else(|| panic!("expected an error for {text:?}"));
+            match failed.warnings.iter().find(|w| w.is_error()) {
+                Some(w) => (w.line, w.message.clone()),
+                None => (failed.error.line, failed.error.message),
+            }
+        };
+        assert_eq!(err("A. orphan\n").0, 1);
+        assert_eq!(err("Q?\nA. x\nB. y\n").0, 1);
+        let (line, message) = err("Q?\nA. x\nB. y\nANSWER: D\n");
         assert_eq!(line, 4);
         assert!(message.contains("names no choice"), "{message}");
-        let (line, message) = first_error("Q?\nA. x\nC. y\nANSWER: A\n");
+        let (line, message) = err("Q?\nA. x\nC. y\nANSWER: A\n");
         assert_eq!(line, 3);
         assert!(message.contains("expected `B`"), "{message}");
-        let (line, message) = first_error("Q?\nA. x\nB. y\nstray text\nANSWER: A\n");
+        let (line, message) = err("Q?\nA. x\nB. y\nstray text\nANSWER: A\n");
         assert_eq!(line, 4);
         assert!(message.contains("line 1"), "{message}");
-        assert_eq!(first_error("ANSWER: A\n").0, 1);
-        assert_eq!(first_error("Q?\nANSWER: A\n").0, 2);
+        assert_eq!(err("ANSWER: A\n").0, 1);
+        assert_eq!(err("Q?\nANSWER: A\n").0, 2);
         assert!(
-            first_error("Q?\nA. x\nB. y\nANSWER: A, B\n")
+            err("Q?\nA. x\nB. y\nANSWER: A, B\n")
                 .1
                 .contains("one letter")
         );
         assert!(err("").1.contains("no questions"));
     }
 
-    /// One bad question costs only itself: the questions around it are read.
+    /// Moodle's `aiken_errors.txt` fixture holds good questions among broken
+    /// ones, and Moodle imports the good ones; so does quiz (a file of our own,
+    /// with the same kinds of fault).
     #[test]
-    fn a_bad_question_is_skipped_and_the_rest_read() {
-        let text = "One?\nA. x\nB. y\nANSWER: A\n\nA. orphan\n\nANSWER: A\n\nTwo?\nA. x\nC. y\nANSWER: A\n\n\
-                    Three?\nA. x\nB. y\n\nFour?\nA)x\nB)y\nANSWER: B\n\nFive?\nA. x\nB. y\nANSWER: E\n\nSix?\nA. x\nB. y\nANSWER: B\n";
+    fn broken_questions_are_skipped_and_the_good_ones_imported() {
+        let text = "Good one?\nA. yes\nB. no\nANSWER: A\n\n\
+                    No answer letter?\nA. yes\nB. no\nANSWER:\n\n\
+                    Good two?\nA. yes\nB. no\nANSWER: B\n\n\
+                    Out of order?\nA. yes\nC. no\nD. maybe\nANSWER: A\n\n\
+                    Answer names nothing?\nA. yes\nB. no\nANSWER: E\n\n\
+                    Missing its answer?\nA. yes\nB. no\n\
+                    Good three?\nA. yes\nB. no\nANSWER: A\n";
         let imported = ok(text);
         let stems: Vec<&str> = imported
             .bank
@@ -427,14 +424,14 @@ mod tests {
             .iter()
             .map(|q| q.question.value.as_str())
             .collect();
-        assert_eq!(stems, ["One?", "Four?", "Six?"]);
+        assert_eq!(stems, ["Good one?", "Good two?", "Good three?"]);
         let errors: Vec<u32> = imported
             .warnings
             .iter()
-            .filter(|w| w.severity == crate::diagnostic::Severity::Error)
+            .filter(|w| w.is_error())
             .map(|w| w.line)
             .collect();
-        assert_eq!(errors, [6, 12, 15, 27], "{:?}", imported.warnings);
+        assert_eq!(errors, [9, 18, 25, 30]);
     }
 
     #[test]

@@ -143,6 +143,8 @@ mod refs;
 #[cfg(test)]
 mod round_trip;
 #[cfg(test)]
+mod round_trip_kinds;
+#[cfg(test)]
 mod round_trip_new;
 mod xhtml;
 mod xml;
@@ -277,6 +279,9 @@ pub struct Imported {
     pub warnings: Vec<Diagnostic>,
     /// How many questions the source gives without an answer (`answer: []`).
     pub unanswered: usize,
+    /// The pictures its questions show (`image:`), to be written beside the
+    /// bank: each file's path relative to the bank's folder, and its bytes.
+    pub pictures: Vec<(String, Vec<u8>)>,
 }
 
 /// A file converted to quiz's YAML as it was read (`quiz import`): the text, and
@@ -294,6 +299,8 @@ pub struct Converted {
     /// As [`Imported::warnings`], with an error for each question over a limit.
     pub warnings: Vec<Diagnostic>,
     pub unanswered: usize,
+    /// As [`Imported::pictures`].
+    pub pictures: Vec<(String, Vec<u8>)>,
 }
 
 /// A file that could not be imported: the error that stopped it, and the warnings
@@ -476,10 +483,22 @@ fn carried<'b>(
     warnings: &mut Vec<Diagnostic>,
 ) -> Vec<(&'b Bank, &'b Question)> {
     let holds = kind.format().kinds();
+    let pictures = kind.format().pictures();
     let mut out = Vec::new();
     for bank in banks {
         for q in &bank.questions {
             if holds.contains(&q.kind()) {
+                if let (Some(image), false) = (&q.image, pictures) {
+                    warnings.push(noted(
+                        bank,
+                        q,
+                        &format!(
+                            "its picture `{}` is not written: {} has no place for one (QTI does)",
+                            image.value.trim(),
+                            kind.describe()
+                        ),
+                    ));
+                }
                 out.push((bank, q));
             } else {
                 warnings.push(of_another_kind(kind, bank, q));
@@ -494,6 +513,27 @@ fn carried<'b>(
 fn choices_of(q: &Question) -> Result<&Choices, String> {
     q.choices()
         .ok_or_else(|| format!("it is a question of kind `{}`", q.kind().name()))
+}
+
+/// A question's picture, for a format that carries the file: its name (the
+/// file's own, made safe) and its bytes, found beside the bank and checked
+/// as `quiz check` checks it.
+fn picture(bank: &Bank, image: &crate::bank::Spanned<String>) -> Result<(String, Vec<u8>), String> {
+    let found = crate::bank::image::find(std::path::Path::new(&bank.path), &image.value)
+        .map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(&found.file).map_err(|e| format!("`{}`: {e}", image.value.trim()))?;
+    let name: String = found
+        .file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' | '-' | '_' | '.' => c,
+            _ => '-',
+        })
+        .collect();
+    Ok((name, bytes))
 }
 
 /// The warning for what a written question loses in a format.
@@ -536,6 +576,12 @@ trait Format: Sync {
     /// of another kind is left out with a warning ([`carried`]).
     fn kinds(&self) -> &'static [QuestionKind] {
         &[QuestionKind::Choice]
+    }
+
+    /// Whether the format carries a question's picture (`image:`); for one
+    /// that does not, [`carried`] says that each picture is left out.
+    fn pictures(&self) -> bool {
+        false
     }
 
     /// Writes what comes before the first question.

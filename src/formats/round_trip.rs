@@ -9,7 +9,7 @@ use crate::check::rules;
 use crate::diagnostic::Diagnostic;
 use crate::prose::reflowed;
 
-const BUILTIN_QUESTIONS: usize = 66;
+const BUILTIN_QUESTIONS: usize = 93;
 
 pub(super) fn builtin() -> Vec<Bank> {
     let loaded = load_builtin();
@@ -400,21 +400,18 @@ fn imported_values_have_real_positions() {
             .unwrap_or_else(|d| panic!("{}", d.message));
         let lines = u32::try_from(text.lines().count()).unwrap_or(u32::MAX);
         for q in &imported.bank.questions {
-            let Some(choices) = q.choices() else {
-                continue;
-            };
-            let mut all: Vec<Pos> = vec![
-                q.pos,
-                q.id.pos,
-                q.question.pos,
-                choices.choices.pos,
-                choices.answer.pos,
-            ];
-            for c in &choices.choices.value {
-                all.push(c.text.pos);
-                all.extend(c.why.as_ref().map(|w| w.pos));
+            let mut all: Vec<Pos> = vec![q.pos, q.id.pos, q.question.pos];
+            if let Some(choice) = q.choices() {
+                all.extend([choice.choices.pos, choice.answer.pos]);
+                for c in &choice.choices.value {
+                    all.push(c.text.pos);
+                    all.extend(c.why.as_ref().map(|w| w.pos));
+                }
+                all.extend(choice.answer.value.iter().map(|l| l.pos));
             }
-            all.extend(choices.answer.value.iter().map(|l| l.pos));
+            for part in q.body.model().texts() {
+                all.push(part.text.pos);
+            }
             all.extend(q.explanation.as_ref().map(|e| e.pos));
             all.extend(q.references.iter().map(|r| r.pos));
             all.extend(q.tags.iter().map(|t| t.pos));

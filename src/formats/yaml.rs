@@ -38,6 +38,12 @@ fn question(q: &Question, out: &mut String) {
     if let Some(exhibit) = &q.exhibit {
         let _ = writeln!(out, "    exhibit: {}", write::value(&exhibit.value, 6));
     }
+    if let Some(image) = &q.image {
+        let _ = writeln!(out, "    image: {}", write::value(&image.value, 6));
+    }
+    if let Some(alt) = &q.alt {
+        let _ = writeln!(out, "    alt: {}", write::value(&alt.value, 6));
+    }
     q.body.write(4, out);
     if let Some(e) = &q.explanation {
         let _ = writeln!(out, "    explanation: {}", write::value(&e.value, 6));
@@ -160,6 +166,8 @@ mod tests {
                     id: s(&format!("q{i}")),
                     question: s(text),
                     exhibit: Some(s(text)),
+                    image: Some(s(text)),
+                    alt: Some(s(text)),
                     body: Body::Choice(Choices {
                         multi: false,
                         shuffle: i % 2 == 0,
@@ -202,6 +210,14 @@ mod tests {
             assert_eq!(
                 q.exhibit.as_ref().map(|e| e.value.as_str()),
                 Some(*text),
+                "{yaml}"
+            );
+            assert_eq!(
+                (
+                    q.image.as_ref().map(|e| e.value.as_str()),
+                    q.alt.as_ref().map(|e| e.value.as_str())
+                ),
+                (Some(*text), Some(*text)),
                 "{yaml}"
             );
             assert_eq!(q.as_choice().shuffle, i % 2 == 0, "{yaml}");

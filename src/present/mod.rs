@@ -17,8 +17,8 @@ pub mod wrap;
 
 pub use printed::{body_lines, typing_hint};
 pub use question::{
-    Body, Choice, Feedback, Mark, MatchView, OpenView, OrderItem, OrderView, PairJudged, Premise,
-    Question, Reference, TypedView, Verdict, feedback, question, self_mark,
+    Body, Choice, Feedback, Mark, MatchView, OpenView, OrderItem, OrderView, PairJudged, Picture,
+    Premise, Question, Reference, TypedView, Verdict, feedback, question, self_mark,
 };
 pub use review::{
     Breakdown, BreakdownRow, ResultRow, Results, Review, ReviewRow, leave_question, results,

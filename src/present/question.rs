@@ -33,8 +33,37 @@ pub struct Question {
     pub hint: Option<String>,
     /// Shown as written, never re-wrapped.
     pub exhibit: Option<Text>,
+    /// Its picture, which a terminal shows as words.
+    pub picture: Option<Picture>,
     /// What its kind shows.
     pub body: Body,
+}
+
+/// A question's picture, as a front that cannot draw it shows it: what it
+/// shows (its `alt`) and its file's path, both safe; and where to find the
+/// file, to open it in the system's viewer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    pub alt: Option<Text>,
+    pub path: Text,
+    bank_file: String,
+    written: String,
+}
+
+impl Picture {
+    /// The words a terminal shows in the picture's place:
+    /// `Picture: Two routers joined by a serial link (img/topology.png)`.
+    pub fn line(&self) -> String {
+        match &self.alt {
+            Some(alt) => format!("Picture: {} ({})", alt.as_str(), self.path.as_str()),
+            None => format!("Picture: {} (no description)", self.path.as_str()),
+        }
+    }
+
+    /// Its file, found inside its bank's folder and checked (`bank::image`).
+    pub fn find(&self) -> Result<crate::bank::image::Found, crate::bank::image::ImageError> {
+        crate::bank::image::find(std::path::Path::new(&self.bank_file), &self.written)
+    }
 }
 
 /// A question's body as its kind shows it.
@@ -365,6 +394,18 @@ pub fn question(session: &Session, flow: &Flow, index: usize) -> Option<Question
             .exhibit
             .as_ref()
             .map(|e| Text::prose(e.value.trim_end_matches('\n'))),
+        picture: asked.question.image.as_ref().map(|image| Picture {
+            alt: asked
+                .question
+                .alt
+                .as_ref()
+                .map(|a| a.value.trim())
+                .filter(|a| !a.is_empty())
+                .map(Text::flat),
+            path: Text::line(image.value.trim()),
+            bank_file: asked.bank.path.clone(),
+            written: image.value.trim().to_owned(),
+        }),
         body,
     })
 }

@@ -102,6 +102,26 @@ pub fn show(bank: &Bank, q: &Question, paint: Paint) -> String {
     if let Some(exhibit) = &q.exhibit {
         let _ = writeln!(out, "{}", self::exhibit(&safe::text(&exhibit.value)));
     }
+    if let Some(image) = &q.image {
+        let what = q
+            .alt
+            .as_ref()
+            .map(|a| a.value.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|a| !a.is_empty());
+        let _ = match what {
+            Some(alt) => writeln!(
+                out,
+                "Picture: {} ({})",
+                safe::line(&alt),
+                safe::line(image.value.trim())
+            ),
+            None => writeln!(
+                out,
+                "Picture: {} (no description)",
+                safe::line(image.value.trim())
+            ),
+        };
+    }
     body(&q.body, paint, &mut out);
     if let Some(e) = &q.explanation {
         let _ = writeln!(out, "\n{}", paint.bold("Explanation:"));

@@ -80,6 +80,13 @@ fn question(state: &State, q: &Question, feedback: Option<&Feedback>, width: usi
         body.extend(lines);
         body.exhibit_overflow = overflow;
     }
+    if let Some(picture) = &q.picture {
+        body.blank();
+        let line = format!("{} · Ctrl-O opens it", picture.line());
+        for line in wrapped(&line, width) {
+            body.push(Line::styled(line, t.dim()));
+        }
+    }
     body.blank();
     let cx = kinds::Context {
         theme: t,

@@ -33,6 +33,8 @@ pub enum Key {
     Backspace,
     Delete,
     CtrlC,
+    /// Ctrl+O: open the question's picture.
+    CtrlO,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +98,7 @@ fn from_key(key: &KeyEvent) -> Option<Key> {
     let shift = key.modifiers.contains(KeyModifiers::SHIFT);
     Some(match key.code {
         KeyCode::Char('c') if ctrl => Key::CtrlC,
+        KeyCode::Char('o') if ctrl => Key::CtrlO,
         KeyCode::Char(_) if ctrl => return None,
         KeyCode::Char(c) => Key::Char(c),
         KeyCode::Enter => Key::Enter,
@@ -136,6 +139,7 @@ pub fn from_termina(event: &termina::Event) -> Option<Input> {
             let shift = key.modifiers.contains(Modifiers::SHIFT);
             Some(Input::Key(match key.code {
                 K::Char('c') if ctrl => Key::CtrlC,
+                K::Char('o') if ctrl => Key::CtrlO,
                 K::Char(_) if ctrl => return None,
                 K::Char(c) => Key::Char(c),
                 K::Enter => Key::Enter,
@@ -203,7 +207,7 @@ mod tests {
         };
         use Key::*;
         assert_eq!(
-            read(b"a\r\x1b[A\x1b[1;2D\x1bOC\x1b[5~\x1b[Z\x7f\x03\t"),
+            read(b"a\r\x1b[A\x1b[1;2D\x1bOC\x1b[5~\x1b[Z\x7f\x03\t\x0f"),
             [
                 Char('a'),
                 Enter,
@@ -214,7 +218,8 @@ mod tests {
                 Tab,
                 Backspace,
                 CtrlC,
-                Tab
+                Tab,
+                CtrlO
             ]
             .map(Input::Key)
         );

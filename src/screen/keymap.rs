@@ -107,6 +107,8 @@ pub enum Command {
     Help,
     CloseHelp,
     Interrupt,
+    /// Open the question's picture in the system's viewer.
+    Picture,
     Type(char),
     Erase,
     Done,
@@ -253,6 +255,23 @@ const HELPED: &[Mode] = &[
     Opened(true),
 ];
 const AFTER: &[Mode] = &[Results, Opened(false), Opened(true)];
+/// Wherever a question is on the screen, its line being typed included.
+const PICTURED: &[Mode] = &[
+    P_PICK,
+    P_ORDER,
+    P_PAIR,
+    P_TYPED,
+    E_PICK,
+    E_ORDER,
+    E_PAIR,
+    E_TYPED,
+    Input(P),
+    Input(E),
+    Feedback(false),
+    Feedback(true),
+    Opened(false),
+    Opened(true),
+];
 
 const fn bind(
     modes: &'static [Mode],
@@ -360,6 +379,8 @@ const BINDINGS: &[Binding] = &[
     bind(PRACTICE_ESC, these(&[Key::CtrlC]), Command::Interrupt, "Ctrl-C", "end now", "end now, with the summary (exit status 130)", Never),
     bind(&[Review, ConfirmSubmit, ConfirmLeave], these(&[Key::CtrlC]), Command::Interrupt, "Ctrl-C", "leave now", "leave now, not submitted (exit status 130)", Never),
     bind(AFTER, these(&[Key::CtrlC]), Command::Interrupt, "Ctrl-C", "quit now", "quit now (exit status 130)", Never),
+    // A control key, so that it works while typing and never takes a choice's letter.
+    bind(PICTURED, these(&[Key::CtrlO]), Command::Picture, "Ctrl-O", "picture", "open the question's picture in the system's viewer (its line says so when it has one)", Never),
     bind(HELPED, these(&[Key::Char('?')]), Command::Help, "?", "keys", "this list", Rank(0)),
     // Last, so that the signs above are commands: any other key types again.
     bind(TYPED, Keys::Printable, Command::Focus(None), "A–Z 0–9", "type", "back to the line, typing", Never),

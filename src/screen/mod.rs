@@ -113,6 +113,9 @@ fn drive(
             }
             recorder.keep(&state.session, &state.flow, &effect, now);
         }
+        if std::mem::take(&mut state.open_picture) {
+            state.message = Some(open_picture(state));
+        }
         if progress_due && !reader.has_pending() {
             progress_due = false;
             recorder.keep(&state.session, &state.flow, &Effect::Progress, now);
@@ -120,6 +123,21 @@ fn drive(
     }
     drop(guard);
     Ok(())
+}
+
+/// Opens the current question's picture in the system's viewer (or
+/// `$QUIZ_VIEWER`); says what happened, in one safe line.
+fn open_picture(state: &State<'_>) -> String {
+    let picture = crate::present::question(&state.session, &state.flow, state.current())
+        .and_then(|q| q.picture);
+    let Some(picture) = picture else {
+        return "This question has no picture.".to_owned();
+    };
+    let said = match crate::viewer::open(&picture) {
+        Ok(()) => format!("Opened {} in the viewer.", picture.path.as_str()),
+        Err(e) => format!("The picture cannot be opened: {e}"),
+    };
+    crate::safe::line(&said).into_owned()
 }
 
 /// Writes each address again over its drawn text, inside an OSC 8 hyperlink.

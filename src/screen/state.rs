@@ -143,6 +143,9 @@ pub struct State<'a> {
     pub last_question: usize,
     /// One line of news or advice above the footer.
     pub message: Option<String>,
+    /// Ctrl-O was pressed: the loop opens the question's picture (outside the
+    /// pure update, as it starts a program).
+    pub open_picture: bool,
     pub ending: Option<Ending>,
     pub theme: Theme,
 }
@@ -187,6 +190,7 @@ impl<'a> State<'a> {
             opened: None,
             confirm: None,
             message: None,
+            open_picture: false,
             ending: None,
             theme,
         }

@@ -258,6 +258,7 @@ fn run(state: &mut State, command: Command, effects: &mut Vec<Effect>) {
         }
         Command::Help => state.help = true,
         Command::CloseHelp => state.help = false,
+        Command::Picture => state.open_picture = true,
         Command::Interrupt => {
             act(state, Action::Leave, effects);
             state.ending = Some(Ending::Interrupted);

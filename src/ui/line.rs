@@ -107,6 +107,13 @@ impl<R: BufRead, W: Write> LineFront<R, W> {
             // Verbatim, never wrapped: its columns are the point.
             writeln!(self.output, "{}", crate::report::bank::exhibit(exhibit))?;
         }
+        if let Some(picture) = &question.picture {
+            let line = match self.wrap {
+                Some(width) => wrap::fill(&picture.line(), width),
+                None => picture.line(),
+            };
+            writeln!(self.output, "{}", p.dim(&line))?;
+        }
         for line in present::body_lines(question, self.wrap) {
             writeln!(self.output, "{line}")?;
         }

@@ -36,6 +36,10 @@ questions:
     choices: [GCM, CBC, CCM, ECB]
     answer: [A, C]
     tags: [tls13, key exchange]
+  - id: flight
+    kind: order
+    question: In what order does a TLS 1.2 client send these?
+    items: [ClientHello, ClientKeyExchange, ChangeCipherSpec, Finished]
 "#;
 
 const PKI: &str = "title: PKI
@@ -128,17 +132,17 @@ fn assert_imported_as_written(report: &Value) {
     let lang = &report["lang"];
     let imports = report["imports"].as_array().expect("imports");
     let (first, again, later) = (&imports[0], &imports[1], &imports[2]);
-    assert_eq!(first["log"]["new"], 3, "{lang}: {first}");
+    assert_eq!(first["log"]["new"], 4, "{lang}: {first}");
     assert_eq!(
         (&first["notes"], &first["cards"]),
-        (&3.into(), &3.into()),
+        (&4.into(), &4.into()),
         "{lang}"
     );
     assert_eq!(again["log"]["new"], 0, "{lang}: {again}");
-    assert_eq!(again["log"]["duplicate"], 3, "{lang}: {again}");
+    assert_eq!(again["log"]["duplicate"], 4, "{lang}: {again}");
     assert_eq!(
         (&again["notes"], &again["cards"]),
-        (&3.into(), &3.into()),
+        (&4.into(), &4.into()),
         "{lang}"
     );
     assert_eq!(later["log"]["new"], 0, "{lang}: {later}");
@@ -148,7 +152,7 @@ fn assert_imported_as_written(report: &Value) {
     );
     assert_eq!(
         (&later["notes"], &later["cards"]),
-        (&3.into(), &3.into()),
+        (&4.into(), &4.into()),
         "{lang}"
     );
 
@@ -162,6 +166,26 @@ fn assert_imported_as_written(report: &Value) {
     assert_eq!(
         card(report, "quiz-suites")["tags"],
         serde_json::json!(["key_exchange", "tls13"])
+    );
+
+    // An order: scrambled on the front, the right order on the back.
+    let flight = card(report, "quiz-flight");
+    let front = flight["question_seen"]["text"].as_str().unwrap_or_default();
+    assert!(
+        front.contains("(Put in order)") && front.contains("A. ClientKeyExchange"),
+        "{lang}: {front:?}"
+    );
+    let back = flight["answer_seen"]["text"].as_str().unwrap_or_default();
+    let right = [
+        "D. ClientHello",
+        "A. ClientKeyExchange",
+        "B. ChangeCipherSpec",
+        "C. Finished",
+    ];
+    let places: Vec<Option<usize>> = right.iter().map(|r| back.rfind(r)).collect();
+    assert!(
+        places.iter().all(Option::is_some) && places.is_sorted(),
+        "{lang}: the right order on the back: {back:?}"
     );
 
     let markup = card(report, "quiz-markup");

@@ -139,7 +139,7 @@ fn list_the_built_in_bank() {
         .args(&["list"])
         .run()
         .status(0)
-        .stdout_has("6 banks, 66 questions")
+        .stdout_has("6 banks, 93 questions")
         .stdout_has("  tls13 ");
 }
 

@@ -429,7 +429,8 @@ fn the_shipped_blueprint_checks_and_sits() {
             "--report",
             "r.json",
         ])
-        .stdin(&"A\n".repeat(40))
+        // Every question left unanswered (an empty line), whatever its kind.
+        .stdin(&"\n".repeat(40))
         .run();
     out.status(0)
         .stdout_has(

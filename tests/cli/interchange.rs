@@ -49,7 +49,7 @@ fn import(test: &Test, from: &str, input: &str, out: &str) -> String {
 }
 
 /// The files of a zip, by name.
-fn unzip(path: &Path) -> Vec<(String, Vec<u8>)> {
+pub(super) fn unzip(path: &Path) -> Vec<(String, Vec<u8>)> {
     let file = std::fs::File::open(path).expect("open the zip");
     let mut archive = zip::ZipArchive::new(file).expect("read the zip");
     (0..archive.len())
@@ -62,7 +62,7 @@ fn unzip(path: &Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-fn unpack(files: &[(String, Vec<u8>)], into: &Path) {
+pub(super) fn unpack(files: &[(String, Vec<u8>)], into: &Path) {
     for (name, data) in files {
         let path = into.join(name);
         std::fs::create_dir_all(path.parent().expect("a parent")).expect("make a folder");
@@ -74,10 +74,10 @@ fn unpack(files: &[(String, Vec<u8>)], into: &Path) {
 fn the_builtin_bank_round_trips_through_a_qti_zip_and_its_folder() {
     let test = export_builtin("qti", "bank.zip");
     let yaml = import(&test, "qti", "bank.zip", "back.yaml");
-    assert_eq!(ids(&yaml).len(), 66);
+    assert_eq!(ids(&yaml).len(), 93);
     let files = unzip(&test.path("bank.zip"));
     assert_eq!(files[0].0, "imsmanifest.xml");
-    assert_eq!(files.len(), 67);
+    assert_eq!(files.len(), 94);
     unpack(&files, &test.path("unpacked"));
     let from_folder = import(&test, "qti", "unpacked", "folder.yaml");
     assert_eq!(from_folder, yaml, "the folder reads as the zip does");
@@ -105,7 +105,7 @@ fn the_builtin_bank_round_trips_through_a_qti_zip_and_its_folder() {
 
 /// Where `xmllint` is missing the test fails, saying what to install, unless
 /// `QUIZ_SKIP_XMLLINT=1` says to skip it; `.ci/run` installs it.
-fn xmllint() -> Option<&'static str> {
+pub(super) fn xmllint() -> Option<&'static str> {
     if Command::new("xmllint").arg("--version").output().is_ok() {
         return Some("xmllint");
     }
@@ -129,22 +129,24 @@ fn every_qti_item_and_the_manifest_validate_against_the_ims_schemas() {
         .expect("the items folder")
         .map(|e| e.expect("an item").path().display().to_string())
         .collect();
-    assert_eq!(items.len(), 66);
-    let validate = |schema: &str, files: &[String]| {
-        let out = Command::new(xmllint)
-            .args(["--noout", "--schema"])
-            .arg(Path::new(SCHEMAS).join(schema))
-            .args(files)
-            .output()
-            .expect("run xmllint");
-        let said = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "{schema}:\n{said}");
-        let valid = said.lines().filter(|l| l.ends_with(" validates")).count();
-        assert_eq!(valid, files.len(), "{said}");
-    };
-    validate("qtiv2p1/imsqti_v2p1.xsd", &items);
+    assert_eq!(items.len(), 93);
+    validate(xmllint, "qtiv2p1/imsqti_v2p1.xsd", &items);
     let manifest = dir.join("imsmanifest.xml").display().to_string();
-    validate("imscp_v1p1.xsd", &[manifest]);
+    validate(xmllint, "imscp_v1p1.xsd", &[manifest]);
+}
+
+/// Each of `files` validates against `schema` (a path under [`SCHEMAS`]).
+pub(super) fn validate(xmllint: &str, schema: &str, files: &[String]) {
+    let out = Command::new(xmllint)
+        .args(["--noout", "--schema"])
+        .arg(Path::new(SCHEMAS).join(schema))
+        .args(files)
+        .output()
+        .expect("run xmllint");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{schema}:\n{said}");
+    let valid = said.lines().filter(|l| l.ends_with(" validates")).count();
+    assert_eq!(valid, files.len(), "{said}");
 }
 
 #[test]
@@ -152,12 +154,12 @@ fn the_builtin_bank_round_trips_through_csv() {
     let test = export_builtin("csv", "bank.csv");
     let header = std::fs::read_to_string(test.path("bank.csv")).expect("the CSV");
     assert!(
-        header.starts_with("id,question,A,B,C,D,E,F,why A,"),
+        header.starts_with("id,kind,question,A,B,C,D,E,F,why A,"),
         "{}",
         &header[..80]
     );
     let yaml = import(&test, "csv", "bank.csv", "back.yaml");
-    assert_eq!(ids(&yaml).len(), 66);
+    assert_eq!(ids(&yaml).len(), 93);
     test.run_with(
         &["export", "--to", "csv", "back.yaml", "-o", "again.csv"],
         "",
@@ -196,8 +198,19 @@ fn anki_gets_a_file_its_import_reads_without_settings() {
         ]
     );
     let notes: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
-    assert_eq!(notes.len(), 66);
+    assert_eq!(notes.len(), 93);
     assert!(notes.iter().all(|n| n.len() == 5));
+    // Every kind has its note: an order's back gives the right order.
+    let order = notes
+        .iter()
+        .find(|n| n[4] == "quiz-config-limited-dh-priority")
+        .expect("an order's note");
+    assert!(
+        order[0].contains("<p><i>(Put in order)</i></p>"),
+        "{}",
+        order[0]
+    );
+    assert!(order[1].starts_with("<ol><li><b>"), "{}", order[1]);
     let hello = notes
         .iter()
         .find(|n| n[4] == "quiz-tls-not-handshake-steps")

@@ -17,7 +17,7 @@ pub const CONTROL_CHARACTER: Rule = Rule {
     // Registered as an error, so that `quiz run`'s refusal of bad banks looks for
     // it too; in prose it is reported as a warning.
     severity: Error,
-    summary: "a control character (ESC, BEL, CR, DEL, C1) or bidi override (U+202A–U+202E): a warning in prose (stem, choices, why, explanation, exhibit, titles), where quiz shows it safely; an error in ids, tags, urls, RFC numbers and sections, `allow`",
+    summary: "a control character (ESC, BEL, CR, DEL, C1) or bidi override (U+202A–U+202E): a warning in prose (stem, choices, why, explanation, exhibit, `alt`, titles), where quiz shows it safely; an error in ids, tags, urls, `image` paths, RFC numbers and sections, `allow`",
     flags: "`question: \"Which \\e]0;owned\\a alert?\"`, `id: \"q\\e[2J\"`",
     passes: "`question: Which alert?`, a tab or a line break in an exhibit",
     check: Check::Question(control_characters),
@@ -28,6 +28,9 @@ fn control_characters(q: &Question, _: &Config, s: &mut Sink) {
     prose("the stem", &q.question);
     if let Some(exhibit) = &q.exhibit {
         prose("the exhibit", exhibit);
+    }
+    if let Some(alt) = &q.alt {
+        prose("the `alt` text", alt);
     }
     for part in q.body.model().texts() {
         prose(&part.what.to_string(), part.text);
@@ -41,6 +44,9 @@ fn control_characters(q: &Question, _: &Config, s: &mut Sink) {
         }
     }
     look(s, Error, "the id", &q.id);
+    if let Some(image) = &q.image {
+        look(s, Error, "the `image` path", image);
+    }
     for tag in &q.tags {
         look(s, Error, "a tag", tag);
     }

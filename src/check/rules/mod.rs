@@ -18,6 +18,7 @@ mod citation;
 mod control;
 pub mod docs;
 mod ids;
+mod image;
 mod letters;
 mod load;
 mod matching;
@@ -116,6 +117,11 @@ pub const RULES: &[&Rule] = &[
     &typed::INVALID_TOLERANCE,
     &typed::EMPTY_ANSWER,
     &typed::DUPLICATE_ACCEPTED,
+    &image::MISSING_IMAGE,
+    &image::INVALID_IMAGE,
+    &image::IMAGE_TOO_LARGE,
+    &image::MISSING_ALT,
+    &image::ALT_WITHOUT_IMAGE,
     &references::INVALID_RFC,
     &references::INVALID_URL,
     &references::MISSING_EXPLANATION,
@@ -173,6 +179,11 @@ pub struct Sink<'a> {
 }
 
 impl Sink<'_> {
+    /// The file the question is in, as the run names it.
+    pub fn path(&self) -> &str {
+        self.path
+    }
+
     pub fn report(&mut self, rule: &Rule, pos: Pos, message: impl Into<String>) {
         self.report_as(rule, rule.severity, pos, message);
     }
@@ -366,7 +377,11 @@ pub fn run(banks: &[Bank]) -> Vec<Diagnostic> {
 /// The rules of one question alone, for `quiz new` and the importers.
 pub fn check_question(path: &str, question: &Question) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    run_question(path, question, &Config::default(), &mut out);
+    let imported = Config {
+        imported: true,
+        ..Config::default()
+    };
+    run_question(path, question, &imported, &mut out);
     out
 }
 

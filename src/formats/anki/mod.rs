@@ -37,13 +37,14 @@
 //! markup ([`markup`]), so a `[sound:…]` or `\(…\)` in a bank is shown, not played or
 //! typeset.
 
+mod kinds;
 mod markup;
 pub(super) mod package;
 
 use super::build::Builder;
 use super::xml::escape;
 use super::{Format, Kind, refs, right_choices, xhtml};
-use crate::bank::{Bank, Choices, Question, letter};
+use crate::bank::{Bank, Body, Choices, Kind as QuestionKind, Question, letter};
 use crate::diagnostic::{Diagnostic, Pos};
 use markup::{defuse, defuse_attribute};
 use std::fmt::Write;
@@ -54,6 +55,10 @@ const HEADER: &str =
     "#separator:tab\n#html:true\n#notetype:Basic\n#tags column:3\n#deck column:4\n#guid column:5\n";
 
 impl Format for Anki {
+    fn kinds(&self) -> &'static [QuestionKind] {
+        QuestionKind::ALL
+    }
+
     fn parse(&self, _text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
         Err(b.error(
             Pos::new(1, 1),
@@ -66,7 +71,7 @@ impl Format for Anki {
         for (bank, q) in super::carried(kind, banks, warnings) {
             let deck = deck(bank);
             {
-                match super::choices_of(q).and_then(|c| Note::of(q, c)) {
+                match Note::of(q) {
                     Ok(note) => {
                         let fields = [
                             note.question,
@@ -137,8 +142,9 @@ struct Note {
 }
 
 impl Note {
-    fn of(q: &Question, c: &Choices) -> Result<Note, String> {
-        let correct = right_choices(c)?;
+    /// A question's note: its stem and exhibit, then what its kind shows on
+    /// the front and gives on the back ([`kinds`]).
+    fn of(q: &Question) -> Result<Note, String> {
         let mut question = defuse(&xhtml::lines(q.question.value.trim()));
         // A line starting with `#` is a comment to Anki's text reader: the stem must
         // not start with one.
@@ -154,6 +160,43 @@ impl Note {
                 .collect();
             let _ = write!(question, "<pre>{}</pre>", lines.join("<br/>"));
         }
+        let answer = match &q.body {
+            Body::Choice(c) => choice(c, &mut question)?,
+            body => kinds::sides(body, &mut question),
+        };
+        let explanation = q
+            .explanation
+            .as_ref()
+            .map(|e| defuse(&xhtml::blocks(e.value.trim())))
+            .unwrap_or_default();
+        let mut references = String::new();
+        if !q.references.is_empty() {
+            let _ = write!(references, "<p>{}", refs::HEADING);
+            for r in &q.references {
+                let (label, link) = refs::parts(r);
+                let _ = write!(
+                    references,
+                    "<br/><a href=\"{}\">{}</a>",
+                    defuse_attribute(&escape(&link)),
+                    defuse(&escape(&label))
+                );
+            }
+            references.push_str("</p>");
+        }
+        Ok(Note {
+            question,
+            answer,
+            explanation,
+            references,
+        })
+    }
+}
+
+/// A choice question's hint and lettered choices, onto the front; its back:
+/// the right choices and each `why`.
+fn choice(c: &Choices, question: &mut String) -> Result<String, String> {
+    let correct = right_choices(c)?;
+    {
         if c.is_multiple() {
             let hint = if c.multi {
                 "(Select all that apply)".to_owned()
@@ -197,31 +240,7 @@ impl Note {
         if !whys.is_empty() {
             let _ = write!(answer, "<ul>{}</ul>", whys.concat());
         }
-        let explanation = q
-            .explanation
-            .as_ref()
-            .map(|e| defuse(&xhtml::blocks(e.value.trim())))
-            .unwrap_or_default();
-        let mut references = String::new();
-        if !q.references.is_empty() {
-            let _ = write!(references, "<p>{}", refs::HEADING);
-            for r in &q.references {
-                let (label, link) = refs::parts(r);
-                let _ = write!(
-                    references,
-                    "<br/><a href=\"{}\">{}</a>",
-                    defuse_attribute(&escape(&link)),
-                    defuse(&escape(&label))
-                );
-            }
-            references.push_str("</p>");
-        }
-        Ok(Note {
-            question,
-            answer,
-            explanation,
-            references,
-        })
+        Ok(answer)
     }
 }
 
@@ -237,6 +256,8 @@ mod tests {
             id: s("hello"),
             question: s("#1: which\nmessage [sound:a.mp3]?"),
             exhibit: Some(s("a\tb\n  c\n")),
+            image: None,
+            alt: None,
             body: crate::bank::Body::Choice(crate::bank::Choices {
                 multi: false,
                 shuffle: true,

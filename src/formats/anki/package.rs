@@ -67,6 +67,10 @@ CREATE INDEX ix_notes_csum ON notes (csum);
 ";
 
 impl Format for Package {
+    fn kinds(&self) -> &'static [crate::bank::Kind] {
+        crate::bank::Kind::ALL
+    }
+
     fn parse(&self, _text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
         Err(b.error(
             Pos::new(1, 1),
@@ -150,7 +154,7 @@ fn package(
                     warnings.push(crate::formats::of_another_kind(kind, bank, q));
                     continue;
                 }
-                let n = match crate::formats::choices_of(q).and_then(|c| Note::of(q, c)) {
+                let n = match Note::of(q) {
                     Ok(n) => n,
                     Err(reason) => {
                         warnings.push(crate::formats::left_out(kind, bank, q, &reason));

@@ -37,6 +37,10 @@ pub(super) struct Draft {
     /// `choices`, `single` and `shuffle` then go unused): the builder checks and
     /// takes it as it does a choice question.
     pub body: Option<Body>,
+    /// The question's picture, as a file the builder was given ([`Builder::attach`]),
+    /// and what it shows.
+    pub image: Option<Spanned<String>>,
+    pub alt: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone)]
@@ -62,6 +66,8 @@ impl Draft {
             shuffle: true,
             media: Vec::new(),
             body: None,
+            image: None,
+            alt: None,
         }
     }
 
@@ -115,6 +121,9 @@ pub(super) struct Builder {
     /// How many were taken without an answer (`answer: []`).
     unanswered: usize,
     warnings: Vec<Diagnostic>,
+    /// The pictures the questions show, to be written beside the bank: each
+    /// file's name (`images/…`) and bytes.
+    pictures: Vec<(String, Vec<u8>)>,
 }
 
 impl Builder {
@@ -145,6 +154,77 @@ impl Builder {
             out: Collect::Bank(Vec::new()),
             unanswered: 0,
             warnings: Vec::new(),
+            pictures: Vec::new(),
+        }
+    }
+
+    /// Keeps a picture that a question of the source shows (a file of a
+    /// package, an embedded file), to be written beside the bank; gives the
+    /// path its question names it by (`images/topology.png`), or None, with
+    /// a warning at `pos`, for a file that is not a picture quiz shows or is
+    /// too large. The name is the source's file name made safe (letters,
+    /// digits, `.`, `-`, `_`), its extension the type its bytes show, and it
+    /// is made unique among the package's pictures.
+    pub fn attach(&mut self, pos: Pos, wanted: &str, bytes: Vec<u8>) -> Option<String> {
+        use crate::bank::image::{ImageType, MAX_IMAGE_BYTES};
+        let base = wanted
+            .rsplit(['/', '\\'])
+            .find(|p| !p.trim().is_empty())
+            .unwrap_or("picture");
+        let Some(kind) = ImageType::sniff(&bytes) else {
+            self.warn(
+                pos,
+                format!(
+                    "the picture `{base}` is not a PNG, JPEG, SVG or WebP file; it is left out"
+                ),
+            );
+            return None;
+        };
+        if bytes.len() as u64 > MAX_IMAGE_BYTES {
+            self.warn(
+                pos,
+                format!(
+                    "the picture `{base}` is over {} MiB; it is left out",
+                    MAX_IMAGE_BYTES / 1024 / 1024
+                ),
+            );
+            return None;
+        }
+        let stem = Path::new(base)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut safe: String = stem
+            .chars()
+            .map(|c| match c {
+                'a'..='z' | 'A'..='Z' | '0'..='9' | '-' | '_' => c,
+                _ => '-',
+            })
+            .take(60)
+            .collect();
+        if safe.trim_matches('-').is_empty() {
+            safe = "picture".into();
+        }
+        let extension = match kind {
+            ImageType::Png => "png",
+            ImageType::Jpeg => "jpg",
+            ImageType::Svg => "svg",
+            ImageType::Webp => "webp",
+        };
+        let mut n = 1;
+        loop {
+            let name = match n {
+                1 => format!("images/{safe}.{extension}"),
+                n => format!("images/{safe}-{n}.{extension}"),
+            };
+            match self.pictures.iter().find(|(have, _)| *have == name) {
+                Some((_, same)) if *same == bytes => return Some(name),
+                Some(_) => n += 1,
+                None => {
+                    self.pictures.push((name.clone(), bytes));
+                    return Some(name);
+                }
+            }
         }
     }
 
@@ -338,6 +418,8 @@ impl Builder {
             id: self.id(draft),
             question: draft.stem.clone(),
             exhibit: extra.exhibit.clone(),
+            image: draft.image.clone(),
+            alt: draft.alt.clone(),
             body,
             explanation,
             references,
@@ -464,6 +546,7 @@ impl Builder {
             },
             warnings: rest.warnings,
             unanswered: rest.unanswered,
+            pictures: rest.pictures,
         })
     }
 
@@ -490,6 +573,7 @@ impl Builder {
             full,
             warnings: rest.warnings,
             unanswered: rest.unanswered,
+            pictures: rest.pictures,
         })
     }
 

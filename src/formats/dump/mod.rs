@@ -35,7 +35,8 @@ mod tests;
 use super::Format;
 use super::build::{Builder, Draft, DraftChoice, Extra};
 use super::lines::{self as stream, Ends};
-use crate::bank::{Spanned, letter};
+use crate::bank::kind::order::Order;
+use crate::bank::{Body, Spanned, letter};
 use crate::diagnostic::{Diagnostic, Pos};
 use lines::{Line, answer_letters, classify};
 use std::io::BufRead;
@@ -290,6 +291,24 @@ impl Reader<'_> {
         draft.choices_pos = q.choices[0].pos;
         let mut extra = Extra::default();
         let right = self.right_letters(&q);
+        if let Some(order) = right
+            .as_ref()
+            .filter(|r| is_order(r, q.choices.len(), &draft.stem.value))
+        {
+            // `Answer: C, A, D, B` over every choice: the items in that order.
+            let items = order
+                .iter()
+                .map(|&i| Spanned::new(q.choices[i].text.clone(), q.choices[i].pos))
+                .collect();
+            draft.body = Some(Body::Order(Order {
+                items: Spanned::new(items, draft.choices_pos),
+            }));
+            let explanation = join(&q.explanation);
+            if let Some(first) = q.explanation.iter().find(|p| !p.text.is_empty()) {
+                draft.explanation = Some(Spanned::new(explanation, first.pos));
+            }
+            return self.b.add_with(draft, extra);
+        }
         match &right {
             Some(right) => {
                 draft.single = right.len() == 1;
@@ -368,6 +387,27 @@ impl Reader<'_> {
             );
         }
     }
+}
+
+/// Whether an answer line orders the choices rather than picks them: it
+/// names every one of three or more choices, once each, and either not in
+/// the letters' order or under a stem that asks for an order.
+fn is_order(letters: &[usize], choices: usize, stem: &str) -> bool {
+    if choices < 3 || letters.len() != choices {
+        return false;
+    }
+    let ascending = letters.windows(2).all(|w| w[0] < w[1]);
+    let lower = stem.to_lowercase();
+    let asks = [
+        "order",
+        "sequence",
+        "arrange",
+        "drag and drop",
+        "first to last",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    !ascending || asks
 }
 
 /// Adds a blank line, unless the text is empty or already ends with one.

@@ -151,3 +151,33 @@ fn text_without_choices_is_reported() {
         .unwrap_or_default();
     assert!(err.contains("nothing to import"), "{err}");
 }
+
+/// Dumps give a drag-and-drop order as its answer line: every choice, in the
+/// right order. Letters in their own order are an order only when the stem
+/// asks for one; otherwise every choice is right.
+#[test]
+fn an_answer_line_that_orders_every_choice_is_an_order() {
+    let imported = read(
+        "QUESTION 1\nDrag the messages into the order the client sends them.\n\
+         A. Finished\nB. ClientHello\nC. ChangeCipherSpec\nD. ClientKeyExchange\n\
+         Answer: B, D, C, A\n\n\
+         QUESTION 2\nPut these steps in order.\nA. one\nB. two\nC. three\nAnswer: A, B, C\n\n\
+         QUESTION 3\nWhich of these are hashes?\nA. SHA-256\nB. SHA-384\nC. SHA-512\nAnswer: A, B, C\n",
+    );
+    let qs = &imported.bank.questions;
+    let kinds: Vec<&str> = qs.iter().map(|q| q.kind().name()).collect();
+    assert_eq!(kinds, ["order", "order", "choice"]);
+    let crate::bank::Body::Order(o) = &qs[0].body else {
+        panic!("an order")
+    };
+    let items: Vec<&str> = o.items.value.iter().map(|i| i.value.as_str()).collect();
+    assert_eq!(
+        items,
+        [
+            "ClientHello",
+            "ClientKeyExchange",
+            "ChangeCipherSpec",
+            "Finished"
+        ]
+    );
+}

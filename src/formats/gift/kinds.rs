@@ -1,314 +1,311 @@
-//! Reading the GIFT question types besides choices, as Moodle's reader reads them:
-//! matching (`=premise -> response`, `=-> response` for a response that matches no
-//! premise), short answer (`=a =b`), numerical (`#16384:0`, `#1..5`) and essay (`{}`).
-//! Each gives the question's [`Body`], or why it cannot be read; what quiz does not
-//! hold (partial credit, per-answer feedback, several numerical answers) is dropped
-//! with a warning at its line.
+//! The kinds beyond choice in GIFT, read as Moodle's `qformat_gift` reads them
+//! and written so that it reads them back: matching (`=premise -> response`,
+//! an empty premise an extra response), short answer (`=answer`, kind text),
+//! numerical (`#answer:tolerance` or `#min..max`, kind number) and essay
+//! (`{}`, kind open, its model answer in the general feedback `####`). GIFT
+//! has no ordering.
+//!
+//! What Moodle holds that quiz does not is dropped with a warning at its
+//! line: answers worth less than 100 % (partial credit), feedback on one
+//! answer, several numerical answers, a numerical "wrong answer" feedback.
 
-use super::chars::{Ch, find, string, trim};
+use super::chars::{Ch, find, starts, string, trim};
 use super::{TextFormat, text, weight_of};
+use crate::bank::Spanned;
 use crate::bank::kind::matching::{Match, Pair};
-use crate::bank::kind::number::{Number, parse};
+use crate::bank::kind::number::{Number, Tolerance, parse, parse_tolerance};
 use crate::bank::kind::open::Open;
 use crate::bank::kind::text::TextAnswer;
-use crate::bank::{Body, Spanned};
+use crate::bank::{Body, Question};
 use crate::diagnostic::Pos;
 
-/// What reading a kind found: its body, or why it cannot be read (an error: Moodle
-/// refuses the question too), and warnings at their lines either way.
-pub(super) struct Read {
-    pub body: Result<Body, String>,
-    pub notes: Vec<(Pos, String)>,
-    /// The body is an Err that Moodle refuses too: an error, not a warning.
-    pub refused: bool,
-}
+/// What reading a kind's answer block notes, each a warning at its line.
+pub(super) type Notes = Vec<(Pos, String)>;
 
-/// The parts of an answer block between unescaped `=` marks, each with the place of
-/// its `=` (or of its first character for text before the first mark, which Moodle
-/// keeps as a part when it is not empty).
-fn parts(answers: &[Ch]) -> Vec<(Pos, &[Ch])> {
-    let marks: Vec<usize> = (0..answers.len())
-        .filter(|&i| !answers[i].esc && answers[i].c == '=')
-        .collect();
+/// The parts of an answer block between unescaped `=` (the text before the
+/// first, if any, is Moodle's "answers[0]": dropped when empty).
+fn parts(answers: &[Ch]) -> Vec<&[Ch]> {
     let mut out = Vec::new();
-    let lead = trim(&answers[..marks.first().copied().unwrap_or(answers.len())]);
-    if let Some(first) = lead.first() {
-        out.push((first.pos, lead));
+    let mut start = 0;
+    for i in 0..answers.len() {
+        if starts(answers, i, "=") {
+            out.push(&answers[start..i]);
+            start = i + 1;
+        }
     }
-    for (k, &m) in marks.iter().enumerate() {
-        let end = marks.get(k + 1).copied().unwrap_or(answers.len());
-        out.push((answers[m].pos, trim(&answers[m + 1..end])));
+    out.push(&answers[start..]);
+    if out.first().is_some_and(|p| trim(p).is_empty()) {
+        out.remove(0);
     }
     out
 }
 
-/// An answer's `%weight%` (100 without one), its text and its `#feedback`.
-fn weighed(part: &[Ch]) -> (f64, &[Ch], Option<&[Ch]>) {
-    let (weight, rest) = match weight_of(part) {
-        Some((w, len)) => (w, trim(&part[len..])),
-        None => (100.0, part),
-    };
-    match find(rest, 0, "#") {
-        Some(h) => (weight, trim(&rest[..h]), Some(trim(&rest[h + 1..]))),
-        None => (weight, rest, None),
-    }
+/// Where a part stands: its first character, else the block's.
+fn at(part: &[Ch], block: Pos) -> Pos {
+    part.first().map_or(block, |c| c.pos)
 }
 
-/// Text that Moodle keeps as it is, not as HTML (a short answer, a match's
-/// response): escapes resolved, a `[format]` prefix dropped, trimmed.
-fn plain(s: &[Ch]) -> String {
-    text(s, TextFormat::Plain).text
-}
-
-/// A matching question: `=premise -> response` each; an empty premise makes an
-/// extra response, as Moodle's matching question reads an empty sub-question.
-pub(super) fn matching(answers: &[Ch], format: TextFormat, pos: Pos) -> Read {
-    let mut notes = Vec::new();
+/// A matching question: `=premise -> response`, at least two pairs; an empty
+/// premise makes an extra response that matches none.
+pub(super) fn matching(
+    answers: &[Ch],
+    block: Pos,
+    format: TextFormat,
+    notes: &mut Notes,
+) -> Result<Body, String> {
     let mut pairs = Vec::new();
     let mut extra = Vec::new();
-    for (n, (at, part)) in parts(answers).into_iter().enumerate() {
+    for part in parts(answers) {
+        let part = trim(part);
+        let pos = at(part, block);
         let Some(arrow) = find(part, 0, "->") else {
-            return Read {
-                body: Err(format!(
-                    "answer {} has no `->` between a premise and its response, as each answer of a matching question needs",
-                    n + 1
-                )),
-                notes,
-                refused: true,
-            };
+            return Err(format!(
+                "line {}: a matching answer needs `premise -> response`, as Moodle requires",
+                pos.line
+            ));
         };
-        let premise = text(&part[..arrow], format);
-        // Moodle keeps a response as it is: no text format, no HTML.
-        let response = string(trim(&part[arrow + 2..]));
-        let response_pos = part.get(arrow + 2).map_or(at, |c| c.pos);
-        if !premise.media.is_empty() {
+        let (premise, response) = (&part[..arrow], &part[arrow + 2..]);
+        let response = trim(response);
+        if find(response, 0, "#").is_some() {
             notes.push((
-                at,
-                format!(
-                    "premise {} embeds files that quiz does not import: {}",
-                    n + 1,
-                    premise.media.join(", ")
-                ),
+                pos,
+                "feedback on one pair (`#…`) is dropped: quiz has none for a pair".into(),
             ));
         }
-        if premise.text.is_empty() {
-            extra.push(Spanned::new(response, response_pos));
+        let response_text = string(response);
+        let premise = text(premise, format);
+        let response = Spanned::new(response_text.trim().to_owned(), pos);
+        if premise.text.trim().is_empty() {
+            extra.push(response);
         } else {
             pairs.push(Pair {
-                pos: at,
-                premise: Spanned::new(premise.text, part.first().map_or(at, |c| c.pos)),
-                response: Spanned::new(response, response_pos),
+                pos,
+                premise: Spanned::new(premise.text, pos),
+                response,
             });
         }
     }
-    let body = Body::Match(Match {
-        pairs: Spanned::new(pairs, pos),
+    Ok(Body::Match(Match {
+        pairs: Spanned::new(pairs, block),
         extra,
         shuffle: true,
-    });
-    Read {
-        body: Ok(body),
-        notes,
-        refused: false,
-    }
+    }))
 }
 
-/// A short-answer question: every answer worth 100 % is accepted (Moodle
-/// compares them without case); the others are dropped with a warning.
-pub(super) fn short_answer(answers: &[Ch], pos: Pos) -> Read {
-    let mut notes = Vec::new();
-    let mut accepted = Vec::new();
-    for (n, (at, part)) in parts(answers).into_iter().enumerate() {
-        let (weight, body, feedback) = weighed(part);
-        let answer = plain(body);
-        if weight < 99.999 {
+/// The answers worth 100 % of a short-answer or numerical block, each with its
+/// place; the others are noted as dropped (partial credit), as is each
+/// answer's feedback.
+fn full_credit<'a>(answers: &'a [Ch], block: Pos, notes: &mut Notes) -> Vec<(Pos, &'a [Ch])> {
+    let mut out = Vec::new();
+    for part in parts(answers) {
+        let mut part = trim(part);
+        let pos = at(part, block);
+        let mut weight = 100.0;
+        if let Some((w, len)) = weight_of(part) {
+            weight = w;
+            part = trim(&part[len..]);
+        }
+        if let Some(hash) = find(part, 0, "#") {
+            // Moodle's own export writes a `#` after every answer, empty or not.
+            if !trim(&part[hash + 1..]).is_empty() {
+                notes.push((
+                    pos,
+                    "feedback on one answer (`#…`) is dropped: quiz shows the explanation after every answer".into(),
+                ));
+            }
+            part = trim(&part[..hash]);
+        }
+        if weight < 100.0 {
             notes.push((
-                at,
+                pos,
                 format!(
-                    "answer {} (`{answer}`) is worth {weight} %; quiz has no partial credit, so it is dropped",
-                    n + 1
+                    "the answer `{}` is worth {weight}% and is dropped: quiz gives no partial credit for a typed answer",
+                    string(part)
                 ),
             ));
             continue;
         }
-        feedback_dropped(feedback, n, &mut notes);
-        if answer.is_empty() {
-            continue;
+        if !part.is_empty() {
+            out.push((pos, part));
         }
-        accepted.push(Spanned::new(answer, at));
     }
-    if accepted.is_empty() {
-        return Read {
-            body: Err("no answer is worth 100 %".into()),
-            notes,
-            refused: false,
-        };
-    }
-    let body = Body::Text(TextAnswer {
-        answer: Spanned::new(accepted, pos),
-        case_sensitive: false,
-    });
-    Read {
-        body: Ok(body),
-        notes,
-        refused: false,
-    }
+    out
 }
 
-fn feedback_dropped(feedback: Option<&[Ch]>, n: usize, notes: &mut Vec<(Pos, String)>) {
-    if let Some(f) = feedback.filter(|f| !f.is_empty()) {
+/// A short-answer question: every full-credit answer is accepted; Moodle's
+/// GIFT short answers ignore case, as quiz's text answers do by default.
+pub(super) fn short_answer(
+    answers: &[Ch],
+    block: Pos,
+    format: TextFormat,
+    notes: &mut Notes,
+) -> Result<Body, String> {
+    let accepted: Vec<Spanned<String>> = full_credit(answers, block, notes)
+        .into_iter()
+        .map(|(pos, part)| Spanned::new(text(part, format).text, pos))
+        .filter(|a| !a.value.trim().is_empty())
+        .collect();
+    if accepted.is_empty() {
+        return Err("it has no answer worth 100%, which a typed answer needs".into());
+    }
+    Ok(Body::Text(TextAnswer {
+        answer: Spanned::new(accepted, block),
+        case_sensitive: false,
+    }))
+}
+
+/// A numerical question, `#` already seen: `answer:tolerance`, `min..max` (the
+/// middle and half the width), or a bare answer; the first full-credit answer
+/// is kept.
+pub(super) fn numerical(answers: &[Ch], block: Pos, notes: &mut Notes) -> Result<Body, String> {
+    let mut answers = trim(answers);
+    // Moodle's "wrong answer" feedback, after a `~`.
+    if let Some(tilde) = find(answers, 0, "~") {
         notes.push((
-            f[0].pos,
-            format!(
-                "the feedback of answer {} is dropped: quiz keeps feedback for choices only",
-                n + 1
-            ),
+            answers[tilde].pos,
+            "the feedback for a wrong answer (`~…`) is dropped: quiz shows the explanation after every answer".into(),
+        ));
+        answers = trim(&answers[..tilde]);
+    }
+    let kept = full_credit(answers, block, notes);
+    let Some(&(pos, first)) = kept.first() else {
+        return Err("it has no answer worth 100%".into());
+    };
+    for &(other, _) in &kept[1..] {
+        notes.push((
+            other,
+            "a second numerical answer is dropped: a number question has one answer (and one tolerance)".into(),
         ));
     }
-}
-
-/// A numerical question (`answers` after its `#`): `answer:tolerance`, `min..max`
-/// (the midpoint, with half the width as the tolerance) or `answer`. The first
-/// answer worth 100 % is kept; any other is dropped with a warning.
-pub(super) fn numerical(answers: &[Ch], pos: Pos) -> Read {
-    let mut notes = Vec::new();
-    let mut answers = answers;
-    if let Some(tilde) = find(answers, 0, "~") {
-        let wrong = &answers[tilde + 1..];
-        let feedback = find(wrong, 0, "#").map(|h| trim(&wrong[h + 1..]));
-        if let Some(f) = feedback.filter(|f| !f.is_empty()) {
-            notes.push((
-                f[0].pos,
-                "the feedback for a wrong number (`~#…`) is dropped: quiz keeps feedback for choices only".into(),
-            ));
-        }
-        answers = &answers[..tilde];
-    }
-    let mut kept: Option<Number> = None;
-    for (n, (at, part)) in parts(answers).into_iter().enumerate() {
-        let (weight, body, feedback) = weighed(part);
-        let written = plain(body);
-        let Some(number) = value(&written, at) else {
-            return Read {
-                body: Err(format!(
-                    "answer {} (`{written}`) is not a number, an `answer:tolerance` or a `min..max` range",
-                    n + 1
-                )),
-                notes,
-                refused: true,
-            };
+    let written = string(first).trim().to_owned();
+    let (answer, tolerance) = if let Some((min, max)) = written.split_once("..") {
+        let (Some(min), Some(max)) = (parse(min), parse(max)) else {
+            return Err(format!("`{written}` is not a range of numbers"));
         };
-        if weight < 99.999 {
-            notes.push((
-                at,
-                format!(
-                    "answer {} (`{written}`) is worth {weight} %; quiz has no partial credit, so it is dropped",
-                    n + 1
-                ),
-            ));
-            continue;
-        }
-        if kept.is_some() {
-            notes.push((
-                at,
-                format!(
-                    "answer {} (`{written}`) is dropped: a quiz number question has one answer, and the first one worth 100 % is kept",
-                    n + 1
-                ),
-            ));
-            continue;
-        }
-        feedback_dropped(feedback, n, &mut notes);
-        kept = Some(number);
+        let middle = (min + max) / 2.0;
+        (number_text(middle), Some(number_text((max - middle).abs())))
+    } else if let Some((answer, tolerance)) = written.split_once(':') {
+        (answer.trim().to_owned(), Some(tolerance.trim().to_owned()))
+    } else {
+        (written.clone(), None)
+    };
+    if parse(&answer).is_none() {
+        return Err(format!("`{answer}` is not a number"));
     }
-    match kept {
-        Some(mut number) => {
-            number.answer.pos = pos;
-            Read {
-                body: Ok(Body::Number(number)),
-                notes,
-                refused: false,
-            }
-        }
-        None => Read {
-            body: Err("no answer is worth 100 %".into()),
-            notes,
-            refused: false,
-        },
+    if let Some(t) = &tolerance
+        && parse_tolerance(t).is_none()
+    {
+        return Err(format!("`{t}` is not a tolerance (a number of at least 0)"));
+    }
+    Ok(Body::Number(Number {
+        answer: Spanned::new(answer, pos),
+        tolerance: tolerance
+            .filter(|t| parse(t) != Some(0.0))
+            .map(|t| Spanned::new(t, pos)),
+    }))
+}
+
+/// An essay: its model answer is the general feedback, the one text GIFT gives
+/// an essay besides its stem.
+pub(super) fn essay(feedback: Option<Spanned<String>>) -> Result<Body, String> {
+    match feedback {
+        Some(answer) if !answer.value.trim().is_empty() => Ok(Body::Open(Open { answer })),
+        _ => Err(
+            "an essay with no general feedback (`####…`) has no model answer, which an open question needs"
+                .into(),
+        ),
     }
 }
 
-/// `16384`, `16384:0` or `1..5`, as a number question's answer and tolerance.
-fn value(written: &str, at: Pos) -> Option<Number> {
-    let spanned = |s: String| Spanned::new(s, at);
-    let number = |s: &str| parse(s).map(|_| s.trim().to_owned());
-    // Moodle looks for `..` and `:` after the first character (a sign may lead).
-    if let Some(i) = written.get(1..).and_then(|r| r.find("..")).map(|i| i + 1) {
-        let (min, max) = (parse(&written[..i])?, parse(&written[i + 2..])?);
-        let mid = (min + max) / 2.0;
-        return Some(Number {
-            answer: spanned(format!("{mid}")),
-            tolerance: Some(spanned(format!("{}", max - mid))),
-        });
-    }
-    if let Some(i) = written.get(1..).and_then(|r| r.find(':')).map(|i| i + 1) {
-        return Some(Number {
-            answer: spanned(number(&written[..i])?),
-            tolerance: Some(spanned(number(&written[i + 1..])?)),
-        });
-    }
-    Some(Number {
-        answer: spanned(number(written)?),
-        tolerance: None,
-    })
+/// A number as GIFT writes it: plain decimal, no digit groups.
+fn number_text(value: f64) -> String {
+    format!("{value}")
 }
 
-/// The heading that parts a model answer from the explanation in an essay's
-/// general feedback, as quiz writes it.
-pub(super) const EXPLANATION: &str = "Explanation:";
-
-/// An essay: its general feedback (`feedback`) holds the model answer, then, as
-/// quiz writes it, an `Explanation:` paragraph and a `References:` block. Gives
-/// the body and the explanation (with the references) that follow it.
-pub(super) fn essay(
-    feedback: Option<&Spanned<String>>,
-) -> (Result<Body, String>, Option<Spanned<String>>) {
-    let Some(feedback) = feedback else {
-        return (
-            Err("an essay needs its model answer in the general feedback (`{####…}`), and this one has none".into()),
-            None,
-        );
-    };
-    let whole = feedback.value.trim();
-    let heading = format!("\n\n{EXPLANATION}\n");
-    let refs_at = |s: &str| {
-        let block = format!("{}\n", super::super::refs::HEADING);
-        s.strip_prefix(&block)
-            .map(|_| 0)
-            .or_else(|| s.rfind(&format!("\n\n{block}")))
-    };
-    let (model, rest) = match whole.find(&heading) {
-        Some(i) => (&whole[..i], whole[i + heading.len()..].to_owned()),
-        None => match refs_at(whole) {
-            Some(i) if !super::super::refs::split(feedback).1.is_empty() => {
-                (&whole[..i], whole[i..].to_owned())
+/// The answer block of a question of another kind than choice, without its
+/// braces and without the general feedback (for an essay: the model answer,
+/// which `feedback` then holds). Err says why GIFT cannot hold it.
+pub(super) fn write(
+    q: &Question,
+    escape: impl Fn(&str) -> String,
+    notes: &mut Vec<String>,
+) -> Result<(String, Option<String>), String> {
+    match &q.body {
+        Body::Match(m) => {
+            let mut out = String::from("\n");
+            for pair in &m.pairs.value {
+                for text in [&pair.premise.value, &pair.response.value] {
+                    if text.contains("->") {
+                        return Err(format!(
+                            "`{}` holds `->`, which GIFT cannot escape in a matching question",
+                            text.trim()
+                        ));
+                    }
+                }
+                out.push_str(&format!(
+                    "\t={} -> {}\n",
+                    escape(&pair.premise.value),
+                    escape(&pair.response.value)
+                ));
             }
-            _ => (whole, String::new()),
-        },
-    };
-    let model = model.trim();
-    if model.is_empty() {
-        return (
-            Err("an essay needs its model answer in the general feedback, and this one has only references".into()),
-            None,
-        );
+            for extra in &m.extra {
+                if extra.value.contains("->") {
+                    return Err(format!(
+                        "`{}` holds `->`, which GIFT cannot escape in a matching question",
+                        extra.value.trim()
+                    ));
+                }
+                out.push_str(&format!("\t= -> {}\n", escape(&extra.value)));
+            }
+            if !m.shuffle {
+                notes.push(
+                    "`shuffle: false` has no GIFT form: Moodle shuffles a matching question's responses".into(),
+                );
+            }
+            Ok((out, None))
+        }
+        Body::Text(t) => {
+            if t.case_sensitive {
+                notes.push(
+                    "`case: sensitive` has no GIFT form: Moodle's short answer then ignores case (export to moodle-xml keeps it)".into(),
+                );
+            }
+            let mut out = String::from("\n");
+            for a in &t.answer.value {
+                out.push_str(&format!("\t={}\n", escape(&a.value)));
+            }
+            Ok((out, None))
+        }
+        Body::Number(n) => {
+            let answer = parse(&n.answer.value)
+                .ok_or_else(|| format!("`{}` is not a number", n.answer.value.trim()))?;
+            let tolerance = match n.tolerance.as_ref().map(|t| parse_tolerance(&t.value)) {
+                None => None,
+                Some(Some(Tolerance::Absolute(v))) => Some(v),
+                Some(Some(Tolerance::Percent(p))) => {
+                    let v = answer.abs() * p / 100.0;
+                    notes.push(format!(
+                        "its tolerance of {p}% is written as {} either side: GIFT's tolerance is an amount",
+                        number_text(v)
+                    ));
+                    Some(v)
+                }
+                Some(None) => return Err("its tolerance is not a number".into()),
+            };
+            let out = match tolerance.filter(|&t| t != 0.0) {
+                Some(t) => format!("#{}:{}", number_text(answer), number_text(t)),
+                None => format!("#{}", number_text(answer)),
+            };
+            Ok((out, None))
+        }
+        Body::Open(o) => {
+            if q.explanation.is_some() || !q.references.is_empty() {
+                notes.push(
+                    "its explanation and references are not written: an essay's one feedback in GIFT holds the model answer".into(),
+                );
+            }
+            Ok((String::new(), Some(o.answer.value.clone())))
+        }
+        Body::Choice(_) | Body::Order(_) => Err("GIFT has no such question".into()),
     }
-    let body = Body::Open(Open {
-        answer: Spanned::new(model.to_owned(), feedback.pos),
-    });
-    let rest = rest.trim();
-    (
-        Ok(body),
-        (!rest.is_empty()).then(|| Spanned::new(rest.to_owned(), feedback.pos)),
-    )
 }

@@ -23,18 +23,15 @@
 //! after them makes a missing-word question (`_____` marks the gap) unless the
 //! question ends in `}`, and further braces stay text, as in Moodle (with a warning),
 //! except a second answer block on a later line, which means a blank line is missing
-//! (or code in the stem): that question is skipped with an error, as is one whose
-//! braces do not pair, and the rest are read. An empty answer is left out; text
-//! before the first `~` or `=` is an answer. Matching, short-answer, numerical and
-//! essay questions become questions of kind match, text, number and open
-//! ([`kinds`]); a description is skipped with a warning.
+//! and is an error. An empty answer is left out; text before the first `~` or `=` is
+//! an answer. Short answer, numerical, matching, essay and description are skipped
+//! with a warning.
 //!
 //! Written: the id as `[id:…]` (when it fits Moodle's 100 characters) and as the
 //! title, tags as `[tag:…]` in the same comment, every text escaped, `&` and `<`
 //! written as entities only where a browser would read markup, line breaks as `\n`,
 //! the explanation's paragraphs joined. Pins and `shuffle: false` are dropped with a
-//! warning (GIFT cannot say "do not shuffle"). GIFT has no ordering question: order
-//! questions are left out with a warning naming each ([`super::carried`]).
+//! warning (GIFT cannot say "do not shuffle").
 
 mod chars;
 mod kinds;
@@ -114,11 +111,21 @@ impl Format for Gift {
     }
 
     fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
-        write::question(q, out)
+        match super::choices_of(q) {
+            Ok(c) => write::question(q, c, out),
+            Err(_) => write::other(q, out, &mut Vec::new()),
+        }
     }
 
     fn notes(&self, q: &Question) -> Vec<String> {
-        write::notes(q)
+        match super::choices_of(q) {
+            Ok(c) => write::notes(q, c),
+            Err(_) => {
+                let mut notes = write::id_notes(q);
+                let _ = write::other(q, &mut String::new(), &mut notes);
+                notes
+            }
+        }
     }
 }
 
@@ -227,6 +234,13 @@ impl Reader<'_> {
         self.question(s, comments)
     }
 
+    /// A question that cannot be read: skipped with an error at `pos`, and the
+    /// file read on, as Moodle skips it and imports the others.
+    fn broken(&mut self, pos: Pos, why: &str) -> Result<(), Diagnostic> {
+        self.b.skip_error(pos, "the question", why);
+        Ok(())
+    }
+
     fn question(&mut self, s: &[Ch], comments: &[Line]) -> Result<(), Diagnostic> {
         let pos = s[0].pos;
         let marks = comment_marks(comments);
@@ -265,29 +279,24 @@ impl Reader<'_> {
                 return Ok(());
             }
             (Some(o), None) => {
-                self.b.skip_error(s[o].pos, "the question", "this `{` has no closing `}` (a blank line ends a question; write `\\{` for a literal brace)");
-                return Ok(());
+                return self.broken(s[o].pos, "this `{` has no closing `}` (a blank line ends a question; write `\\{` for a literal brace)");
             }
             (None, Some(c)) => {
-                self.b.skip_error(
+                return self.broken(
                     s[c].pos,
-                    "the question",
                     "`}` without an opening `{` (write `\\}` for a literal brace)",
                 );
-                return Ok(());
             }
             (Some(o), Some(c)) if c < o => {
-                self.b.skip_error(
+                return self.broken(
                     s[c].pos,
-                    "the question",
                     "`}` before the answer block's `{` (write `\\}` for a literal brace)",
                 );
-                return Ok(());
             }
             (Some(o), Some(c)) => (o, c),
         };
-        if self.stray_braces(s, open, close) {
-            return Ok(());
+        if let Err(why) = self.stray_braces(s, open, close) {
+            return self.broken(why.0, &why.1);
         }
         // Moodle cuts the answer block out, leaving a gap where text follows it,
         // unless the question ends with a `}`.
@@ -324,61 +333,47 @@ impl Reader<'_> {
         draft.name = marks.id.or(title);
         draft.tags = tags;
         draft.choices_pos = s[open].pos;
+        let block = s[open].pos;
+        let mut notes = kinds::Notes::new();
         let kind = kind_of(answers);
-        let read = match kind {
+        let body = match kind {
             Kind::MultipleChoice => {
                 self.multiple_choice(&mut draft, answers, format);
-                None
+                Ok(None)
             }
             Kind::TrueFalse(right) => {
                 true_false_choices(&mut draft, answers, right, format);
-                None
+                Ok(None)
             }
-            Kind::Matching => Some(kinds::matching(answers, format, s[open].pos)),
-            Kind::Numerical => Some(kinds::numerical(&answers[1..], s[open].pos)),
-            Kind::ShortAnswer => {
-                if lower_case_true_false(answers) {
-                    self.b.warn(
-                        pos,
-                        "Moodle reads `{true}` and `{false}` in lower case as a short answer to type, and so does quiz; a true/false question is written `{T}`, `{TRUE}`, `{F}` or `{FALSE}`",
-                    );
-                }
-                Some(kinds::short_answer(answers, s[open].pos))
+            Kind::ShortAnswer if lower_case_true_false(answers) => {
+                self.b.skip(
+                    pos,
+                    "a short-answer question",
+                    "Moodle reads `{true}` and `{false}` in lower case as a short answer to type; a true/false question is written `{T}`, `{TRUE}`, `{F}` or `{FALSE}`",
+                );
+                return Ok(());
             }
-            Kind::Essay => {
-                let (body, explanation) = kinds::essay(draft.explanation.as_ref());
-                draft.explanation = explanation;
-                Some(kinds::Read {
-                    body,
-                    notes: Vec::new(),
-                    refused: false,
-                })
-            }
+            Kind::ShortAnswer => kinds::short_answer(answers, block, format, &mut notes).map(Some),
+            Kind::Numerical => kinds::numerical(&answers[1..], block, &mut notes).map(Some),
+            Kind::Matching => kinds::matching(answers, block, format, &mut notes).map(Some),
+            // The general feedback is the model answer.
+            Kind::Essay => kinds::essay(draft.explanation.take()).map(Some),
         };
-        let mut extra = super::build::Extra {
+        match body {
+            Ok(body) => draft.body = body,
+            Err(why) => {
+                self.b.skip(pos, kind.name(), &why);
+                return Ok(());
+            }
+        }
+        for (at, note) in notes {
+            self.b.warn(at, note);
+        }
+        let extra = super::build::Extra {
             exhibit,
+            split: split_in_code(answers),
             ..Default::default()
         };
-        if let Some(read) = read {
-            match read.body {
-                Ok(body) => draft.body = Some(body),
-                Err(why) if read.refused => {
-                    self.b.skip_error(pos, kind.name(), &why);
-                    return Ok(());
-                }
-                Err(why) => {
-                    self.b.skip(pos, kind.name(), &why);
-                    return Ok(());
-                }
-            }
-            let mut notes = read.notes;
-            notes.sort_by_key(|(at, _)| *at);
-            for (at, note) in notes {
-                self.b.warn(at, note);
-            }
-        } else {
-            extra.split = split_in_code(answers);
-        }
         self.b.add_with(draft, extra);
         Ok(())
     }
@@ -386,8 +381,7 @@ impl Reader<'_> {
     /// Braces besides the answer block's own: a second block on a later line is a
     /// question that lacks the blank line before it; any other brace stays text, as
     /// Moodle keeps it, with a warning.
-    /// True when the question is skipped for it.
-    fn stray_braces(&mut self, s: &[Ch], open: usize, close: usize) -> bool {
+    fn stray_braces(&mut self, s: &[Ch], open: usize, close: usize) -> Result<(), (Pos, String)> {
         if let Some(inner) = find(&s[..close], open + 1, "{") {
             self.b.warn(
                 s[inner].pos,
@@ -401,15 +395,13 @@ impl Reader<'_> {
                 && find(s, second + 1, "}").is_some()
             {
                 let next = trim(&s[nl..]).first().map_or(s[second].pos, |c| c.pos);
-                self.b.skip_error(
+                return Err((
                     s[second].pos,
-                    "the question",
-                    &format!(
+                    format!(
                         "a second answer block `{{…}}`: a blank line is probably missing before line {}, where the next question starts (questions are separated by blank lines; Moodle would read both as one question, keeping this block as text)",
                         next.line
                     ),
-                );
-                return true;
+                ));
             }
             self.b.warn(
                 s[second].pos,
@@ -421,7 +413,7 @@ impl Reader<'_> {
                 "a `}` after the answer block is kept as text of the question, as Moodle keeps it (write `\\}` for a literal brace)",
             );
         }
-        false
+        Ok(())
     }
 
     fn multiple_choice(&mut self, draft: &mut Draft, answers: &[Ch], format: TextFormat) {
@@ -773,19 +765,15 @@ mod tests {
     }
 
     /// Moodle compares `T`, `TRUE`, `F` and `FALSE` case and all: `{true}` is a
-    /// short-answer question whose answer is typed, and quiz reads it so, saying so.
+    /// short-answer question whose answer is typed.
     #[test]
     fn lower_case_true_is_a_short_answer_as_in_moodle() {
         let imported = ok("Is this a statement?{true}\n\n::kept::Which? {=a ~b}");
-        assert_eq!(imported.bank.questions.len(), 2);
-        let Body::Text(t) = &imported.bank.questions[0].body else {
-            panic!("a text question")
-        };
-        assert_eq!(t.answer.value[0].value, "true");
+        assert_eq!(imported.bank.questions.len(), 1);
         let w = &imported.warnings[0];
         assert_eq!(w.line, 1);
         assert!(
-            w.message.contains("short answer") && w.message.contains("{TRUE}"),
+            w.message.contains("short-answer") && w.message.contains("{TRUE}"),
             "{}",
             w.message
         );
@@ -817,24 +805,26 @@ mod tests {
         assert_eq!(q.id.pos, Pos::new(2, 4));
     }
 
-    /// Every GIFT question type but description becomes a question of its kind;
-    /// an essay needs its model answer in the general feedback.
     #[test]
-    fn other_types_become_their_kinds() {
+    fn every_kind_of_moodle_question_is_read_and_what_is_not_is_skipped_at_its_line() {
         let imported = ok("Who? {=Grant =Ulysses}\n\n\
                            When? {#1822:5}\n\n\
-                           Match. {=a -> 1 =b -> 2 =-> 3}\n\n\
+                           Match. {=a -> 1 =b -> 2 = -> 3}\n\n\
                            Write. {}\n\n\
                            Just text.\n\n\
                            ::kept::Which? {=a ~b}\n\n\
-                           Essay. {####A model answer.}\n");
+                           Why? {####A model answer.}\n\n\
+                           Range? {#1..5}\n");
         let kinds: Vec<&str> = imported
             .bank
             .questions
             .iter()
             .map(|q| q.kind().name())
             .collect();
-        assert_eq!(kinds, ["text", "number", "match", "choice", "open"]);
+        assert_eq!(
+            kinds,
+            ["text", "number", "match", "choice", "open", "number"]
+        );
         let got: Vec<(u32, bool)> = imported
             .warnings
             .iter()
@@ -842,36 +832,57 @@ mod tests {
             .collect();
         assert_eq!(got, [(7, true), (9, true)]);
         assert!(imported.warnings[0].message.contains("essay"));
+        assert!(imported.warnings[0].message.contains("no model answer"));
         assert!(imported.warnings[1].message.contains("description"));
-        let Body::Match(m) = &imported.bank.questions[2].body else {
+        let qs = &imported.bank.questions;
+        let Body::Match(m) = &qs[2].body else {
             panic!("a match")
         };
+        assert_eq!(m.pairs.value.len(), 2);
         assert_eq!(m.extra[0].value, "3");
-        assert_eq!(m.pairs.value[1].response.value, "2");
+        let Body::Number(range) = &qs[5].body else {
+            panic!("a number")
+        };
+        assert_eq!(
+            (
+                range.answer.value.as_str(),
+                range.tolerance.as_ref().map(|t| t.value.as_str())
+            ),
+            ("3", Some("2"))
+        );
+        let Body::Open(open) = &qs[4].body else {
+            panic!("an open question")
+        };
+        assert_eq!(open.answer.value, "A model answer.");
+        assert!(qs[4].explanation.is_none());
     }
 
-    /// Numbers: a range is its midpoint with half its width as the tolerance; of
-    /// several answers the first worth 100 % is kept, the rest named at their line.
+    /// Moodle's own GIFT fixtures hold partial credit, per-answer feedback and
+    /// several numerical answers; quiz keeps the full-credit answer and says at
+    /// each line what it drops.
     #[test]
-    fn numerical_answers_ranges_and_partial_credit() {
-        let imported =
-            ok("A? {#1..5}\n\nB? {#\n=16384:0#exact\n=%50%16000:500\n=20000\n~#no\n}\n\nC? {#x}");
-        let qs = &imported.bank.questions;
-        let n = |i: usize| match &qs[i].body {
-            Body::Number(n) => (
-                n.answer.value.clone(),
-                n.tolerance.as_ref().map(|t| t.value.clone()),
-            ),
-            _ => panic!("a number"),
+    fn what_a_typed_answer_cannot_hold_is_dropped_at_its_line() {
+        let imported = ok("Name? {=Grant#Yes =%50%Ulysses#Half}\n\n\
+                           When? {#=1822:0#Right =%50%1822:2#Close ~Wrong}\n");
+        let Body::Text(t) = &imported.bank.questions[0].body else {
+            panic!("a text answer")
         };
-        assert_eq!(n(0), ("3".into(), Some("2".into())));
-        assert_eq!(n(1), ("16384".into(), Some("0".into())));
-        let at: Vec<u32> = imported.warnings.iter().map(|w| w.line).collect();
-        assert_eq!(at, [4, 5, 6, 7, 10], "{:?}", imported.warnings);
-        assert_eq!(
-            imported.warnings[4].severity,
-            crate::diagnostic::Severity::Error
-        );
+        let accepted: Vec<&str> = t.answer.value.iter().map(|a| a.value.as_str()).collect();
+        assert_eq!(accepted, ["Grant"]);
+        let Body::Number(n) = &imported.bank.questions[1].body else {
+            panic!("a number")
+        };
+        assert_eq!(n.answer.value, "1822");
+        assert!(n.tolerance.is_none());
+        let said: Vec<(u32, &str)> = imported
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        assert_eq!(said.len(), 7, "{said:?}");
+        assert!(said.iter().all(|(line, _)| *line == 1 || *line == 3));
+        assert!(said[2].1.contains("worth 50% and is dropped"), "{said:?}");
+        assert!(said.iter().any(|(_, m)| m.contains("wrong answer")));
     }
 
     #[test]
@@ -895,66 +906,64 @@ mod tests {
         );
     }
 
-    /// The errors of an import, at their lines, whether or not it failed.
-    fn errors(text: &str) -> Vec<(u32, String)> {
-        let warnings = match import(Format::Gift, "quiz.gift", text) {
-            Ok(i) => i.warnings,
-            Err(f) => f.warnings,
-        };
-        warnings
-            .into_iter()
-            .filter(|w| w.severity == crate::diagnostic::Severity::Error)
-            .map(|w| (w.line, w.message))
-            .collect()
-    }
-
-    /// A question that cannot be read is skipped with an error at its line; the
-    /// import fails only when nothing is left.
     #[test]
-    fn malformed_questions_name_their_line() {
-        assert_eq!(errors("\n\nWhich? {=a ~b\n\n~c}")[0].0, 3);
-        assert!(errors("Which? {=a ~b")[0].1.contains("no closing"));
-        assert_eq!(errors("x\nWhich? =a ~b}")[0].0, 2);
+    fn malformed_input_names_its_line() {
+        // Each is a question skipped with an error at its line; the file
+        // then has nothing to import.
+        let skipped = |text: &str| -> (u32, String) {
+            let failed = import(Format::Gift, "quiz.gift", text)
+                .err()
+                .unwrap_or_else(|| panic!("expected an error"));
+            assert!(failed.error.message.contains("skipped"));
+            let first = &failed.warnings[0];
+            assert!(first.is_error(), "{first:?}");
+            (first.line, first.message.clone())
+        };
+        assert_eq!(skipped("\n\nWhich? {=a ~b\n\n~c}").0, 3);
+        assert!(skipped("Which? {=a ~b").1.contains("no closing"));
+        assert_eq!(skipped("x\nWhich? =a ~b}").0, 2);
         assert!(
-            errors("Which? a} {=a ~b}")[0]
+            skipped("Which? a} {=a ~b}")
                 .1
                 .contains("before the answer block")
         );
         assert!(err("// only a comment\n").1.contains("no questions"));
-        assert!(err("Q? {#x}").1.contains("its one question was skipped"));
+        assert!(err("Q? {}").1.contains("its one question was skipped"));
         assert!(
-            err("Q? {#x}\n\nR? {=a -> b =c}")
+            err("Q? {}\n\nR? {}")
                 .1
                 .contains("all 2 questions were skipped")
-        );
-        let kept = ok("Bad? {=a ~b\n\nGood? {=a ~b}\n\nBad? {=a -> 1 =b}\n\nGood too? {#1}");
-        assert_eq!(kept.bank.questions.len(), 2);
-        assert_eq!(
-            errors("Bad? {=a ~b\n\nGood? {=a ~b}\n\nBad? {=a -> 1 =b}").len(),
-            2
         );
     }
 
     /// What quiz used to call "a second brace" is most often two questions with no
     /// blank line between them; Moodle would read them as one, the second block as
-    /// text. The error says which blank line is missing; that question is skipped
-    /// and the others are read.
+    /// text. The error says which blank line is missing, and the warnings gathered
+    /// before it are kept.
     #[test]
-    fn a_missing_blank_line_is_named() {
-        let text = "::a::A? {=x ~y ~}\n\n::b::Which one?\n{=a ~b}\n::c::Next? {=c\n~d}\n";
+    fn a_missing_blank_line_is_named_and_the_rest_imported() {
+        let text = "::a::A? {=x ~y ~}\n\n::b::Which one?\n{=a ~b}\n::c::Next? {=c\n~d}\n\n::d::Last? {=e ~f}\n";
         let imported = ok(text);
-        assert_eq!(imported.bank.questions.len(), 1);
-        let errors = errors(text);
-        assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].0, 5);
+        let ids: Vec<&str> = imported
+            .bank
+            .questions
+            .iter()
+            .map(|q| q.id.value.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "d"]);
+        let error = imported
+            .warnings
+            .iter()
+            .find(|w| w.is_error())
+            .unwrap_or_else(|| panic!("an error: {:?}", imported.warnings));
+        assert_eq!(error.line, 5);
         assert!(
-            errors[0]
-                .1
+            error
+                .message
                 .contains("a blank line is probably missing before line 5"),
             "{}",
-            errors[0].1
+            error.message
         );
-        assert!(imported.warnings[0].message.contains("empty"));
     }
 
     /// Moodle takes the first `{` and the first `}` as the answer block and keeps any
@@ -1228,6 +1237,8 @@ mod tests {
             qs[5].question.value,
             "Escapes: the characters ~ = # { } and \\ must be escaped, and \\n is a backslash and n."
         );
+        let kinds: Vec<&str> = qs[6..9].iter().map(|q| q.kind().name()).collect();
+        assert_eq!(kinds, ["text", "number", "match"]);
         assert_eq!(
             qs[9].question.value,
             "TLS 1.3 needs _____ round trip for a full handshake."
@@ -1237,6 +1248,7 @@ mod tests {
             "Which one is an AEAD mode & a block cipher mode?"
         );
         assert_eq!(texts(&qs[10]), ["GCM", "<CBC>"]);
+        // The essay has no model answer; the description no answer block.
         let skipped: Vec<u32> = imported.warnings.iter().map(|w| w.line).collect();
         assert_eq!(skipped, [49, 51]);
     }

@@ -1,27 +1,38 @@
 //! IMS QTI 2.1: a content package (a zip with `imsmanifest.xml`) holding one
 //! `assessmentItem` per question, as Canvas, Blackboard, Brightspace and TAO import.
 //!
-//! Each item is a `choiceInteraction` (`maxChoices` 1, or 0 for a multiple-answer
-//! item) with `shuffle` from the question and `fixed="true"` on pinned choices; the
-//! stem and the exhibit (a `<pre>`) stand before it in the item body. The answer is
-//! the `correctResponse`; a multiple-answer item also has a `mapping` that the
-//! `map_response` processing sums and clamps into `--scoring partial`'s points. Each
-//! `multi: true` is the class `quiz-select-all` on the interaction. Each
-//! `why` is a `feedbackInline` in its choice, shown when the choice is ticked wrongly
-//! or missed; the explanation and the references (as links) are a `modalFeedback`.
-//! Tags are LOM keywords of the item's resource in the manifest. Every item and the
-//! manifest validate against the IMS schemas.
+//! Every kind has its interaction, written and read by its module: choice items
+//! (`choiceInteraction`) in `write` and `read`, which also hold what every item
+//! shares (the stem and the exhibit, a `<pre>`, before the interaction; the
+//! explanation and the references as a `modalFeedback`); order items in
+//! [`order`], match items in [`matching`], text and number items in [`entry`]
+//! (`textEntryInteraction`), open questions in [`extended`]
+//! (`extendedTextInteraction`). A choice item is `maxChoices` 1, or 0 for a
+//! multiple-answer item, with `shuffle` from the question and `fixed="true"` on
+//! pinned choices; the answer is the `correctResponse`, and a multiple-answer item
+//! also has a `mapping` that the `map_response` processing sums and clamps into
+//! `--scoring partial`'s points. Each `multi: true` is the class `quiz-select-all`
+//! on the interaction. Each `why` is a `feedbackInline` in its choice, shown when
+//! the choice is ticked wrongly or missed. Tags are LOM keywords of the item's
+//! resource in the manifest. Every item and the manifest validate against the IMS
+//! schemas.
 //!
 //! Reading takes a package (a zip, or the folder it was unpacked into: the items the
 //! manifest lists, in its order, else every item file) or a plain item file, of QTI
-//! 2.0, 2.1 or 2.2. Items other than one choice interaction are skipped with a warning.
+//! 2.0, 2.1 or 2.2. An item of any other interaction, or of several, is skipped with
+//! a warning; one that cannot be read (not well-formed, missing, contradicting
+//! itself) with an error, and the others are read.
 
+mod entry;
+mod extended;
+mod matching;
+mod order;
 mod read;
 mod write;
 
 use super::build::Builder;
 use super::{Format, Kind, left_out};
-use crate::bank::{Bank, Spanned};
+use crate::bank::{Bank, Kind as QuestionKind, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
 use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read, Write};
@@ -32,6 +43,10 @@ use super::xml;
 pub(super) const QTI_NS: &str = "http://www.imsglobal.org/xsd/imsqti_v2p1";
 pub(super) const ITEM_TYPE: &str = "imsqti_item_xmlv2p1";
 pub(super) const CHOICE_INTERACTION: &str = "choiceInteraction";
+pub(super) const ORDER_INTERACTION: &str = "orderInteraction";
+pub(super) const MATCH_INTERACTION: &str = "matchInteraction";
+pub(super) const TEXT_ENTRY_INTERACTION: &str = "textEntryInteraction";
+pub(super) const EXTENDED_TEXT_INTERACTION: &str = "extendedTextInteraction";
 /// The identifier of the explanation's feedback (Canvas reads `general_…` as its
 /// neutral comment).
 pub(super) const GENERAL_FEEDBACK: &str = "general_fb";
@@ -47,7 +62,7 @@ pub(super) struct Qti;
 
 impl Format for Qti {
     fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
-        read::item(text, &[], b)
+        read::item(text, &[], None, b)
     }
 
     fn read(&self, bytes: &[u8], b: &mut Builder) -> Result<(), Diagnostic> {
@@ -71,13 +86,39 @@ impl Format for Qti {
         self.parse(text, b)
     }
 
+    fn kinds(&self) -> &'static [QuestionKind] {
+        QuestionKind::ALL
+    }
+
+    fn pictures(&self) -> bool {
+        true
+    }
+
     fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
-        let mut files: Vec<(String, String)> = Vec::new();
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
         let mut entries = Vec::new();
         let mut names = HashSet::new();
         for (bank, q) in super::carried(kind, banks, warnings) {
-            let item = match super::choices_of(q).and_then(|c| write::item(q, c)) {
-                Ok(item) => item,
+            let picture = q
+                .image
+                .as_ref()
+                .and_then(|image| match super::picture(bank, image) {
+                    Ok((name, bytes)) => {
+                        let href = format!("images/{}-{name}", q.id.value);
+                        Some((href, bytes))
+                    }
+                    Err(e) => {
+                        warnings.push(super::noted(
+                            bank,
+                            q,
+                            &format!("its picture is left out: {e}"),
+                        ));
+                        None
+                    }
+                });
+            let src = picture.as_ref().map(|(href, _)| format!("../{href}"));
+            let (item, interaction) = match write::item(q, src.as_deref()) {
+                Ok(written) => written,
                 Err(reason) => {
                     warnings.push(left_out(kind, bank, q, &reason));
                     continue;
@@ -92,10 +133,18 @@ impl Format for Qti {
             entries.push(write::Entry {
                 href: href.clone(),
                 tags: q.tags.iter().map(|t| t.value.trim().to_owned()).collect(),
+                interaction,
+                picture: picture.as_ref().map(|(href, _)| href.clone()),
             });
-            files.push((href, item));
+            files.push((href, item.into_bytes()));
+            if let Some(picture) = picture {
+                files.push(picture);
+            }
         }
-        files.insert(0, (MANIFEST.to_owned(), write::manifest(&entries)));
+        files.insert(
+            0,
+            (MANIFEST.to_owned(), write::manifest(&entries).into_bytes()),
+        );
         match zip(&files) {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -113,14 +162,14 @@ impl Format for Qti {
 
 /// The package as a zip, its entries in order with a fixed date, so that the same
 /// banks always give the same bytes.
-fn zip(files: &[(String, String)]) -> zip::result::ZipResult<Vec<u8>> {
+fn zip(files: &[(String, Vec<u8>)]) -> zip::result::ZipResult<Vec<u8>> {
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default());
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, text) in files {
+    for (name, bytes) in files {
         out.start_file(name.as_str(), options)?;
-        out.write_all(text.as_bytes())?;
+        out.write_all(bytes)?;
     }
     Ok(out.finish()?.into_inner())
 }
@@ -138,7 +187,7 @@ fn root_name(text: &str) -> Option<&str> {
     Some(name.rsplit(':').next().unwrap_or(name))
 }
 
-/// The XML files of a zip package, by their path inside it.
+/// The XML files and pictures of a zip package, by their path inside it.
 fn unzip(bytes: &[u8], b: &Builder) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     let broken = |e: zip::result::ZipError| {
         b.error(
@@ -152,7 +201,9 @@ fn unzip(bytes: &[u8], b: &Builder) -> Result<Vec<(String, Vec<u8>)>, Diagnostic
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).map_err(broken)?;
         let name = entry.name().map_err(broken)?.replace('\\', "/");
-        if entry.is_dir() || !name.to_ascii_lowercase().ends_with(".xml") {
+        let wanted = name.to_ascii_lowercase().ends_with(".xml")
+            || crate::bank::image::ImageType::from_extension(&name).is_some();
+        if entry.is_dir() || !wanted {
             continue;
         }
         let mut data = Vec::new();
@@ -229,7 +280,7 @@ pub(super) fn read_files(files: &[(String, Vec<u8>)], b: &mut Builder) -> Result
     for (name, tags) in listed {
         b.set_source(&format!("{package}/{name}"));
         let Some(data) = by_name.get(name.as_str()) else {
-            b.skip(Pos::new(1, 1), "the item", "the package has no such file");
+            b.skip_error(Pos::new(1, 1), "the item", "the package has no such file");
             continue;
         };
         if *data == TOO_LARGE {
@@ -241,14 +292,19 @@ pub(super) fn read_files(files: &[(String, Vec<u8>)], b: &mut Builder) -> Result
             continue;
         }
         let Ok(text) = std::str::from_utf8(data) else {
-            b.skip(Pos::new(1, 1), "the item", "the file is not valid UTF-8");
+            b.skip_error(Pos::new(1, 1), "the item", "the file is not valid UTF-8");
             continue;
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        // One broken item does not lose the others.
-        if let Err(d) = read::item(text, &tags, b) {
+        // One broken item does not lose the others: it is skipped with an error.
+        let base = name.rfind('/').map_or("", |at| &name[..=at]);
+        let package = read::Package {
+            base,
+            files: &by_name,
+        };
+        if let Err(d) = read::item(text, &tags, Some(&package), b) {
             let at = Pos::new(d.line, d.col);
-            b.skip(at, "the item", &d.message);
+            b.skip_error(at, "the item", &d.message);
         }
     }
     b.set_source(&package);

@@ -561,9 +561,16 @@ mod tests {
         {
             let about_a_question = matches!(rule.check, Check::Question(_))
                 || matches!(rule.code, "unknown-kind" | "duplicate-id");
-            // `quiz new` writes no `allow`; a control character in a name is
-            // refused by the name's own rule first.
-            let not_written = matches!(rule.code, "invalid-allow" | "control-character");
+            // `quiz new` writes no `allow` and no picture; a control character
+            // in a name is refused by the name's own rule first.
+            let not_written = matches!(
+                rule.code,
+                "invalid-allow"
+                    | "control-character"
+                    | "missing-image"
+                    | "invalid-image"
+                    | "image-too-large"
+            );
             if about_a_question && !not_written {
                 let d = Diagnostic::error("x", Pos::default(), rule.code, "");
                 assert!(Field::of(&d).is_some(), "`{}` names no field", rule.code);

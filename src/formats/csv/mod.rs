@@ -16,6 +16,7 @@
 //! | `explanation` | shown after answering |
 //! | `references` | one per line: `RFC 8446 §4.1.3`, an address, or `label: address` |
 //! | `tags` | separated by commas |
+//! | `kind` | `choice` (empty: the same), `order`, `match`, `number`, `text` or `open`; the other kinds' columns are in [`kinds`] |
 //!
 //! Reading takes commas, semicolons or tabs (whichever the header row uses), ignores
 //! blank rows, warns about columns it does not know, and fails naming a required
@@ -31,9 +32,14 @@
 //! exactly one `'` off a cell that begins with `'` and then one of those
 //! characters (or another `'`), and a round trip gives the text back exactly.
 
+mod kinds;
+
 use super::build::{Builder, Draft, DraftChoice, Extra};
 use super::{Format, Kind, left_out, lines, refs};
-use crate::bank::{Bank, Choices, Question, Reference, Spanned, Target, letter, letter_index};
+use crate::bank::{
+    Bank, Body, Choices, Kind as QuestionKind, Question, Reference, Spanned, Target, letter,
+    letter_index,
+};
 use crate::diagnostic::{Diagnostic, Pos};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -41,12 +47,18 @@ use std::io::{BufRead, Read};
 
 pub(super) struct Csv;
 
+/// The columns a file of choice questions must have; with a `kind` column,
+/// only `question` (each row then has what its kind needs).
 const REQUIRED: [&str; 4] = ["question", "answer", "A", "B"];
-const NAMED: [&str; 10] = [
+const NAMED: [&str; 14] = [
     "id",
+    "kind",
     "question",
     "exhibit",
     "answer",
+    "tolerance",
+    "case",
+    "extra",
     "multi",
     "shuffle",
     "pin",
@@ -61,6 +73,8 @@ enum Column {
     Named(&'static str),
     Choice(usize),
     Why(usize),
+    /// A match premise's response: `match A`.
+    Response(usize),
 }
 
 impl Column {
@@ -72,6 +86,13 @@ impl Column {
         if h.len() == 1 {
             return letter_index(h).map(Column::Choice);
         }
+        if let Some(rest) = h
+            .get(..6)
+            .filter(|p| p.eq_ignore_ascii_case("match "))
+            .and_then(|_| h.get(6..))
+        {
+            return letter_index(rest).map(Column::Response);
+        }
         let rest = h.get(..4)?.eq_ignore_ascii_case("why ").then(|| &h[4..])?;
         letter_index(rest).map(Column::Why)
     }
@@ -81,6 +102,7 @@ impl Column {
             Column::Named(n) => n.to_owned(),
             Column::Choice(i) => letter(i).to_string(),
             Column::Why(i) => format!("why {}", letter(i)),
+            Column::Response(i) => format!("match {}", letter(i)),
         }
     }
 }
@@ -129,13 +151,18 @@ impl Format for Csv {
                 None => b.warn(
                     at,
                     format!(
-                        "column `{}` is not one quiz reads (id, question, exhibit, A…Z, why A…why Z, answer, multi, shuffle, pin, explanation, references, tags); it is ignored",
+                        "column `{}` is not one quiz reads (id, kind, question, exhibit, A…Z, why A…why Z, match A…match Z, answer, tolerance, case, extra, multi, shuffle, pin, explanation, references, tags); it is ignored",
                         cell.trim()
                     ),
                 ),
             }
         }
-        let missing: Vec<&str> = REQUIRED
+        let required: &[&str] = if columns.contains_key(&Column::Named("kind")) {
+            &REQUIRED[..1]
+        } else {
+            &REQUIRED
+        };
+        let missing: Vec<&str> = required
             .iter()
             .copied()
             .filter(|r| Column::parse(r).is_none_or(|c| !columns.contains_key(&c)))
@@ -173,49 +200,83 @@ impl Format for Csv {
         Ok(())
     }
 
+    fn kinds(&self) -> &'static [QuestionKind] {
+        QuestionKind::ALL
+    }
+
     fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
-        let questions: Vec<_> = super::carried(kind, banks, warnings)
-            .into_iter()
-            .filter_map(|(bank, q)| q.choices().map(|c| (bank, q, c)))
-            .collect();
+        let questions: Vec<_> = super::carried(kind, banks, warnings);
         let choices = questions
             .iter()
-            .map(|(_, _, c)| c.choices.value.len())
+            .map(|(_, q)| {
+                q.choices()
+                    .map_or_else(|| kinds::width(q), |c| c.choices.value.len())
+            })
             .max()
             .unwrap_or(2)
             .clamp(2, 26);
-        let any =
-            |f: &dyn Fn(&Question, &Choices) -> bool| questions.iter().any(|(_, q, c)| f(q, c));
-        let mut header: Vec<Column> = vec![Column::Named("id"), Column::Named("question")];
-        if any(&|q, _| q.exhibit.is_some()) {
+        let any_choice = |f: &dyn Fn(&Choices) -> bool| {
+            questions.iter().any(|(_, q)| q.choices().is_some_and(f))
+        };
+        let any = |f: &dyn Fn(&Question) -> bool| questions.iter().any(|(_, q)| f(q));
+        let mut header: Vec<Column> = vec![Column::Named("id")];
+        if any(&|q| q.choices().is_none()) {
+            header.push(Column::Named("kind"));
+        }
+        header.push(Column::Named("question"));
+        if any(&|q| q.exhibit.is_some()) {
             header.push(Column::Named("exhibit"));
         }
         header.extend((0..choices).map(Column::Choice));
         for i in 0..choices {
-            if any(&|_, c| c.choices.value.get(i).is_some_and(|c| c.why.is_some())) {
+            if any_choice(&|c| c.choices.value.get(i).is_some_and(|c| c.why.is_some())) {
                 header.push(Column::Why(i));
             }
         }
+        let pairs = questions
+            .iter()
+            .filter_map(|(_, q)| match_of(q).map(|m| m.pairs.value.len()))
+            .max()
+            .unwrap_or(0)
+            .min(26);
+        header.extend((0..pairs).map(Column::Response));
         header.push(Column::Named("answer"));
-        if any(&|_, c| c.multi) {
+        if any(&|q| matches!(q.body, Body::Number(_))) {
+            header.push(Column::Named("tolerance"));
+        }
+        if any(&|q| matches!(&q.body, Body::Text(t) if t.case_sensitive)) {
+            header.push(Column::Named("case"));
+        }
+        if any(&|q| match_of(q).is_some_and(|m| !m.extra.is_empty())) {
+            header.push(Column::Named("extra"));
+        }
+        if any_choice(&|c| c.multi) {
             header.push(Column::Named("multi"));
         }
-        if any(&|_, c| !c.shuffle) {
+        if any_choice(&|c| !c.shuffle) || any(&|q| match_of(q).is_some_and(|m| !m.shuffle)) {
             header.push(Column::Named("shuffle"));
         }
-        if any(&|_, c| c.choices.value.iter().any(|c| c.pin)) {
+        if any_choice(&|c| c.choices.value.iter().any(|c| c.pin)) {
             header.push(Column::Named("pin"));
         }
         header.extend(["explanation", "references", "tags"].map(Column::Named));
 
         let mut out = ::csv::Writer::from_writer(Vec::new());
         let mut rows: Vec<Vec<String>> = vec![header.iter().map(|c| c.name()).collect()];
-        for (bank, q, c) in questions {
-            if c.choices.value.len() > 26 {
-                warnings.push(left_out(kind, bank, q, "it has more than 26 choices"));
+        for (bank, q) in questions {
+            let width = q
+                .choices()
+                .map_or_else(|| kinds::width(q), |c| c.choices.value.len());
+            if width > 26 {
+                warnings.push(left_out(
+                    kind,
+                    bank,
+                    q,
+                    "it has more than 26 choices, items or pairs",
+                ));
                 continue;
             }
-            rows.push(header.iter().map(|&col| guard(cell(q, c, col))).collect());
+            rows.push(header.iter().map(|&col| guard(cell(q, col))).collect());
         }
         for row in rows {
             if let Err(e) = out.write_record(&row) {
@@ -229,6 +290,14 @@ impl Format for Csv {
             }
         }
         out.into_inner().unwrap_or_default()
+    }
+}
+
+/// A match question's body.
+fn match_of(q: &Question) -> Option<&crate::bank::kind::matching::Match> {
+    match &q.body {
+        Body::Match(m) => Some(m),
+        _ => None,
     }
 }
 
@@ -404,6 +473,33 @@ impl Row<'_> {
             .unwrap_or_else(|| Spanned::new(String::new(), self.pos));
         let mut draft = Draft::new(self.pos, stem);
         draft.name = self.named("id");
+        let kind = match self.named("kind") {
+            None => QuestionKind::Choice,
+            Some(k) => match QuestionKind::from_name(&k.value.trim().to_ascii_lowercase()) {
+                Some(kind) => kind,
+                None => {
+                    let names: Vec<&str> = QuestionKind::ALL.iter().map(|k| k.name()).collect();
+                    let why = format!("kind `{}` is none of {}", k.value.trim(), names.join(", "));
+                    return b.skip_error(k.pos, what, &why);
+                }
+            },
+        };
+        if kind != QuestionKind::Choice {
+            match kinds::read(self, kind, choice_columns) {
+                Ok(body) => draft.body = Some(body),
+                Err(why) => return b.skip_error(self.pos, what, &why),
+            }
+            draft.explanation = self.explanation(b);
+            draft.tags = self.tags();
+            let extra = Extra {
+                exhibit: self.exhibit(),
+                ..Extra::default()
+            };
+            if let Some(Body::Match(m)) = draft.body.as_mut() {
+                m.shuffle = self.flag(b, "shuffle", true);
+            }
+            return b.add_with(draft, extra);
+        }
         let texts: Vec<Option<Spanned<String>>> = (0..choice_columns)
             .map(|i| self.get(Column::Choice(i)))
             .collect();
@@ -414,7 +510,7 @@ impl Row<'_> {
                 letter(gap),
                 letter(count - 1)
             );
-            return b.skip(self.pos, what, &why);
+            return b.skip_error(self.pos, what, &why);
         }
         let mut extra = Extra::default();
         let mut right = vec![false; count];
@@ -430,7 +526,7 @@ impl Row<'_> {
                                     "answer `{}` names no choice: the row has {count}",
                                     letter(l)
                                 );
-                                return b.skip(self.pos, what, &why);
+                                return b.skip_error(self.pos, what, &why);
                             }
                         }
                     }
@@ -440,7 +536,7 @@ impl Row<'_> {
                         "answer {:?} is not a letter or a list of letters such as `A, C`",
                         answer.value
                     );
-                    return b.skip(answer.pos, what, &why);
+                    return b.skip_error(answer.pos, what, &why);
                 }
             },
         }
@@ -459,19 +555,8 @@ impl Row<'_> {
             draft.choices_pos = Pos::new(self.pos.line, u32::try_from(pos + 1).unwrap_or(1));
         }
         draft.explanation = self.explanation(b);
-        draft.tags = self
-            .named("tags")
-            .map(|t| {
-                t.value
-                    .split([',', '\n'])
-                    .map(|s| Spanned::new(s.trim().to_owned(), t.pos))
-                    .filter(|s| !s.value.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default();
-        extra.exhibit = self
-            .named("exhibit")
-            .map(|e| Spanned::new(raw_cell(self, "exhibit").unwrap_or(e.value), e.pos));
+        draft.tags = self.tags();
+        extra.exhibit = self.exhibit();
         extra.keep_order = !self.flag(b, "shuffle", true);
         if let Some(pins) = self.named("pin") {
             match letters(&pins.value) {
@@ -486,6 +571,25 @@ impl Row<'_> {
             }
         }
         b.add_with(draft, extra);
+    }
+
+    /// The tags, separated by commas or lines.
+    fn tags(&self) -> Vec<Spanned<String>> {
+        self.named("tags")
+            .map(|t| {
+                t.value
+                    .split([',', '\n'])
+                    .map(|s| Spanned::new(s.trim().to_owned(), t.pos))
+                    .filter(|s| !s.value.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The exhibit, its indentation kept.
+    fn exhibit(&self) -> Option<Spanned<String>> {
+        self.named("exhibit")
+            .map(|e| Spanned::new(raw_cell(self, "exhibit").unwrap_or(e.value), e.pos))
     }
 
     /// A `true`/`false` column (also yes/no, 1/0, x); empty gives `default`.
@@ -601,50 +705,37 @@ fn reference(line: &str, pos: Pos) -> Option<Reference> {
     })
 }
 
-/// A question's cell in `column`.
-fn cell(q: &Question, c: &Choices, column: Column) -> String {
+/// A question's cell in `column`: a kind's own ([`kinds::cell`]), what every
+/// question has, or a choice question's.
+fn cell(q: &Question, column: Column) -> String {
+    if let Some(cell) = kinds::cell(q, column) {
+        return cell;
+    }
     let letters = |is: Vec<usize>| {
         is.iter()
             .map(|&i| letter(i).to_string())
             .collect::<Vec<_>>()
             .join(", ")
     };
+    let choice = q.choices();
+    let text = |t: Option<&Spanned<String>>| t.map_or(String::new(), |t| t.value.trim().to_owned());
     match column {
-        Column::Choice(i) => c
-            .choices
-            .value
-            .get(i)
-            .map_or(String::new(), |c| c.text.value.trim().to_owned()),
-        Column::Why(i) => c
-            .choices
-            .value
-            .get(i)
-            .and_then(|c| c.why.as_ref())
-            .map_or(String::new(), |w| w.value.trim().to_owned()),
-        Column::Named(name) => match name {
-            "id" => q.id.value.clone(),
-            "question" => q.question.value.trim().to_owned(),
-            "exhibit" => q
+        Column::Choice(i) => text(choice.and_then(|c| c.choices.value.get(i)).map(|c| &c.text)),
+        Column::Why(i) => text(
+            choice
+                .and_then(|c| c.choices.value.get(i))
+                .and_then(|c| c.why.as_ref()),
+        ),
+        Column::Response(_) => String::new(),
+        Column::Named(name) => match (name, choice) {
+            ("id", _) => q.id.value.clone(),
+            ("question", _) => q.question.value.trim().to_owned(),
+            ("exhibit", _) => q
                 .exhibit
                 .as_ref()
                 .map_or(String::new(), |e| e.value.trim_end().to_owned()),
-            "answer" => letters(c.correct()),
-            "multi" => if c.multi { "true" } else { "" }.to_owned(),
-            "shuffle" => if c.shuffle { "" } else { "false" }.to_owned(),
-            "pin" => letters(
-                c.choices
-                    .value
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.pin)
-                    .map(|(i, _)| i)
-                    .collect(),
-            ),
-            "explanation" => q
-                .explanation
-                .as_ref()
-                .map_or(String::new(), |e| e.value.trim().to_owned()),
-            "references" => q
+            ("explanation", _) => text(q.explanation.as_ref()),
+            ("references", _) => q
                 .references
                 .iter()
                 .map(|r| {
@@ -653,164 +744,28 @@ fn cell(q: &Question, c: &Choices, column: Column) -> String {
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
-            "tags" => q
+            ("tags", _) => q
                 .tags
                 .iter()
                 .map(|t| t.value.trim().to_owned())
                 .collect::<Vec<_>>()
                 .join(", "),
+            ("answer", Some(c)) => letters(c.correct()),
+            ("multi", Some(c)) => if c.multi { "true" } else { "" }.to_owned(),
+            ("shuffle", Some(c)) => if c.shuffle { "" } else { "false" }.to_owned(),
+            ("pin", Some(c)) => letters(
+                c.choices
+                    .value
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.pin)
+                    .map(|(i, _)| i)
+                    .collect(),
+            ),
             _ => String::new(),
         },
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::formats::{Kind, import};
-
-    fn read(text: &str) -> Result<crate::formats::Imported, Diagnostic> {
-        import(Kind::Csv, "bank.csv", text).map_err(|f| f.error)
-    }
-
-    #[test]
-    fn columns_are_found_by_name_in_any_order() {
-        let text = "answer;B;question;A;tags;id\nB;Two;Which?;One;x, y z;q1\n";
-        let imported = read(text).map_err(|d| d.message);
-        let bank = imported.map(|i| i.bank);
-        let q = &bank
-            .as_ref()
-            .map(|b| b.questions.clone())
-            .unwrap_or_default()[0];
-        assert_eq!(q.id.value, "q1");
-        assert_eq!(q.question.value, "Which?");
-        assert_eq!(q.as_choice().correct(), [1]);
-        let tags: Vec<&str> = q.tags.iter().map(|t| t.value.as_str()).collect();
-        assert_eq!(tags, ["x", "y z"]);
-        assert_eq!(q.question.pos, Pos::new(2, 3));
-    }
-
-    #[test]
-    fn a_missing_required_column_is_named() {
-        let err = read("question,A,C,answer\nQ?,a,c,A\n")
-            .err()
-            .map(|d| (d.line, d.message));
-        let (line, message) = err.unwrap_or_default();
-        assert_eq!(line, 1);
-        assert!(message.contains("no `B` column"), "{message}");
-        let err = read("id,A,B\n")
-            .err()
-            .map(|d| d.message)
-            .unwrap_or_default();
-        assert!(err.contains("no `question`, `answer` columns"), "{err}");
-    }
-
-    #[test]
-    fn references_take_three_forms() {
-        let text = "question,A,B,answer,references\n\
-                    Q?,a,b,A,\"RFC 8446 §4.1.3\nhttps://example.org/x\nTLS: https://example.org/tls\nnonsense\"\n";
-        let imported = read(text).unwrap_or_else(|d| panic!("{}", d.message));
-        let refs: Vec<String> = imported.bank.questions[0]
-            .references
-            .iter()
-            .map(|r| format!("{} {}", r.label(), r.link()))
-            .collect();
-        assert_eq!(
-            refs,
-            [
-                "RFC 8446 §4.1.3 https://www.rfc-editor.org/rfc/rfc8446#section-4.1.3",
-                "https://example.org/x https://example.org/x",
-                "TLS https://example.org/tls"
-            ]
-        );
-        assert!(imported.warnings[0].message.contains("\"nonsense\""));
-    }
-
-    #[test]
-    fn an_empty_answer_is_kept_and_reported() {
-        let imported =
-            read("question,A,B,answer\nQ?,a,b,\n").unwrap_or_else(|d| panic!("{}", d.message));
-        assert!(
-            imported.bank.questions[0]
-                .as_choice()
-                .answer
-                .value
-                .is_empty()
-        );
-        assert!(imported.warnings[0].is_error());
-        assert!(imported.warnings[0].message.starts_with("no answer given"));
-    }
-
-    #[test]
-    fn gaps_and_bad_letters_skip_the_row() {
-        let text = "question,A,B,C,answer\nQ1?,a,,c,A\nQ2?,a,b,,D\nQ3?,a,b,,A\n";
-        let imported = read(text).unwrap_or_else(|d| panic!("{}", d.message));
-        assert_eq!(imported.bank.questions.len(), 1);
-        let messages: Vec<(u32, &str)> = imported
-            .warnings
-            .iter()
-            .map(|w| (w.line, w.message.as_str()))
-            .collect();
-        assert!(
-            messages[0].1.contains("choice B is empty while C is not"),
-            "{messages:?}"
-        );
-        assert_eq!(messages[1].0, 3);
-        assert!(
-            messages[1].1.contains("answer `D` names no choice"),
-            "{messages:?}"
-        );
-    }
-
-    #[test]
-    fn letters_are_read_in_every_spelling() {
-        assert_eq!(letters("A, C"), Some(vec![0, 2]));
-        assert_eq!(letters("ac"), Some(vec![0, 2]));
-        assert_eq!(letters("B;D"), Some(vec![1, 3]));
-        assert_eq!(letters("A1"), None);
-    }
-
-    #[test]
-    fn formulas_are_guarded_and_read_back_exactly() {
-        for text in [
-            "=1+1", "+cmd", "-2", "@SUM(A1)", "\tx", "\rx", "'=x", "'quoted", "''",
-        ] {
-            assert_eq!(unguard(&guard(text.to_owned())), text, "{text:?}");
-            assert!(guard(text.to_owned()).starts_with('\''), "{text:?}");
-        }
-        for text in ["plain", "a=b", "'Tis", "x-y"] {
-            assert_eq!(unguard(text), text);
-        }
-        assert_eq!(guard("plain".to_owned()), "plain");
-        let bank = "questions:
-  - id: q1
-    question: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"
-    choices: [\"+1\", \"-1\", \"@x\", \"'=y\"]
-    answer: B
-    explanation: \"=2+2 is four\"
-    tags: [\"-t\"]
-";
-        let mut diags = Vec::new();
-        let banks: Vec<Bank> = crate::bank::read_bank("b.yaml", bank.as_bytes(), &mut diags)
-            .into_iter()
-            .collect();
-        assert!(diags.is_empty(), "{diags:?}");
-        let csv = crate::formats::export(Kind::Csv, &banks)
-            .text()
-            .into_owned();
-        let row = csv.lines().nth(1).unwrap_or_default();
-        assert!(
-            row.starts_with("q1,\"'=HYPERLINK(") && row.contains(",'+1,'-1,'@x,''=y,"),
-            "{row}"
-        );
-        let back = read(&csv).unwrap_or_else(|d| panic!("{}", d.message));
-        let q = &back.bank.questions[0];
-        assert_eq!(q.question.value, "=HYPERLINK(\"http://x\",\"y\")");
-        assert_eq!(crate::formats::testing::texts(q), ["+1", "-1", "@x", "'=y"]);
-        assert_eq!(
-            q.explanation.as_ref().map(|e| e.value.as_str()),
-            Some("=2+2 is four")
-        );
-        assert_eq!(q.tags[0].value, "-t");
-    }
-}
+mod tests;

@@ -30,7 +30,9 @@ fn the_mapping_scores_as_partial_scoring_does() {
         .flat_map(|b| &b.questions)
         .filter(|q| q.as_choice().is_multiple())
     {
-        let xml = write::item(q, q.as_choice()).unwrap_or_else(|e| panic!("{e}"));
+        let xml = write::item(q, None)
+            .map(|(item, _)| item)
+            .unwrap_or_else(|e| panic!("{e}"));
         let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}"));
         let mapping = doc
             .descendants()
@@ -171,7 +173,7 @@ fn packages_report_what_they_cannot_give() {
         ),
         ("pkg/two.xml".to_owned(), text_entry),
     ];
-    let zipped = zip(&files).unwrap_or_else(|e| panic!("{e}"));
+    let zipped = zip(&bytes_of(files.clone())).unwrap_or_else(|e| panic!("{e}"));
     let imported = read("pkg.zip", &zipped);
     assert_eq!(ids(&imported), ["B", "A"]);
     let tags: Vec<&str> = imported.bank.questions[0]
@@ -216,7 +218,10 @@ fn a_package_without_a_manifest_gives_its_items_by_name() {
         ("notes.xml".to_owned(), "<notes/>".to_owned()),
         ("m.xml".to_owned(), FOREIGN.replace("Question 7", "M")),
     ];
-    let imported = read("pkg.zip", &zip(&files).unwrap_or_else(|e| panic!("{e}")));
+    let imported = read(
+        "pkg.zip",
+        &zip(&bytes_of(files)).unwrap_or_else(|e| panic!("{e}")),
+    );
     assert_eq!(ids(&imported), ["M", "Z"]);
 }
 
@@ -275,7 +280,9 @@ fn every_item_says_each_why_when_its_choice_is_ticked_wrongly_or_missed() {
                 >= 2
         })
         .unwrap_or_else(|| panic!("no question with two `why`s"));
-    let xml = write::item(q, q.as_choice()).unwrap_or_default();
+    let xml = write::item(q, None)
+        .map(|(item, _)| item)
+        .unwrap_or_default();
     for (i, c) in q.as_choice().choices.value.iter().enumerate() {
         let l = letter(i);
         let inline = format!(
@@ -296,4 +303,14 @@ fn every_item_says_each_why_when_its_choice_is_ticked_wrongly_or_missed() {
     let exported = export(Kind::Qti, &banks);
     assert!(exported.bytes.starts_with(b"PK\x03\x04"));
     let _ = import;
+}
+
+mod kinds;
+
+/// Text files as the bytes a package holds.
+fn bytes_of(files: Vec<(String, String)>) -> Vec<(String, Vec<u8>)> {
+    files
+        .into_iter()
+        .map(|(name, text)| (name, text.into_bytes()))
+        .collect()
 }
