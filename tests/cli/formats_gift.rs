@@ -464,3 +464,32 @@ fn aiken_names_each_question_of_another_kind() {
         .count();
     assert_eq!(left_out, 27, "{}", out.stderr);
 }
+
+/// A question with an exhibit has an `[html]` stem in GIFT; its general feedback
+/// says `[moodle]`, so that its paragraphs and references come back as they were
+/// (in the stem's HTML, its line breaks would not count).
+#[test]
+fn an_exhibit_question_keeps_its_explanation_and_references() {
+    let choices = include_str!("../../docs/examples/tls-basics.yaml");
+    let test = Test::new().file("basics.yaml", choices);
+    let out = test.run_with(
+        &["export", "--to", "gift", "basics.yaml", "-o", "out.gift"],
+        "",
+    );
+    out.status(0);
+    assert!(
+        out.read("out.gift")
+            .contains("\t####[moodle]Without a client certificate"),
+        "{}",
+        out.read("out.gift")
+    );
+    let back = test.run_with(&["import", "out.gift", "-o", "back.yaml"], "");
+    back.status(0);
+    let original = parse("basics.yaml", choices);
+    let imported = parse("back.yaml", &back.read("back.yaml"));
+    assert!(original.questions.iter().any(|q| q.exhibit.is_some()));
+    assert_eq!(original.questions.len(), imported.questions.len());
+    for (a, b) in original.questions.iter().zip(&imported.questions) {
+        assert_eq!(fields(a), fields(b), "`{}`", a.id.value);
+    }
+}
