@@ -9,6 +9,7 @@ mod check;
 mod citation;
 mod exam;
 mod formats;
+mod formats_gift;
 mod formats_moodle_xml;
 mod formats_qti;
 mod history;

@@ -106,10 +106,13 @@ fn full_credit<'a>(answers: &'a [Ch], block: Pos, notes: &mut Notes) -> Vec<(Pos
             part = trim(&part[len..]);
         }
         if let Some(hash) = find(part, 0, "#") {
-            notes.push((
-                pos,
-                "feedback on one answer (`#…`) is dropped: quiz shows the explanation after every answer".into(),
-            ));
+            // Moodle's own export writes a `#` after every answer, empty or not.
+            if !trim(&part[hash + 1..]).is_empty() {
+                notes.push((
+                    pos,
+                    "feedback on one answer (`#…`) is dropped: quiz shows the explanation after every answer".into(),
+                ));
+            }
             part = trim(&part[..hash]);
         }
         if weight < 100.0 {

@@ -46,12 +46,24 @@ pub(super) fn other(q: &Question, out: &mut String, notes: &mut Vec<String>) -> 
         } else {
             "\n\t"
         };
-        out.push_str(&format!("{lead}####{}\n", escape(&feedback)));
+        out.push_str(&format!("{lead}####{}\n", general_feedback(q, &feedback)));
     } else if !block.ends_with('\n') && !block.is_empty() {
         out.push('\n');
     }
     out.push_str("}\n\n");
     Ok(())
+}
+
+/// The general feedback, escaped. It takes the stem's text format unless it says
+/// its own: after an `[html]` stem (one with an exhibit) it says `[moodle]`, in
+/// which its line breaks count, so that its paragraphs and references come back.
+fn general_feedback(q: &Question, text: &str) -> String {
+    let escaped = escape(text);
+    if q.exhibit.is_some() && !escaped.starts_with("[moodle]") {
+        format!("[moodle]{escaped}")
+    } else {
+        escaped
+    }
 }
 
 /// What an id too long for Moodle's ID number loses.
@@ -112,7 +124,7 @@ pub(super) fn question(q: &Question, c: &Choices, out: &mut String) -> Result<()
         }
     }
     if let Some(feedback) = refs::feedback(q) {
-        out.push_str(&format!("\t####{}\n", escape(&feedback)));
+        out.push_str(&format!("\t####{}\n", general_feedback(q, &feedback)));
     }
     out.push_str("}\n\n");
     Ok(())
