@@ -593,6 +593,12 @@ trait Format: Sync {
         Err("this format is written whole, by `write`".into())
     }
 
+    /// [`Format::question`], for a format that needs the question's bank (to
+    /// read its picture beside it).
+    fn question_of(&self, _bank: &Bank, q: &Question, out: &mut String) -> Result<(), String> {
+        self.question(q, out)
+    }
+
     /// What a written question loses in this format, each worth a warning.
     fn notes(&self, _q: &Question) -> Vec<String> {
         Vec::new()
@@ -620,7 +626,7 @@ trait Format: Sync {
         self.begin(&mut text);
         for (bank, q) in carried(kind, banks, warnings) {
             let mut item = String::new();
-            match self.question(q, &mut item) {
+            match self.question_of(bank, q, &mut item) {
                 Ok(()) => {
                     text.push_str(&item);
                     warnings.extend(self.notes(q).iter().map(|n| noted(bank, q, n)));

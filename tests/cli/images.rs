@@ -218,3 +218,77 @@ fn a_format_without_pictures_says_which_it_leaves_out() {
         .status(0)
         .stderr_has("bank.yaml:2: warning: question `fine`: its picture `img/net diagram.png` is not written: GIFT has no place for one (QTI does)");
 }
+
+#[test]
+fn moodle_xml_embeds_the_picture_and_imports_it_beside_the_bank() {
+    let test = pictured();
+    test.run_with(
+        &[
+            "export",
+            "--to",
+            "moodle-xml",
+            "bank.yaml",
+            "-o",
+            "bank.xml",
+        ],
+        "",
+    )
+    .status(0)
+    .stderr_lacks("picture");
+    let xml = std::fs::read_to_string(test.path("bank.xml")).expect("the XML");
+    assert!(
+        xml.contains(r#"<p><img src="@@PLUGINFILE@@/net-diagram.png" alt="Two routers joined by a serial link"></p>]]></text>"#),
+        "{xml}"
+    );
+    assert!(
+        xml.contains(r#"<file name="net-diagram.png" path="/" encoding="base64">iVBORw0KGgo"#),
+        "{xml}"
+    );
+    std::fs::create_dir(test.path("out")).expect("mkdir");
+    test.run_with(&["import", "bank.xml", "-o", "out/back.yaml"], "")
+        .status(0)
+        .stderr_lacks("embeds");
+    let back = std::fs::read_to_string(test.path("out/back.yaml")).expect("the bank");
+    assert!(
+        back.contains("    question: Which router is the root of the tree?\n"),
+        "the picture's words left the stem:\n{back}"
+    );
+    assert!(
+        back.contains(
+            "    image: images/net-diagram.png\n    alt: Two routers joined by a serial link\n"
+        ),
+        "{back}"
+    );
+    assert_eq!(
+        std::fs::read(test.path("out/images/net-diagram.png")).expect("the picture"),
+        PNG
+    );
+    test.run_with(&["check", "out/back.yaml"], "")
+        .status(0)
+        .stdout_lacks("image");
+}
+
+/// CSV keeps the picture's path and words in two columns; the file stays
+/// where it is, beside the bank.
+#[test]
+fn csv_keeps_the_picture_s_path_and_words() {
+    let test = pictured();
+    test.run_with(
+        &["export", "--to", "csv", "bank.yaml", "-o", "bank.csv"],
+        "",
+    )
+    .status(0)
+    .stderr_lacks("picture");
+    let csv = std::fs::read_to_string(test.path("bank.csv")).expect("the CSV");
+    assert!(csv.starts_with("id,question,image,alt,A,B,"), "{csv}");
+    test.run_with(&["import", "bank.csv", "-o", "back.yaml"], "")
+        .status(0);
+    let back = std::fs::read_to_string(test.path("back.yaml")).expect("the bank");
+    assert!(
+        back.contains(
+            "    image: img/net diagram.png\n    alt: Two routers joined by a serial link\n"
+        ),
+        "{back}"
+    );
+    test.run_with(&["check", "back.yaml"], "").status(0);
+}

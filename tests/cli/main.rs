@@ -184,6 +184,15 @@ impl Outcome {
         self
     }
 
+    pub fn stderr_lacks(&self, text: &str) -> &Self {
+        assert!(
+            !self.stderr.contains(text),
+            "stderr holds {text:?}{}",
+            self.context()
+        );
+        self
+    }
+
     pub fn stderr_has(&self, text: &str) -> &Self {
         assert!(
             self.stderr.contains(text),

@@ -7,6 +7,7 @@
 //! | `id` | the id (optional: without it ids come from the file name and row) |
 //! | `question` | the stem (required) |
 //! | `exhibit` | preformatted text shown under the stem |
+//! | `image`, `alt` | the question's picture (a path relative to the bank) and what it shows |
 //! | `A` … `Z` | the choices (`A` and `B` required), in order, no gaps |
 //! | `why A` … `why Z` | feedback on each choice |
 //! | `answer` | the right letters: `B`, or `A, C` (required) |
@@ -50,11 +51,13 @@ pub(super) struct Csv;
 /// The columns a file of choice questions must have; with a `kind` column,
 /// only `question` (each row then has what its kind needs).
 const REQUIRED: [&str; 4] = ["question", "answer", "A", "B"];
-const NAMED: [&str; 14] = [
+const NAMED: [&str; 16] = [
     "id",
     "kind",
     "question",
     "exhibit",
+    "image",
+    "alt",
     "answer",
     "tolerance",
     "case",
@@ -151,7 +154,7 @@ impl Format for Csv {
                 None => b.warn(
                     at,
                     format!(
-                        "column `{}` is not one quiz reads (id, kind, question, exhibit, A…Z, why A…why Z, match A…match Z, answer, tolerance, case, extra, multi, shuffle, pin, explanation, references, tags); it is ignored",
+                        "column `{}` is not one quiz reads (id, kind, question, exhibit, image, alt, A…Z, why A…why Z, match A…match Z, answer, tolerance, case, extra, multi, shuffle, pin, explanation, references, tags); it is ignored",
                         cell.trim()
                     ),
                 ),
@@ -204,6 +207,11 @@ impl Format for Csv {
         QuestionKind::ALL
     }
 
+    /// The picture's path and words are columns; the file stays where it is.
+    fn pictures(&self) -> bool {
+        true
+    }
+
     fn write(&self, kind: Kind, banks: &[Bank], warnings: &mut Vec<Diagnostic>) -> Vec<u8> {
         let questions: Vec<_> = super::carried(kind, banks, warnings);
         let choices = questions
@@ -226,6 +234,9 @@ impl Format for Csv {
         header.push(Column::Named("question"));
         if any(&|q| q.exhibit.is_some()) {
             header.push(Column::Named("exhibit"));
+        }
+        if any(&|q| q.image.is_some()) {
+            header.extend([Column::Named("image"), Column::Named("alt")]);
         }
         header.extend((0..choices).map(Column::Choice));
         for i in 0..choices {
@@ -473,6 +484,9 @@ impl Row<'_> {
             .unwrap_or_else(|| Spanned::new(String::new(), self.pos));
         let mut draft = Draft::new(self.pos, stem);
         draft.name = self.named("id");
+        // The picture's path, relative to the bank, and its words.
+        draft.image = self.named("image");
+        draft.alt = self.named("alt");
         let kind = match self.named("kind") {
             None => QuestionKind::Choice,
             Some(k) => match QuestionKind::from_name(&k.value.trim().to_ascii_lowercase()) {
@@ -735,6 +749,8 @@ fn cell(q: &Question, column: Column) -> String {
                 .as_ref()
                 .map_or(String::new(), |e| e.value.trim_end().to_owned()),
             ("explanation", _) => text(q.explanation.as_ref()),
+            ("image", _) => text(q.image.as_ref()),
+            ("alt", _) => text(q.alt.as_ref()),
             ("references", _) => q
                 .references
                 .iter()

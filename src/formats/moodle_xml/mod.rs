@@ -26,7 +26,7 @@ mod kinds;
 use super::build::{Builder, Draft, DraftChoice, category_tag};
 use super::xml::{self, Lines, children, inner_text};
 use super::{Format, html, partial_weights, refs, right_choices, true_false};
-use crate::bank::{Kind as QuestionKind, MAX_ID_LEN, Question, Spanned};
+use crate::bank::{Bank, Kind as QuestionKind, MAX_ID_LEN, Question, Spanned};
 use crate::diagnostic::{Diagnostic, Pos};
 use roxmltree::Node;
 
@@ -71,6 +71,43 @@ impl Format for MoodleXml {
 
     fn kinds(&self) -> &'static [QuestionKind] {
         QuestionKind::ALL
+    }
+
+    fn pictures(&self) -> bool {
+        true
+    }
+
+    /// The question, its picture embedded as Moodle embeds a file: an `<img>`
+    /// of `@@PLUGINFILE@@/name` in the question text, and the file in base64.
+    fn question_of(&self, bank: &Bank, q: &Question, out: &mut String) -> Result<(), String> {
+        let picture = q.image.as_ref().map(|image| super::picture(bank, image));
+        let mut written = String::new();
+        self.question(q, &mut written)?;
+        if let Some(Ok((name, bytes))) = picture {
+            use base64::Engine;
+            let alt = q.alt.as_ref().map_or("", |a| a.value.trim());
+            let img = format!(
+                "<p><img src=\"@@PLUGINFILE@@/{}\" alt=\"{}\"></p>",
+                html::escape(&name),
+                html::escape(alt)
+            );
+            let file = format!(
+                "      <file name=\"{}\" path=\"/\" encoding=\"base64\">{}</file>\n",
+                xml::escape(&name),
+                base64::engine::general_purpose::STANDARD.encode(&bytes)
+            );
+            // Into the question text: the picture after the stem, the file
+            // after its text.
+            if let Some(end) = written.find("]]></text>\n    </questiontext>") {
+                written.insert_str(end, &cdata_safe(&img));
+                let close = written
+                    .find("</text>\n    </questiontext>")
+                    .map_or(end, |at| at + 8);
+                written.insert_str(close, &file);
+            }
+        }
+        out.push_str(&written);
+        Ok(())
     }
 
     fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
@@ -212,6 +249,37 @@ fn text_element(out: &mut String, name: &str, html: &str) {
         "    <{name} format=\"html\">\n      <text>{}</text>\n    </{name}>\n",
         cdata(html)
     ));
+}
+
+/// Each `<img>` of an HTML text: its `src` and its `alt`, entities decoded.
+fn images(html_text: &str) -> Vec<(String, Option<String>)> {
+    let lower = html_text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<img").map(|i| from + i) {
+        let end = lower[at..].find('>').map_or(lower.len(), |i| at + i);
+        let tag = &html_text[at..end];
+        let attr = |name: &str| -> Option<String> {
+            let low = tag.to_ascii_lowercase();
+            let i = low.find(&format!("{name}="))? + name.len() + 1;
+            let rest = &tag[i..];
+            let value = match rest.chars().next()? {
+                q @ ('"' | '\'') => rest[1..].split(q).next()?,
+                _ => rest.split([' ', '/', '>']).next()?,
+            };
+            Some(html::to_text(value, false))
+        };
+        if let Some(src) = attr("src") {
+            out.push((src, attr("alt")));
+        }
+        from = end;
+    }
+    out
+}
+
+/// Markup put inside an open CDATA section: nothing that would close it.
+fn cdata_safe(s: &str) -> String {
+    s.replace("]]>", "]]]]><![CDATA[>")
 }
 
 /// Text as a CDATA section (nothing for empty text), keeping only characters XML allows.
@@ -377,6 +445,7 @@ impl Reader<'_, '_> {
             };
         }
         let mut draft = Draft::new(at, stem);
+        let media = self.picture(qt, &mut draft, media);
         draft.embeds(draft.stem.pos, media);
         // Moodle 1.9's picture beside the question text.
         if let Some(image) = child(q, "image") {
@@ -405,6 +474,57 @@ impl Reader<'_, '_> {
         }
         draft.tags.extend(self.category.clone());
         Ok(draft)
+    }
+
+    /// The question's picture: the first `<img>` of the question text whose
+    /// file the text embeds (`<file encoding="base64">`), kept to be written
+    /// beside the bank; its words (`[image: …]`) leave the stem. Gives the
+    /// embedded files left, for the warning about them.
+    fn picture(&mut self, qt: Node, draft: &mut Draft, media: Vec<String>) -> Vec<String> {
+        use base64::Engine;
+        let Some(raw) = child(qt, "text").map(inner_text) else {
+            return media;
+        };
+        let files: Vec<(String, Node)> = children(qt, "file")
+            .filter_map(|f| Some((f.attribute("name")?.to_owned(), f)))
+            .collect();
+        for (src, alt) in images(&raw) {
+            let Some(name) = src.strip_prefix("@@PLUGINFILE@@/") else {
+                continue;
+            };
+            let name = html::decode_uri(name);
+            let Some((file_name, file)) = files.iter().find(|(n, _)| *n == name) else {
+                continue;
+            };
+            let pos = self.lines.pos(*file);
+            let text: String = inner_text(*file).split_whitespace().collect();
+            let Ok(bytes) = base64::engine::general_purpose::STANDARD.decode(text.as_bytes())
+            else {
+                self.b.warn(
+                    pos,
+                    format!("the file `{file_name}` is not base64; it is left out"),
+                );
+                continue;
+            };
+            let Some(kept) = self.b.attach(pos, file_name, bytes) else {
+                continue;
+            };
+            let shown = match alt.as_deref().filter(|a| !a.trim().is_empty()) {
+                Some(alt) => format!("[image: {}]", alt.trim()),
+                None => format!("[image: {file_name}]"),
+            };
+            draft.stem.value = draft.stem.value.replacen(&shown, "", 1).trim().to_owned();
+            draft.image = Some(Spanned::new(kept, pos));
+            draft.alt = alt
+                .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|a| !a.is_empty())
+                .map(|a| Spanned::new(a, pos));
+            return media
+                .into_iter()
+                .filter(|m| html::decode_uri(m) != name)
+                .collect();
+        }
+        media
     }
 
     /// The exhibit: the last `<pre>` of the question text.

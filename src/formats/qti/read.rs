@@ -167,38 +167,13 @@ impl Package<'_> {
             }
         }
         let name = parts.join("/");
-        let decoded = percent_decoded(&name);
+        let decoded = crate::formats::html::decode_uri(&name);
         let bytes = self
             .files
             .get(name.as_str())
             .or_else(|| self.files.get(decoded.as_str()))?;
         Some((decoded, bytes))
     }
-}
-
-/// `%20` and its like decoded, as a package's file names are written in `src`.
-fn percent_decoded(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Reads one item file. `tags` come from the package's manifest. A file that is not
