@@ -251,7 +251,8 @@ fn text_element(out: &mut String, name: &str, html: &str) {
     ));
 }
 
-/// Each `<img>` of an HTML text: its `src` and its `alt`, entities decoded.
+/// Each `<img>` of an HTML text that stands alone in its block (a picture,
+/// not an image inside a sentence): its `src` and its `alt`, entities decoded.
 fn images(html_text: &str) -> Vec<(String, Option<String>)> {
     let lower = html_text.to_ascii_lowercase();
     let mut out = Vec::new();
@@ -269,7 +270,11 @@ fn images(html_text: &str) -> Vec<(String, Option<String>)> {
             };
             Some(html::to_text(value, false))
         };
-        if let Some(src) = attr("src") {
+        let before = lower[..at].trim_end();
+        let after = lower.get(end + 1..).unwrap_or("").trim_start();
+        let alone = (before.is_empty() || before.ends_with("<p>") || before.ends_with("<div>"))
+            && (after.is_empty() || after.starts_with("</p>") || after.starts_with("</div>"));
+        if let Some(src) = attr("src").filter(|_| alone) {
             out.push((src, attr("alt")));
         }
         from = end;
