@@ -1,8 +1,10 @@
 //! `cargo bench --bench serve`: 200 sessions at once answering through `quiz
 //! serve` on loopback, each a client of its own that keeps its cookie and CSRF
-//! token (tests/support/serve.rs). Prints the time per answer (the form's POST
+//! token (tests/support/serve.rs), over a bank of every kind (choice, order,
+//! match, number, text, in turn). Prints the time per answer (the form's POST
 //! and the next question's GET), p50 and p99; the server's peak memory (its
-//! VmHWM); and the weight of a question page with its sheet and script.
+//! VmHWM); and the weight of each kind's question page with its sheet and
+//! script.
 
 #[path = "../tests/support/serve.rs"]
 mod support;
@@ -15,14 +17,38 @@ use support::{Http, Server};
 const SESSIONS: usize = 200;
 const QUESTIONS: usize = 20;
 
+/// The kinds in turn, as question `i` has them.
+const KINDS: [&str; 5] = ["choice", "order", "match", "number", "text"];
+
 fn bank() -> String {
     let mut text = String::from("title: Load\nquestions:\n");
     for i in 0..QUESTIONS {
+        let body = match KINDS[i % KINDS.len()] {
+            "choice" => "    choices: [alpha, bravo, charlie, delta]\n    answer: B\n".to_owned(),
+            "order" => "    kind: order\n    items: [alpha, bravo, charlie, delta]\n".to_owned(),
+            "match" => "    kind: match\n    pairs:\n      - A: alpha\n      - B: bravo\n      - C: charlie\n    extra: [delta]\n".to_owned(),
+            "number" => "    kind: number\n    answer: 16384\n".to_owned(),
+            _ => "    kind: text\n    answer: [bravo]\n".to_owned(),
+        };
         text.push_str(&format!(
-            "  - id: q{i}\n    question: Which letter is question {i}'s answer, among these four?\n    choices: [alpha, bravo, charlie, delta]\n    answer: B\n    explanation: Because bravo is the second letter of the NATO alphabet.\n    tags: [load]\n"
+            "  - id: q{i}\n    question: What is question {i}'s answer, of the NATO alphabet's first letters?\n{body}    explanation: Because bravo is the second letter of the NATO alphabet.\n    tags: [load]\n"
         ));
     }
     text
+}
+
+/// The form's fields that answer question `i` (its kind's).
+fn answer(i: usize) -> Vec<(String, String)> {
+    let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
+    match KINDS[i % KINDS.len()] {
+        "choice" => vec![pair("pick", "1")],
+        "order" => (0..4)
+            .map(|p| (format!("place{p}"), format!("{}", 4 - p)))
+            .collect(),
+        "match" => vec![pair("slot0", "A"), pair("slot1", "B"), pair("slot2", "C")],
+        "number" => vec![pair("typed", "16384")],
+        _ => vec![pair("typed", "bravo")],
+    }
 }
 
 fn session(port: u16) -> Vec<Duration> {
@@ -36,20 +62,18 @@ fn session(port: u16) -> Vec<Duration> {
     for i in 0..QUESTIONS {
         let at = format!("q{i}");
         let began = Instant::now();
-        let edit = http.post(
-            "/quiz/edit",
-            &[("csrf", &csrf), ("at", &at), ("toggle", "1")],
-        );
-        assert_eq!(edit.status, 200);
-        let posted = http.post(
-            "/quiz",
-            &[
-                ("csrf", &csrf),
-                ("at", &at),
-                ("pick", "1"),
-                ("do", "answer"),
-            ],
-        );
+        if i % KINDS.len() == 0 {
+            // A choice is picked through the script's request first.
+            let edit = http.post(
+                "/quiz/edit",
+                &[("csrf", &csrf), ("at", &at), ("toggle", "1")],
+            );
+            assert_eq!(edit.status, 200);
+        }
+        let given = answer(i);
+        let mut fields: Vec<(&str, &str)> = vec![("csrf", &csrf), ("at", &at), ("do", "answer")];
+        fields.extend(given.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let posted = http.post("/quiz", &fields);
         assert_eq!(posted.status, 303);
         let next = http.get("/quiz");
         assert_eq!(next.status, 200);
@@ -91,6 +115,13 @@ fn main() {
         .filter_map(|s| s.split('"').next())
         .map(|name| http.get(&format!("/assets/{name}")).body.len())
         .sum();
+    // Each kind's page, in turn.
+    let mut weights = vec![(KINDS[0], question.body.len())];
+    for (i, kind) in KINDS.iter().enumerate().skip(1) {
+        let at = format!("q{}", i - 1);
+        http.post("/quiz", &[("csrf", &csrf), ("at", &at), ("do", "next")]);
+        weights.push((kind, http.get("/quiz").body.len()));
+    }
     let barrier = Arc::new(Barrier::new(SESSIONS));
     let began = Instant::now();
     let threads: Vec<_> = (0..SESSIONS)
@@ -127,10 +158,11 @@ fn main() {
         idle.unwrap_or(0),
         peak.unwrap_or(0)
     );
-    println!(
-        "  question page: {} bytes, with its sheet and script {} bytes (goal: under 100 KB)",
-        question.body.len(),
-        question.body.len() + assets
-    );
+    for (kind, bytes) in weights {
+        println!(
+            "  {kind} question page: {bytes} bytes, with its sheet and script {} bytes (goal: under 100 KB)",
+            bytes + assets
+        );
+    }
     drop(server);
 }

@@ -1,5 +1,6 @@
-//! The layout pictures of docs/: a question of an exam and a practice
-//! feedback, at 1280×800 and at 375×667 (a phone), light and dark. Ignored
+//! The layout pictures of docs/: a question of an exam, a practice feedback,
+//! an order and a match question, at 1280×800 and at 375×667 (a phone),
+//! light and dark. Ignored
 //! unless `QUIZ_SCREENSHOTS` is set: `QUIZ_SCREENSHOTS=1 cargo test --test
 //! browser screenshots` writes them again.
 
@@ -57,5 +58,20 @@ pub fn write(b: &Browser) -> Result<(), Failed> {
     b.keys("a")?;
     b.keys(&key::ENTER.to_string())?;
     b.wait_for_text("Wrong")?;
-    shoot(b, "practice-feedback")
+    shoot(b, "practice-feedback")?;
+    let every = std::fs::read_to_string(repo().join("tests/fixtures/kinds/every-kind.yaml"))
+        .map_err(super::failed)?;
+    let kinds = folder(&[("every.yaml", &every)]);
+    let server = serve(
+        kinds.path(),
+        &["every.yaml", "--no-shuffle", "--seed", "1", "--no-history"],
+    );
+    b.open(&server.url)?;
+    b.click("form.start button.primary")?;
+    b.wait_for_text("Question 1 of 6")?;
+    shoot(b, "order-question")?;
+    b.click("button[value=skip]")?;
+    b.click("button[value=next]")?;
+    b.wait_for_text("Question 2 of 6")?;
+    shoot(b, "match-question")
 }
