@@ -99,7 +99,7 @@ fn main() {
     let server = Server::start(
         Path::new(env!("CARGO_BIN_EXE_quiz")),
         dir.path(),
-        &["bank.yaml"],
+        &["bank.yaml", "--no-shuffle"],
     );
     let idle = peak_kb(server.id());
     // The page's weight, alone first.
@@ -120,7 +120,13 @@ fn main() {
     for (i, kind) in KINDS.iter().enumerate().skip(1) {
         let at = format!("q{}", i - 1);
         http.post("/quiz", &[("csrf", &csrf), ("at", &at), ("do", "next")]);
-        weights.push((kind, http.get("/quiz").body.len()));
+        let page = http.get("/quiz");
+        assert!(
+            page.body.contains(&format!("data-kind=\"{kind}\"")),
+            "{kind}: {}",
+            page.body
+        );
+        weights.push((kind, page.body.len()));
     }
     let barrier = Arc::new(Barrier::new(SESSIONS));
     let began = Instant::now();
