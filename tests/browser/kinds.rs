@@ -42,7 +42,8 @@ fn match_by_selects(b: &Browser, by_keyboard: bool) -> Result<(), Failed> {
     Ok(())
 }
 
-pub fn by_mouse(b: &Browser) -> Result<(), Failed> {
+/// A practice of the every-kind bank, started, at its first question.
+fn started(b: &Browser) -> Result<(tempfile::TempDir, super::Server), Failed> {
     let dir = folder(&[("every.yaml", &every_kind())]);
     let server = serve(
         dir.path(),
@@ -51,6 +52,11 @@ pub fn by_mouse(b: &Browser) -> Result<(), Failed> {
     b.open(&server.url)?;
     b.click("form.start button.primary")?;
     b.wait_for_text("Question 1 of 6")?;
+    Ok((dir, server))
+}
+
+pub fn by_mouse(b: &Browser) -> Result<(), Failed> {
+    let (_dir, _server) = started(b)?;
     // The order: each item's place chosen in its select (B, C, A, D).
     for (item, place) in [(1, 1), (2, 2), (0, 3), (3, 4)] {
         b.click(&format!("select[name=place{item}] option[value='{place}']"))?;
@@ -92,14 +98,7 @@ pub fn by_mouse(b: &Browser) -> Result<(), Failed> {
 }
 
 pub fn by_keyboard(b: &Browser) -> Result<(), Failed> {
-    let dir = folder(&[("every.yaml", &every_kind())]);
-    let server = serve(
-        dir.path(),
-        &["every.yaml", "--no-shuffle", "--seed", "1", "--no-history"],
-    );
-    b.open(&server.url)?;
-    b.click("form.start button.primary")?;
-    b.wait_for_text("Question 1 of 6")?;
+    let (_dir, _server) = started(b)?;
     // The order: B up to first with Shift+↑, then A down under C.
     b.eval("document.querySelectorAll('.order-list li.item')[1].focus(); return 0")?;
     b.chord(key::SHIFT, key::UP)?;
