@@ -34,6 +34,18 @@ struct Open {
     stem_done: bool,
 }
 
+impl Open {
+    /// A question whose stem starts with `line`, at line `n`.
+    fn new(line: &str, pos: Pos, n: u32) -> Open {
+        let mut draft = Draft::new(pos, Spanned::new(line.to_owned(), pos));
+        draft.choices_pos = Pos::new(n + 1, 1);
+        Open {
+            draft,
+            stem_done: false,
+        }
+    }
+}
+
 impl Format for Aiken {
     /// A text in memory is read as a stream too.
     fn parse(&self, text: &str, b: &mut Builder) -> Result<(), Diagnostic> {
@@ -113,13 +125,7 @@ impl Format for Aiken {
                 passing = false;
                 match open.as_mut() {
                     None => {
-                        let stem = Spanned::new(line.to_owned(), pos);
-                        let mut draft = Draft::new(pos, stem);
-                        draft.choices_pos = Pos::new(n + 1, 1);
-                        open = Some(Open {
-                            draft,
-                            stem_done: false,
-                        });
+                        open = Some(Open::new(line, pos, n));
                     }
                     Some(q) if !q.stem_done => {
                         q.draft.stem.value.push('\n');
@@ -138,13 +144,7 @@ impl Format for Aiken {
                                 q.draft.pos.line
                             ),
                         );
-                        let stem = Spanned::new(line.to_owned(), pos);
-                        let mut draft = Draft::new(pos, stem);
-                        draft.choices_pos = Pos::new(n + 1, 1);
-                        open = Some(Open {
-                            draft,
-                            stem_done: false,
-                        });
+                        open = Some(Open::new(line, pos, n));
                     }
                 }
             }

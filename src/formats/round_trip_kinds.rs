@@ -7,7 +7,7 @@
 
 use super::round_trip::reference;
 use super::{Kind, export, import_bytes};
-use crate::bank::kind::number::{Tolerance, parse, parse_tolerance};
+use crate::bank::kind::number::parse;
 use crate::bank::{Bank, Body, Kind as QuestionKind, Question, load_builtin};
 use crate::prose::reflowed;
 
@@ -41,15 +41,7 @@ fn body(q: &Question) -> String {
         Body::Number(n) => {
             let answer = parse(&n.answer.value).unwrap_or(f64::NAN);
             // A percentage and the amount it makes are the same tolerance.
-            let tolerance = n
-                .tolerance
-                .as_ref()
-                .and_then(|t| parse_tolerance(&t.value))
-                .map_or(0.0, |t| match t {
-                    Tolerance::Absolute(v) => v,
-                    Tolerance::Percent(p) => answer.abs() * p / 100.0,
-                });
-            format!("number {answer} ± {tolerance}")
+            format!("number {answer} ± {}", n.allowed())
         }
         Body::Text(t) => {
             let answers: Vec<&str> = t.answer.value.iter().map(|a| a.value.trim()).collect();

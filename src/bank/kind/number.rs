@@ -88,19 +88,25 @@ impl Number {
         )
     }
 
-    /// Whether `typed` is within the tolerance of the answer.
-    pub fn accepts(&self, typed: &str) -> bool {
-        let (Some(value), Some(answer)) = (parse(typed), parse(&self.answer.value)) else {
-            return false;
-        };
-        let tolerance = self
-            .tolerance
+    /// How far off a value may be, as an amount (a percentage taken of the
+    /// answer); 0 without a tolerance.
+    pub fn allowed(&self) -> f64 {
+        let answer = parse(&self.answer.value).unwrap_or(0.0);
+        self.tolerance
             .as_ref()
             .and_then(|t| parse_tolerance(&t.value))
             .map_or(0.0, |t| match t {
                 Tolerance::Absolute(v) => v,
                 Tolerance::Percent(p) => answer.abs() * p / 100.0,
-            });
+            })
+    }
+
+    /// Whether `typed` is within the tolerance of the answer.
+    pub fn accepts(&self, typed: &str) -> bool {
+        let (Some(value), Some(answer)) = (parse(typed), parse(&self.answer.value)) else {
+            return false;
+        };
+        let tolerance = self.allowed();
         // What decimal fractions cannot be exactly in binary is no error.
         let slack = 1e-9 * answer.abs().max(1.0);
         (value - answer).abs() <= tolerance + slack
