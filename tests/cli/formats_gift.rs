@@ -398,7 +398,7 @@ fn a_bad_gift_question_is_skipped_and_the_rest_imported() {
     assert_eq!(ids, ["first", "second", "third"]);
     let printed = lines(&out);
     assert!(
-        printed[0].starts_with("in.gift:8: error: skipped the question: a second answer block"),
+        printed[0].starts_with("in.gift:7: error: skipped the question: the question's text holds braces `{…}` before its answer block (code, most likely): write them `\\{` and `\\}`"),
         "{}",
         out.stderr
     );

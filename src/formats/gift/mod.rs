@@ -394,6 +394,17 @@ impl Reader<'_> {
             if let Some(nl) = newline
                 && find(s, second + 1, "}").is_some()
             {
+                // A first block with no answer mark is braces of the text
+                // (code), not a question's answers.
+                let answers = s[open + 1..close]
+                    .iter()
+                    .any(|c| !c.esc && matches!(c.c, '=' | '~' | '#'));
+                if !answers {
+                    return Err((
+                        s[open].pos,
+                        "the question's text holds braces `{…}` before its answer block (code, most likely): write them `\\{` and `\\}`, as Moodle cannot read the question either".to_owned(),
+                    ));
+                }
                 let next = trim(&s[nl..]).first().map_or(s[second].pos, |c| c.pos);
                 return Err((
                     s[second].pos,
@@ -940,6 +951,31 @@ mod tests {
     /// blank line between them; Moodle would read them as one, the second block as
     /// text. The error says which blank line is missing, and the warnings gathered
     /// before it are kept.
+    #[test]
+    fn braces_in_the_text_are_named_as_such_and_the_rest_imported() {
+        let imported =
+            ok("::code::What does it print?\nif (x) {\n  y();\n}\n{=1 ~2}\n\n::d::Last? {=e ~f}\n");
+        let ids: Vec<&str> = imported
+            .bank
+            .questions
+            .iter()
+            .map(|q| q.id.value.as_str())
+            .collect();
+        assert_eq!(ids, ["d"]);
+        let error = imported
+            .warnings
+            .iter()
+            .find(|w| w.is_error())
+            .unwrap_or_else(|| panic!("an error: {:?}", imported.warnings));
+        assert_eq!((error.line, error.col), (2, 8));
+        assert!(error.message.contains("holds braces"), "{}", error.message);
+        assert!(
+            error.message.contains("`\\{` and `\\}`"),
+            "{}",
+            error.message
+        );
+    }
+
     #[test]
     fn a_missing_blank_line_is_named_and_the_rest_imported() {
         let text = "::a::A? {=x ~y ~}\n\n::b::Which one?\n{=a ~b}\n::c::Next? {=c\n~d}\n\n::d::Last? {=e ~f}\n";
