@@ -382,6 +382,15 @@ async fn quiz_page(State(app): State<Arc<App>>, headers: HeaderMap, uri: Uri) ->
     with_cookie(page(markup), set)
 }
 
+/// The question a path names by its number (1, 2…), if the sitting has it.
+fn question_index(sitting: &super::Sitting, number: &str) -> Option<usize> {
+    number
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=sitting.session.len()).contains(n))
+        .map(|n| n - 1)
+}
+
 async fn opened(
     State(app): State<Arc<App>>,
     headers: HeaderMap,
@@ -395,9 +404,8 @@ async fn opened(
     let Some(sitting) = v.sitting.as_ref().filter(|s| s.flow.submitted()) else {
         return with_cookie(see("/quiz"), set);
     };
-    let index = match number.parse::<usize>() {
-        Ok(n) if (1..=sitting.session.len()).contains(&n) => n - 1,
-        _ => return with_cookie(see("/quiz"), set),
+    let Some(index) = question_index(sitting, &number) else {
+        return with_cookie(see("/quiz"), set);
     };
     let cx = Cx {
         csrf: &v.csrf,
@@ -434,19 +442,8 @@ fn given(sitting: &super::Sitting, index: usize, form: &Form) -> (Given, bool) {
     };
     let given = super::kinds::given(kind, shown, form);
     // Clearing an answer given before says something too.
-    let says = says(&given) || says(sitting.flow.response(index));
+    let says = !given.is_blank() || !sitting.flow.response(index).is_blank();
     (given, says)
-}
-
-/// Whether a response holds anything the candidate did.
-fn says(response: &Given) -> bool {
-    match response {
-        Given::Picks(p) => !p.is_empty(),
-        Given::Sequence(s) => s.iter().enumerate().any(|(place, &i)| place != i),
-        Given::Pairs(p) => p.iter().any(Option::is_some),
-        Given::Number(t) | Given::Text(t) => !t.trim().is_empty(),
-        Given::Open { attempt, .. } => !attempt.trim().is_empty(),
-    }
 }
 
 async fn quiz_act(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) -> Response {
@@ -473,8 +470,8 @@ async fn quiz_act(State(app): State<Arc<App>>, headers: HeaderMap, body: Bytes) 
             let Some((given, says)) = v.sitting.as_ref().map(|s| given(s, index, &form)) else {
                 return see("/");
             };
-            // An order answered as shown is an answer; moved past, it is not.
-            let says = says || does == Some(Do::Answer);
+            // An order left as shown is untouched: answered, the flow takes
+            // it as it stands; moved past, it stays unanswered.
             let changed = says
                 && v.sitting
                     .as_ref()
@@ -668,11 +665,7 @@ async fn picture(
     let found = {
         let v = lock(&visitor);
         v.sitting.as_ref().and_then(|sitting| {
-            let index = number
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=sitting.session.len()).contains(n))?
-                - 1;
+            let index = question_index(sitting, &number)?;
             present::question(&sitting.session, &sitting.flow, index)
                 .and_then(|q| q.picture)
                 .map(|p| p.find())

@@ -28,12 +28,13 @@ pub(super) fn stem(question: &Question) -> Markup {
 /// The exhibit as written, and the picture: shown in the page, and opened
 /// full size (to zoom) by a click or a tap.
 pub(super) fn exhibit(question: &Question) -> Markup {
-    let picture = question.picture.as_ref().filter(|p| p.find().is_ok());
+    // Found (and checked) once: shown, or said to be missing.
+    let picture = question.picture.as_ref().map(|p| (p, p.find().is_ok()));
     html! {
         @if let Some(exhibit) = &question.exhibit {
             pre.exhibit tabindex="0" aria-label="Exhibit" { (exhibit) }
         }
-        @if let Some(p) = picture {
+        @if let Some((p, true)) = picture {
             @let src = format!("/picture/{}", question.number);
             figure.picture {
                 a href=(src) target="_blank" rel="noopener" aria-label="Open the picture full size" {
@@ -41,7 +42,7 @@ pub(super) fn exhibit(question: &Question) -> Markup {
                 }
             }
         }
-        @if let Some(p) = question.picture.as_ref().filter(|p| p.find().is_err()) {
+        @if let Some((p, false)) = picture {
             p.picture-missing { (p.line()) " (the file cannot be shown)" }
         }
     }

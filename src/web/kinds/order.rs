@@ -40,7 +40,8 @@ pub(super) fn answer(question: &Question, o: &OrderView) -> Markup {
 }
 
 /// The items in the places the form gives them (ties by their letters), each
-/// by the position it was shown at.
+/// by the position it was shown at; none while they stand as shown (the
+/// flow's untouched order, which an answer takes as it stands).
 pub(super) fn given(shown: usize, form: &dyn Fields) -> Response {
     let mut placed: Vec<(usize, usize)> = (0..shown)
         .map(|i| {
@@ -52,5 +53,7 @@ pub(super) fn given(shown: usize, form: &dyn Fields) -> Response {
         })
         .collect();
     placed.sort_unstable();
-    Response::Sequence(placed.into_iter().map(|(_, i)| i).collect())
+    let sequence: Vec<usize> = placed.into_iter().map(|(_, i)| i).collect();
+    let untouched = sequence.iter().enumerate().all(|(place, &i)| place == i);
+    Response::Sequence(if untouched { Vec::new() } else { sequence })
 }
