@@ -536,6 +536,28 @@ fn picture(bank: &Bank, image: &crate::bank::Spanned<String>) -> Result<(String,
     Ok((name, bytes))
 }
 
+/// A number question's answer and tolerance as amounts, for a format whose
+/// tolerance is one (Moodle's): a percentage is written as the amount it
+/// makes, which `notes` says, naming `format`.
+fn number_and_amount(
+    n: &crate::bank::kind::number::Number,
+    format: &str,
+    notes: &mut Vec<String>,
+) -> Result<(f64, f64), String> {
+    use crate::bank::kind::number::{Tolerance, parse, parse_tolerance};
+    let answer = parse(&n.answer.value)
+        .ok_or_else(|| format!("`{}` is not a number", n.answer.value.trim()))?;
+    match n.tolerance.as_ref().map(|t| parse_tolerance(&t.value)) {
+        Some(None) => return Err("its tolerance is not a number".into()),
+        Some(Some(Tolerance::Percent(p))) => notes.push(format!(
+            "its tolerance of {p}% is written as {} either side: {format}'s tolerance is an amount",
+            n.allowed()
+        )),
+        _ => {}
+    }
+    Ok((answer, n.allowed()))
+}
+
 /// The warning for what a written question loses in a format.
 fn noted(bank: &Bank, q: &Question, note: &str) -> Diagnostic {
     Diagnostic::warning(

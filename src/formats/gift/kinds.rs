@@ -13,7 +13,7 @@ use super::chars::{Ch, find, starts, string, trim};
 use super::{TextFormat, text, weight_of};
 use crate::bank::Spanned;
 use crate::bank::kind::matching::{Match, Pair};
-use crate::bank::kind::number::{Number, Tolerance, parse, parse_tolerance};
+use crate::bank::kind::number::{Number, parse, parse_tolerance};
 use crate::bank::kind::open::Open;
 use crate::bank::kind::text::TextAnswer;
 use crate::bank::{Body, Question};
@@ -277,24 +277,11 @@ pub(super) fn write(
             Ok((out, None))
         }
         Body::Number(n) => {
-            let answer = parse(&n.answer.value)
-                .ok_or_else(|| format!("`{}` is not a number", n.answer.value.trim()))?;
-            let tolerance = match n.tolerance.as_ref().map(|t| parse_tolerance(&t.value)) {
-                None => None,
-                Some(Some(Tolerance::Absolute(v))) => Some(v),
-                Some(Some(Tolerance::Percent(p))) => {
-                    let v = answer.abs() * p / 100.0;
-                    notes.push(format!(
-                        "its tolerance of {p}% is written as {} either side: GIFT's tolerance is an amount",
-                        number_text(v)
-                    ));
-                    Some(v)
-                }
-                Some(None) => return Err("its tolerance is not a number".into()),
-            };
-            let out = match tolerance.filter(|&t| t != 0.0) {
-                Some(t) => format!("#{}:{}", number_text(answer), number_text(t)),
-                None => format!("#{}", number_text(answer)),
+            let (answer, tolerance) = crate::formats::number_and_amount(n, "GIFT", notes)?;
+            let out = if tolerance == 0.0 {
+                format!("#{}", number_text(answer))
+            } else {
+                format!("#{}:{}", number_text(answer), number_text(tolerance))
             };
             Ok((out, None))
         }

@@ -16,7 +16,7 @@
 
 use super::{cdata, child, text_of};
 use crate::bank::kind::matching::{Match, Pair};
-use crate::bank::kind::number::{Number, Tolerance, parse, parse_tolerance};
+use crate::bank::kind::number::{Number, parse, parse_tolerance};
 use crate::bank::kind::open::Open;
 use crate::bank::kind::order::Order;
 use crate::bank::kind::text::TextAnswer;
@@ -305,20 +305,7 @@ pub(super) fn write(
             "shortanswer"
         }
         Body::Number(n) => {
-            let value = parse(&n.answer.value)
-                .ok_or_else(|| format!("`{}` is not a number", n.answer.value.trim()))?;
-            let tolerance = match n.tolerance.as_ref().map(|t| parse_tolerance(&t.value)) {
-                None => 0.0,
-                Some(Some(Tolerance::Absolute(v))) => v,
-                Some(Some(Tolerance::Percent(p))) => {
-                    let v = value.abs() * p / 100.0;
-                    notes.push(format!(
-                        "its tolerance of {p}% is written as {v} either side: Moodle's tolerance is an amount"
-                    ));
-                    v
-                }
-                Some(None) => return Err("its tolerance is not a number".into()),
-            };
+            let (value, tolerance) = crate::formats::number_and_amount(n, "Moodle", notes)?;
             answer(
                 &mut out,
                 "100",

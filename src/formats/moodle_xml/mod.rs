@@ -80,91 +80,15 @@ impl Format for MoodleXml {
     /// The question, its picture embedded as Moodle embeds a file: an `<img>`
     /// of `@@PLUGINFILE@@/name` in the question text, and the file in base64.
     fn question_of(&self, bank: &Bank, q: &Question, out: &mut String) -> Result<(), String> {
-        let picture = q.image.as_ref().map(|image| super::picture(bank, image));
-        let mut written = String::new();
-        self.question(q, &mut written)?;
-        if let Some(Ok((name, bytes))) = picture {
-            use base64::Engine;
-            let alt = q.alt.as_ref().map_or("", |a| a.value.trim());
-            let img = format!(
-                "<p><img src=\"@@PLUGINFILE@@/{}\" alt=\"{}\"></p>",
-                html::escape(&name),
-                html::escape(alt)
-            );
-            let file = format!(
-                "      <file name=\"{}\" path=\"/\" encoding=\"base64\">{}</file>\n",
-                xml::escape(&name),
-                base64::engine::general_purpose::STANDARD.encode(&bytes)
-            );
-            // Into the question text: the picture after the stem, the file
-            // after its text.
-            if let Some(end) = written.find("]]></text>\n    </questiontext>") {
-                written.insert_str(end, &cdata_safe(&img));
-                let close = written
-                    .find("</text>\n    </questiontext>")
-                    .map_or(end, |at| at + 8);
-                written.insert_str(close, &file);
-            }
-        }
-        out.push_str(&written);
-        Ok(())
+        let picture = q
+            .image
+            .as_ref()
+            .and_then(|image| super::picture(bank, image).ok());
+        question(q, picture.as_ref(), out)
     }
 
     fn question(&self, q: &Question, out: &mut String) -> Result<(), String> {
-        let Ok(c) = super::choices_of(q) else {
-            let (kind, elements) = kinds::write(q, &mut Vec::new())?;
-            head(q, kind, "0.3333333", out);
-            out.push_str(&elements);
-            tail(q, out);
-            return Ok(());
-        };
-        let right = right_choices(c)?;
-        let tf = true_false(c);
-        let weights: Vec<String> = if tf.is_some() || !c.is_multiple() {
-            (0..c.choices.value.len())
-                .map(|i| if right.contains(&i) { "100" } else { "0" }.to_owned())
-                .collect()
-        } else {
-            partial_weights(c)?
-        };
-        let kind = if tf.is_some() {
-            "truefalse"
-        } else {
-            "multichoice"
-        };
-        let penalty = if tf.is_some() { "1" } else { "0.3333333" };
-        head(q, kind, penalty, out);
-        if tf.is_none() {
-            let single = !c.is_multiple();
-            let shuffle = super::fixed_order(c).is_none();
-            out.push_str(&format!("    <single>{single}</single>\n"));
-            out.push_str(&format!("    <shuffleanswers>{shuffle}</shuffleanswers>\n"));
-            out.push_str("    <answernumbering>ABCD</answernumbering>\n");
-        }
-        for (i, c) in c.choices.value.iter().enumerate() {
-            let (format, text) = match tf {
-                Some(_) => (
-                    "moodle_auto_format",
-                    if i == 0 { "true" } else { "false" }.to_owned(),
-                ),
-                None => ("html", html::from_text(c.text.value.trim(), false)),
-            };
-            out.push_str(&format!(
-                "    <answer fraction=\"{}\" format=\"{format}\">\n      <text>{}</text>\n",
-                weights[i],
-                cdata(&text)
-            ));
-            let why = c
-                .why
-                .as_ref()
-                .map_or(String::new(), |w| html::from_text(w.value.trim(), false));
-            out.push_str(&format!(
-                "      <feedback format=\"html\">\n        <text>{}</text>\n      </feedback>\n    </answer>\n",
-                cdata(&why)
-            ));
-        }
-        tail(q, out);
-        Ok(())
+        question(q, None, out)
     }
 
     fn notes(&self, q: &Question) -> Vec<String> {
@@ -185,19 +109,109 @@ impl Format for MoodleXml {
     }
 }
 
+/// A question, its picture (its file's name and bytes), if any, embedded as
+/// Moodle embeds a file: an `<img>` of `@@PLUGINFILE@@/name` after the stem,
+/// and the file in base64 in the question text.
+fn question(
+    q: &Question,
+    picture: Option<&(String, Vec<u8>)>,
+    out: &mut String,
+) -> Result<(), String> {
+    let Ok(c) = super::choices_of(q) else {
+        let (kind, elements) = kinds::write(q, &mut Vec::new())?;
+        head(q, kind, "0.3333333", picture, out);
+        out.push_str(&elements);
+        tail(q, out);
+        return Ok(());
+    };
+    let right = right_choices(c)?;
+    let tf = true_false(c);
+    let weights: Vec<String> = if tf.is_some() || !c.is_multiple() {
+        (0..c.choices.value.len())
+            .map(|i| if right.contains(&i) { "100" } else { "0" }.to_owned())
+            .collect()
+    } else {
+        partial_weights(c)?
+    };
+    let kind = if tf.is_some() {
+        "truefalse"
+    } else {
+        "multichoice"
+    };
+    let penalty = if tf.is_some() { "1" } else { "0.3333333" };
+    head(q, kind, penalty, picture, out);
+    if tf.is_none() {
+        let single = !c.is_multiple();
+        let shuffle = super::fixed_order(c).is_none();
+        out.push_str(&format!("    <single>{single}</single>\n"));
+        out.push_str(&format!("    <shuffleanswers>{shuffle}</shuffleanswers>\n"));
+        out.push_str("    <answernumbering>ABCD</answernumbering>\n");
+    }
+    for (i, c) in c.choices.value.iter().enumerate() {
+        let (format, text) = match tf {
+            Some(_) => (
+                "moodle_auto_format",
+                if i == 0 { "true" } else { "false" }.to_owned(),
+            ),
+            None => ("html", html::from_text(c.text.value.trim(), false)),
+        };
+        out.push_str(&format!(
+            "    <answer fraction=\"{}\" format=\"{format}\">\n      <text>{}</text>\n",
+            weights[i],
+            cdata(&text)
+        ));
+        let why = c
+            .why
+            .as_ref()
+            .map_or(String::new(), |w| html::from_text(w.value.trim(), false));
+        out.push_str(&format!(
+            "      <feedback format=\"html\">\n        <text>{}</text>\n      </feedback>\n    </answer>\n",
+            cdata(&why)
+        ));
+    }
+    tail(q, out);
+    Ok(())
+}
+
 /// A question's elements up to `<idnumber>`: its type, name, text (with the
 /// exhibit), general feedback, grade and penalty.
-fn head(q: &Question, kind: &str, penalty: &str, out: &mut String) {
+fn head(
+    q: &Question,
+    kind: &str,
+    penalty: &str,
+    picture: Option<&(String, Vec<u8>)>,
+    out: &mut String,
+) {
     let id = xml::escape(&q.id.value);
     out.push_str(&format!("  <question type=\"{kind}\">\n"));
     out.push_str(&format!(
         "    <name>\n      <text>{id}</text>\n    </name>\n"
     ));
-    let stem = match &q.exhibit {
+    let mut stem = match &q.exhibit {
         Some(exhibit) => super::exhibit::stem_html(&q.question.value, &exhibit.value),
         None => html::from_text(q.question.value.trim(), true),
     };
-    text_element(out, "questiontext", &stem);
+    let alt = q.alt.as_ref().map_or("", |a| a.value.trim());
+    if let Some((name, _)) = picture {
+        stem.push_str(&format!(
+            "<p><img src=\"@@PLUGINFILE@@/{}\" alt=\"{}\"></p>",
+            html::escape(name),
+            html::escape(alt)
+        ));
+    }
+    out.push_str(&format!(
+        "    <questiontext format=\"html\">\n      <text>{}</text>\n",
+        cdata(&stem)
+    ));
+    if let Some((name, bytes)) = picture {
+        use base64::Engine;
+        out.push_str(&format!(
+            "      <file name=\"{}\" path=\"/\" encoding=\"base64\">{}</file>\n",
+            xml::escape(name),
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        ));
+    }
+    out.push_str("    </questiontext>\n");
     text_element(out, "generalfeedback", &general_feedback(q));
     out.push_str("    <defaultgrade>1</defaultgrade>\n");
     out.push_str(&format!("    <penalty>{penalty}</penalty>\n"));
@@ -280,11 +294,6 @@ fn images(html_text: &str) -> Vec<(String, Option<String>)> {
         from = end;
     }
     out
-}
-
-/// Markup put inside an open CDATA section: nothing that would close it.
-fn cdata_safe(s: &str) -> String {
-    s.replace("]]>", "]]]]><![CDATA[>")
 }
 
 /// Text as a CDATA section (nothing for empty text), keeping only characters XML allows.
