@@ -12,6 +12,9 @@ use std::path::Path;
 /// Ids longer than this are cut (at a `-` where possible).
 const MAX_ID: usize = crate::bank::MAX_ID_LEN;
 
+/// What reading a question notes about it, each a warning at its line.
+pub(super) type Notes = Vec<(Pos, String)>;
+
 /// A question as read from the source, before quiz's rules are applied.
 #[derive(Debug, Clone)]
 pub(super) struct Draft {

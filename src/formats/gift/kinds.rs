@@ -19,8 +19,7 @@ use crate::bank::kind::text::TextAnswer;
 use crate::bank::{Body, Question};
 use crate::diagnostic::Pos;
 
-/// What reading a kind's answer block notes, each a warning at its line.
-pub(super) type Notes = Vec<(Pos, String)>;
+pub(super) use crate::formats::build::Notes;
 
 /// The parts of an answer block between unescaped `=` (the text before the
 /// first, if any, is Moodle's "answers[0]": dropped when empty).

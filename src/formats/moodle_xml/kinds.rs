@@ -21,14 +21,12 @@ use crate::bank::kind::open::Open;
 use crate::bank::kind::order::Order;
 use crate::bank::kind::text::TextAnswer;
 use crate::bank::{Body, Question, Spanned};
-use crate::diagnostic::Pos;
 use crate::formats::build::Draft;
 use crate::formats::html;
 use crate::formats::xml::{Lines, children, inner_text};
 use roxmltree::Node;
 
-/// What reading notes about a question, each a warning at its line.
-pub(super) type Notes = Vec<(Pos, String)>;
+pub(super) use crate::formats::build::Notes;
 
 /// Why a question is not taken.
 pub(super) enum Skip {

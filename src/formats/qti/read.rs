@@ -62,8 +62,8 @@ pub(super) enum Skip {
     Broken(Pos, String),
 }
 
-/// What a kind's reader notes about an item it reads: each a warning at its line.
-pub(super) type Notes = Vec<(Pos, String)>;
+/// What a kind's reader notes about an item it reads ([`Notes`]).
+pub(super) use crate::formats::build::Notes;
 
 /// An item being read: its interaction and the response it declares for it.
 pub(super) struct Item<'a, 'i> {
